@@ -1,0 +1,333 @@
+// GET /api/v1/users/me: one request per attempt, our own retry loop (ofetch's neither reads
+// Retry-After nor times out retries correctly, NOTES.md), and every failure turned into a PpError.
+import { createFetch } from 'ofetch';
+import { ExitCode, PpError } from '../errors.js';
+import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
+import { type HttpInit, type HttpResponse, httpFetch, MiniHeaders, TRUNCATED } from './http.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Lets a bulk run share one view of the rate limit across its workers. */
+export interface RateGate {
+  /** Waits until another request may start. */
+  acquire(signal?: AbortSignal): Promise<void>;
+  /** A request finished; `rateLimitedMs` when it was a 429 asking to wait that long. */
+  release(outcome: { rateLimitedMs?: number }): void;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  retries: number;
+  userAgent: string;
+  env: Env;
+  /** --verbose lines (already free of the key: the caller's Io redacts it too). */
+  log?: ((line: string) => void) | undefined;
+  /** Aborted on Ctrl-C. */
+  signal?: AbortSignal | undefined;
+  gate?: RateGate | undefined;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface Fetched {
+  /** The body exactly as the server sent it. */
+  body: string;
+  data: Record<string, unknown>;
+}
+
+/** Waits longer than this are not waited out (CLI.md): the command fails and says when to retry. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 8_000;
+const MAX_REDIRECTS = 5;
+
+export const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+const $fetch = createFetch({
+  fetch: httpFetch as unknown as typeof fetch,
+  Headers: MiniHeaders as unknown as typeof Headers,
+  AbortController,
+});
+
+type Attempt =
+  | { ok: true; fetched: Fetched }
+  | { ok: false; error: PpError; retryable: boolean; retryAfterMs?: number | undefined };
+
+export function createClient(opts: ClientOptions) {
+  const sleep = opts.sleep ?? defaultSleep;
+  const random = opts.random ?? Math.random;
+  const now = opts.now ?? Date.now;
+  const log = opts.log;
+  let proxyAgent: Pick<HttpInit, 'agent'> | undefined;
+
+  async function transportFor(url: URL): Promise<Pick<HttpInit, 'agent'>> {
+    const env = opts.env;
+    if (!['HTTPS_PROXY', 'HTTP_PROXY', 'https_proxy', 'http_proxy'].some((n) => env[n])) return {};
+    if (proxyAgent) return proxyAgent;
+    const { proxyFor, tunnelAgent } = await import('./proxy.js');
+    const proxy = proxyFor(url, env);
+    if (proxy) log?.(`via proxy ${proxy.protocol}//${proxy.host}`);
+    proxyAgent = proxy ? { agent: tunnelAgent(proxy) } : {};
+    return proxyAgent;
+  }
+
+  async function attempt(startUrl: string, accountId: string): Promise<Attempt> {
+    let url = startUrl;
+    for (let hop = 0; ; hop++) {
+      const timeout = AbortSignal.timeout(opts.timeoutMs);
+      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+      const started = now();
+      let res: HttpResponse;
+      let body: string;
+      try {
+        const transport = await transportFor(new URL(url));
+        res = (await $fetch.raw(url, {
+          method: 'GET',
+          headers: { 'x-api-key': opts.apiKey, accept: 'application/json', 'user-agent': opts.userAgent },
+          responseType: 'text',
+          retry: false,
+          ignoreResponseError: true,
+          redirect: 'manual',
+          signal,
+          ...transport,
+        })) as unknown as HttpResponse;
+        body = await res.text();
+      } catch (err) {
+        if (opts.signal?.aborted) throw interrupted();
+        const error = timeout.aborted ? timedOut(opts.timeoutMs, url) : networkError(err, url);
+        log?.(`← no answer after ${now() - started} ms: ${error.message}`);
+        return { ok: false, error, retryable: true };
+      }
+      log?.(`← ${res.status} ${res.statusText} in ${now() - started} ms, ${body.length} bytes`);
+
+      const location = res.headers.get('location');
+      if (res.status >= 300 && res.status < 400 && location) {
+        const next = new URL(location, url);
+        if (next.origin !== new URL(url).origin) {
+          return { ok: false, retryable: false, error: crossOriginRedirect(res.status, next, accountId) };
+        }
+        if (hop >= MAX_REDIRECTS) {
+          return {
+            ok: false,
+            retryable: false,
+            error: invalid(`too many redirects (${MAX_REDIRECTS})`, accountId),
+          };
+        }
+        url = next.href;
+        log?.(`following redirect to ${url}`);
+        continue;
+      }
+      if (res.status >= 200 && res.status < 300) {
+        return parseProfile(body, res.headers.get('content-type'), accountId);
+      }
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
+      const error = httpError(res.status, res.statusText, body, accountId, retryAfterMs);
+      const retryable =
+        [429, 502, 503, 504].includes(res.status) ||
+        (res.status === 500 && error.type === 'errors/provider_error');
+      return { ok: false, error, retryable, retryAfterMs };
+    }
+  }
+
+  async function fetchOwnProfile(accountId: string): Promise<Fetched> {
+    const url = `${opts.baseUrl}/api/v1/users/me?account_id=${encodeURIComponent(accountId)}`;
+    const attempts = opts.retries + 1;
+    for (let n = 1; ; n++) {
+      await opts.gate?.acquire(opts.signal);
+      log?.(`GET ${url} (attempt ${n}/${attempts})`);
+      let result: Attempt;
+      try {
+        result = await attempt(url, accountId);
+      } catch (err) {
+        opts.gate?.release({});
+        throw err;
+      }
+      const rateLimitedMs =
+        !result.ok && result.error.status === 429 ? (result.retryAfterMs ?? 1000) : undefined;
+      opts.gate?.release(rateLimitedMs !== undefined ? { rateLimitedMs } : {});
+      if (result.ok) return result.fetched;
+      const { error, retryable, retryAfterMs } = result;
+      if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
+        log?.(`the server asks to wait ${Math.ceil(retryAfterMs / 1000)} s; not waiting that long`);
+        throw error;
+      }
+      if (!retryable || n >= attempts) throw error;
+      const wait = retryAfterMs ?? Math.round(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n));
+      log?.(`retrying in ${(wait / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+      try {
+        await sleep(wait, opts.signal);
+      } catch {
+        throw interrupted();
+      }
+    }
+  }
+
+  return { fetchOwnProfile };
+}
+
+export type Client = ReturnType<typeof createClient>;
+
+/** Retry-After in seconds or as an HTTP date, in milliseconds from now. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export function interrupted(): PpError {
+  return new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted' });
+}
+
+const describeBody = (body: string, contentType: string | null): string =>
+  `content type ${contentType ?? 'none'}; ${body.length === 0 ? 'the body is empty' : `it starts with ${JSON.stringify(body.slice(0, 60))}`}`;
+
+function invalid(message: string, accountId: string, detail?: string): PpError {
+  return new PpError({
+    exitCode: ExitCode.invalidResponse,
+    message: `invalid response: ${message}`,
+    detail,
+    hint: 'Check --base-url / PP_BASE_URL points at the postpress API; run with --verbose to see the exchange.',
+    accountId,
+  });
+}
+
+export function parseProfile(body: string, contentType: string | null, accountId: string): Attempt {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return {
+      ok: false,
+      retryable: false,
+      error: invalid('the answer is not JSON', accountId, describeBody(body, contentType)),
+    };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const what = data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`;
+    return {
+      ok: false,
+      retryable: false,
+      error: invalid(`the answer is ${what}, not a JSON object`, accountId, describeBody(body, contentType)),
+    };
+  }
+  const provider = (data as Record<string, unknown>).provider;
+  if (typeof provider !== 'string' || provider === '') {
+    return {
+      ok: false,
+      retryable: false,
+      error: invalid('the answer has no "provider" field', accountId, describeBody(body, contentType)),
+    };
+  }
+  return { ok: true, fetched: { body, data: data as Record<string, unknown> } };
+}
+
+/** An HTTP error answer: the problem-details envelope when there is one, else the status alone. */
+export function httpError(
+  status: number,
+  statusText: string,
+  body: string,
+  accountId: string,
+  retryAfterMs?: number,
+): PpError {
+  let envelope: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      envelope = parsed as Record<string, unknown>;
+  } catch {
+    // not the envelope (an HTML page from a proxy, an empty body): the status alone decides
+  }
+  const type = typeof envelope.type === 'string' ? envelope.type : null;
+  const info = errorCatalogue[errorName(type) ?? ''];
+  const title =
+    typeof envelope.title === 'string' && envelope.title
+      ? envelope.title
+      : (info?.title ?? (statusText || `HTTP ${status}`));
+  const detail = typeof envelope.detail === 'string' && envelope.detail ? envelope.detail : info?.description;
+  let hint = info?.hint ?? hintForStatus(status);
+  const retryAfter = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
+  if (retryAfter !== undefined) {
+    hint = `Try again in ${retryAfter} s (after ${new Date(Date.now() + retryAfter * 1000).toISOString()}).`;
+  }
+  return new PpError({
+    exitCode: exitCodeFor(status, type),
+    message: `${title} (${type ?? 'no error type'}, HTTP ${status})`,
+    detail,
+    hint,
+    status,
+    type,
+    title,
+    accountId,
+    retryAfter,
+  });
+}
+
+function crossOriginRedirect(status: number, to: URL, accountId: string): PpError {
+  return new PpError({
+    exitCode: ExitCode.invalidResponse,
+    message: `refused a redirect (HTTP ${status}) to another origin, ${to.origin}`,
+    detail: 'pp never sends the API key to a different origin than the base URL.',
+    hint: 'If the API has moved, set --base-url / PP_BASE_URL to its new address.',
+    status,
+    accountId,
+  });
+}
+
+const networkCodes: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found (DNS)',
+  EAI_AGAIN: 'DNS lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  EPIPE: 'connection closed',
+  EPROXY: 'proxy error',
+  [TRUNCATED]: 'the answer was cut off',
+};
+
+function rootCause(err: unknown): Error & { code?: string } {
+  let e = err as Error & { code?: string; cause?: unknown };
+  while (e && !e.code && e.cause instanceof Error) e = e.cause as typeof e;
+  return e;
+}
+
+function networkError(err: unknown, url: string): PpError {
+  const cause = rootCause(err);
+  const code = cause?.code;
+  const what =
+    (code && networkCodes[code]) ??
+    (code?.includes('CERT') || code?.startsWith('ERR_TLS') ? 'TLS failure' : undefined);
+  const host = new URL(url).host;
+  return new PpError({
+    exitCode: ExitCode.network,
+    message: `network failure: ${what ?? 'no answer'} talking to ${host}${code ? ` (${code})` : ''}`,
+    detail: code === TRUNCATED ? cause.message : what ? undefined : cause?.message,
+    hint: 'Check the network, the base URL and any proxy settings, then try again.',
+  });
+}
+
+function timedOut(timeoutMs: number, url: string): PpError {
+  return new PpError({
+    exitCode: ExitCode.network,
+    message: `network failure: no answer from ${new URL(url).host} within the ${timeoutMs / 1000} s timeout`,
+    hint: 'Try again, or allow longer with --timeout <seconds>.',
+  });
+}

@@ -1,0 +1,145 @@
+// A small fetch over node:http/https, handed to ofetch's createFetch. Node 20's global fetch loads
+// undici on first use (~150 ms, ~40 MB; see NOTES.md); node:http is already in the binary. It never
+// follows redirects (the client decides, so the key cannot leak) and reads the whole body as text.
+import type { Agent, IncomingMessage } from 'node:http';
+
+/** The part of the Headers API that ofetch and pp use; names are case-insensitive. */
+export class MiniHeaders {
+  readonly #map = new Map<string, string>();
+
+  constructor(init?: Record<string, string> | Iterable<[string, string]> | MiniHeaders) {
+    if (!init) return;
+    const entries = Symbol.iterator in init ? (init as Iterable<[string, string]>) : Object.entries(init);
+    for (const [k, v] of entries) this.set(k, v);
+  }
+  get(name: string): string | null {
+    return this.#map.get(name.toLowerCase()) ?? null;
+  }
+  set(name: string, value: string): void {
+    this.#map.set(name.toLowerCase(), String(value));
+  }
+  has(name: string): boolean {
+    return this.#map.has(name.toLowerCase());
+  }
+  delete(name: string): void {
+    this.#map.delete(name.toLowerCase());
+  }
+  forEach(fn: (value: string, key: string) => void): void {
+    this.#map.forEach(fn);
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.#map.entries();
+  }
+  toObject(): Record<string, string> {
+    return Object.fromEntries(this.#map);
+  }
+}
+
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  ok: boolean;
+  url: string;
+  headers: MiniHeaders;
+  /** ofetch only reads a body when this is truthy. */
+  body: IncomingMessage | null;
+  text(): Promise<string>;
+}
+
+export interface HttpInit {
+  method?: string;
+  headers?: MiniHeaders | Record<string, string>;
+  signal?: AbortSignal;
+  /** A proxy agent, when HTTPS_PROXY/HTTP_PROXY apply. */
+  agent?: Agent;
+  /** Absolute-form request through a plain http proxy: [proxy host, port]. */
+  viaHttpProxy?: URL;
+}
+
+/** Error codes of a body that stopped before its end. */
+export const TRUNCATED = 'PP_TRUNCATED_BODY';
+
+export async function httpFetch(input: string | URL, init: HttpInit = {}): Promise<HttpResponse> {
+  const url = new URL(String(input));
+  const mod = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  const headers = init.headers instanceof MiniHeaders ? init.headers.toObject() : { ...init.headers };
+  const proxy = init.viaHttpProxy;
+  return new Promise((resolve, reject) => {
+    const signal = init.signal;
+    if (signal?.aborted) return reject(signal.reason);
+    const req = mod.request(
+      proxy
+        ? {
+            host: proxy.hostname,
+            port: proxy.port || 80,
+            path: url.href,
+            method: init.method ?? 'GET',
+            headers: { ...headers, host: url.host },
+          }
+        : {
+            protocol: url.protocol,
+            hostname: url.hostname.replace(/^\[|\]$/g, ''),
+            port: url.port,
+            path: url.pathname + url.search,
+            method: init.method ?? 'GET',
+            headers,
+            agent: init.agent,
+          },
+      (res) => {
+        const responseHeaders = new MiniHeaders();
+        for (const [k, v] of Object.entries(res.headers)) {
+          if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
+        }
+        let consumed: Promise<string> | undefined;
+        const status = res.statusCode ?? 0;
+        resolve({
+          status,
+          statusText: res.statusMessage ?? '',
+          ok: status >= 200 && status < 300,
+          url: url.href,
+          headers: responseHeaders,
+          body: res,
+          text: () => {
+            consumed ??= readBody(res, signal);
+            return consumed;
+          },
+        });
+      },
+    );
+    const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('close', () => signal?.removeEventListener('abort', onAbort));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function readBody(res: IncomingMessage, signal: AbortSignal | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const fail = (err: Error) => reject(err);
+    const onAbort = () => res.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('error', fail);
+    res.on('aborted', () =>
+      fail(
+        Object.assign(new Error('the connection closed before the whole answer arrived'), {
+          code: TRUNCATED,
+        }),
+      ),
+    );
+    res.on('end', () => {
+      signal?.removeEventListener('abort', onAbort);
+      if (!res.complete) {
+        fail(
+          Object.assign(new Error('the connection closed before the whole answer arrived'), {
+            code: TRUNCATED,
+          }),
+        );
+        return;
+      }
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+  });
+}

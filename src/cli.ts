@@ -1,0 +1,139 @@
+// Runs one pp invocation: parses the command line, builds the Context, runs the command, and is
+// the one place that turns errors into words on standard error and an exit code.
+import { type Command, CommanderError } from 'commander';
+import type { Shell } from './commands/completion.js';
+import type { ProfileOptions } from './commands/profile.js';
+import type { SandboxCommandOptions } from './commands/sandbox.js';
+import { Context, type Globals } from './context.js';
+import { ExitCode, PpError } from './errors.js';
+import { type InStream, Io, type OutStream } from './output/io.js';
+import { oneLine } from './output/json.js';
+import type { RawInput } from './output/prompt.js';
+import { buildProgram, type GlobalOptionValues } from './program.js';
+
+declare const PP_VERSION: string;
+export const version = typeof PP_VERSION === 'string' ? PP_VERSION : '0.0.0-dev';
+
+export interface RunDeps {
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: InStream & RawInput;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+}
+
+export async function run(argv: string[], deps: RunDeps): Promise<number> {
+  const noColorInArgs = argv.includes('--no-color');
+  // Until options are parsed, errors go out through an Io that knows only --no-color.
+  let io = new Io({ ...deps, colorFlag: !noColorInArgs });
+  let ctx: Context | undefined;
+  let code: number = ExitCode.ok;
+
+  const contextFor = (cmd: Command): Context => {
+    const g = cmd.optsWithGlobals<GlobalOptionValues>();
+    const globals: Globals = {
+      json: g.json === true,
+      baseUrl: g.baseUrl,
+      timeout: g.timeout,
+      retries: g.retries,
+      strict: g.strict === true,
+      sandbox: g.sandbox === true,
+      color: g.color !== false,
+      verbose: g.verbose === true,
+    };
+    io = new Io({ ...deps, colorFlag: globals.color });
+    ctx = new Context({ io, env: deps.env, globals, version, signal: deps.signal });
+    return ctx;
+  };
+  const command =
+    <A extends unknown[]>(body: (ctx: Context, ...args: A) => Promise<number>) =>
+    async (cmd: Command, ...args: A) => {
+      code = await body(contextFor(cmd), ...args);
+    };
+
+  const program = buildProgram(
+    version,
+    {
+      whoami: (opts, cmd) =>
+        command(async (c) => (await import('./commands/whoami.js')).whoami(c, opts))(cmd),
+      profile: (ids, opts, cmd) =>
+        command(async (c, o: ProfileOptions) => (await import('./commands/profile.js')).profile(c, ids, o))(
+          cmd,
+          opts,
+        ),
+      configSetKey: (key, cmd) =>
+        command(async (c) => (await import('./commands/config.js')).setKey(c, key, deps.stdin))(cmd),
+      configShow: (cmd) => command(async (c) => (await import('./commands/config.js')).show(c))(cmd),
+      configUnsetKey: (cmd) => command(async (c) => (await import('./commands/config.js')).unsetKey(c))(cmd),
+      configSetAccount: (id, cmd) =>
+        command(async (c) => (await import('./commands/config.js')).setAccount(c, id))(cmd),
+      configUnsetAccount: (cmd) =>
+        command(async (c) => (await import('./commands/config.js')).unsetAccount(c))(cmd),
+      completion: (shell, cmd) =>
+        command(async (c) => (await import('./commands/completion.js')).completion(c, shell as Shell))(cmd),
+      sandbox: (opts, cmd) =>
+        command(async (c, o: SandboxCommandOptions) => (await import('./commands/sandbox.js')).sandbox(c, o))(
+          cmd,
+          opts,
+        ),
+    },
+    {
+      writeOut: (s) => void io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(s),
+    },
+  );
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    if (argv.length === 0) {
+      program.outputHelp();
+    }
+  } catch (err) {
+    code = await report(err, io, ctx);
+  } finally {
+    await ctx?.cleanup();
+  }
+  return code;
+}
+
+async function report(err: unknown, io: Io, ctx: Context | undefined): Promise<number> {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0)
+      return ExitCode.ok;
+    io.err('Run `pp --help` (or `pp <command> --help`) to see the commands, options and examples.\n');
+    return ExitCode.usage;
+  }
+  const verbose = ctx?.globals.verbose === true;
+  const error =
+    err instanceof PpError
+      ? err
+      : new PpError({
+          exitCode: ExitCode.bug,
+          message: `unexpected failure: ${err instanceof Error ? err.message : String(err)}`,
+          hint: verbose
+            ? undefined
+            : 'This is a bug in pp. Run again with --verbose for details, and report it.',
+        });
+  if (ctx?.globals.json) {
+    io.err(oneLine({ error: jsonError(error) }));
+  } else {
+    const { renderError } = await import('./output/render.js');
+    io.err(renderError(io, error, verbose));
+  }
+  if (verbose && !(err instanceof PpError) && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+  return error.exitCode;
+}
+
+export function jsonError(error: PpError): Record<string, unknown> {
+  return {
+    status: error.status,
+    type: error.type,
+    title: error.title ?? error.message,
+    detail: error.detail ?? null,
+    exit_code: error.exitCode,
+    retryable: error.retryable,
+    account_id: error.accountId ?? null,
+  };
+}

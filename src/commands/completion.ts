@@ -1,0 +1,21 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Context } from '../context.js';
+
+export const shells = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof shells)[number];
+export const completionFile: Record<Shell, string> = { bash: 'pp.bash', zsh: '_pp', fish: 'pp.fish' };
+
+/** `pp completion <shell>`: prints the script shipped in completions/ (generated from the program). */
+export async function completion(ctx: Context, shell: Shell): Promise<number> {
+  await ctx.io.out(readFileSync(packageFile(`completions/${completionFile[shell]}`), 'utf8'));
+  return 0;
+}
+
+/** A file of the installed package, found from wherever the bundle put this module (dist/ or dist/chunks/). */
+function packageFile(relative: string): URL {
+  for (const up of ['../', '../../', '../../../']) {
+    const candidate = new URL(up + relative, import.meta.url);
+    if (existsSync(candidate)) return candidate;
+  }
+  return new URL(`../${relative}`, import.meta.url);
+}

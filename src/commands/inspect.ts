@@ -1,0 +1,65 @@
+// Shared by whoami and profile: validate a fetched profile against its provider's schema.
+// Tolerant by default (a mismatch is a warning naming the path); --strict makes it exit 15.
+import type { Context } from '../context.js';
+import { ExitCode, PpError } from '../errors.js';
+import { join, text } from '../output/format.js';
+import type { Identity } from '../output/model.js';
+import { checkProfile } from '../providers/index.js';
+import type { Provider } from '../providers/types.js';
+
+export interface Inspected {
+  provider: Provider | undefined;
+  /** The wire value, e.g. "LINKEDIN", known or not. */
+  providerId: string;
+}
+
+export async function inspectProfile(
+  ctx: Context,
+  accountId: string,
+  data: Record<string, unknown>,
+): Promise<Inspected> {
+  const { provider, issues } = checkProfile(data);
+  const providerId = String(data.provider);
+  if (!provider) {
+    await ctx.warn(
+      `unknown provider ${JSON.stringify(providerId)} for ${accountId}: showing its fields as they came`,
+    );
+    return { provider, providerId };
+  }
+  if (issues.length === 0) return { provider, providerId };
+  const lines = issues.map((i) => `${i.path || '(root)'}: ${i.message}`);
+  if (ctx.globals.strict) {
+    throw new PpError({
+      exitCode: ExitCode.invalidResponse,
+      message: `invalid response: the ${provider.label} profile does not match its schema (--strict)`,
+      detail: lines.join('\n  '),
+      hint: 'Run without --strict to see the profile anyway.',
+      accountId,
+    });
+  }
+  await ctx.warn(
+    `the ${provider.label} profile of ${accountId} does not match the documented schema:\n  ${lines.join('\n  ')}`,
+  );
+  return { provider, providerId };
+}
+
+/** A best guess at who an account of a provider pp does not know yet is. */
+export function genericIdentity(data: Record<string, unknown>): Identity {
+  const pick = (...keys: string[]) => keys.map((k) => text(data[k])).find((v) => v !== undefined && v !== '');
+  const handle = pick('email', 'username', 'screen_name');
+  return {
+    name:
+      pick('display_name', 'name', 'full_name') ??
+      join(' ', data.first_name, data.last_name) ??
+      handle ??
+      String(data.provider),
+    handle,
+    details: [],
+    warnings: [
+      {
+        text: `pp does not know the provider ${String(data.provider)} yet; see \`pp profile\``,
+        severity: 'warn',
+      },
+    ],
+  };
+}

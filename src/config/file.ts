@@ -1,0 +1,104 @@
+// The config file: where it lives, reading it (plain fs, on every command) and writing it (through
+// conf, loaded only when something is written). A file we cannot read or parse is an exit-3 error
+// that names it, and it is never rewritten: the user's data stays as it was.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { configError } from '../errors.js';
+
+export interface StoredConfig {
+  apiKey?: string;
+  accountId?: string;
+  baseUrl?: string;
+}
+
+const keys = ['apiKey', 'accountId', 'baseUrl'] as const;
+export type ConfigKey = (typeof keys)[number];
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function configDir(env: Env): string {
+  if (env.PP_CONFIG_DIR) return env.PP_CONFIG_DIR;
+  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  return join(base, 'postpress');
+}
+
+export const configPath = (env: Env): string => join(configDir(env), 'config.json');
+
+/** The stored settings; {} when there is no file yet. */
+export function readConfig(env: Env): StoredConfig {
+  const path = configPath(env);
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return {};
+    throw configError(
+      `cannot read the config file ${path} (${code ?? 'error'})`,
+      'Check its permissions, or point PP_CONFIG_DIR at another folder.',
+    );
+  }
+  if (raw.trim() === '') return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (err) {
+    throw configError(
+      `the config file ${path} is not valid JSON`,
+      'Fix or remove that file; pp leaves it untouched.',
+      (err as Error).message,
+    );
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw configError(
+      `the config file ${path} does not hold a JSON object`,
+      'Fix or remove that file; pp leaves it untouched.',
+    );
+  }
+  const stored: StoredConfig = {};
+  for (const key of keys) {
+    const value = (data as Record<string, unknown>)[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') {
+      throw configError(
+        `the config file ${path} has a ${typeof value} for "${key}", not a string`,
+        'Fix or remove that file; pp leaves it untouched.',
+      );
+    }
+    stored[key] = value;
+  }
+  return stored;
+}
+
+/**
+ * Sets (or, with undefined, removes) one setting. The file is written by conf atomically (a temp
+ * file renamed over it) with mode 0600, in a folder made 0700. A corrupt file stops it first.
+ */
+export async function writeConfig(env: Env, key: ConfigKey, value: string | undefined): Promise<string> {
+  readConfig(env); // refuses a corrupt or unreadable file before conf could touch it
+  const dir = configDir(env);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw configError(
+      `cannot create the config folder ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  const { default: Conf } = await import('conf');
+  try {
+    const conf = new Conf<Record<string, string>>({
+      cwd: dir,
+      configName: 'config',
+      configFileMode: 0o600,
+      projectSuffix: '',
+    });
+    if (value === undefined) conf.delete(key);
+    else conf.set(key, value);
+    return conf.path;
+  } catch (err) {
+    throw configError(
+      `cannot write the config file ${configPath(env)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
+  }
+}

@@ -1,0 +1,94 @@
+// Where each setting comes from: flag, then environment, then config file, then default (CLI.md).
+import { usageError } from '../errors.js';
+import { type Env, readConfig, type StoredConfig } from './file.js';
+
+export const DEFAULT_BASE_URL = 'https://api.postpress.ai';
+/** The key pp sends to its own sandbox when the user has none: the sandbox needs no real key. */
+export const SANDBOX_KEY = 'pp_test_sandbox0000';
+
+export type Source = 'flag' | 'environment' | 'file' | 'default' | 'sandbox';
+
+export interface Setting {
+  value: string;
+  source: Source;
+}
+
+/**
+ * Reads settings in precedence order. The config file is read at most once, and only when neither a
+ * flag nor the environment already answered (so PP_API_KEY works even beside a broken file).
+ */
+export class SettingsReader {
+  #file: StoredConfig | undefined;
+  constructor(readonly env: Env) {}
+
+  get file(): StoredConfig {
+    this.#file ??= readConfig(this.env);
+    return this.#file;
+  }
+
+  #pick(
+    flag: string | undefined,
+    envValue: string | undefined,
+    key: keyof StoredConfig,
+  ): Setting | undefined {
+    if (flag !== undefined && flag !== '') return { value: flag, source: 'flag' };
+    if (envValue !== undefined && envValue !== '') return { value: envValue, source: 'environment' };
+    const stored = this.file[key];
+    return stored ? { value: stored, source: 'file' } : undefined;
+  }
+
+  apiKey(): Setting | undefined {
+    return this.#pick(undefined, this.env.PP_API_KEY, 'apiKey');
+  }
+
+  account(flag: string | undefined): Setting | undefined {
+    return this.#pick(flag, this.env.PP_ACCOUNT_ID, 'accountId');
+  }
+
+  baseUrl(flag: string | undefined): Setting {
+    const setting = this.#pick(flag, this.env.PP_BASE_URL, 'baseUrl') ?? {
+      value: DEFAULT_BASE_URL,
+      source: 'default',
+    };
+    return { value: checkBaseUrl(setting.value, setting.source), source: setting.source };
+  }
+}
+
+const loopbackHosts = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+export const isLoopbackHost = (hostname: string): boolean => loopbackHosts.test(hostname);
+
+/** A usable base URL without its trailing slash; an http:// URL only to a loopback host. */
+export function checkBaseUrl(value: string, source: Source = 'flag'): string {
+  const from =
+    source === 'flag' ? '--base-url' : source === 'environment' ? 'PP_BASE_URL' : 'the config file’s baseUrl';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw usageError(
+      `${from} is not a URL: ${JSON.stringify(value)}`,
+      'Give a full URL such as https://api.postpress.ai',
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw usageError(`${from} must be an http(s) URL, not ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw usageError(`${from} must not carry a user name or password`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw usageError(
+      `${from} uses plain http:// to ${url.hostname}, which would send the API key in clear text`,
+      'Use https://, or http:// only to a loopback address (localhost, 127.0.0.1, ::1).',
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** `pp_live_0123456789abcdef8GR2` → `pp_live_…8GR2`. Short keys show no characters at all. */
+export function maskKey(key: string): string {
+  const prefix = /^[A-Za-z]+_[A-Za-z]+_/.exec(key)?.[0] ?? '';
+  const rest = key.slice(prefix.length);
+  return rest.length >= 12 ? `${prefix}…${rest.slice(-4)}` : `${prefix}…`;
+}

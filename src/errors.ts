@@ -1,0 +1,80 @@
+// Every failure pp reports is a PpError: a kind, an exit code and words for a person.
+// Commands throw them; only cli.ts prints them and turns them into an exit code.
+
+export const ExitCode = {
+  ok: 0,
+  bug: 1,
+  usage: 2,
+  config: 3,
+  auth: 4,
+  disconnected: 5,
+  forbidden: 6,
+  notFound: 7,
+  rejected: 8,
+  rateLimited: 9,
+  server: 10,
+  notImplemented: 11,
+  unavailable: 12,
+  gatewayTimeout: 13,
+  network: 14,
+  invalidResponse: 15,
+  mixed: 16,
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Codes where trying again later may succeed (CLI.md). */
+export const transientCodes: ReadonlySet<number> = new Set([
+  ExitCode.rateLimited,
+  ExitCode.unavailable,
+  ExitCode.gatewayTimeout,
+  ExitCode.network,
+]);
+
+export interface PpErrorInit {
+  exitCode: ExitCode;
+  /** One line naming the problem. */
+  message: string;
+  detail?: string | undefined;
+  hint?: string | undefined;
+  status?: number | null | undefined;
+  type?: string | null | undefined;
+  title?: string | undefined;
+  accountId?: string | undefined;
+  /** Seconds the server asked us to wait, when it said. */
+  retryAfter?: number | undefined;
+}
+
+export class PpError extends Error {
+  readonly exitCode: ExitCode;
+  readonly detail: string | undefined;
+  readonly hint: string | undefined;
+  readonly status: number | null;
+  readonly type: string | null;
+  readonly title: string | undefined;
+  readonly retryAfter: number | undefined;
+  accountId: string | undefined;
+
+  constructor(init: PpErrorInit) {
+    super(init.message);
+    this.name = 'PpError';
+    this.exitCode = init.exitCode;
+    this.detail = init.detail;
+    this.hint = init.hint;
+    this.status = init.status ?? null;
+    this.type = init.type ?? null;
+    this.title = init.title;
+    this.accountId = init.accountId;
+    this.retryAfter = init.retryAfter;
+  }
+
+  get retryable(): boolean {
+    return transientCodes.has(this.exitCode);
+  }
+}
+
+export const usageError = (message: string, hint?: string): PpError =>
+  new PpError({ exitCode: ExitCode.usage, message, hint });
+
+export const configError = (message: string, hint?: string, detail?: string): PpError =>
+  new PpError({ exitCode: ExitCode.config, message, hint, detail });

@@ -1,0 +1,28 @@
+// The process around run(): real streams, Ctrl-C, closed pipes, the exit code.
+import { run } from './cli.js';
+
+export async function main(argv: string[]): Promise<void> {
+  const interrupt = new AbortController();
+  // A closed pipe (`pp profile … | head -1`) ends the program quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  process.once('SIGINT', () => {
+    interrupt.abort();
+    // Commands stop at once on the signal; this is the backstop if one does not.
+    setTimeout(() => {
+      process.stderr.write('pp: interrupted\n');
+      process.exit(130);
+    }, 1500).unref();
+    process.once('SIGINT', () => process.exit(130));
+  });
+  const code = await run(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    signal: interrupt.signal,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,82 @@
+// Turning API values into words. Every function takes `unknown` on purpose: in tolerant mode a
+// profile that failed validation is still shown, so a value may have any type. They never throw.
+
+/** A string, or a number/boolean as text; undefined for null, missing, objects and arrays. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return undefined;
+}
+
+const grouped = new Intl.NumberFormat('en-US');
+
+/** 1234567 → "1,234,567". */
+export function count(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return grouped.format(value);
+  return text(value);
+}
+
+export function yesNo(value: unknown): string | undefined {
+  if (value === true) return 'yes';
+  if (value === false) return 'no';
+  return text(value);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A Date as "2024-03-05 14:22:09 UTC": unambiguous, sortable, the same on every machine. */
+export function utc(date: Date): string {
+  return (
+    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} UTC`
+  );
+}
+
+/** Unix seconds → a readable UTC date. */
+export function unixSeconds(value: unknown): string | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return text(value);
+  const date = new Date(value * 1000);
+  return Number.isNaN(date.getTime()) ? String(value) : utc(date);
+}
+
+const twitterDate = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Twitter's "Wed Oct 10 20:19:24 +0000 2018" → "2018-10-10 20:19:24 UTC"; other text as it came. */
+export function twitterCreatedAt(value: unknown): string | undefined {
+  if (typeof value !== 'string') return text(value);
+  const m = twitterDate.exec(value);
+  const month = m ? months.indexOf(m[1]!) : -1;
+  if (!m || month < 0) return value;
+  const offsetMinutes = (m[6] === '-' ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
+  const ms =
+    Date.UTC(Number(m[9]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) -
+    offsetMinutes * 60_000;
+  return utc(new Date(ms));
+}
+
+/** An array, or [] for anything else (null, missing, a mismatched type). */
+export function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** An object's own fields, or {} for anything else. */
+export function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/** Joins the parts that exist: join(' ', first, last). */
+export function join(separator: string, ...parts: unknown[]): string | undefined {
+  const present = parts.map(text).filter((p): p is string => p !== undefined && p !== '');
+  return present.length > 0 ? present.join(separator) : undefined;
+}
+
+/** Any JSON value in one line, for generic display of unknown providers and fields. */
+export function anyValue(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return text(value);
+}

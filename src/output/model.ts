@@ -1,0 +1,53 @@
+// What renderers produce: plain data that the output layer lays out as text, with colour and width
+// decided there. Providers describe a profile in these terms and never print anything themselves.
+
+export type Tone = 'plain' | 'ok' | 'warn' | 'bad' | 'dim';
+
+export interface Field {
+  label: string;
+  value: string;
+  tone?: Tone;
+}
+
+export interface FieldsSection {
+  kind: 'fields';
+  title?: string;
+  fields: Field[];
+}
+
+export interface TableSection {
+  kind: 'table';
+  title: string;
+  head: string[];
+  rows: string[][];
+}
+
+export type Section = FieldsSection | TableSection;
+
+export interface Warning {
+  /** e.g. "Recruiter seat disconnected" */
+  text: string;
+  severity: 'warn' | 'bad';
+}
+
+/** The at-a-glance identity `pp whoami` shows. */
+export interface Identity {
+  /** A person's or mailbox's display name; falls back to the handle or address. */
+  name: string;
+  /** @username, @handle, e-mail address or user@host. */
+  handle?: string | undefined;
+  /** A few more lines worth a glance (LinkedIn headline, job title…). */
+  details: Field[];
+  warnings: Warning[];
+}
+
+/** Builds a Field, or nothing when the value is missing, so absent optional fields are omitted. */
+export function field(label: string, value: string | undefined, tone?: Tone): Field | undefined {
+  if (value === undefined || value === '') return undefined;
+  return tone ? { label, value, tone } : { label, value };
+}
+
+/** Keeps the fields that exist. */
+export function fields(...items: (Field | undefined)[]): Field[] {
+  return items.filter((f): f is Field => f !== undefined);
+}

@@ -1,0 +1,57 @@
+// Reading a secret: a hidden prompt on a terminal (nothing echoed, paste works, Ctrl-C cancels),
+// or the whole of standard input when it is piped.
+import { interrupted } from '../api/client.js';
+import type { Io } from './io.js';
+
+export interface RawInput {
+  isTTY?: boolean;
+  setRawMode?(mode: boolean): unknown;
+  setEncoding?(encoding: BufferEncoding): unknown;
+  on(event: 'data', listener: (chunk: string | Buffer) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  off(event: 'data', listener: (chunk: string | Buffer) => void): unknown;
+  off(event: 'end', listener: () => void): unknown;
+  resume(): unknown;
+  pause(): unknown;
+}
+
+/** Asks on standard error, reads without echo. Rejects with an exit-130 error on Ctrl-C. */
+export function readHidden(io: Io, input: RawInput, question: string): Promise<string> {
+  io.err(question);
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = (err?: Error) => {
+      input.off('data', onData);
+      input.off('end', onEnd);
+      input.setRawMode?.(false);
+      input.pause();
+      io.err('\n');
+      if (err) reject(err);
+      else resolve(value);
+    };
+    const onEnd = () => finish();
+    const onData = (chunk: string | Buffer) => {
+      for (const ch of chunk.toString()) {
+        if (ch === '\u0003') return finish(interrupted()); // Ctrl-C
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(); // Enter, Ctrl-D
+        if (ch === '\u007f' || ch === '\b')
+          value = value.slice(0, -1); // Backspace
+        else if (ch === '\u0015')
+          value = ''; // Ctrl-U
+        else if (ch >= ' ') value += ch; // other control characters are dropped
+      }
+    };
+    input.setRawMode?.(true);
+    input.setEncoding?.('utf8');
+    input.on('data', onData);
+    input.on('end', onEnd);
+    input.resume();
+  });
+}
+
+/** All of standard input, for `printf %s "$KEY" | pp config set-key`. */
+export async function readAll(input: AsyncIterable<string | Buffer>): Promise<string> {
+  let text = '';
+  for await (const chunk of input) text += chunk.toString();
+  return text;
+}

@@ -1,0 +1,144 @@
+// Lays out renderer data (model.ts) for a person: colour by meaning, tables that fit the terminal.
+// Loaded only when something is printed for a person, so --json never pays for chalk or cli-table3.
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { PpError } from '../errors.js';
+import type { Io } from './io.js';
+import type { Field, Identity, Section, Tone } from './model.js';
+import { displayWidth, wrapText } from './width.js';
+
+export interface Painter {
+  tone(tone: Tone | undefined, text: string): string;
+  label(text: string): string;
+  title(text: string): string;
+}
+
+export function painter(enabled: boolean): Painter {
+  const c: ChalkInstance = new Chalk({ level: enabled ? 1 : 0 });
+  const tones: Record<Tone, (s: string) => string> = {
+    plain: (s) => s,
+    ok: c.green,
+    warn: c.yellow,
+    bad: c.red,
+    dim: c.dim,
+  };
+  return {
+    tone: (tone, text) => tones[tone ?? 'plain'](text),
+    label: (text) => c.dim(text),
+    title: (text) => c.bold(text),
+  };
+}
+
+const noBorders = {
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '',
+};
+
+/** Column widths (with cli-table3's one-space padding each side) that fit in `total` columns. */
+export function fitColumns(natural: number[], total: number, borders: number, minimum = 8): number[] {
+  const widths = natural.map((w) => w + 2);
+  const budget = Math.max(total - borders, widths.length * minimum);
+  let excess = widths.reduce((a, b) => a + b, 0) - budget;
+  while (excess > 0) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widths[widest]! <= minimum) break;
+    widths[widest]! -= 1;
+    excess -= 1;
+  }
+  return widths;
+}
+
+/** Label/value lines, labels aligned, long values wrapped within the width. */
+export function fieldLines(io: Io, p: Painter, items: Field[], indent = 2): string {
+  if (items.length === 0) return '';
+  const labelWidth = Math.max(...items.map((f) => displayWidth(f.label)));
+  const valueWidth = Math.max(16, io.columns - indent - labelWidth - 4);
+  const table = new Table({
+    chars: noBorders,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 2 },
+    colWidths: [indent + labelWidth + 2, valueWidth + 2],
+  });
+  for (const f of items) {
+    const value = wrapText(f.value, valueWidth)
+      .split('\n')
+      .map((line) => p.tone(f.tone, line))
+      .join('\n');
+    table.push([' '.repeat(indent) + p.label(f.label), value]);
+  }
+  return `${table.toString().replace(/[ \t]+$/gm, '')}\n`;
+}
+
+export function tableLines(io: Io, p: Painter, head: string[], rows: string[][]): string {
+  const natural = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = fitColumns(natural, io.columns, head.length + 1);
+  const cell = (value: string, i: number) => wrapText(value, widths[i]! - 2);
+  const table = new Table({
+    head: head.map((h, i) => p.label(cell(h, i))),
+    style: { head: [], border: [] },
+    colWidths: widths,
+  });
+  for (const row of rows) table.push(head.map((_, i) => cell(row[i] ?? '', i)));
+  return `${table.toString()}\n`;
+}
+
+export function renderSections(io: Io, p: Painter, sections: Section[]): string {
+  const parts: string[] = [];
+  for (const s of sections) {
+    if (s.kind === 'fields') {
+      if (s.fields.length === 0) continue;
+      parts.push((s.title ? `${p.title(s.title)}\n` : '') + fieldLines(io, p, s.fields));
+    } else {
+      if (s.rows.length === 0) continue;
+      parts.push(`${p.title(s.title)}\n${tableLines(io, p, s.head, s.rows)}`);
+    }
+  }
+  return parts.join('\n');
+}
+
+export function renderIdentity(io: Io, providerLabel: string, accountId: string, identity: Identity): string {
+  const p = painter(io.stdoutColor);
+  const head =
+    identity.handle && identity.handle !== identity.name
+      ? `${p.title(identity.name)}  ${identity.handle}`
+      : p.title(identity.name);
+  const lines = fieldLines(io, p, [
+    { label: 'Provider', value: providerLabel },
+    { label: 'Account', value: accountId },
+    ...identity.details,
+    ...identity.warnings.map((w): Field => ({ label: 'Warning', value: w.text, tone: w.severity })),
+  ]);
+  return `${head}\n${lines}`;
+}
+
+export function renderProfile(io: Io, header: string, sections: Section[]): string {
+  const p = painter(io.stdoutColor);
+  return `${p.title(header)}\n\n${renderSections(io, p, sections)}`;
+}
+
+/** The human form of an error, for standard error. */
+export function renderError(io: Io, error: PpError, verbose: boolean): string {
+  const p = painter(io.stderrColor);
+  const account = error.accountId ? ` [${error.accountId}]` : '';
+  let text = `${p.tone('bad', 'error:')} ${error.message}${account}\n`;
+  if (error.detail) text += `  ${error.detail}\n`;
+  if (error.hint) text += `  ${p.label('hint:')} ${error.hint}\n`;
+  if (verbose && error.exitCode) text += `  ${p.label(`exit code ${error.exitCode}`)}\n`;
+  return text;
+}
+
+export function renderWarning(io: Io, text: string): string {
+  return `${painter(io.stderrColor).tone('warn', 'warning:')} ${text}\n`;
+}

@@ -1,0 +1,68 @@
+// How many terminal columns a string takes: ANSI codes take none, combining marks none, East Asian
+// wide characters and emoji two.
+const ansi = /\u001b\[[0-9;]*m/g;
+const zeroWidth = /^(?:\p{Mark}|\u200d|\ufe0f|\ufe0e)$/u;
+const wide =
+  /^(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]|\p{Extended_Pictographic})/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+export function displayWidth(text: string): number {
+  const plain = text.replace(ansi, '');
+  // ASCII fast path: most values are plain ASCII
+  if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
+  segmenter ??= new Intl.Segmenter();
+  let width = 0;
+  for (const { segment } of segmenter.segment(plain)) {
+    if (zeroWidth.test(segment)) continue;
+    width += wide.test(segment) ? 2 : 1;
+  }
+  return width;
+}
+
+/**
+ * Wraps text to `width` columns: at spaces where it can, and through a word (a long URL, an id)
+ * that is wider than a whole line. Existing line breaks are kept.
+ */
+export function wrapText(text: string, width: number): string {
+  if (width < 1) return text;
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let lineWidth = 0;
+    for (const word of paragraph.split(/ +/)) {
+      let rest = word;
+      let restWidth = displayWidth(rest);
+      if (lineWidth > 0 && lineWidth + 1 + restWidth <= width) {
+        line += ` ${rest}`;
+        lineWidth += 1 + restWidth;
+        continue;
+      }
+      if (lineWidth > 0) out.push(line);
+      while (restWidth > width) {
+        const [head, tail] = splitAt(rest, width);
+        out.push(head);
+        rest = tail;
+        restWidth = displayWidth(rest);
+      }
+      line = rest;
+      lineWidth = restWidth;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** The longest prefix of `text` that fits in `width` columns, and the rest. */
+function splitAt(text: string, width: number): [string, string] {
+  segmenter ??= new Intl.Segmenter();
+  let used = 0;
+  let index = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const w = displayWidth(segment);
+    if (used + w > width && index > 0) break;
+    used += w;
+    index += segment.length;
+  }
+  return [text.slice(0, index), text.slice(index)];
+}

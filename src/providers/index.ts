@@ -1,0 +1,72 @@
+// The registry: the six documented providers, the union schema built from them, and the fallback
+// for a provider the API adds later.
+import * as v from 'valibot';
+import { anyValue } from '../output/format.js';
+import { field, fields, type Section } from '../output/model.js';
+import { gmail } from './gmail.js';
+import { imap } from './imap.js';
+import { linkedin } from './linkedin.js';
+import { outlook } from './outlook.js';
+import { telegram } from './telegram.js';
+import { twitter } from './twitter.js';
+import type { Provider } from './types.js';
+
+export const providers: readonly Provider[] = [linkedin, telegram, twitter, gmail, outlook, imap];
+
+export const profileSchema = v.variant('provider', [
+  linkedin.schema,
+  telegram.schema,
+  twitter.schema,
+  gmail.schema,
+  outlook.schema,
+  imap.schema,
+]);
+
+/** The provider whose wire id (e.g. "GMAIL") this is, if it is one of the documented ones. */
+export function findProvider(id: unknown): Provider | undefined {
+  return providers.find((p) => p.id === id);
+}
+
+export interface SchemaIssue {
+  /** Dot path such as "organizations.0.name"; "" for the profile itself. */
+  path: string;
+  message: string;
+}
+
+type Issue = v.InferIssue<typeof profileSchema>;
+
+function describeIssue(issue: Issue): string {
+  // A missing key is reported with input undefined and the key as the expected value.
+  if (issue.input === undefined && issue.path !== undefined) return 'required field is missing';
+  // Unions carry a message written for them in the schema.
+  if (issue.type === 'union') return issue.message;
+  return `expected ${issue.expected ?? 'another value'}, received ${issue.received}`;
+}
+
+/**
+ * Checks a profile against its provider's schema. An unknown provider is not a mismatch: it has no
+ * schema to break, so it comes back with no provider and no issues.
+ */
+export function checkProfile(data: Record<string, unknown>): {
+  provider: Provider | undefined;
+  issues: SchemaIssue[];
+} {
+  const provider = findProvider(data.provider);
+  if (!provider) return { provider: undefined, issues: [] };
+  const result = v.safeParse(profileSchema, data);
+  const issues = result.success
+    ? []
+    : result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: describeIssue(issue) }));
+  return { provider, issues };
+}
+
+/** An unknown provider: its top-level fields as they came, objects and arrays as one-line JSON. */
+export function genericSections(data: Record<string, unknown>): Section[] {
+  const shown = fields(...Object.entries(data).map(([key, value]) => field(key, anyValue(value))));
+  return shown.length > 0 ? [{ kind: 'fields', title: 'Fields', fields: shown }] : [];
+}
+
+/** Every provider's sandbox accounts, keyed by account id. */
+export const demoAccounts: Readonly<Record<string, Record<string, unknown>>> = Object.freeze(
+  Object.assign({}, ...providers.map((p) => p.fixtures)),
+);

@@ -1,0 +1,42 @@
+// A provider is one file: its valibot schema, how `whoami` and `profile` describe it, and the
+// sandbox's demo accounts for it. index.ts is the registry the union and the fallback come from.
+import type { GenericSchema, InferOutput } from 'valibot';
+import type { Identity, Section } from '../output/model.js';
+
+export interface ProviderDefinition<S extends GenericSchema> {
+  /** The wire value of `provider`, e.g. "LINKEDIN". */
+  id: string;
+  /** For people, e.g. "LinkedIn". */
+  label: string;
+  schema: S;
+  /** Must not throw on data that failed validation (tolerant mode shows it anyway). */
+  identity(profile: InferOutput<S>): Identity;
+  /** Every documented field, grouped; missing optional fields omitted. Must not throw either. */
+  sections(profile: InferOutput<S>): Section[];
+  /** Sandbox answers keyed by account id, e.g. { acc_demo_linkedin: {...} }. */
+  fixtures: Record<string, Record<string, unknown>>;
+}
+
+export interface Provider {
+  id: string;
+  label: string;
+  schema: GenericSchema;
+  describe(profile: Record<string, unknown>): { identity: Identity; sections: Section[] };
+  fixtures: Record<string, Record<string, unknown>>;
+}
+
+export function defineProvider<S extends GenericSchema>(
+  def: ProviderDefinition<S>,
+): Provider & { schema: S } {
+  return {
+    id: def.id,
+    label: def.label,
+    schema: def.schema,
+    fixtures: def.fixtures,
+    // The profile may not match the schema (tolerant mode); the renderers are written for that.
+    describe: (profile) => {
+      const p = profile as InferOutput<S>;
+      return { identity: def.identity(p), sections: def.sections(p) };
+    },
+  };
+}

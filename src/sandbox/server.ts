@@ -1,0 +1,71 @@
+// Serves the sandbox API on a loopback port: for `pp sandbox`, and in-process for `--sandbox`.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { answer, problem, type SandboxAnswer } from './handler.js';
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** Added to every answer, in milliseconds. */
+  latencyMs?: number;
+  /** Requests per second beyond which the sandbox answers 429 with Retry-After. */
+  rateLimit?: number;
+}
+
+export interface RunningSandbox {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** A fixed one-second window: at most `limit` answers per window, the rest get 429. */
+function rateLimiter(limit: number) {
+  let windowStart = 0;
+  let used = 0;
+  return (now: number): SandboxAnswer | undefined => {
+    if (now - windowStart >= 1000) {
+      windowStart = now;
+      used = 0;
+    }
+    if (used < limit) {
+      used++;
+      return undefined;
+    }
+    const limited = problem('too_many_requests', `The sandbox allows ${limit} requests per second.`);
+    limited.headers['retry-after'] = String(Math.max(1, Math.ceil((windowStart + 1000 - now) / 1000)));
+    return limited;
+  };
+}
+
+export function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = opts.host ?? '127.0.0.1';
+  const limited = opts.rateLimit ? rateLimiter(opts.rateLimit) : undefined;
+  const server = createServer((req, res) => {
+    const key = req.headers['x-api-key'];
+    const reply = () => {
+      const result =
+        limited?.(Date.now()) ??
+        answer(req.method ?? 'GET', req.url ?? '/', Array.isArray(key) ? key[0] : key);
+      res.writeHead(result.status, { ...result.headers, 'content-length': Buffer.byteLength(result.body) });
+      res.end(req.method === 'HEAD' ? undefined : result.body);
+    };
+    if (opts.latencyMs) setTimeout(reply, opts.latencyMs);
+    else reply();
+  });
+  server.keepAliveTimeout = 1000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://${host}:${port}`,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
