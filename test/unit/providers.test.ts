@@ -160,6 +160,33 @@ describe('demo fixtures', () => {
     });
     expect(parsed).toMatchObject({ brand_new: 1, organizations: [{ logo: 'x' }] });
   });
+
+  it('keeps unknown fields in every nested object', () => {
+    const extra = { brand_new: true };
+    const cases: Profile[] = [
+      { ...demo('acc_demo_linkedin'), recruiter: { owner_seat_id: 's', contract_id: 'c', ...extra } },
+      {
+        ...demo('acc_demo_linkedin_seats_disconnected'),
+        sales_navigator: { error: 'DISCONNECTED', ...extra },
+      },
+      { ...demo('acc_demo_telegram'), status: { name: 'online', ...extra } },
+      {
+        ...demo('acc_demo_telegram'),
+        restriction_reason: [{ platform: 'a', reason: 'b', text: 'c', ...extra }],
+      },
+      { ...demo('acc_demo_twitter'), entities: { description: { urls: [], ...extra }, ...extra } },
+      { ...demo('acc_demo_gmail'), aliases: [{ email: 'a@b.c', ...extra }] },
+      {
+        ...demo('acc_demo_imap'),
+        connection_params: {
+          imap: { username: 'u', port: 1, host: 'h', ...extra },
+          smtp: { username: 'u', port: 2, host: 'h', ...extra },
+          ...extra,
+        },
+      },
+    ];
+    for (const profile of cases) expect(v.parse(profileSchema, profile)).toEqual(profile);
+  });
 });
 
 describe('tolerance: nulls and omitted fields pass', () => {

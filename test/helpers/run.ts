@@ -1,0 +1,69 @@
+// Runs the built bin/pp.js as a user would: a child process with its own environment and a fresh
+// config folder, capturing standard output, standard error and the exit code.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const bin = join(root, 'bin/pp.js');
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  input?: string;
+  /** Kill the child after this long (a test should never hang). */
+  timeoutMs?: number;
+  cwd?: string;
+}
+
+/** A new empty folder for PP_CONFIG_DIR, so no test sees another's config. */
+export const tempDir = (prefix = 'pp-test-'): string => mkdtempSync(join(tmpdir(), prefix));
+
+/** The environment a test starts from: no inherited PP_* variables, no colour, no proxy. */
+export function baseEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || /^(PP_|NO_COLOR|FORCE_COLOR|HTTPS?_PROXY|NO_PROXY|COLUMNS)/i.test(k)) continue;
+    env[k] = v;
+  }
+  env.PP_CONFIG_DIR = tempDir('pp-config-');
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+export function runPp(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: opts.env ?? baseEnv(),
+      cwd: opts.cwd ?? root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+    child.stdin.on('error', () => {}); // the child may exit before reading
+    child.stdin.end(opts.input ?? '');
+  });
+}
