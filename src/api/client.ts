@@ -1,6 +1,7 @@
 // GET /api/v1/users/me: one request per attempt, our own retry loop (ofetch's neither reads
 // Retry-After nor times out retries correctly, NOTES.md), and every failure turned into a PpError.
 import { createFetch } from 'ofetch';
+import { maskKey } from '../config/settings.js';
 import { ExitCode, PpError } from '../errors.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
 import { type HttpInit, type HttpResponse, httpFetch, MiniHeaders, TRUNCATED } from './http.js';
@@ -150,6 +151,7 @@ export function createClient(opts: ClientOptions) {
     for (let n = 1; ; n++) {
       await opts.gate?.acquire(opts.signal);
       log?.(`GET ${url} (attempt ${n}/${attempts})`);
+      if (n === 1) log?.(`x-api-key: ${maskKey(opts.apiKey)}, user-agent: ${opts.userAgent}`);
       let result: Attempt;
       try {
         result = await attempt(url, accountId);

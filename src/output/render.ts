@@ -81,9 +81,22 @@ export function fieldLines(io: Io, p: Painter, items: Field[], indent = 2): stri
   return `${table.toString().replace(/[ \t]+$/gm, '')}\n`;
 }
 
-export function tableLines(io: Io, p: Painter, head: string[], rows: string[][]): string {
+/**
+ * A sub-table. When its columns cannot fit the terminal without squeezing a column below
+ * `minColumn`, each row is shown as its own block of label/value lines instead (like psql's \x),
+ * which stays readable at any width.
+ */
+export function tableLines(io: Io, p: Painter, head: string[], rows: string[][], minColumn = 12): string {
   const natural = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const widths = fitColumns(natural, io.columns, head.length + 1);
+  if (widths.some((w, i) => w - 2 < Math.min(natural[i]!, minColumn))) {
+    return rows
+      .map((row, n) => {
+        const items = head.map((label, i) => ({ label, value: row[i] ?? '' })).filter((f) => f.value !== '');
+        return `  ${p.label(`${n + 1}.`)}\n${fieldLines(io, p, items, 4)}`;
+      })
+      .join('');
+  }
   const cell = (value: string, i: number) => wrapText(value, widths[i]! - 2);
   const table = new Table({
     head: head.map((h, i) => p.label(cell(h, i))),

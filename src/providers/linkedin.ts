@@ -121,7 +121,7 @@ export const linkedin = defineProvider({
       join(' ', p.first_name, p.last_name) || text(p.email) || text(p.public_identifier) || 'LinkedIn user',
     handle: text(p.email) || undefined,
     details: fields(
-      field('Headline', text(p.headline) ?? text(p.occupation)),
+      field('Headline', text(p.headline) || text(p.occupation)),
       field('Profile', text(p.public_profile_url)),
     ),
     warnings: seats

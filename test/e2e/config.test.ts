@@ -1,0 +1,149 @@
+// The config lifecycle, end to end, and the rule that the API key is never printed.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
+import { baseEnv, type RunResult, runPp, tempDir } from '../helpers/run.js';
+
+const KEY = 'pp_live_01HXYZsecretKeyMaterial8GR2';
+const MASKED = 'pp_live_…8GR2';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+
+describe('config lifecycle', () => {
+  const dir = join(tempDir(), 'nested', 'postpress');
+  const env = () => baseEnv({ PP_CONFIG_DIR: dir, PP_BASE_URL: sandbox.url });
+  const file = join(dir, 'config.json');
+
+  it('set-key from standard input stores the key with mode 0600 in a 0700 folder, confirming with the mask', async () => {
+    const r = await runPp(['config', 'set-key'], { env: env(), input: `${KEY}\n` });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`Saved API key ${MASKED} to ${file}\n`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('show: the file, the masked key and where it came from', async () => {
+    const r = await runPp(['config', 'show', '--json'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      config_file: file,
+      api_key: { masked: MASKED, source: 'file' },
+      account_id: null,
+      base_url: { value: sandbox.url, source: 'environment' },
+    });
+    const human = await runPp(['config', 'show'], { env: env() });
+    expect(human.stdout).toContain(`${MASKED} (from file)`);
+    expect(human.stdout).toContain(file);
+  });
+
+  it('PP_API_KEY wins over the file', async () => {
+    const r = await runPp(['config', 'show', '--json'], {
+      env: { ...env(), PP_API_KEY: 'pp_test_fromEnvironment1234' },
+    });
+    expect(JSON.parse(r.stdout).api_key).toEqual({ masked: 'pp_test_…1234', source: 'environment' });
+  });
+
+  it('set-account, then whoami uses it with the stored key', async () => {
+    const set = await runPp(['config', 'set-account', 'acc_demo_twitter'], { env: env() });
+    expect(set.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY, accountId: 'acc_demo_twitter' });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const who = await runPp(['whoami', '--json'], { env: env() });
+    expect(who.code).toBe(0);
+    expect(JSON.parse(who.stdout).provider).toBe('TWITTER');
+  });
+
+  it('unset-account and unset-key remove only their own setting', async () => {
+    expect((await runPp(['config', 'unset-account'], { env: env() })).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY });
+    const unset = await runPp(['config', 'unset-key'], { env: env() });
+    expect(unset.stdout).toMatch(/Removed the API key/);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({});
+    const again = await runPp(['config', 'unset-key'], { env: env() });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/No API key was stored/);
+    const noKey = await runPp(['whoami', '--account', 'acc_demo_gmail'], { env: env() });
+    expect(noKey.code).toBe(3);
+  });
+
+  it('a key given as an argument works but warns about shell history', async () => {
+    const r = await runPp(['config', 'set-key', KEY], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*shell history/);
+    expect(JSON.parse(readFileSync(file, 'utf8')).apiKey).toBe(KEY);
+  });
+
+  it('keeps other settings a user stored in the file', async () => {
+    writeFileSync(file, JSON.stringify({ accountId: 'acc_demo_imap', note: 'mine' }));
+    expect((await runPp(['config', 'set-key'], { env: env(), input: KEY })).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      accountId: 'acc_demo_imap',
+      note: 'mine',
+      apiKey: KEY,
+    });
+  });
+
+  it('an empty standard input is a usage error, nothing written', async () => {
+    const fresh = join(tempDir(), 'pp');
+    const r = await runPp(['config', 'set-key'], { env: baseEnv({ PP_CONFIG_DIR: fresh }), input: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no API key given/);
+    expect(existsSync(join(fresh, 'config.json'))).toBe(false);
+  });
+
+  it('a corrupt config file is exit 3 naming it, and is left exactly as it was', async () => {
+    const broken = tempDir();
+    const path = join(broken, 'config.json');
+    const content = '{"apiKey": "pp_live_half';
+    writeFileSync(path, content);
+    for (const args of [
+      ['whoami', '--account', 'a'],
+      ['config', 'set-key', KEY],
+      ['config', 'show'],
+    ]) {
+      const r = await runPp(args, { env: baseEnv({ PP_CONFIG_DIR: broken }) });
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).toContain(path);
+      expect(readFileSync(path, 'utf8')).toBe(content);
+    }
+  });
+});
+
+describe('the API key is never printed', () => {
+  it('appears in no stream of any command, success or failure, --verbose included', async () => {
+    const dir = tempDir();
+    const env = baseEnv({ PP_CONFIG_DIR: dir, PP_BASE_URL: sandbox.url });
+    const runs: RunResult[] = [await runPp(['config', 'set-key', KEY], { env })];
+    const commands = [
+      ['config', 'show'],
+      ['config', 'show', '--json'],
+      ['--verbose', 'whoami', '--account', 'acc_demo_linkedin'],
+      ['--verbose', 'profile', 'acc_demo_gmail', '--json'],
+      ['--verbose', '--retries', '0', 'whoami', '--account', 'acc_error_invalid_credentials'],
+      ['--verbose', '--json', '--retries', '1', 'whoami', '--account', 'acc_error_service_unavailable'],
+      ['--verbose', 'profile', 'acc_nobody'],
+      ['--verbose', '--base-url', 'http://127.0.0.1:9', '--retries', '0', 'whoami', '--account', 'a'],
+      ['--verbose', '--base-url', 'http://example.com', 'whoami', '--account', 'a'],
+    ];
+    for (const args of commands) runs.push(await runPp(args, { env }));
+    runs.push(
+      await runPp(['--verbose', 'whoami', '--account', 'acc_demo_gmail'], {
+        env: { ...env, PP_API_KEY: KEY },
+      }),
+    );
+    for (const r of runs) {
+      expect(r.stdout).not.toContain(KEY);
+      expect(r.stderr).not.toContain(KEY);
+      expect(r.stdout + r.stderr).not.toContain(KEY.slice(8, 24));
+    }
+    // and --verbose did show the masked key went out with the requests
+    expect(runs.some((r) => r.stderr.includes(MASKED))).toBe(true);
+  });
+});

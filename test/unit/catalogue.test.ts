@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { errorCatalogue, errorNames, exitCodeFor } from '../../src/api/catalogue.js';
+import { httpError } from '../../src/api/client.js';
+import { ExitCode } from '../../src/errors.js';
+
+// The documented types per status (../shared/api/users-me.md), and the exit code CLI.md gives each.
+const documented: Record<number, [string[], number]> = {
+  401: [
+    [
+      'missing_credentials',
+      'multiple_sessions',
+      'invalid_checkpoint_solution',
+      'invalid_proxy_credentials',
+      'checkpoint_error',
+      'invalid_credentials',
+      'insufficient_privileges',
+      'disconnected_feature',
+      'invalid_credentials_but_valid_account_imap',
+      'expired_link',
+      'wrong_account',
+    ],
+    4,
+  ],
+  403: [
+    [
+      'account_restricted',
+      'account_mismatch',
+      'insufficient_permissions',
+      'session_mismatch',
+      'feature_not_subscribed',
+      'subscription_required',
+      'unknown_authentication_context',
+      'action_required',
+      'resource_access_restricted',
+    ],
+    6,
+  ],
+  404: [['resource_not_found', 'invalid_resource_identifier'], 7],
+  422: [['invalid_account', 'unprocessable_entity', 'account_configuration_error'], 8],
+  429: [['too_many_requests'], 9],
+  500: [['unexpected_error', 'provider_error', 'authentication_intent_error'], 10],
+  501: [['feature_not_implemented'], 11],
+  503: [['no_client_session', 'no_channel', 'no_handler', 'network_down', 'service_unavailable'], 12],
+  504: [['request_timeout'], 13],
+};
+
+describe('error catalogue', () => {
+  it('knows exactly the 38 documented types', () => {
+    const expected = [
+      ...Object.values(documented).flatMap(([names]) => names),
+      'disconnected_account',
+      'expired_credentials',
+    ];
+    expect(errorNames).toHaveLength(38);
+    expect(new Set(errorNames)).toEqual(new Set(expected));
+  });
+
+  for (const [status, [names, code]] of Object.entries(documented)) {
+    for (const name of names) {
+      it(`errors/${name} is HTTP ${status} and exits ${code}`, () => {
+        expect(errorCatalogue[name]?.status).toBe(Number(status));
+        expect(exitCodeFor(Number(status), `errors/${name}`)).toBe(code);
+        expect(errorCatalogue[name]?.hint.length).toBeGreaterThan(10);
+        expect(errorCatalogue[name]?.description.length).toBeGreaterThan(10);
+      });
+    }
+  }
+
+  it('a disconnected account and expired credentials exit 5, not 4', () => {
+    expect(exitCodeFor(401, 'errors/disconnected_account')).toBe(ExitCode.disconnected);
+    expect(exitCodeFor(401, 'errors/expired_credentials')).toBe(ExitCode.disconnected);
+    expect(exitCodeFor(401, 'errors/something_new')).toBe(ExitCode.auth);
+  });
+
+  it('maps statuses with no type', () => {
+    expect(exitCodeFor(401)).toBe(4);
+    expect(exitCodeFor(403)).toBe(6);
+    expect(exitCodeFor(404)).toBe(7);
+    expect(exitCodeFor(409)).toBe(8);
+    expect(exitCodeFor(418)).toBe(8);
+    expect(exitCodeFor(429)).toBe(9);
+    expect(exitCodeFor(500)).toBe(10);
+    expect(exitCodeFor(505)).toBe(10);
+    expect(exitCodeFor(501)).toBe(11);
+    expect(exitCodeFor(502)).toBe(12);
+    expect(exitCodeFor(503)).toBe(12);
+    expect(exitCodeFor(504)).toBe(13);
+  });
+});
+
+describe('httpError', () => {
+  it('reads the envelope: type first, server detail over the catalogue text', () => {
+    const e = httpError(
+      401,
+      'Unauthorized',
+      JSON.stringify({
+        status: 401,
+        type: 'errors/disconnected_account',
+        title: 'Gone',
+        detail: 'Reconnect it.',
+      }),
+      'acc_1',
+    );
+    expect(e.exitCode).toBe(5);
+    expect(e.type).toBe('errors/disconnected_account');
+    expect(e.title).toBe('Gone');
+    expect(e.detail).toBe('Reconnect it.');
+    expect(e.hint).toMatch(/Reconnect the account/);
+    expect(e.message).toContain('HTTP 401');
+    expect(e.accountId).toBe('acc_1');
+  });
+
+  it('falls back to the catalogue for a bare envelope', () => {
+    const e = httpError(
+      401,
+      '',
+      '{"status":401,"type":"errors/missing_credentials","title":"Missing credentials"}',
+      'a',
+    );
+    expect(e.detail).toBe('Some credentials are necessary to perform the request.');
+    expect(e.hint).toMatch(/pp config set-key/);
+  });
+
+  it('maps a body that is not the envelope by its status alone', () => {
+    const html = httpError(502, 'Bad Gateway', '<html><body>502</body></html>', 'a');
+    expect(html.exitCode).toBe(12);
+    expect(html.type).toBeNull();
+    expect(html.title).toBe('Bad Gateway');
+    expect(httpError(401, 'Unauthorized', '', 'a').exitCode).toBe(4);
+    expect(httpError(404, 'Not Found', '[1,2]', 'a').exitCode).toBe(7);
+  });
+
+  it('says when to retry after a Retry-After', () => {
+    const e = httpError(429, 'Too Many Requests', '{"type":"errors/too_many_requests"}', 'a', 120_000);
+    expect(e.retryAfter).toBe(120);
+    expect(e.hint).toMatch(/Try again in 120 s/);
+    expect(e.retryable).toBe(true);
+  });
+});
