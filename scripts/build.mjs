@@ -1,5 +1,5 @@
 // Builds dist/ from src/: one ESM bundle plus lazily loaded chunks (tables, sandbox, config writes).
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,28 @@ const ofetchCore = {
   },
 };
 
+// Chunk names carry content hashes: start from an empty dist/ so stale chunks never ship.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+
+// commander requires child_process at load for stand-alone executable subcommands, which pp does
+// not have; loading it costs ~15 ms of every start. pp's commands never reach it.
+const noChildProcess = {
+  name: 'no-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/commander/`)
+        ? { path: 'child_process', namespace: 'no-child-process' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-child-process' }, () => ({
+      contents:
+        "const refuse = () => { throw new Error('pp has no executable subcommands'); };\n" +
+        'module.exports = { spawn: refuse, execFileSync: refuse };',
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: { main: join(root, 'src/main.ts') },
   outdir: join(root, 'dist'),
@@ -37,12 +59,12 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minifyWhitespace: false,
+  minify: true,
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [ofetchCore],
+  plugins: [ofetchCore, noChildProcess],
   banner: {
     js: "import { createRequire as __ppCreateRequire } from 'node:module'; const require = __ppCreateRequire(import.meta.url);",
   },

@@ -87,9 +87,6 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    if (argv.length === 0) {
-      program.outputHelp();
-    }
   } catch (err) {
     code = await report(err, io, ctx);
   } finally {
@@ -102,6 +99,8 @@ async function report(err: unknown, io: Io, ctx: Context | undefined): Promise<n
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0)
       return ExitCode.ok;
+    // `pp` or `pp config` with no command: commander has shown the help on stderr already
+    if (err.code === 'commander.help') return ExitCode.usage;
     io.err('Run `pp --help` (or `pp <command> --help`) to see the commands, options and examples.\n');
     return ExitCode.usage;
   }
