@@ -35,7 +35,7 @@ const profile = JSON.stringify({
   recruiter: { owner_seat_id: 'seat_1', contract_id: 'ct_1' },
   sales_navigator: null,
 });
-const server = createServer((req, res) => {
+const server = createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(profile);
 });

@@ -1,6 +1,6 @@
 // The one object every command receives: streams, environment, global options, settings, the
 // interrupt signal and the API client. Built once in cli.ts; tests can build their own.
-import type { Client } from './api/client.js';
+import type { Client, RateGate } from './api/client.js';
 import type { Env } from './config/file.js';
 import { maskKey, SANDBOX_KEY, type Setting, SettingsReader } from './config/settings.js';
 import { configError } from './errors.js';
@@ -81,8 +81,11 @@ export class Context {
     return key;
   }
 
-  /** The API client: against the in-process sandbox with --sandbox, else the base URL. */
-  async client(): Promise<Client> {
+  /**
+   * The API client: against the in-process sandbox with --sandbox, else the base URL. A bulk run
+   * passes its shared rate-limit gate, so every request of the run waits on the same view of 429s.
+   */
+  async client(opts: { gate?: RateGate } = {}): Promise<Client> {
     const key = this.apiKey();
     let baseUrl: string;
     if (this.sandbox) {
@@ -104,6 +107,7 @@ export class Context {
       env: this.env,
       log: this.globals.verbose ? (line) => this.verbose(line) : undefined,
       signal: this.signal,
+      gate: opts.gate,
     });
   }
 }

@@ -136,6 +136,20 @@ export function createClient(opts: ClientOptions) {
       if (res.status >= 200 && res.status < 300) {
         return parseProfile(body, res.headers.get('content-type'), accountId);
       }
+      if (res.status < 400 || res.status > 599) {
+        // a redirect with no Location, a 304, a 1xx or a made-up status: not an answer pp can read
+        const what = res.status >= 300 && res.status < 400 ? 'a redirect with no Location header' : 'an answer';
+        return {
+          ok: false,
+          retryable: false,
+          error: invalid(
+            `${what} (HTTP ${res.status})`,
+            accountId,
+            describeBody(body, res.headers.get('content-type')),
+            res.status,
+          ),
+        };
+      }
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
       const error = httpError(res.status, res.statusText, body, accountId, retryAfterMs);
       const retryable =
@@ -184,11 +198,16 @@ export function createClient(opts: ClientOptions) {
 
 export type Client = ReturnType<typeof createClient>;
 
-/** Retry-After in seconds or as an HTTP date, in milliseconds from now. */
+/**
+ * Retry-After in seconds or as an HTTP date, in milliseconds from now; undefined when it is neither
+ * (the caller then backs off on its own). Date.parse alone is too lenient: it reads "1.5" or "-3" as
+ * dates in 2001, so a date must name its month as every HTTP-date form does.
+ */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (!/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -200,12 +219,13 @@ export function interrupted(): PpError {
 const describeBody = (body: string, contentType: string | null): string =>
   `content type ${contentType ?? 'none'}; ${body.length === 0 ? 'the body is empty' : `it starts with ${JSON.stringify(body.slice(0, 60))}`}`;
 
-function invalid(message: string, accountId: string, detail?: string): PpError {
+function invalid(message: string, accountId: string, detail?: string, status?: number): PpError {
   return new PpError({
     exitCode: ExitCode.invalidResponse,
     message: `invalid response: ${message}`,
     detail,
     hint: 'Check --base-url / PP_BASE_URL points at the postpress API; run with --verbose to see the exchange.',
+    status,
     accountId,
   });
 }
@@ -321,8 +341,11 @@ function networkError(err: unknown, url: string): PpError {
   return new PpError({
     exitCode: ExitCode.network,
     message: `network failure: ${what ?? 'no answer'} talking to ${host}${code ? ` (${code})` : ''}`,
-    detail: code === TRUNCATED ? cause.message : what ? undefined : cause?.message,
-    hint: 'Check the network, the base URL and any proxy settings, then try again.',
+    detail: code === TRUNCATED || code === 'EPROXY' ? cause.message : what ? undefined : cause?.message,
+    hint:
+      code === 'EPROXY'
+        ? 'Check HTTPS_PROXY / HTTP_PROXY (a proxy that needs a login takes http://user:password@host:port) and NO_PROXY.'
+        : 'Check the network, the base URL and any proxy settings, then try again.',
   });
 }
 
