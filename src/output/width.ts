@@ -3,20 +3,28 @@
 const ansi = /\u001b\[[0-9;]*m/g;
 const zeroWidth = /^(?:\p{Mark}|\u200d|\ufe0f|\ufe0e)$/u;
 const wide =
-  /^(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]|\p{Extended_Pictographic})/u;
+  /^(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]|\p{Emoji_Presentation})/u;
 
-let segmenter: Intl.Segmenter | undefined;
+/**
+ * Columns of each code point, in order. Written over code points rather than Intl.Segmenter, whose
+ * first use loads ICU data (~20 ms of every start): a code point after a zero-width joiner is part
+ * of the emoji before it and takes no column of its own.
+ */
+function* widths(text: string): Generator<[string, number]> {
+  let joined = false;
+  for (const ch of text) {
+    const w = joined || zeroWidth.test(ch) ? 0 : wide.test(ch) ? 2 : 1;
+    joined = ch === '\u200d';
+    yield [ch, w];
+  }
+}
 
 export function displayWidth(text: string): number {
   const plain = text.replace(ansi, '');
   // ASCII fast path: most values are plain ASCII
   if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
-  segmenter ??= new Intl.Segmenter();
   let width = 0;
-  for (const { segment } of segmenter.segment(plain)) {
-    if (zeroWidth.test(segment)) continue;
-    width += wide.test(segment) ? 2 : 1;
-  }
+  for (const [, w] of widths(plain)) width += w;
   return width;
 }
 
@@ -55,14 +63,12 @@ export function wrapText(text: string, width: number): string {
 
 /** The longest prefix of `text` that fits in `width` columns, and the rest. */
 function splitAt(text: string, width: number): [string, string] {
-  segmenter ??= new Intl.Segmenter();
   let used = 0;
   let index = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    const w = displayWidth(segment);
+  for (const [ch, w] of widths(text)) {
     if (used + w > width && index > 0) break;
     used += w;
-    index += segment.length;
+    index += ch.length;
   }
   return [text.slice(0, index), text.slice(index)];
 }

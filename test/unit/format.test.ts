@@ -104,3 +104,13 @@ describe('text and anyValue', () => {
     expect(anyValue(7)).toBe('7');
   });
 });
+
+describe('groupDigits', () => {
+  it('groups thousands like en-US without Intl', async () => {
+    const { groupDigits } = await import('../../src/output/format.js');
+    for (const n of [0, 7, 999, 1000, 12345, 1234567, -9876.5, 1234.5678, 9007199254740991]) {
+      expect(groupDigits(n)).toBe(n.toLocaleString('en-US', { maximumFractionDigits: 20 }));
+    }
+    expect(groupDigits(1e21)).toBe('1e+21'); // exponent form is left alone
+  });
+});
