@@ -1,5 +1,5 @@
 // Builds dist/ from src/: one ESM bundle plus lazily loaded chunks (tables, sandbox, config writes).
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,9 +29,6 @@ const ofetchCore = {
   },
 };
 
-// Chunk names carry content hashes: start from an empty dist/ so stale chunks never ship.
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-
 // commander requires child_process at load for stand-alone executable subcommands, which pp does
 // not have; loading it costs ~15 ms of every start. pp's commands never reach it.
 const noChildProcess = {
@@ -51,7 +48,10 @@ const noChildProcess = {
   },
 };
 
-await build({
+const result = await build({
+  // metafile paths are relative to absWorkingDir: the pruning below relies on it being root
+  absWorkingDir: root,
+  metafile: true,
   entryPoints: { main: join(root, 'src/main.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
@@ -72,3 +72,12 @@ await build({
     PP_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
   },
 });
+
+// Chunk names carry content hashes: remove the files of earlier builds so stale chunks never ship.
+// Pruned after the build rather than emptying dist/ first, so a pp started meanwhile (another
+// test run) never finds dist/ missing.
+const built = new Set(Object.keys(result.metafile.outputs).map((f) => join(root, f)));
+for (const entry of readdirSync(join(root, 'dist'), { recursive: true, withFileTypes: true })) {
+  const path = join(entry.parentPath ?? entry.path, entry.name);
+  if (entry.isFile() && !built.has(path)) rmSync(path);
+}

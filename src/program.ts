@@ -75,6 +75,8 @@ export function buildProgram(version: string, actions: Actions, output: OutputCo
     .helpOption('-h, --help', 'show help')
     .exitOverride()
     .showSuggestionAfterError(true)
+    // A subcommand's help also lists --json, --sandbox and the other options it accepts from pp.
+    .configureHelp({ showGlobalOptions: true })
     .option('--json', 'print machine-readable JSON (the API body exactly as received)')
     .option('--base-url <url>', 'the API base URL (env PP_BASE_URL; default https://api.postpress.ai)', url)
     .option('--timeout <seconds>', 'give up on each attempt after this long', seconds, 30)

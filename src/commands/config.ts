@@ -30,12 +30,12 @@ export async function setKey(ctx: Context, argument: string | undefined, stdin: 
   key = key.trim();
   ctx.io.addSecret(key, maskKey(key));
   if (key === '') {
-    throw usageError(
-      'no API key given',
-      ctx.io.stdin.isTTY
-        ? 'Paste the key at the prompt.'
-        : 'Pipe it in: printf %s "$KEY" | pp config set-key',
-    );
+    throw ctx.io.stdin.isTTY
+      ? usageError('no API key given', 'Paste the key at the prompt.')
+      : usageError(
+          'no API key given: standard input is not a terminal and was empty',
+          'Pipe the key in: printf %s "$KEY" | pp config set-key (or run it in a terminal to be asked)',
+        );
   }
   if (!keyShape.test(key)) {
     throw usageError(

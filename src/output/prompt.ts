@@ -17,6 +17,8 @@ export interface RawInput {
 
 /** Asks on standard error, reads without echo. Rejects with an exit-130 error on Ctrl-C. */
 export function readHidden(io: Io, input: RawInput, question: string): Promise<string> {
+  // Echo goes off before the question shows, so a key typed or pasted at once is never echoed.
+  input.setRawMode?.(true);
   io.err(question);
   return new Promise((resolve, reject) => {
     let value = '';
@@ -31,7 +33,8 @@ export function readHidden(io: Io, input: RawInput, question: string): Promise<s
     };
     const onEnd = () => finish();
     const onData = (chunk: string | Buffer) => {
-      for (const ch of chunk.toString()) {
+      // Escape sequences (arrow keys, bracketed-paste markers) are keys, not part of the secret.
+      for (const ch of chunk.toString().replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')) {
         if (ch === '\u0003') return finish(interrupted()); // Ctrl-C
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(); // Enter, Ctrl-D
         if (ch === '\u007f' || ch === '\b')
@@ -41,7 +44,6 @@ export function readHidden(io: Io, input: RawInput, question: string): Promise<s
         else if (ch >= ' ') value += ch; // other control characters are dropped
       }
     };
-    input.setRawMode?.(true);
     input.setEncoding?.('utf8');
     input.on('data', onData);
     input.on('end', onEnd);

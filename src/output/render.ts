@@ -123,10 +123,14 @@ export function renderSections(io: Io, p: Painter, sections: Section[]): string 
 
 export function renderIdentity(io: Io, providerLabel: string, accountId: string, identity: Identity): string {
   const p = painter(io.stdoutColor);
-  const head =
-    identity.handle && identity.handle !== identity.name
-      ? `${p.title(identity.name)}  ${identity.handle}`
-      : p.title(identity.name);
+  const name = p.title(wrapText(identity.name, io.columns));
+  const handle = identity.handle && identity.handle !== identity.name ? identity.handle : undefined;
+  // The handle goes beside the name when both fit on one line, else below it.
+  const head = !handle
+    ? name
+    : displayWidth(`${identity.name}  ${handle}`) <= io.columns
+      ? `${name}  ${handle}`
+      : `${name}\n${wrapText(handle, io.columns)}`;
   const lines = fieldLines(io, p, [
     { label: 'Provider', value: providerLabel },
     { label: 'Account', value: accountId },
@@ -138,7 +142,7 @@ export function renderIdentity(io: Io, providerLabel: string, accountId: string,
 
 export function renderProfile(io: Io, header: string, sections: Section[]): string {
   const p = painter(io.stdoutColor);
-  return `${p.title(header)}\n\n${renderSections(io, p, sections)}`;
+  return `${p.title(wrapText(header, io.columns))}\n\n${renderSections(io, p, sections)}`;
 }
 
 /** The human form of an error, for standard error. */

@@ -1,7 +1,12 @@
 // How many terminal columns a string takes: ANSI codes take none, combining marks none, East Asian
 // wide characters and emoji two.
 const ansi = /\u001b\[[0-9;]*m/g;
-const zeroWidth = /^(?:\p{Mark}|\u200d|\ufe0f|\ufe0e)$/u;
+// Combining marks, and invisible format characters (joiners, variation selectors, U+200B…)
+const zeroWidth = /^(?:\p{Mark}|\p{Default_Ignorable_Code_Point})$/u;
+// Two regional indicators make one flag (🇫🇷); a skin tone joins the emoji before it (👍🏽).
+const regional = /^\p{Regional_Indicator}$/u;
+const modifier = /^\p{Emoji_Modifier}$/u;
+const modifierBase = /^\p{Emoji_Modifier_Base}$/u;
 const wide =
   /^(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]|\p{Emoji_Presentation})/u;
 
@@ -12,9 +17,15 @@ const wide =
  */
 function* widths(text: string): Generator<[string, number]> {
   let joined = false;
+  let flagHalf = false;
+  let previous = '';
   for (const ch of text) {
-    const w = joined || zeroWidth.test(ch) ? 0 : wide.test(ch) ? 2 : 1;
+    const secondFlagHalf: boolean = flagHalf && regional.test(ch);
+    const tone = modifier.test(ch) && modifierBase.test(previous);
+    const w = joined || secondFlagHalf || tone || zeroWidth.test(ch) ? 0 : wide.test(ch) ? 2 : 1;
     joined = ch === '\u200d';
+    flagHalf = regional.test(ch) && !secondFlagHalf;
+    previous = ch;
     yield [ch, w];
   }
 }

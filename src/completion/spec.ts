@@ -1,0 +1,129 @@
+// Reads a commander program into plain data for the shell generators: the (sub)commands, their
+// options and arguments, and what each value completes to. Only what `--help` shows is read, so
+// the completions offer exactly what the help documents.
+import type { Argument, Command, Help, Option } from 'commander';
+
+/** What the value of an option or argument completes to. */
+export type ValueCompletion =
+  | { kind: 'none' } // free text (an id, a number, a URL): nothing to offer
+  | { kind: 'files' }
+  | { kind: 'choices'; choices: string[] };
+
+export interface OptionSpec {
+  /** e.g. ['-h', '--help'] */
+  flags: string[];
+  description: string;
+  /** Set when the option takes a value (`--account <id>`), so that value is not read as a word. */
+  value?: { name: string; completion: ValueCompletion };
+}
+
+export interface ArgumentSpec {
+  name: string;
+  description: string;
+  required: boolean;
+  variadic: boolean;
+  completion: ValueCompletion;
+}
+
+export interface CommandSpec {
+  /** Names from the program down to this command, without the program's: [] for pp, ['config', 'show']. */
+  path: string[];
+  name: string;
+  aliases: string[];
+  description: string;
+  /** Its own options only (none an ancestor has); commander accepts an ancestor's options after a subcommand. */
+  options: OptionSpec[];
+  arguments: ArgumentSpec[];
+  commands: CommandSpec[];
+}
+
+// A value named like a file completes file names (`--from-file <path>`); choices complete themselves.
+const fileValue = /^(path|file|dir|directory)$/i;
+
+function completionFor(name: string, choices: readonly string[] | undefined): ValueCompletion {
+  if (choices && choices.length > 0) return { kind: 'choices', choices: [...choices] };
+  if (fileValue.test(name)) return { kind: 'files' };
+  return { kind: 'none' };
+}
+
+function readOption(option: Option): OptionSpec {
+  const flags = [option.short, option.long].filter((f): f is string => f !== undefined);
+  const spec: OptionSpec = { flags, description: option.description };
+  // Only a required value (`<id>`) surely takes the next word; an optional one (`[id]`) may not.
+  if (option.required) {
+    const name = /<([^>]+)>/.exec(option.flags)?.[1] ?? 'value';
+    spec.value = { name, completion: completionFor(name, option.argChoices) };
+  }
+  return spec;
+}
+
+function readArgument(argument: Argument): ArgumentSpec {
+  return {
+    name: argument.name(),
+    description: argument.description,
+    required: argument.required,
+    variadic: argument.variadic,
+    completion: completionFor(argument.name(), argument.argChoices),
+  };
+}
+
+/**
+ * The command and everything below it. Options an ancestor already declares (each subcommand's
+ * own `--help`) are left out: commander accepts an ancestor's options after a subcommand too.
+ */
+export function readCommand(
+  cmd: Command,
+  path: string[] = [],
+  inherited: ReadonlySet<string> = new Set(),
+  help: Help = cmd.createHelp(),
+): CommandSpec {
+  const subcommands = help.visibleCommands(cmd);
+  const options = help
+    .visibleOptions(cmd)
+    .map(readOption)
+    .filter((o) => !o.flags.some((f) => inherited.has(f)));
+  const declared = new Set([...inherited, ...options.flatMap((o) => o.flags)]);
+  const spec: CommandSpec = {
+    path,
+    name: cmd.name(),
+    aliases: cmd.aliases(),
+    description: cmd.description(),
+    options,
+    arguments: cmd.registeredArguments.map(readArgument),
+    commands: [],
+  };
+  for (const sub of subcommands) {
+    const child = readCommand(sub, [...path, sub.name()], declared, help);
+    // commander's `help [command]` takes the name of one of its siblings.
+    if (sub.name() === 'help' && child.arguments.length === 1 && child.arguments[0]) {
+      const siblings = subcommands.filter((s) => s !== sub).map((s) => s.name());
+      child.arguments[0].completion = { kind: 'choices', choices: siblings };
+    }
+    spec.commands.push(child);
+  }
+  return spec;
+}
+
+/** Every command of the tree, parents before children. */
+export function allCommands(root: CommandSpec): CommandSpec[] {
+  return [root, ...root.commands.flatMap(allCommands)];
+}
+
+/** The commands from the program down to `path`. */
+export function chainTo(root: CommandSpec, path: string[]): CommandSpec[] {
+  const chain = [root];
+  for (const name of path) {
+    const next = chain.at(-1)!.commands.find((c) => c.name === name);
+    if (!next) throw new Error(`no command ${path.join(' ')}`);
+    chain.push(next);
+  }
+  return chain;
+}
+
+/** The options accepted after `path`: its own, then its ancestors' (as commander parses them). */
+export const optionsAt = (root: CommandSpec, path: string[]): OptionSpec[] =>
+  chainTo(root, path)
+    .reverse()
+    .flatMap((c) => c.options);
+
+export const pathKey = (path: string[]): string => path.join(' ');

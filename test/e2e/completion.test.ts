@@ -1,0 +1,272 @@
+// The completion scripts: generated from the program (no drift), printed by `pp completion`, and
+// asked for completions by the real bash, zsh and fish.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { completionFile, completionScript, type Shell, shells } from '../../src/completion/index.js';
+import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
+
+const file = (shell: Shell): string => join(root, 'completions', completionFile[shell]);
+
+/** Runs a program to completion; fails the test when it cannot start or times out. */
+function sh(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(command, args, { encoding: 'utf8', env, timeout: 15_000 });
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** Fails (not skips) when a shell is missing: CI installs them, and so should a developer. */
+function requireShell(shell: string): void {
+  const found = spawnSync(shell, ['-c', 'exit 0']);
+  if (found.error) {
+    throw new Error(
+      `${shell} is not installed, so its completion script cannot be tested: ` +
+        'run `apt-get update && apt-get install -y zsh fish` (.ci/run does this in CI).',
+    );
+  }
+}
+
+const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
+
+describe('completion scripts', () => {
+  it.each(shells)('completions/ holds what the program generates for %s', (shell) => {
+    // On failure: run `npm run completions` and commit the result.
+    expect(readFileSync(file(shell), 'utf8')).toBe(completionScript(shell));
+  });
+
+  it('`npm run completions -- --check` agrees', () => {
+    const check = sh(process.execPath, [join(root, 'scripts/completions.mjs'), '--check']);
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+
+  it.each(shells)('`pp completion %s` prints the committed file', async (shell) => {
+    const result = await runPp(['completion', shell]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(file(shell), 'utf8'));
+  });
+
+  it('`pp completion` with another shell is a usage error', async () => {
+    const result = await runPp(['completion', 'tcsh']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bash, zsh, fish/);
+  });
+});
+
+describe('bash', () => {
+  /** What `fn` in `script` offers for the words typed so far; the last word is the one being completed. */
+  function bashComplete(script: string, fn: string, words: string[]): string[] {
+    const run = [
+      `source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); ${fn}`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: bash, not a template
+      'printf "%s\\n" "${COMPREPLY[@]}"',
+    ].join('; ');
+    const result = sh('bash', ['--norc', '--noprofile', '-c', run, 'bash', script, ...words]);
+    expect(result.stderr).toBe('');
+    return lines(result.stdout);
+  }
+  const complete = (...words: string[]): string[] => bashComplete(file('bash'), '_pp', words);
+
+  it('registers _pp for pp', () => {
+    const result = sh('bash', [
+      '--norc',
+      '--noprofile',
+      '-c',
+      'source "$1" && complete -p pp',
+      'bash',
+      file('bash'),
+    ]);
+    expect(result.stdout.trim()).toBe('complete -F _pp pp');
+  });
+  it('completes commands', () => {
+    expect(complete('pp', 'wh')).toEqual(['whoami']);
+    expect(complete('pp', '')).toEqual(['whoami', 'profile', 'config', 'completion', 'sandbox', 'help']);
+  });
+  it('completes subcommands, also after global options', () => {
+    const config = ['set-key', 'show', 'unset-key', 'set-account', 'unset-account', 'help'];
+    expect(complete('pp', 'config', '')).toEqual(config);
+    expect(complete('pp', '--json', '--timeout', '5', 'config', 's')).toEqual([
+      'set-key',
+      'show',
+      'set-account',
+    ]);
+    expect(complete('pp', 'help', 'pr')).toEqual(['profile']);
+  });
+  it("completes a command's options and the global ones", () => {
+    const options = complete('pp', 'whoami', '--');
+    expect(options).toContain('--account');
+    expect(options).toEqual(
+      expect.arrayContaining(['--json', '--sandbox', '--no-color', '--help', '--timeout']),
+    );
+    expect(complete('pp', 'config', 'show', '--j')).toEqual(['--json']);
+  });
+  it('completes the shells of `pp completion`', () => {
+    expect(complete('pp', 'completion', '')).toEqual(['bash', 'zsh', 'fish']);
+    expect(complete('pp', 'completion', 'bash', '')).toEqual([]);
+  });
+  it('offers nothing for the value of an option, and file names for --from-file', () => {
+    expect(complete('pp', 'whoami', '--account', '')).toEqual([]);
+    expect(complete('pp', '--timeout', '=', '')).toEqual([]);
+    expect(complete('pp', 'whoami', '--account', 'acc_x', '--j')).toEqual(['--json']);
+    expect(complete('pp', 'profile', '--from-file', join(root, 'complet'))).toEqual([
+      join(root, 'completions'),
+    ]);
+  });
+  it('follows the shape of any program: aliases, deeper subcommands, option choices', () => {
+    const demo = new Command('demo').addOption(
+      new Option('--format <fmt>', 'the format').choices(['json', 'text']),
+    );
+    const remote = demo.command('remote').alias('r').description('the remotes');
+    remote.command('add').description('add one').argument('<name>').option('-f, --force', 'overwrite');
+    const script = join(tempDir('pp-bash-'), 'demo.bash');
+    writeFileSync(script, completionScript('bash', demo));
+    expect(bashComplete(script, '_demo', ['demo', 'r', ''])).toEqual(['add', 'help']);
+    expect(bashComplete(script, '_demo', ['demo', '--format', ''])).toEqual(['json', 'text']);
+    expect(bashComplete(script, '_demo', ['demo', 'remote', 'add', '-'])).toEqual([
+      '-f',
+      '--force',
+      '--format',
+      '-h',
+      '--help',
+    ]);
+  });
+});
+
+describe('zsh', () => {
+  /**
+   * Asks an interactive zsh for completions, as Tab would: zle needs a terminal, so the shell runs
+   * in zsh/zpty, and a wrapper around compadd prints every match that would be offered.
+   */
+  const driver = `
+zmodload zsh/zpty || exit 3
+setup=$(mktemp)
+# $2 loads the completion system and pp's script; compinit resets comppostfuncs, so it goes first.
+print -r -- "$2" > $setup
+cat >> $setup <<'SETUP'
+PROMPT=''
+bindkey '^I' complete-word
+zstyle ':completion:*' insert-tab false
+compadd() {
+  # calls that only store or describe matches are compsys internals: pass them through
+  if [[ \${@[1,(i)(-|--)]} == *-(O|A|D)\\ * ]]; then builtin compadd "$@"; return; fi
+  local -a hits
+  builtin compadd -A hits "$@"
+  (( $#hits )) && print -rl -- '<<'\${^hits}'>>'
+}
+comppostfuncs=(__pp_test_done)
+__pp_test_done() { print -r -- '<<END>>'; exit }
+print -r -- '<<READY>>'
+SETUP
+zpty z zsh -f -i
+zpty -w z "source \${(q)setup}"
+local line
+while zpty -r z line; do [[ $line == *'<<READY>>'* ]] && break; done
+zpty -w -n z "$1"$'\\t'
+while zpty -r z line; do
+  [[ $line == *'<<END>>'* ]] && break
+  [[ $line =~ '<<(.*)>>' ]] && print -r -- $match[1]
+done
+zpty -d z
+rm -f $setup
+`;
+  let driverFile = '';
+  beforeAll(() => {
+    requireShell('zsh');
+    driverFile = join(tempDir('pp-zsh-'), 'complete.zsh');
+    writeFileSync(driverFile, driver);
+  });
+
+  // The two ways the README installs it: a file in $fpath, or `source <(pp completion zsh)`.
+  const viaFpath = `fpath=(${join(root, 'completions')} $fpath); autoload -Uz compinit && compinit -u -D`;
+  const viaSource = `autoload -Uz compinit && compinit -u -D; source ${file('zsh')}`;
+  function complete(line: string, setup = viaFpath): string[] {
+    const result = sh('zsh', ['-f', driverFile, line, setup]);
+    expect(result.status).toBe(0);
+    return lines(result.stdout);
+  }
+
+  it('passes zsh -n', () => {
+    const result = sh('zsh', ['-n', file('zsh')]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+  it('completes commands, subcommands and options', () => {
+    expect(complete('pp wh')).toEqual(['whoami']);
+    expect(complete('pp config ')).toEqual([
+      'set-key',
+      'show',
+      'unset-key',
+      'set-account',
+      'unset-account',
+      'help',
+    ]);
+    expect(complete('pp --json config s')).toEqual(['set-key', 'show', 'set-account']);
+    const options = complete('pp whoami --');
+    expect(options).toContain('--account');
+    expect(options).toEqual(expect.arrayContaining(['--json', '--sandbox', '--no-color', '--help']));
+  });
+  it('completes shells, option values and file names', () => {
+    expect(complete('pp completion ')).toEqual(['bash', 'zsh', 'fish']);
+    expect(complete('pp whoami --account ')).toEqual([]);
+    expect(complete(`pp profile --from-file ${join(root, 'complet')}`)).toEqual(['completions']);
+  });
+  it('works sourced as well as autoloaded', () => {
+    expect(complete('pp wh', viaSource)).toEqual(['whoami']);
+  });
+});
+
+describe('fish', () => {
+  // fish autoloads completions/pp.fish from $fish_complete_path only for a command on PATH.
+  let path = '';
+  beforeAll(() => {
+    requireShell('fish');
+    const dir = tempDir('pp-fish-');
+    mkdirSync(join(dir, 'bin'));
+    symlinkSync(bin, join(dir, 'bin', 'pp'));
+    path = `${join(dir, 'bin')}:${process.env.PATH ?? ''}`;
+  });
+  function complete(line: string): string[] {
+    const script = 'set -p fish_complete_path $argv[1]; complete -C $argv[2]';
+    const result = sh(
+      'fish',
+      ['--no-config', '-c', script, join(root, 'completions'), line],
+      baseEnv({ PATH: path }),
+    );
+    expect(result.stderr).toBe('');
+    return lines(result.stdout).map((l) => l.split('\t')[0]!);
+  }
+
+  it('passes fish -n', () => {
+    const result = sh('fish', ['-n', file('fish')]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+  it('completes commands with their descriptions', () => {
+    const result = sh(
+      'fish',
+      ['--no-config', '-c', 'source $argv[1]; complete -C "pp wh"', file('fish')],
+      baseEnv({ PATH: path }),
+    );
+    expect(result.stdout).toMatch(/^whoami\t.*at a glance/);
+  });
+  it('completes subcommands and options', () => {
+    expect(complete('pp wh')).toEqual(['whoami']);
+    expect(complete('pp config ').sort()).toEqual(
+      ['set-key', 'show', 'unset-key', 'set-account', 'unset-account', 'help'].sort(),
+    );
+    expect(complete('pp --timeout 5 config s').sort()).toEqual(['set-account', 'set-key', 'show']);
+    const options = complete('pp whoami --');
+    expect(options).toContain('--account');
+    expect(options).toEqual(expect.arrayContaining(['--json', '--sandbox', '--no-color', '--help']));
+  });
+  it('completes shells, option values and file names', () => {
+    expect(complete('pp completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
+    expect(complete('pp completion bash ')).toEqual([]);
+    expect(complete('pp whoami --account ')).toEqual([]);
+    expect(complete(`pp profile --from-file ${join(root, 'complet')}`)).toEqual([
+      `${join(root, 'completions')}/`,
+    ]);
+  });
+});

@@ -1,0 +1,83 @@
+// The npm package: only what pp needs to run, and a tarball that installs globally on a clean
+// prefix and works without this checkout (no dev dependencies, no build at install time).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baseEnv, root, tempDir } from '../helpers/run.js';
+
+function npm(args: string[], cwd = root) {
+  // --ignore-scripts on pack: the tests run on the build `npm test` made; rebuilding dist/ here
+  // would pull it from under the other end-to-end tests running at the same time.
+  const result = spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000 });
+  if (result.error) throw result.error;
+  return result;
+}
+
+const required = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'bin/pp.js',
+  'dist/main.js',
+  'completions/pp.bash',
+  'completions/_pp',
+  'completions/pp.fish',
+];
+
+describe('npm package', () => {
+  it('contains dist, bin, completions, README, LICENSE and package.json, nothing else', () => {
+    const pack = npm(['pack', '--dry-run', '--json', '--ignore-scripts']);
+    expect(pack.status, pack.stderr).toBe(0);
+    const [manifest] = JSON.parse(pack.stdout) as [{ files: { path: string }[] }];
+    const files = manifest.files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(required));
+    const stray = files.filter(
+      (f) => !/^(dist|bin|completions)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f),
+    );
+    expect(stray).toEqual([]);
+    expect(files.filter((f) => /^(src|test|scripts|node_modules)\//.test(f) || f.endsWith('.ts'))).toEqual(
+      [],
+    );
+  });
+
+  it('installs globally from the tarball on a clean prefix, and runs', { timeout: 180_000 }, () => {
+    const dir = tempDir('pp-pack-');
+    const pack = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir]);
+    expect(pack.status, pack.stderr).toBe(0);
+    const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
+    const prefix = join(dir, 'prefix');
+    // Run from the temporary folder, so nothing of this checkout can be picked up.
+    const install = npm(
+      [
+        'install',
+        '--global',
+        '--prefix',
+        prefix,
+        join(dir, filename),
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+      ],
+      dir,
+    );
+    // npm runs no `prepare` (esbuild, a dev dependency) for a tarball: dist/ comes built in it.
+    expect(install.status, install.stderr).toBe(0);
+
+    const pp = join(prefix, 'bin', 'pp');
+    const env = baseEnv();
+    const who = spawnSync(pp, ['--sandbox', 'whoami', '--account', 'acc_demo_outlook'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+    });
+    expect(who.stderr).toBe('');
+    expect(who.status).toBe(0);
+    expect(who.stdout).toContain('Grace Okafor');
+
+    // The installed copy finds its own completion files.
+    const completion = spawnSync(pp, ['completion', 'fish'], { cwd: dir, env, encoding: 'utf8' });
+    expect(completion.status).toBe(0);
+    expect(completion.stdout).toBe(readFileSync(join(root, 'completions', 'pp.fish'), 'utf8'));
+  });
+});

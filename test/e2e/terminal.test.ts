@@ -1,0 +1,231 @@
+// pp in a real terminal (a pseudo-terminal driven by python3's pty module) and in pipes: colour
+// only where it belongs, output that fits the terminal's width, and the hidden key prompt.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/output/width.js';
+import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
+
+/**
+ * Runs argv in a new pseudo-terminal of the given size. Each step waits for `expect` in the
+ * output, then types `send` (one write per string, 20 ms apart: several strings are keystrokes,
+ * one string is a paste). Prints {code, output, timedOut} as JSON.
+ */
+const driver = `
+import fcntl, json, os, pty, select, signal, struct, sys, termios, time
+spec = json.loads(sys.argv[1])
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', 40, spec['cols'], 0, 0))
+    os.execve(spec['argv'][0], spec['argv'], spec['env'])
+out, pos, steps = b'', 0, list(spec['steps'])
+deadline = time.monotonic() + spec['timeout']
+timed_out = False
+while True:
+    if steps:
+        found = out.find(steps[0]['expect'].encode(), pos)
+        if found >= 0:
+            step = steps.pop(0)
+            pos = found + len(step['expect'].encode())
+            for keys in step['send']:
+                os.write(fd, keys.encode())
+                time.sleep(0.02)
+            continue
+    left = deadline - time.monotonic()
+    if left <= 0:
+        os.kill(pid, signal.SIGKILL)
+        timed_out = True
+        break
+    if select.select([fd], [], [], min(left, 0.1))[0]:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # EIO: the program has exited and the terminal is gone
+            break
+        if not data:
+            break
+        out += data
+_, status = os.waitpid(pid, 0)
+print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'output': out.decode('utf8', 'replace'), 'timedOut': timed_out}))
+`;
+
+interface Step {
+  expect: string;
+  send: string[];
+}
+interface TerminalRun {
+  code: number;
+  output: string;
+  timedOut: boolean;
+}
+
+let driverFile = '';
+beforeAll(() => {
+  const python = spawnSync('python3', ['-c', 'import pty, termios']);
+  if (python.error || python.status !== 0) {
+    throw new Error('these tests need python3 with its pty module (Debian: apt-get install -y python3)');
+  }
+  driverFile = join(tempDir('pp-pty-'), 'pty_run.py');
+  writeFileSync(driverFile, driver);
+});
+
+function inTerminal(
+  args: string[],
+  opts: { cols?: number; env?: Record<string, string | undefined>; steps?: Step[] } = {},
+): TerminalRun {
+  const spec = {
+    argv: [process.execPath, bin, ...args],
+    env: opts.env ?? baseEnv({ TERM: 'xterm-256color' }),
+    cols: opts.cols ?? 80,
+    steps: opts.steps ?? [],
+    timeout: 15,
+  };
+  const result = spawnSync('python3', [driverFile, JSON.stringify(spec)], { encoding: 'utf8', cwd: root });
+  if (result.status !== 0) throw new Error(`the pty driver failed: ${result.stderr}`);
+  const run = JSON.parse(result.stdout) as TerminalRun;
+  expect(run.timedOut, `pp did not finish; it printed:\n${run.output}`).toBe(false);
+  // the terminal turns \n into \r\n
+  return { ...run, output: run.output.replaceAll('\r\n', '\n') };
+}
+
+const ESC = '\u001b[';
+const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '');
+/** The widest line drawn; a carriage return (the progress line) starts drawing again at column 1. */
+const widestLine = (text: string): number =>
+  Math.max(
+    ...stripAnsi(text)
+      .split(/[\r\n]/)
+      .map(displayWidth),
+  );
+const providers = ['linkedin', 'telegram', 'twitter', 'gmail', 'outlook', 'imap'];
+
+describe('colour', () => {
+  const disconnected = ['--sandbox', 'whoami', '--account', 'acc_demo_linkedin_seats_disconnected'];
+
+  it('is on in a terminal, with meaning: disconnected in red, labels dim', () => {
+    const run = inTerminal(disconnected);
+    expect(run.code).toBe(0);
+    expect(run.output).toContain(`${ESC}31mRecruiter seat disconnected${ESC}39m`);
+    expect(run.output).toContain(`${ESC}2mProvider${ESC}22m`);
+  });
+
+  it('is off in a terminal when NO_COLOR is set to anything', () => {
+    for (const value of ['1', 'yes']) {
+      const run = inTerminal(disconnected, { env: baseEnv({ TERM: 'xterm-256color', NO_COLOR: value }) });
+      expect(run.code).toBe(0);
+      expect(run.output).not.toContain('\u001b');
+    }
+  });
+
+  it('is off in a terminal with --no-color', () => {
+    const run = inTerminal(['--no-color', ...disconnected]);
+    expect(run.output).toContain('Recruiter seat disconnected');
+    expect(run.output).not.toContain('\u001b');
+  });
+
+  it('is never in piped output: results, tables, help, warnings and errors', async () => {
+    const runs = await Promise.all([
+      runPp(disconnected),
+      runPp(['--sandbox', 'profile', 'acc_demo_linkedin']),
+      runPp(['--sandbox', 'profile', 'acc_demo_gmail', 'acc_error_disconnected_account']),
+      runPp(['--sandbox', 'whoami', '--account', 'acc_error_disconnected_account']),
+      runPp(['--help']),
+      runPp(['whoamy']),
+      runPp(['config', 'show']),
+    ]);
+    for (const run of runs) expect(run.stdout + run.stderr).not.toContain(ESC);
+  });
+
+  it('FORCE_COLOR turns it on in a pipe, and --no-color wins over FORCE_COLOR', async () => {
+    const forced = await runPp(disconnected, { env: baseEnv({ FORCE_COLOR: '1' }) });
+    expect(forced.stdout).toContain(`${ESC}31m`);
+    const error = await runPp(['--sandbox', 'whoami', '--account', 'acc_error_disconnected_account'], {
+      env: baseEnv({ FORCE_COLOR: '1' }),
+    });
+    expect(error.stderr).toContain(`${ESC}31merror:`);
+    const both = await runPp(['--no-color', ...disconnected], { env: baseEnv({ FORCE_COLOR: '1' }) });
+    expect(both.code).toBe(0);
+    expect(both.stdout + both.stderr).not.toContain(ESC);
+  });
+});
+
+describe('width', () => {
+  const commands = [
+    ...providers.map((p) => ['--sandbox', 'profile', `acc_demo_${p}`]),
+    ...providers.map((p) => ['--sandbox', 'whoami', '--account', `acc_demo_${p}`]),
+  ];
+  describe.each([60, 100])('in a terminal %i columns wide', (cols) => {
+    it.each(commands.map((args) => [args.slice(1).join(' '), args]))('%s fits', (_, args) => {
+      const run = inTerminal(args, { cols });
+      expect(run.code).toBe(0);
+      expect(stripAnsi(run.output).trim()).not.toBe('');
+      expect(widestLine(run.output)).toBeLessThanOrEqual(cols);
+    });
+  });
+
+  it('uses COLUMNS in a pipe, else 80', async () => {
+    const args = ['--sandbox', 'profile', 'acc_demo_linkedin'];
+    const narrow = await runPp(args, { env: baseEnv({ COLUMNS: '60' }) });
+    expect(widestLine(narrow.stdout)).toBeLessThanOrEqual(60);
+    expect(widestLine(narrow.stdout)).toBeGreaterThan(50);
+    const unknown = await runPp(args);
+    expect(widestLine(unknown.stdout)).toBeLessThanOrEqual(80);
+    expect(widestLine(unknown.stdout)).toBeGreaterThan(60);
+  });
+});
+
+describe('pp config set-key at a terminal', () => {
+  const KEY = 'pp_live_01HXYZsecretKeyMaterial8GR2';
+  const prompt = 'Paste your postpress API key';
+
+  function setKey(send: string[]) {
+    const dir = tempDir('pp-key-');
+    const run = inTerminal(['config', 'set-key'], {
+      env: baseEnv({ TERM: 'xterm-256color', PP_CONFIG_DIR: dir }),
+      steps: [{ expect: prompt, send }],
+    });
+    return { run, file: join(dir, 'config.json') };
+  }
+
+  function expectSaved(run: TerminalRun, file: string): void {
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('Saved API key pp_live_…8GR2');
+    expect(run.output).not.toContain(KEY); // never echoed, never printed
+    expect(run.output).not.toContain('secretKey');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  }
+
+  it('saves a typed key without echoing it', () => {
+    const { run, file } = setKey([...KEY, '\r']);
+    expectSaved(run, file);
+  });
+
+  it('saves a pasted key, even with bracketed-paste markers around it', () => {
+    const { run, file } = setKey([`${KEY}\r`]);
+    expectSaved(run, file);
+    const bracketed = setKey([`\u001b[200~${KEY}\u001b[201~\r`]);
+    expectSaved(bracketed.run, bracketed.file);
+  });
+
+  it('lets a typo be erased with Backspace', () => {
+    const { run, file } = setKey([`${KEY.slice(0, 10)}x`, '\u007f', `${KEY.slice(10)}\r`]);
+    expectSaved(run, file);
+  });
+
+  it('stops on Ctrl-C with exit 130, writing nothing', () => {
+    const { run, file } = setKey(['pp_live_01HX', '\u0003']);
+    expect(run.code).toBe(130);
+    expect(existsSync(file)).toBe(false);
+    expect(run.output).not.toContain('pp_live_01HX');
+  });
+
+  it('off a terminal with nothing on standard input, fails at once with exit 2 and says how', async () => {
+    const dir = tempDir('pp-key-');
+    const run = await runPp(['config', 'set-key'], { env: baseEnv({ PP_CONFIG_DIR: dir }), input: '' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/standard input is not a terminal/);
+    expect(run.stderr).toContain('printf %s "$KEY" | pp config set-key');
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+  });
+});

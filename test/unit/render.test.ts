@@ -1,0 +1,121 @@
+// The human layout fits the terminal whatever the data: long headlines and URLs wrap, wide
+// characters are measured as the terminal draws them, and colour appears only when asked for.
+import { describe, expect, it } from 'vitest';
+import { PpError } from '../../src/errors.js';
+import { Io, type OutStream } from '../../src/output/io.js';
+import {
+  painter,
+  renderError,
+  renderIdentity,
+  renderProfile,
+  renderWarning,
+  tableLines,
+} from '../../src/output/render.js';
+import { displayWidth } from '../../src/output/width.js';
+import { linkedin } from '../../src/providers/linkedin.js';
+
+/** An Io over streams that discard output: a terminal `columns` wide, with or without colour. */
+function terminal(columns: number, color = false): Io {
+  const stream: OutStream = { write: () => true, once: () => undefined, isTTY: true, columns };
+  return new Io({
+    stdout: stream,
+    stderr: stream,
+    stdin: { isTTY: true, async *[Symbol.asyncIterator]() {} },
+    env: color ? {} : { NO_COLOR: '1' },
+  });
+}
+
+const headline =
+  'Head of Talent Acquisition at Brightwave Labs · Hiring senior engineers in Lyon, Paris & remote · ' +
+  'Speaker on inclusive hiring · Mentor at Station F HQ';
+
+// A LinkedIn profile with a 150-character headline, a CJK name and emoji in organisation names.
+const profile: Record<string, unknown> = {
+  ...linkedin.fixtures.acc_demo_linkedin,
+  first_name: '山田',
+  last_name: '太郎 🚀',
+  headline,
+  organizations: [
+    { id: '81234567', mailbox_id: 'urn:li:organization:81234567', name: '株式会社ブライトウェーブ 🌊' },
+    {
+      id: '10432211',
+      mailbox_id: 'urn:li:organization:10432211',
+      name: 'Lyon Tech Recruiters 👩‍💻 Network 🇫🇷',
+    },
+  ],
+  recruiter: { error: 'DISCONNECTED' },
+};
+const described = linkedin.describe(profile);
+
+function render(io: Io): string {
+  return [
+    renderIdentity(io, 'LinkedIn', 'acc_demo_linkedin', described.identity),
+    renderProfile(io, 'LinkedIn profile · 山田 太郎 🚀 · acc_demo_linkedin', described.sections),
+  ].join('\n');
+}
+
+const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
+const widest = (text: string): number => Math.max(...lines(text).map(displayWidth));
+
+describe('layout for a person', () => {
+  it.each([40, 60, 80, 100, 120])('fits %i columns, coloured or not', (columns) => {
+    expect(widest(render(terminal(columns)))).toBeLessThanOrEqual(columns);
+    expect(widest(render(terminal(columns, true)))).toBeLessThanOrEqual(columns);
+  });
+
+  it('wraps the headline instead of cutting it', () => {
+    const text = render(terminal(60));
+    for (const word of headline.split(' ')) expect(text).toContain(word);
+    expect(text).not.toContain('…'); // cli-table3 truncates with an ellipsis when a cell is too wide
+  });
+
+  it('keeps the columns of a table aligned with wide characters in it', () => {
+    const io = terminal(100);
+    const head = ['Name', 'ID', 'Mailbox ID'];
+    const rows = [
+      ['株式会社ブライトウェーブ 🌊', '81234567', 'urn:li:organization:81234567'],
+      ['Lyon Tech Recruiters 👩‍💻 Network 🇫🇷', '10432211', 'urn:li:organization:10432211'],
+      ['Ana 👍🏽 Petrović', '1', 'x'],
+    ];
+    const table = tableLines(io, painter(false), head, rows);
+    expect(table).toContain('┌'); // a table, not the one-block-per-row fallback
+    const widths = new Set(lines(table).map(displayWidth));
+    expect([...widths]).toHaveLength(1);
+  });
+
+  it('falls back to one block per row when a table cannot fit', () => {
+    const head = ['Email', 'Display name', 'Reply-to', 'Signature', 'Primary', 'Default', 'Verification'];
+    const row = [
+      'tomas.novak@gmail.com',
+      'Tomáš Novák',
+      'tomas.novak@gmail.com',
+      'Tomáš Novák',
+      'yes',
+      'yes',
+      'ok',
+    ];
+    const text = tableLines(terminal(60), painter(false), head, [row, row]);
+    expect(text).not.toContain('┌');
+    expect(widest(text)).toBeLessThanOrEqual(60);
+    expect(text).toMatch(/1\.\n/);
+  });
+});
+
+describe('colour', () => {
+  it('has no escape codes at all without colour, borders and headers included', () => {
+    expect(render(terminal(80))).not.toContain('\u001b');
+  });
+
+  it('carries meaning: labels dim, disconnected red, connected green, warnings yellow', () => {
+    const io = terminal(100, true);
+    const text = render(io);
+    expect(text).toContain('\u001b[2mHeadline\u001b[22m');
+    expect(text).toContain('\u001b[31mRecruiter seat disconnected\u001b[39m');
+    expect(text).toContain('\u001b[31mdisconnected\u001b[39m');
+    expect(renderWarning(io, 'careful')).toBe('\u001b[33mwarning:\u001b[39m careful\n');
+    const error = new PpError({ exitCode: 5, message: 'Disconnected account', hint: 'Reconnect it.' });
+    expect(renderError(io, error, false)).toMatch(/^\u001b\[31merror:\u001b\[39m Disconnected account\n/);
+    const connected = linkedin.describe({ ...profile, recruiter: { owner_seat_id: 'urn:li:ts_seat:1' } });
+    expect(renderProfile(io, 'x', connected.sections)).toContain('\u001b[32mconnected\u001b[39m');
+  });
+});
