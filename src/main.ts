@@ -3,11 +3,14 @@ import { run } from './cli.js';
 
 export async function main(argv: string[]): Promise<void> {
   const interrupt = new AbortController();
-  // A closed pipe (`pp profile … | head -1`) ends the program quietly.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // A closed pipe (`pp profile … | head -1`, or `pp … 2>&1 | head -1`) ends the program quietly:
+  // whoever reads has what they wanted, and there is nowhere left to write an error to.
+  const onStreamError = (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
-  });
+  };
+  process.stdout.on('error', onStreamError);
+  process.stderr.on('error', onStreamError);
   process.once('SIGINT', () => {
     interrupt.abort();
     // Commands stop at once on the signal; this is the backstop if one does not.

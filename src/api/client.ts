@@ -4,7 +4,7 @@ import { createFetch } from 'ofetch';
 import { maskKey } from '../config/settings.js';
 import { ExitCode, PpError } from '../errors.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
-import { type HttpInit, type HttpResponse, httpFetch, MiniHeaders, TRUNCATED } from './http.js';
+import { type HttpInit, type HttpResponse, httpFetch, MiniHeaders, TOO_LARGE, TRUNCATED } from './http.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -75,6 +75,8 @@ export function createClient(opts: ClientOptions) {
   const now = opts.now ?? Date.now;
   const log = opts.log;
   let proxyAgent: Pick<HttpInit, 'agent'> | undefined;
+  /** host:port of the proxy in use, for error messages (never its credentials). */
+  let proxyHost: string | undefined;
 
   async function transportFor(url: URL): Promise<Pick<HttpInit, 'agent'>> {
     const env = opts.env;
@@ -83,6 +85,7 @@ export function createClient(opts: ClientOptions) {
     const { proxyFor, tunnelAgent } = await import('./proxy.js');
     const proxy = proxyFor(url, env);
     if (proxy) log?.(`via proxy ${proxy.protocol}//${proxy.host}`);
+    proxyHost = proxy?.host;
     proxyAgent = proxy ? { agent: tunnelAgent(proxy) } : {};
     return proxyAgent;
   }
@@ -90,13 +93,20 @@ export function createClient(opts: ClientOptions) {
   async function attempt(startUrl: string, accountId: string): Promise<Attempt> {
     let url = startUrl;
     for (let hop = 0; ; hop++) {
-      const timeout = AbortSignal.timeout(opts.timeoutMs);
-      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+      // outside the try: an unusable proxy variable is the user's error, not a network failure
+      const transport = await transportFor(new URL(url));
+      // Each attempt (and hop) has its own timer, cleared when it ends: AbortSignal.timeout's timer
+      // would outlive a quick answer by --timeout, piling up in a bulk run of many thousands.
+      const timeout = new AbortController();
+      const timer = setTimeout(
+        () => timeout.abort(new DOMException('the attempt timed out', 'TimeoutError')),
+        opts.timeoutMs,
+      );
+      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;
       const started = now();
       let res: HttpResponse;
       let body: string;
       try {
-        const transport = await transportFor(new URL(url));
         res = (await $fetch.raw(url, {
           method: 'GET',
           headers: { 'x-api-key': opts.apiKey, accept: 'application/json', 'user-agent': opts.userAgent },
@@ -110,9 +120,18 @@ export function createClient(opts: ClientOptions) {
         body = await res.text();
       } catch (err) {
         if (opts.signal?.aborted) throw interrupted();
-        const error = timeout.aborted ? timedOut(opts.timeoutMs, url) : networkError(err, url);
+        const cause = rootCause(err);
+        if (cause?.code === TOO_LARGE) {
+          log?.(`← ${cause.message}`);
+          return { ok: false, retryable: false, error: invalid(cause.message, accountId) };
+        }
+        const error = timeout.signal.aborted
+          ? timedOut(opts.timeoutMs, url)
+          : networkError(err, url, proxyHost);
         log?.(`← no answer after ${now() - started} ms: ${error.message}`);
         return { ok: false, error, retryable: true };
+      } finally {
+        clearTimeout(timer);
       }
       log?.(`← ${res.status} ${res.statusText} in ${now() - started} ms, ${body.length} bytes`);
 
@@ -138,7 +157,8 @@ export function createClient(opts: ClientOptions) {
       }
       if (res.status < 400 || res.status > 599) {
         // a redirect with no Location, a 304, a 1xx or a made-up status: not an answer pp can read
-        const what = res.status >= 300 && res.status < 400 ? 'a redirect with no Location header' : 'an answer';
+        const what =
+          res.status >= 300 && res.status < 400 ? 'a redirect with no Location header' : 'an answer';
         return {
           ok: false,
           retryable: false,
@@ -183,7 +203,7 @@ export function createClient(opts: ClientOptions) {
         throw error;
       }
       if (!retryable || n >= attempts) throw error;
-      const wait = retryAfterMs ?? Math.round(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n));
+      const wait = retryAfterMs ?? backoffMs(n, random);
       log?.(`retrying in ${(wait / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
       try {
         await sleep(wait, opts.signal);
@@ -199,16 +219,28 @@ export function createClient(opts: ClientOptions) {
 export type Client = ReturnType<typeof createClient>;
 
 /**
+ * The wait after failed attempt `n` (1-based) when the server did not say: exponential backoff with
+ * full jitter, uniformly random in [0, min(cap, base·2ⁿ)], so clients that failed together do not
+ * retry together. 0.5 s, 1 s, 2 s, 4 s, then at most 8 s.
+ */
+export function backoffMs(n: number, random: () => number = Math.random): number {
+  return Math.round(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n));
+}
+
+/**
  * Retry-After in seconds or as an HTTP date, in milliseconds from now; undefined when it is neither
  * (the caller then backs off on its own). Date.parse alone is too lenient: it reads "1.5" or "-3" as
- * dates in 2001, so a date must name its month as every HTTP-date form does.
+ * dates in 2001, so a date must name its month and give a hh:mm:ss time, as all three HTTP-date
+ * forms do. HTTP dates are GMT; the asctime form does not say so, and Date.parse would read it as
+ * local time.
  */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   if (!/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
+  if (!/\b\d\d:\d\d:\d\d\b/.test(trimmed)) return undefined;
+  const date = Date.parse(/\b(gmt|utc|ut)\b|[+-]\d{4}$|z$/i.test(trimmed) ? trimmed : `${trimmed} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
@@ -331,13 +363,13 @@ function rootCause(err: unknown): Error & { code?: string } {
   return e;
 }
 
-function networkError(err: unknown, url: string): PpError {
+function networkError(err: unknown, url: string, proxyHost?: string): PpError {
   const cause = rootCause(err);
   const code = cause?.code;
   const what =
     (code && networkCodes[code]) ??
     (code?.includes('CERT') || code?.startsWith('ERR_TLS') ? 'TLS failure' : undefined);
-  const host = new URL(url).host;
+  const host = `${new URL(url).host}${proxyHost ? ` via the proxy ${proxyHost}` : ''}`;
   return new PpError({
     exitCode: ExitCode.network,
     message: `network failure: ${what ?? 'no answer'} talking to ${host}${code ? ` (${code})` : ''}`,

@@ -59,6 +59,17 @@ export interface HttpInit {
 /** Error codes of a body that stopped before its end. */
 export const TRUNCATED = 'PP_TRUNCATED_BODY';
 
+/** Error code of a body larger than MAX_BODY_BYTES. */
+export const TOO_LARGE = 'PP_BODY_TOO_LARGE';
+/** A profile is kilobytes; a few MB is already huge. Past this, a server is not sending one. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The request option carrying the attempt's signal to a proxy agent (Node hands request options on
+ * to the agent's createConnection, but drops `signal`), so a tunnel still being dialled stops too.
+ */
+export const TUNNEL_SIGNAL = 'ppTunnelSignal';
+
 export async function httpFetch(input: string | URL, init: HttpInit = {}): Promise<HttpResponse> {
   const url = new URL(String(input));
   const mod = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
@@ -84,6 +95,7 @@ export async function httpFetch(input: string | URL, init: HttpInit = {}): Promi
             method: init.method ?? 'GET',
             headers,
             agent: init.agent,
+            ...(init.agent && signal ? { [TUNNEL_SIGNAL]: signal } : {}),
           },
       (res) => {
         const responseHeaders = new MiniHeaders();
@@ -117,10 +129,30 @@ export async function httpFetch(input: string | URL, init: HttpInit = {}): Promi
 function readBody(res: IncomingMessage, signal: AbortSignal | undefined): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    let size = 0;
     const fail = (err: Error) => reject(err);
+    const tooLarge = () =>
+      Object.assign(new Error(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`), {
+        code: TOO_LARGE,
+      });
     const onAbort = () => res.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    // fail before destroying: destroy() emits 'aborted' at once, which would say "truncated"
+    if (Number(res.headers['content-length']) > MAX_BODY_BYTES) {
+      fail(tooLarge());
+      res.destroy();
+      return;
+    }
     signal?.addEventListener('abort', onAbort, { once: true });
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        signal?.removeEventListener('abort', onAbort);
+        fail(tooLarge());
+        res.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
     res.on('error', fail);
     res.on('aborted', () =>
       fail(

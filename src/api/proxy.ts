@@ -2,10 +2,12 @@
 // is set. HTTPS requests go through an HTTP CONNECT tunnel, so the proxy sees neither the key nor
 // the answer. Plain http:// is only ever used for loopback addresses, which are never proxied.
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { request } from 'node:http';
-import { Agent } from 'node:https';
-import type { Socket } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { Agent, request as httpsRequest } from 'node:https';
+import { isIP, type Socket } from 'node:net';
 import { connect, type TLSSocket } from 'node:tls';
+import { usageError } from '../errors.js';
+import { TUNNEL_SIGNAL } from './http.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -25,26 +27,49 @@ export function bypassed(url: URL, env: Env): boolean {
     .filter(Boolean)
     .some((entry) => {
       if (entry === '*') return true;
-      const [name = '', entryPort] = entry
-        .toLowerCase()
-        .replace(/^\*/, '')
-        .split(/:(?=\d+$)/);
+      let name = entry.toLowerCase().replace(/^\*/, '');
+      let entryPort: string | undefined;
+      const bracketed = /^\[([^\]]*)\](?::(\d+))?$/.exec(name);
+      if (bracketed) {
+        // [::1] or [::1]:8443
+        name = bracketed[1] ?? '';
+        entryPort = bracketed[2];
+      } else if (isIP(name) !== 6) {
+        // host:port; a bare IPv6 address has colons of its own and no port
+        const m = /^(.*):(\d+)$/.exec(name);
+        if (m) [, name = '', entryPort] = m;
+      }
       if (entryPort && entryPort !== port) return false;
       const bare = name.replace(/^\./, '');
+      if (bare === '') return false;
       return host === bare || host.endsWith(`.${bare}`);
     });
 }
 
-/** The proxy to use for an https URL, if any. */
+/**
+ * The proxy to use for an https URL, if any (HTTPS_PROXY, else HTTP_PROXY). A proxy variable pp
+ * cannot use is a usage error rather than a silent direct connection the user did not ask for; the
+ * message never repeats the value, which may hold a password.
+ */
 export function proxyFor(url: URL, env: Env): URL | undefined {
   if (url.protocol !== 'https:' || bypassed(url, env)) return undefined;
-  const raw = get(env, 'HTTPS_PROXY') ?? get(env, 'HTTP_PROXY');
+  const name = get(env, 'HTTPS_PROXY') !== undefined ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+  const raw = get(env, name);
   if (!raw) return undefined;
+  let proxy: URL;
   try {
-    return new URL(raw.includes('://') ? raw : `http://${raw}`);
+    proxy = new URL(raw.includes('://') ? raw : `http://${raw}`);
   } catch {
-    return undefined;
+    throw usageError(`${name} is not a URL`, 'Set it to the proxy’s address, e.g. http://proxy.example:3128');
   }
+  if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
+    throw usageError(
+      `${name} uses ${proxy.protocol}// proxies, which pp does not support`,
+      'Use an http:// or https:// proxy (HTTP CONNECT), e.g. http://proxy.example:3128',
+    );
+  }
+  if (!proxy.hostname) throw usageError(`${name} has no host name`);
+  return proxy;
 }
 
 /** An https Agent whose every connection is a CONNECT tunnel through `proxy`. */
@@ -55,35 +80,53 @@ export function tunnelAgent(proxy: URL): Agent {
       ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`
       : undefined;
   type Done = (err: Error | null, socket?: TLSSocket) => void;
+  const request = proxy.protocol === 'https:' ? httpsRequest : httpRequest;
   const createConnection = (
-    options: { host?: string; port?: number; servername?: string },
+    options: { host?: string; port?: number; servername?: string; [TUNNEL_SIGNAL]?: AbortSignal },
     callback: Done,
   ): undefined => {
+    const signal = options[TUNNEL_SIGNAL];
     let settled = false;
+    let tls: TLSSocket | undefined;
+    const onAbort = () => {
+      req.destroy();
+      tls?.destroy();
+      done(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    };
     const done: Done = (err, socket) => {
       if (settled) return;
       settled = true;
+      signal?.removeEventListener('abort', onAbort);
       callback(err, socket);
     };
-    const target = `${options.host}:${options.port ?? 443}`;
+    const host = (options.host ?? '').replace(/^\[|\]$/g, '');
+    const target = `${isIP(host) === 6 ? `[${host}]` : host}:${options.port ?? 443}`;
     const req: ClientRequest = request({
       host: proxy.hostname.replace(/^\[|\]$/g, ''),
-      port: proxy.port || 80,
+      port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
       method: 'CONNECT',
       path: target,
       headers: { host: target, ...(auth ? { 'proxy-authorization': auth } : {}) },
+      agent: false,
     });
+    // A tunnel still being dialled when its attempt times out or Ctrl-C comes must not keep pp alive.
+    if (signal?.aborted) return void onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     req.once('connect', (res: IncomingMessage, socket: Socket) => {
       if (res.statusCode !== 200) {
         socket.destroy();
         done(
-          Object.assign(new Error(`the proxy refused the tunnel (HTTP ${res.statusCode})`), {
-            code: 'EPROXY',
-          }),
+          Object.assign(
+            new Error(
+              `the proxy refused the tunnel to ${target} (HTTP ${res.statusCode}${res.statusMessage ? ` ${res.statusMessage}` : ''})`,
+            ),
+            { code: 'EPROXY' },
+          ),
         );
         return;
       }
-      const tls = connect({ socket, servername: options.servername || options.host });
+      // The certificate is checked against `host` (an IP address is not a valid TLS server name).
+      tls = connect({ socket, host, servername: isIP(host) ? '' : options.servername || host });
       tls.once('secureConnect', () => done(null, tls));
       tls.once('error', (err) => done(err));
     });

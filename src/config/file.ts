@@ -92,6 +92,8 @@ export async function writeConfig(env: Env, key: ConfigKey, value: string | unde
       configName: 'config',
       configFileMode: 0o600,
       projectSuffix: '',
+      // readConfig reads an empty (e.g. `touch`ed) file as no settings; conf must agree, not throw
+      deserialize: (text: string) => (text.trim() === '' ? {} : (JSON.parse(text) as Record<string, string>)),
     });
     if (value === undefined) conf.delete(key);
     else conf.set(key, value);

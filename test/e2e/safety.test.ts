@@ -1,0 +1,497 @@
+// pp in a hostile world: the key never leaves for another origin or shows in any output, a broken
+// config file is refused and left as it was, writes are atomic, and Ctrl-C or a closed pipe end the
+// program quietly. Each case spawns the built bin/pp.js.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { answer, FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
+import { baseEnv, bin, type RunResult, root, runPp, tempDir } from '../helpers/run.js';
+
+const KEY = 'pp_live_S4f3tyT3stK3y0123456789QrSt';
+const MASKED = 'pp_live_…QrSt';
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+let server: FaultServer;
+/** A second origin on another loopback address: it must never see the key. */
+let other: FaultServer;
+
+beforeAll(async () => {
+  server = await FaultServer.start();
+  other = await FaultServer.start({ host: '127.0.0.2' });
+});
+afterAll(async () => {
+  await server.close();
+  await other.close();
+});
+beforeEach(() => {
+  server.script(json(linkedinProfile()));
+  other.script(json(linkedinProfile()));
+});
+
+/** pp against the fault server with the key in the environment; the key must never show. */
+async function pp(args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  const result = await runPp(['--base-url', server.origin, ...args], {
+    env: baseEnv({ PP_API_KEY: KEY, ...env }),
+  });
+  expect(result.stdout).not.toContain(KEY);
+  expect(result.stderr).not.toContain(KEY);
+  expect(result.stderr).not.toMatch(STACK);
+  return result;
+}
+
+const sawKey = (s: FaultServer): boolean => s.requests.some((r) => r.headers['x-api-key'] !== undefined);
+
+describe('redirects', () => {
+  it.each([301, 302, 303, 307, 308])(
+    'refuses a %i to another origin and never sends it the key',
+    async (status) => {
+      server.script(answer(status, '', { location: `${other.origin}/api/v1/users/me?account_id=acc_1` }));
+      const r = await pp(['profile', 'acc_1']);
+      expect(r.code).toBe(15);
+      expect(r.stderr).toMatch(/refused a redirect/);
+      expect(r.stderr).toContain(other.origin);
+      expect(server.requests).toHaveLength(1);
+      expect(other.requests).toHaveLength(0);
+      expect(sawKey(other)).toBe(false);
+    },
+  );
+
+  it('treats another port on the same host as another origin', async () => {
+    const sibling = await FaultServer.start();
+    try {
+      server.script(answer(302, '', { location: `${sibling.origin}/api/v1/users/me?account_id=acc_1` }));
+      const r = await pp(['--json', 'profile', 'acc_1']);
+      expect(r.code).toBe(15);
+      expect(sawKey(sibling)).toBe(false);
+      const error = (JSON.parse(r.stderr) as { error: Record<string, unknown> }).error;
+      expect(error).toMatchObject({ exit_code: 15, retryable: false, status: 302 });
+    } finally {
+      await sibling.close();
+    }
+  });
+
+  it('refuses a protocol-relative redirect to another host', async () => {
+    server.script(answer(302, '', { location: `//127.0.0.2:${other.port}/steal` }));
+    const r = await pp(['profile', 'acc_1']);
+    expect(r.code).toBe(15);
+    expect(other.requests).toHaveLength(0);
+  });
+
+  it('follows a same-origin redirect, sending the key again', async () => {
+    server.script(answer(302, '', { location: '/v2/users/me?account_id=acc_1' }), json(linkedinProfile()));
+    const r = await pp(['--verbose', '--json', 'profile', 'acc_1']);
+    expect(r.code).toBe(0);
+    expect(server.requests.map((q) => q.url)).toEqual([
+      '/api/v1/users/me?account_id=acc_1',
+      '/v2/users/me?account_id=acc_1',
+    ]);
+    expect(server.requests.every((q) => q.headers['x-api-key'] === KEY)).toBe(true);
+    expect(r.stderr).toMatch(/following redirect/);
+    expect(JSON.parse(r.stdout)).toEqual(linkedinProfile());
+  });
+
+  it('refuses a same-origin hop that then leaves for another origin', async () => {
+    server.script(
+      answer(307, '', { location: '/hop' }),
+      answer(307, '', { location: `${other.origin}/hop2` }),
+    );
+    const r = await pp(['profile', 'acc_1']);
+    expect(r.code).toBe(15);
+    expect(server.requests).toHaveLength(2);
+    expect(other.requests).toHaveLength(0);
+  });
+});
+
+describe('plain http:// to a remote host', () => {
+  it.each([
+    'http://api.example.com',
+    'http://10.1.2.3',
+    'http://127.0.0.1.nip.io',
+    'http://localhost.example.com',
+  ])('refuses --base-url %s before any request (exit 2)', async (url) => {
+    const r = await runPp(['--verbose', '--base-url', url, 'profile', 'acc_1'], {
+      env: baseEnv({ PP_API_KEY: KEY }),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/plain http:\/\//);
+    expect(r.stderr).toMatch(/clear text/);
+    expect(r.stderr).not.toMatch(/GET |attempt/); // no request was even started
+    expect(r.stderr).not.toContain(KEY);
+  });
+
+  it('refuses it from PP_BASE_URL too', async () => {
+    const r = await runPp(['--verbose', 'whoami', '--account', 'acc_1'], {
+      env: baseEnv({ PP_API_KEY: KEY, PP_BASE_URL: 'http://api.example.com' }),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PP_BASE_URL/);
+    expect(r.stderr).toMatch(/clear text/);
+    expect(r.stderr).not.toMatch(/GET |attempt/);
+  });
+
+  it('allows loopback: localhost and 127.0.0.0/8', async () => {
+    const viaName = await runPp(['--base-url', `http://localhost:${server.port}`, 'profile', 'acc_1'], {
+      env: baseEnv({ PP_API_KEY: KEY }),
+    });
+    expect(viaName.code).toBe(0);
+    const r = await runPp(['--base-url', `${other.origin}`, 'profile', 'acc_1'], {
+      env: baseEnv({ PP_API_KEY: KEY }),
+    });
+    expect(r.code).toBe(0);
+    expect(other.requests).toHaveLength(1);
+  });
+});
+
+describe('the key never shows', () => {
+  it('stays out of --verbose output, succeeding or failing', async () => {
+    const cases: [() => void, string[], number][] = [
+      [() => server.script(json(linkedinProfile())), ['profile', 'acc_1'], 0],
+      [() => server.script(json(linkedinProfile())), ['--json', 'whoami', '--account', 'acc_1'], 0],
+      [() => server.script(problem(401, 'invalid_credentials')), ['profile', 'acc_1'], 4],
+      [() => server.script(problem(503, 'service_unavailable')), ['--retries', '1', 'profile', 'acc_1'], 12],
+      [() => server.script(answer(200, 'not json')), ['profile', 'acc_1'], 15],
+      [() => server.script(hang), ['--timeout', '0.5', '--retries', '0', 'profile', 'acc_1'], 14],
+      [
+        () => server.script(answer(302, '', { location: `${other.origin}/x` })),
+        ['--json', 'profile', 'acc_1'],
+        15,
+      ],
+    ];
+    for (const [script, args, code] of cases) {
+      script();
+      const r = await pp(['--verbose', ...args]);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.stderr.length).toBeGreaterThan(0);
+    }
+    // and every request did carry it, to the right server only
+    expect(sawKey(other)).toBe(false);
+  });
+
+  it('masks the key when the server echoes it back in an error', async () => {
+    server.script(
+      problem(401, 'invalid_credentials', {
+        title: `Invalid key ${KEY}`,
+        detail: `The key ${KEY} is not valid.`,
+      }),
+    );
+    const human = await pp(['--verbose', 'profile', 'acc_1']);
+    expect(human.code).toBe(4);
+    expect(human.stderr).toContain(`The key ${MASKED} is not valid.`);
+    const machine = await pp(['--json', 'profile', 'acc_1']);
+    expect(machine.code).toBe(4);
+    const error = (JSON.parse(machine.stderr) as { error: Record<string, unknown> }).error;
+    expect(error.detail).toBe(`The key ${MASKED} is not valid.`);
+  });
+
+  it('masks the key echoed in an invalid body, an HTML page and a redirect', async () => {
+    server.script(answer(200, `${KEY} is what you sent`, { 'content-type': 'text/plain' }));
+    expect((await pp(['--verbose', 'profile', 'acc_1'])).code).toBe(15);
+    server.script(answer(502, `<html>bad gateway for ${KEY}</html>`, { 'content-type': 'text/html' }));
+    expect((await pp(['--verbose', '--retries', '0', 'profile', 'acc_1'])).code).toBe(12);
+    server.script(answer(302, '', { location: `/x?key=${KEY}` }), json(linkedinProfile()));
+    expect((await pp(['--verbose', 'profile', 'acc_1'])).code).toBe(0);
+  });
+
+  it('masks the key in a profile that happens to contain it (still valid JSON)', async () => {
+    server.script(json(linkedinProfile({ headline: `key: ${KEY}` })));
+    const r = await pp(['--json', 'profile', 'acc_1']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { headline: string }).headline).toBe(`key: ${MASKED}`);
+  });
+});
+
+describe('config safety', () => {
+  const write = (dir: string, content: string) => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.json'), content, { mode: 0o600 });
+  };
+  const configEnv = (dir: string) => baseEnv({ PP_CONFIG_DIR: dir, PP_API_KEY: undefined });
+
+  it.each([
+    ['invalid JSON', '{"apiKey": "pp_live_abc", '],
+    ['a JSON array', '["pp_live_abc"]\n'],
+    ['a number for the key', '{"apiKey": 42}'],
+  ])('refuses %s (exit 3, naming it) and leaves it byte for byte', async (_what, content) => {
+    const dir = tempDir('pp-corrupt-');
+    write(dir, content);
+    const file = join(dir, 'config.json');
+    const before = statSync(file);
+    const env = configEnv(dir);
+    const runs: [string[], string | undefined][] = [
+      [['--base-url', server.origin, 'profile', 'acc_1'], undefined],
+      [['--base-url', server.origin, 'whoami'], undefined],
+      [['config', 'show'], undefined],
+      [['config', 'set-key'], `${KEY}\n`],
+      [['config', 'set-key', KEY], undefined],
+      [['config', 'set-account', 'acc_1'], undefined],
+      [['config', 'unset-key'], undefined],
+      [['config', 'unset-account'], undefined],
+    ];
+    for (const [args, input] of runs) {
+      const r = await runPp(args, { env, ...(input !== undefined ? { input } : {}) });
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr, args.join(' ')).toContain(file);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr).not.toContain(KEY);
+      expect(r.stdout).toBe('');
+      expect(readFileSync(file, 'utf8')).toBe(content);
+    }
+    const after = statSync(file);
+    expect(after.mode).toBe(before.mode);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect(readdirSync(dir)).toEqual(['config.json']);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('still works beside a corrupt file when PP_API_KEY is set', async () => {
+    const dir = tempDir('pp-corrupt-');
+    write(dir, '{oops');
+    const r = await runPp(['--base-url', server.origin, 'profile', 'acc_1'], {
+      env: baseEnv({ PP_CONFIG_DIR: dir, PP_API_KEY: KEY }),
+    });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{oops');
+  });
+
+  it('refuses an unreadable config file (exit 3)', async () => {
+    const dir = tempDir('pp-unreadable-');
+    const file = join(dir, 'config.json');
+    // root reads through chmod 000, so make the path unreadable as a file: a directory (EISDIR)
+    mkdirSync(file);
+    for (const args of [
+      ['profile', 'acc_1'],
+      ['config', 'set-account', 'acc_1'],
+    ]) {
+      const r = await runPp(['--base-url', server.origin, ...args], { env: configEnv(dir) });
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).toContain(file);
+      expect(r.stderr).toMatch(/EISDIR/);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(statSync(file).isDirectory()).toBe(true);
+    }
+    if (process.getuid?.() !== 0) {
+      rmSync(file, { recursive: true });
+      write(dir, '{"apiKey":"pp_live_0123456789abcdefghij"}');
+      chmodSync(file, 0o000);
+      const r = await runPp(['profile', 'acc_1'], { env: configEnv(dir) });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/EACCES/);
+      chmodSync(file, 0o600);
+    }
+  });
+
+  it('creates a missing nested folder 0700 and the file 0600, complete and with no temp files', async () => {
+    const dir = join(tempDir('pp-nested-'), 'a', 'b', 'postpress');
+    const r = await runPp(['config', 'set-key'], { env: configEnv(dir), input: `${KEY}\n` });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(MASKED);
+    expect(r.stdout).not.toContain(KEY);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['config.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ apiKey: KEY });
+    // the stored key is used
+    const used = await runPp(['--base-url', server.origin, 'profile', 'acc_1'], { env: configEnv(dir) });
+    expect(used.code).toBe(0);
+    expect(server.requests[0]!.headers['x-api-key']).toBe(KEY);
+  });
+
+  it('tightens a 0644 file to 0600 on write and keeps the other settings and unknown keys', async () => {
+    const dir = tempDir('pp-loose-');
+    write(dir, '{"accountId":"acc_keep","mine":{"x":1}}');
+    chmodSync(join(dir, 'config.json'), 0o644);
+    const r = await runPp(['config', 'set-key'], { env: configEnv(dir), input: KEY });
+    expect(r.code).toBe(0);
+    expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
+      accountId: 'acc_keep',
+      mine: { x: 1 },
+      apiKey: KEY,
+    });
+    expect(readdirSync(dir)).toEqual(['config.json']);
+  });
+
+  it('writes into an empty config file (as read, it holds nothing)', async () => {
+    const dir = tempDir('pp-empty-');
+    write(dir, '');
+    const r = await runPp(['config', 'set-account', 'acc_1'], { env: configEnv(dir) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ accountId: 'acc_1' });
+  });
+
+  it('never leaves a half-written file when set-key is killed at any moment', async () => {
+    const dir = tempDir('pp-kill-');
+    const keys = Array.from(
+      { length: 12 },
+      (_, i) => `pp_live_${String(i).padStart(2, '0')}${'k'.repeat(40)}`,
+    );
+    const env = configEnv(dir);
+    for (const [i, key] of keys.entries()) {
+      const child = spawn(process.execPath, [bin, 'config', 'set-key'], { env, cwd: root, stdio: 'pipe' });
+      child.stdin.end(key);
+      const closed = once(child, 'close');
+      // spread the kills over start-up, the conf import and the write itself
+      await new Promise((resolve) => setTimeout(resolve, 60 + ((i * 37) % 260)));
+      child.kill('SIGKILL');
+      await closed;
+      const file = join(dir, 'config.json');
+      if (existsSync(file)) {
+        const stored = JSON.parse(readFileSync(file, 'utf8')) as { apiKey?: string };
+        expect(keys).toContain(stored.apiKey);
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+      }
+    }
+    // and a normal run afterwards completes
+    const r = await runPp(['config', 'set-key'], { env, input: keys[0]! });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ apiKey: keys[0] });
+  }, 60_000);
+});
+
+describe('signals and pipes', () => {
+  interface Spawned {
+    child: ChildProcess;
+    done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  }
+
+  function start(args: string[]): Spawned {
+    const child = spawn(process.execPath, [bin, '--base-url', server.origin, ...args], {
+      env: baseEnv({ PP_API_KEY: KEY }),
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const done = once(child, 'close').then(([code, signal]) => {
+      clearTimeout(killer);
+      return { code: code as number | null, signal: signal as NodeJS.Signals | null, stdout, stderr };
+    });
+    return { child, done };
+  }
+
+  async function interruptAfterFirstRequest(args: string[]) {
+    const { child, done } = start(args);
+    await server.waitForRequests(1);
+    await new Promise((resolve) => setTimeout(resolve, 150)); // into the wait / the hanging read
+    const sent = performance.now();
+    child.kill('SIGINT');
+    const result = await done;
+    return { ...result, ms: performance.now() - sent };
+  }
+
+  it('exits 130 at once on Ctrl-C during a Retry-After wait', async () => {
+    server.script(
+      answer(429, { status: 429, type: 'errors/too_many_requests', title: 'x' }, { 'retry-after': '30' }),
+    );
+    const r = await interruptAfterFirstRequest(['profile', 'acc_1']);
+    expect(r.code).toBe(130);
+    expect(r.ms).toBeLessThan(2_000);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/interrupted/);
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('exits 130 at once on Ctrl-C during a hanging request', async () => {
+    server.script(hang);
+    const r = await interruptAfterFirstRequest(['profile', 'acc_1']);
+    expect(r.code).toBe(130);
+    expect(r.ms).toBeLessThan(2_000);
+    expect(r.stderr).toMatch(/interrupted/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports Ctrl-C as exit_code 130 with --json', async () => {
+    server.script(hang);
+    const r = await interruptAfterFirstRequest(['--json', 'profile', 'acc_1']);
+    expect(r.code).toBe(130);
+    expect(r.ms).toBeLessThan(2_000);
+    const error = (JSON.parse(r.stderr) as { error: Record<string, unknown> }).error;
+    expect(error.exit_code).toBe(130);
+  });
+
+  const throughHead = (command: string) =>
+    new Promise<{ stdout: string; stderr: string; status: string }>((resolve) => {
+      const child = spawn('bash', ['-c', `${command} | head -c 40; echo "status=\${PIPESTATUS[0]}" >&2`], {
+        env: baseEnv({ PP_API_KEY: KEY }),
+        cwd: root,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
+      });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+      });
+      child.on('close', () => {
+        const status = /status=(\d+)/.exec(stderr)?.[1] ?? '';
+        resolve({ stdout, stderr: stderr.replace(/status=\d+\n?/, ''), status });
+      });
+    });
+
+  it('ends quietly when stdout is closed early (sandbox profile | head)', async () => {
+    const r = await throughHead(`"${process.execPath}" bin/pp.js --sandbox profile acc_demo_linkedin`);
+    expect(r.stdout.length).toBeGreaterThan(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|STACK/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.status).toBe('0');
+  });
+
+  it('ends quietly when standard error is the closed pipe (--verbose 2>&1 | head)', async () => {
+    const r = await throughHead(
+      `"${process.execPath}" bin/pp.js --verbose --sandbox profile acc_demo_linkedin 2>&1 >/dev/null`,
+    );
+    expect(r.stdout).toMatch(/^pp: /);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe('0');
+  });
+
+  // Outputs far larger than a pipe's buffer, so pp is still writing when head has gone.
+  const organizations = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `org_${i}`,
+      mailbox_id: `mbx_${i}`,
+      name: `Organisation number ${i} of a very large company`,
+    }));
+
+  it('ends quietly when stdout closes in the middle of a 5 MB --json answer', async () => {
+    server.script(json(linkedinProfile({ organizations: organizations(60_000) })));
+    const r = await throughHead(
+      `"${process.execPath}" bin/pp.js --base-url ${server.origin} --json profile acc_1`,
+    );
+    expect(r.stdout.length).toBe(40);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.status).toBe('0');
+  });
+
+  it('ends quietly when stdout closes in the middle of a long table', async () => {
+    server.script(json(linkedinProfile({ organizations: organizations(2_000) })));
+    const r = await throughHead(`"${process.execPath}" bin/pp.js --base-url ${server.origin} profile acc_1`);
+    expect(Buffer.byteLength(r.stdout)).toBe(40);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.status).toBe('0');
+  });
+});

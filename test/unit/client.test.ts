@@ -1,0 +1,335 @@
+// The API client's pieces: Retry-After, error answers, profile bodies, backoff, and the retry loop
+// itself with a fake sleep and random (no real waiting) against the in-process fault server.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  backoffMs,
+  type ClientOptions,
+  createClient,
+  httpError,
+  MAX_RETRY_AFTER_MS,
+  parseProfile,
+  parseRetryAfter,
+} from '../../src/api/client.js';
+import { ExitCode, PpError } from '../../src/errors.js';
+import { answer, FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
+
+// Records whether the proxy module was ever loaded (it must not be without proxy variables).
+const proxyModule = vi.hoisted(() => ({ loaded: false }));
+vi.mock('../../src/api/proxy.js', async (importOriginal) => {
+  proxyModule.loaded = true;
+  return await importOriginal();
+});
+
+const KEY = 'pp_live_Un1tT3stK3y0123456789abcdEFGH';
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+
+  it('reads delay-seconds', () => {
+    expect(parseRetryAfter('1', now)).toBe(1_000);
+    expect(parseRetryAfter(' 120 ', now)).toBe(120_000);
+    expect(parseRetryAfter('0', now)).toBe(0);
+  });
+
+  it('reads all three HTTP-date forms, as GMT', () => {
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:05 GMT', now)).toBe(5_000);
+    expect(parseRetryAfter('Wednesday, 21-Oct-15 07:28:30 GMT', now)).toBe(30_000);
+    // asctime has no zone and means GMT, whatever the machine's time zone
+    expect(parseRetryAfter('Wed Oct 21 07:29:00 2015', now)).toBe(60_000);
+  });
+
+  it('reads a date in the past as no wait', () => {
+    expect(parseRetryAfter('Tue, 20 Oct 2015 07:28:00 GMT', now)).toBe(0);
+  });
+
+  it('ignores what is neither (the client then backs off on its own)', () => {
+    for (const value of [
+      null,
+      '',
+      '  ',
+      'soon',
+      '1.5',
+      '-3',
+      '1e3',
+      '0x10',
+      'May 1',
+      'Infinity',
+      'tomorrow',
+    ]) {
+      expect(parseRetryAfter(value, now), String(value)).toBeUndefined();
+    }
+  });
+
+  it('makes a long wait visible to the caller, which does not wait it out', () => {
+    expect(parseRetryAfter('61', now)!).toBeGreaterThan(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('60', now)!).not.toBeGreaterThan(MAX_RETRY_AFTER_MS);
+  });
+});
+
+describe('httpError', () => {
+  it('reads the problem-details envelope: type first, then status', () => {
+    const e = httpError(
+      401,
+      'Unauthorized',
+      JSON.stringify({
+        status: 401,
+        type: 'errors/disconnected_account',
+        title: 'Disconnected account',
+        detail: 'The account is disconnected from the provider service.',
+      }),
+      'acc_1',
+    );
+    expect(e).toBeInstanceOf(PpError);
+    expect(e.exitCode).toBe(ExitCode.disconnected);
+    expect(e.status).toBe(401);
+    expect(e.type).toBe('errors/disconnected_account');
+    expect(e.title).toBe('Disconnected account');
+    expect(e.detail).toBe('The account is disconnected from the provider service.');
+    expect(e.message).toBe('Disconnected account (errors/disconnected_account, HTTP 401)');
+    expect(e.accountId).toBe('acc_1');
+    expect(e.hint).toMatch(/reconnect/i);
+    expect(e.retryable).toBe(false);
+  });
+
+  it('fills a missing title and detail from the catalogue', () => {
+    const e = httpError(404, 'Not Found', '{"status":404,"type":"errors/resource_not_found"}', 'acc_1');
+    expect(e.exitCode).toBe(ExitCode.notFound);
+    expect(e.title).toBeTruthy();
+    expect(e.detail).toBeTruthy();
+  });
+
+  it.each([
+    [502, 'Bad Gateway', '<html><body>502 Bad Gateway</body></html>', ExitCode.unavailable],
+    [503, 'Service Unavailable', '', ExitCode.unavailable],
+    [401, 'Unauthorized', '', ExitCode.auth],
+    [500, '', '{"truncated": ', ExitCode.server],
+    [418, "I'm a teapot", '[]', ExitCode.rejected],
+    [504, 'Gateway Timeout', 'null', ExitCode.gatewayTimeout],
+  ])('reads a %i with a body that is not the envelope as its status alone', (status, text, body, code) => {
+    const e = httpError(status, text, body, 'acc_1');
+    expect(e.exitCode).toBe(code);
+    expect(e.type).toBeNull();
+    expect(e.status).toBe(status);
+    expect(e.message).toContain('no error type');
+    expect(e.message).toContain(`HTTP ${status}`);
+    expect(e.title).toBe(text || `HTTP ${status}`);
+  });
+
+  it('ignores an envelope whose type is not a string', () => {
+    const e = httpError(401, 'Unauthorized', '{"type": 7, "title": 3}', 'acc_1');
+    expect(e.type).toBeNull();
+    expect(e.title).toBe('Unauthorized');
+    expect(e.exitCode).toBe(ExitCode.auth);
+  });
+
+  it('says when to try again after a Retry-After', () => {
+    const e = httpError(429, 'Too Many Requests', '', 'acc_1', 120_000);
+    expect(e.exitCode).toBe(ExitCode.rateLimited);
+    expect(e.retryAfter).toBe(120);
+    expect(e.hint).toMatch(/^Try again in 120 s \(after \d{4}-\d\d-\d\dT/);
+    expect(e.retryable).toBe(true);
+  });
+});
+
+describe('parseProfile', () => {
+  const failure = (body: string, contentType: string | null = 'application/json') => {
+    const result = parseProfile(body, contentType, 'acc_1');
+    if (result.ok) throw new Error('expected a failure');
+    expect(result.retryable).toBe(false);
+    expect(result.error.exitCode).toBe(ExitCode.invalidResponse);
+    expect(result.error.accountId).toBe('acc_1');
+    return result.error;
+  };
+
+  it('accepts a JSON object with a provider and keeps the body as sent', () => {
+    const body = '{"provider":"LINKEDIN", "n": 12345678901234567890}';
+    const result = parseProfile(body, 'application/json', 'acc_1');
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.fetched.body).toBe(body);
+      expect(result.fetched.data.provider).toBe('LINKEDIN');
+    }
+  });
+
+  it('accepts an unknown provider (the API may add some)', () => {
+    expect(parseProfile('{"provider":"MASTODON"}', null, 'acc_1').ok).toBe(true);
+  });
+
+  it.each([
+    ['{"provider": "LINK', /not JSON/],
+    ['', /not JSON/],
+    ['[]', /an array, not a JSON object/],
+    ['null', /null, not a JSON object/],
+    ['42', /a number, not a JSON object/],
+    ['"LINKEDIN"', /a string, not a JSON object/],
+    ['true', /a boolean, not a JSON object/],
+    ['{}', /no "provider"/],
+    ['{"object":"AccountOwnerProfile"}', /no "provider"/],
+    ['{"provider":""}', /no "provider"/],
+    ['{"provider":3}', /no "provider"/],
+  ])('refuses %j', (body, message) => {
+    const error = failure(body);
+    expect(error.message).toMatch(message);
+    expect(error.detail).toContain('content type application/json');
+  });
+
+  it('describes what came: the content type and the first bytes only', () => {
+    const html = `<!doctype html><html><head><title>Sign in</title></head><body>${'x'.repeat(10_000)}</body></html>`;
+    const error = failure(html, 'text/html; charset=utf-8');
+    expect(error.detail).toContain('content type text/html; charset=utf-8');
+    expect(error.detail).toContain('<!doctype html>');
+    expect(error.detail!.length).toBeLessThan(200);
+    expect(failure('', null).detail).toMatch(/content type none; the body is empty/);
+  });
+});
+
+describe('backoffMs', () => {
+  it('doubles from 0.5 s and stops at 8 s', () => {
+    const max = () => 1;
+    expect([1, 2, 3, 4, 5, 6, 10].map((n) => backoffMs(n, max))).toEqual([
+      500, 1_000, 2_000, 4_000, 8_000, 8_000, 8_000,
+    ]);
+  });
+
+  it('uses full jitter: anywhere from 0 to the ceiling', () => {
+    expect(backoffMs(3, () => 0)).toBe(0);
+    expect(backoffMs(3, () => 0.5)).toBe(1_000);
+    for (let i = 0; i < 200; i++) {
+      const wait = backoffMs(2);
+      expect(wait).toBeGreaterThanOrEqual(0);
+      expect(wait).toBeLessThanOrEqual(1_000);
+    }
+  });
+});
+
+describe('the retry loop', () => {
+  let server: FaultServer;
+  let waits: number[];
+  let lines: string[];
+
+  beforeAll(async () => {
+    server = await FaultServer.start();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  beforeEach(() => {
+    waits = [];
+    lines = [];
+  });
+
+  const client = (over: Partial<ClientOptions> = {}) =>
+    createClient({
+      baseUrl: server.origin,
+      apiKey: KEY,
+      timeoutMs: 5_000,
+      retries: 2,
+      userAgent: 'pp/test node/test',
+      env: {},
+      log: (line) => lines.push(line),
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+      random: () => 1,
+      ...over,
+    });
+
+  const failureOf = async (promise: Promise<unknown>): Promise<PpError> => {
+    try {
+      await promise;
+    } catch (err) {
+      if (err instanceof PpError) return err;
+      throw err;
+    }
+    throw new Error('expected a failure');
+  };
+
+  it('waits what Retry-After says, else backs off, and returns the body as sent', async () => {
+    const body = '{"provider":"LINKEDIN","first_name":"Ada"}';
+    server.script(
+      answer(429, '', { 'retry-after': '3' }),
+      problem(503, 'network_down'),
+      answer(200, body, { 'content-type': 'application/json' }),
+    );
+    const fetched = await client().fetchOwnProfile('acc_1');
+    expect(fetched.body).toBe(body);
+    expect(waits).toEqual([3_000, 1_000]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('does not sleep at all for a Retry-After over a minute', async () => {
+    server.script(answer(429, '', { 'retry-after': '61' }));
+    const error = await failureOf(client().fetchOwnProfile('acc_1'));
+    expect(error.exitCode).toBe(ExitCode.rateLimited);
+    expect(error.retryAfter).toBe(61);
+    expect(waits).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops after --retries more attempts, with the last error', async () => {
+    server.script(problem(503, 'service_unavailable'));
+    const error = await failureOf(client({ retries: 4 }).fetchOwnProfile('acc_1'));
+    expect(error.exitCode).toBe(ExitCode.unavailable);
+    expect(server.requests).toHaveLength(5);
+    expect(waits).toEqual([500, 1_000, 2_000, 4_000]);
+  });
+
+  it('times out each attempt on its own (ofetch would reuse one aborted signal)', async () => {
+    server.script(hang);
+    const started = performance.now();
+    const error = await failureOf(client({ timeoutMs: 150 }).fetchOwnProfile('acc_1'));
+    expect(error.exitCode).toBe(ExitCode.network);
+    expect(error.message).toMatch(/0\.15 s timeout/);
+    expect(server.requests).toHaveLength(3);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    server.dropConnections();
+  });
+
+  it('turns an abort during a request into exit 130, without retrying', async () => {
+    server.script(hang);
+    const controller = new AbortController();
+    const pending = client({ signal: controller.signal }).fetchOwnProfile('acc_1');
+    await server.waitForRequests(1);
+    controller.abort();
+    const error = await failureOf(pending);
+    expect(error.exitCode).toBe(ExitCode.interrupted);
+    expect(server.requests).toHaveLength(1);
+    server.dropConnections();
+  });
+
+  it('turns an abort during a wait into exit 130', async () => {
+    server.script(answer(503, ''));
+    const controller = new AbortController();
+    const error = await failureOf(
+      client({
+        signal: controller.signal,
+        sleep: async () => {
+          controller.abort();
+          throw new Error('aborted');
+        },
+      }).fetchOwnProfile('acc_1'),
+    );
+    expect(error.exitCode).toBe(ExitCode.interrupted);
+  });
+
+  it('logs attempts, statuses and waits, never the key', async () => {
+    server.script(answer(503, ''), json(linkedinProfile()));
+    await client().fetchOwnProfile('acc_1');
+    const log = lines.join('\n');
+    expect(log).toMatch(/attempt 1\/3/);
+    expect(log).toMatch(/← 503/);
+    expect(log).toMatch(/retrying in 0\.5 s/);
+    expect(log).toMatch(/← 200/);
+    expect(log).not.toContain(KEY);
+  });
+
+  it('never loads the proxy module when no proxy variable is set', async () => {
+    server.script(json(linkedinProfile()));
+    await client({ env: { NO_PROXY: 'localhost', PATH: '/usr/bin' } }).fetchOwnProfile('acc_1');
+    expect(proxyModule.loaded).toBe(false);
+    // and does load it when one is (plain http to loopback still goes direct)
+    await client({ env: { HTTPS_PROXY: 'http://127.0.0.1:9' } }).fetchOwnProfile('acc_1');
+    expect(proxyModule.loaded).toBe(true);
+    expect(server.requests).toHaveLength(2);
+  });
+});
