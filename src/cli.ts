@@ -134,5 +134,7 @@ export function jsonError(error: PpError): Record<string, unknown> {
     exit_code: error.exitCode,
     retryable: error.retryable,
     account_id: error.accountId ?? null,
+    // seconds the server asked to wait (Retry-After), when it said: a script can sleep that long
+    retry_after: error.retryAfter ?? null,
   };
 }

@@ -136,8 +136,23 @@ describe.concurrent('errors', () => {
         exit_code: 6,
         retryable: false,
         account_id: 'acc_error_account_restricted',
+        retry_after: null,
       },
     });
+  });
+
+  it('--json errors carry the Retry-After the server sent', async () => {
+    const r = await runPp([
+      '--sandbox',
+      '--json',
+      '--retries',
+      '0',
+      'whoami',
+      '--account',
+      'acc_error_too_many_requests',
+    ]);
+    expect(r.code).toBe(9);
+    expect(JSON.parse(r.stderr).error).toMatchObject({ status: 429, retryable: true, retry_after: 1 });
   });
 
   it('an unknown account is 404 resource_not_found, exit 7', async () => {
