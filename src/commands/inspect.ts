@@ -1,10 +1,12 @@
-// Shared by whoami and profile: validate a fetched profile against its provider's schema.
-// Tolerant by default (a mismatch is a warning naming the path); --strict makes it exit 15.
+// Shared by whoami and profile: fetch one profile, validate it against its provider's schema
+// (tolerant by default: a mismatch is a warning naming the path; --strict makes it exit 15), and
+// print it as received (--json) or as the command lays it out.
 import type { Context } from '../context.js';
 import { ExitCode, PpError } from '../errors.js';
 import { join, text } from '../output/format.js';
-import type { Identity } from '../output/model.js';
-import { checkProfile } from '../providers/index.js';
+import { reindent } from '../output/json.js';
+import type { Identity, Section } from '../output/model.js';
+import { checkProfile, genericSections } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
 
 export interface Inspected {
@@ -62,4 +64,31 @@ export function genericIdentity(data: Record<string, unknown>): Identity {
       },
     ],
   };
+}
+
+export interface Described {
+  /** "LinkedIn", or the wire value of a provider pp does not know. */
+  label: string;
+  identity: Identity;
+  sections: Section[];
+}
+
+/** What pp shows of a profile, whether it knows the provider or not. */
+export function describe({ provider, providerId }: Inspected, data: Record<string, unknown>): Described {
+  if (!provider)
+    return { label: providerId, identity: genericIdentity(data), sections: genericSections(data) };
+  return { label: provider.label, ...provider.describe(data) };
+}
+
+/** Fetches and checks one account, then prints the body as received (--json) or `render`'s text. */
+export async function showOne(
+  ctx: Context,
+  accountId: string,
+  render: (described: Described) => Promise<string>,
+): Promise<number> {
+  const client = await ctx.client();
+  const { body, data } = await client.fetchOwnProfile(accountId);
+  const inspected = await inspectProfile(ctx, accountId, data);
+  await ctx.io.out(ctx.globals.json ? `${reindent(body)}\n` : await render(describe(inspected, data)));
+  return 0;
 }

@@ -1,8 +1,6 @@
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { reindent } from '../output/json.js';
-import { genericSections } from '../providers/index.js';
-import { genericIdentity, inspectProfile } from './inspect.js';
+import { showOne } from './inspect.js';
 
 export interface ProfileOptions {
   fromFile?: string;
@@ -22,17 +20,8 @@ export async function profile(ctx: Context, ids: string[], opts: ProfileOptions)
     return profiles(ctx, ids, opts);
   }
   const accountId = ids[0]!;
-  const client = await ctx.client();
-  const { body, data } = await client.fetchOwnProfile(accountId);
-  const { provider, providerId } = await inspectProfile(ctx, accountId, data);
-  if (ctx.globals.json) {
-    await ctx.io.out(`${reindent(body)}\n`);
-    return 0;
-  }
-  const { renderProfile } = await import('../output/render.js');
-  const described = provider?.describe(data);
-  const name = (described?.identity ?? genericIdentity(data)).name;
-  const header = `${provider?.label ?? providerId} profile · ${name} · ${accountId}`;
-  await ctx.io.out(renderProfile(ctx.io, header, described?.sections ?? genericSections(data)));
-  return 0;
+  return showOne(ctx, accountId, async ({ label, identity, sections }) => {
+    const { renderProfile } = await import('../output/render.js');
+    return renderProfile(ctx.io, `${label} profile · ${identity.name} · ${accountId}`, sections);
+  });
 }

@@ -1,7 +1,6 @@
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { reindent } from '../output/json.js';
-import { genericIdentity, inspectProfile } from './inspect.js';
+import { showOne } from './inspect.js';
 
 export interface WhoamiOptions {
   account?: string;
@@ -17,18 +16,8 @@ export async function whoami(ctx: Context, opts: WhoamiOptions): Promise<number>
     );
   }
   const accountId = account.value;
-  const client = await ctx.client();
-  const { body, data } = await client.fetchOwnProfile(accountId);
-  const { provider, providerId } = await inspectProfile(ctx, accountId, data);
-  if (ctx.globals.json) {
-    await ctx.io.out(`${reindent(body)}\n`);
-    return 0;
-  }
-  const { renderIdentity } = await import('../output/render.js');
-  if (provider) {
-    await ctx.io.out(renderIdentity(ctx.io, provider.label, accountId, provider.describe(data).identity));
-  } else {
-    await ctx.io.out(renderIdentity(ctx.io, providerId, accountId, genericIdentity(data)));
-  }
-  return 0;
+  return showOne(ctx, accountId, async ({ label, identity }) => {
+    const { renderIdentity } = await import('../output/render.js');
+    return renderIdentity(ctx.io, label, accountId, identity);
+  });
 }
