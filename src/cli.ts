@@ -5,7 +5,7 @@ import type { Shell } from './commands/completion.js';
 import type { ProfileOptions } from './commands/profile.js';
 import type { SandboxCommandOptions } from './commands/sandbox.js';
 import { Context, type Globals } from './context.js';
-import { ExitCode, PpError } from './errors.js';
+import { ExitCode, jsonError, PpError, toPpError } from './errors.js';
 import { type InStream, Io, type OutStream } from './output/io.js';
 import { oneLine } from './output/json.js';
 import type { RawInput } from './output/prompt.js';
@@ -105,16 +105,10 @@ async function report(err: unknown, io: Io, ctx: Context | undefined): Promise<n
     return ExitCode.usage;
   }
   const verbose = ctx?.globals.verbose === true;
-  const error =
-    err instanceof PpError
-      ? err
-      : new PpError({
-          exitCode: ExitCode.bug,
-          message: `unexpected failure: ${err instanceof Error ? err.message : String(err)}`,
-          hint: verbose
-            ? undefined
-            : 'This is a bug in pp. Run again with --verbose for details, and report it.',
-        });
+  const error = toPpError(
+    err,
+    verbose ? undefined : 'This is a bug in pp. Run again with --verbose for details, and report it.',
+  );
   if (ctx?.globals.json) {
     io.err(oneLine({ error: jsonError(error) }));
   } else {
@@ -123,18 +117,4 @@ async function report(err: unknown, io: Io, ctx: Context | undefined): Promise<n
   }
   if (verbose && !(err instanceof PpError) && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
   return error.exitCode;
-}
-
-export function jsonError(error: PpError): Record<string, unknown> {
-  return {
-    status: error.status,
-    type: error.type,
-    title: error.title ?? error.message,
-    detail: error.detail ?? null,
-    exit_code: error.exitCode,
-    retryable: error.retryable,
-    account_id: error.accountId ?? null,
-    // seconds the server asked to wait (Retry-After), when it said: a script can sleep that long
-    retry_after: error.retryAfter ?? null,
-  };
 }

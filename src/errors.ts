@@ -78,3 +78,28 @@ export const usageError = (message: string, hint?: string): PpError =>
 
 export const configError = (message: string, hint?: string, detail?: string): PpError =>
   new PpError({ exitCode: ExitCode.config, message, hint, detail });
+
+/** Any thrown value as a PpError: ours as they are, anything else as a bug (exit 1). */
+export function toPpError(err: unknown, hint?: string): PpError {
+  if (err instanceof PpError) return err;
+  return new PpError({
+    exitCode: ExitCode.bug,
+    message: `unexpected failure: ${err instanceof Error ? err.message : String(err)}`,
+    hint,
+  });
+}
+
+/** The `--json` form of an error (CLI.md): `{"error": jsonError(e)}` on standard error. */
+export function jsonError(error: PpError): Record<string, unknown> {
+  return {
+    status: error.status,
+    type: error.type,
+    title: error.title ?? error.message,
+    detail: error.detail ?? null,
+    exit_code: error.exitCode,
+    retryable: error.retryable,
+    account_id: error.accountId ?? null,
+    // seconds the server asked to wait (Retry-After), when it said: a script can sleep that long
+    retry_after: error.retryAfter ?? null,
+  };
+}

@@ -102,7 +102,13 @@ export function createClient(opts: ClientOptions) {
         () => timeout.abort(new DOMException('the attempt timed out', 'TimeoutError')),
         opts.timeoutMs,
       );
-      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;
+      // Ctrl-C aborts the attempt through the same controller. Not AbortSignal.any: on Node 20 each
+      // call leaves a WeakRef on the outer signal, ~25 MB over 100,000 requests of a bulk run.
+      const outer = opts.signal;
+      const onOuter = () => timeout.abort(outer?.reason);
+      outer?.addEventListener('abort', onOuter, { once: true });
+      if (outer?.aborted) onOuter();
+      const signal = timeout.signal;
       const started = now();
       let res: HttpResponse;
       let body: string;
@@ -132,6 +138,7 @@ export function createClient(opts: ClientOptions) {
         return { ok: false, error, retryable: true };
       } finally {
         clearTimeout(timer);
+        outer?.removeEventListener('abort', onOuter);
       }
       log?.(`← ${res.status} ${res.statusText} in ${now() - started} ms, ${body.length} bytes`);
 

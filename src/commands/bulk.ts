@@ -1,6 +1,473 @@
+// `pp profile` with several ids or --from-file: many accounts in one run (CLI.md, "Many accounts").
+// Ids stream in from the arguments, then the file; the shared gate keeps at most --concurrency
+// requests in flight and slows the whole run on a 429; results come out in input order as soon as
+// the order allows, through a reorder buffer of bounded size, so memory stays flat for any length.
+import { setMaxListeners } from 'node:events';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { type Client, MAX_RETRY_AFTER_MS } from '../api/client.js';
+import { SharedRateGate } from '../api/gate.js';
 import type { Context } from '../context.js';
+import { ExitCode, jsonError, PpError, toPpError, usageError } from '../errors.js';
+import { groupDigits } from '../output/format.js';
+import type { Io } from '../output/io.js';
+import { oneLine } from '../output/json.js';
+import type { Tone } from '../output/model.js';
+import type { Painter } from '../output/render.js';
+import { displayWidth } from '../output/width.js';
+import { checkProfile } from '../providers/index.js';
+import { genericIdentity } from './inspect.js';
 import type { ProfileOptions } from './profile.js';
 
-export async function profiles(_ctx: Context, _ids: string[], _opts: ProfileOptions): Promise<number> {
-  throw new Error('not yet');
+/**
+ * A 429 in a bulk run is the gate's business, not the account's: the gate has already slowed the
+ * whole run and waits out Retry-After for everyone, so an account whose own --retries ran out on
+ * 429s (it queued behind a limit the whole run shares) goes back through the gate, up to this many
+ * more times, rather than failing. Other transient errors keep the plain --retries budget, and
+ * --retries 0 still means no retries at all.
+ */
+const RATE_LIMITED_ROUNDS = 10;
+
+type Outcome =
+  | {
+      kind: 'ok';
+      accountId: string;
+      /** The body as received; kept only for --json. */
+      body: string;
+      provider: string;
+      name: string;
+      /** `ok`, or the seat warnings. */
+      state: string;
+      tone: Tone;
+      /** A schema mismatch or unknown provider, for standard error. */
+      warning?: string | undefined;
+    }
+  | { kind: 'failed'; accountId: string; error: PpError }
+  | { kind: 'interrupted'; accountId: string };
+
+type Printed = Exclude<Outcome, { kind: 'interrupted' }>;
+
+export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Promise<number> {
+  const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
+  const gate = new SharedRateGate({
+    concurrency: opts.concurrency,
+    log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
+  });
+  const client = await ctx.client({ gate });
+  const json = ctx.globals.json;
+  const table = json ? undefined : await SummaryTable.load(ctx.io);
+  const tally = new Tally();
+  const progress = ctx.io.stderr.isTTY ? new Progress(ctx.io, gate) : undefined;
+  // Wider than --concurrency so that one slow account does not stall the others (head-of-line
+  // blocking); still small, so buffered results stay a few hundred at most.
+  const windowSize = Math.max(64, opts.concurrency * 8);
+  // Each account in the window listens for Ctrl-C (at the gate, in a request or a retry's wait):
+  // a known, bounded number of listeners, not the leak Node warns about past ten.
+  setMaxListeners(2 * windowSize + 16, ctx.signal);
+
+  const finished = new Map<number, Outcome>();
+  const wake = new Wakeup();
+  let started = 0;
+  let settled = 0;
+  let printed = 0;
+  let longestId = 0;
+
+  const launch = (accountId: string) => {
+    const index = started++;
+    longestId = Math.max(longestId, displayWidth(accountId));
+    void inspectAccount(ctx, client, accountId, json).then((outcome) => {
+      finished.set(index, outcome);
+      settled++;
+      progress?.settled(outcome.kind === 'failed');
+      wake.notify();
+    });
+  };
+
+  // Prints every result whose predecessors are all printed; stops at the first unfinished one.
+  const printReady = async () => {
+    for (
+      let next = finished.get(printed);
+      next && next.kind !== 'interrupted';
+      next = finished.get(printed)
+    ) {
+      finished.delete(printed);
+      printed++;
+      tally.add(next);
+      const warning = next.kind === 'ok' ? next.warning : undefined;
+      // Rows on the same terminal, or a warning, would land on the progress line: clear it first
+      // (its timer redraws it).
+      if (ctx.io.stdout.isTTY || warning) progress?.clear();
+      if (warning) await ctx.warn(warning);
+      // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
+      await ctx.io.out(table ? table.row(next, longestId) : ndjsonLine(next));
+    }
+  };
+
+  progress?.start();
+  let readError: unknown;
+  try {
+    for await (const accountId of accountIds(ids, file, ctx.signal)) {
+      launch(accountId);
+      await printReady();
+      // The window is full: pull no more ids until the oldest result is out.
+      while (started - printed >= windowSize && !ctx.signal.aborted) {
+        await wake.wait();
+        await printReady();
+      }
+      if (ctx.signal.aborted) break;
+    }
+  } catch (err) {
+    readError = err;
+  }
+  progress?.total(started);
+  while (settled < started) {
+    await wake.wait();
+    await printReady();
+  }
+  await printReady();
+  progress?.stop();
+
+  if (started === 0 && readError === undefined && !ctx.signal.aborted) {
+    await ctx.warn(`no account ids in ${file?.name ?? 'the arguments'}`);
+  }
+  if (started > 0) ctx.io.err(tally.summary(ctx.signal.aborted ? started : undefined));
+  if (ctx.signal.aborted) return ExitCode.interrupted;
+  if (readError !== undefined) throw readError;
+  return tally.exitCode();
+}
+
+async function inspectAccount(
+  ctx: Context,
+  client: Client,
+  accountId: string,
+  json: boolean,
+): Promise<Outcome> {
+  for (let round = 0; ; round++) {
+    try {
+      const { body, data } = await client.fetchOwnProfile(accountId);
+      return describeProfile(ctx, accountId, json ? body : '', data);
+    } catch (err) {
+      if (ctx.signal.aborted) return { kind: 'interrupted', accountId };
+      const error = toPpError(err);
+      error.accountId ??= accountId;
+      const requeue =
+        error.exitCode === ExitCode.rateLimited &&
+        ctx.globals.retries > 0 &&
+        round < RATE_LIMITED_ROUNDS &&
+        (error.retryAfter ?? 0) * 1000 <= MAX_RETRY_AFTER_MS;
+      if (!requeue) return { kind: 'failed', accountId, error };
+      ctx.verbose(`${accountId}: rate limited again; back through the shared gate`);
+    }
+  }
+}
+
+/** The row of one profile; a schema mismatch is a warning, or a failure (exit 15) with --strict. */
+function describeProfile(
+  ctx: Context,
+  accountId: string,
+  body: string,
+  data: Record<string, unknown>,
+): Outcome {
+  const { provider, issues } = checkProfile(data);
+  const providerId = String(data.provider);
+  let warning: string | undefined;
+  if (!provider) {
+    warning = `unknown provider ${JSON.stringify(providerId)} for ${accountId}: counted as ok`;
+  } else if (issues.length > 0) {
+    const lines = issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('\n  ');
+    if (ctx.globals.strict) {
+      const error = new PpError({
+        exitCode: ExitCode.invalidResponse,
+        message: `invalid response: the ${provider.label} profile does not match its schema (--strict)`,
+        detail: lines,
+        hint: 'Run without --strict to see the profile anyway.',
+        accountId,
+      });
+      return { kind: 'failed', accountId, error };
+    }
+    warning = `the ${provider.label} profile of ${accountId} does not match the documented schema:\n  ${lines}`;
+  }
+  // A known provider's warnings are the state, in their short form ("Restricted by Telegram",
+  // not the reason after the colon), so that the counts group alike accounts. The generic
+  // identity's only warning says the provider is unknown, which the warning line has said.
+  const identity = provider ? provider.describe(data).identity : genericIdentity(data);
+  const seats = provider ? identity.warnings.map((w) => w.text.split(': ')[0]).join('; ') : '';
+  return {
+    kind: 'ok',
+    accountId,
+    body,
+    provider: provider?.label ?? providerId,
+    name: identity.name,
+    state: seats || 'ok',
+    tone: seats ? 'warn' : 'ok',
+    warning,
+  };
+}
+
+/** What the state column and the counts say about a failure: its type, else what kind it is. */
+function failureState(error: PpError): string {
+  if (error.type) return error.type;
+  if (error.exitCode === ExitCode.network) return 'network';
+  if (error.exitCode === ExitCode.invalidResponse) return 'invalid response';
+  if (error.exitCode === ExitCode.rateLimited) return 'rate limited';
+  if (error.status) return `HTTP ${error.status}`;
+  return 'unexpected failure';
+}
+
+// ---- reading ids ----
+
+interface IdFile {
+  name: string;
+  input: Readable;
+}
+
+/** Opens --from-file before any request, so a wrong path fails at once (exit 2, naming it). */
+async function openIdFile(ctx: Context, path: string): Promise<IdFile> {
+  if (path === '-') return { name: 'standard input', input: Readable.from(ctx.io.stdin) };
+  try {
+    const handle = await open(path);
+    if ((await handle.stat()).isDirectory()) {
+      await handle.close();
+      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    }
+    return { name: path, input: handle.createReadStream() };
+  } catch (err) {
+    throw unreadable(path, err);
+  }
+}
+
+function unreadable(name: string, err: unknown): PpError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory',
+  };
+  const reason = (code && reasons[code]) ?? (err instanceof Error ? err.message : String(err));
+  return usageError(
+    `cannot read the account list ${name}: ${reason}`,
+    'Pass a readable file with one account id a line to --from-file, or - for standard input.',
+  );
+}
+
+/**
+ * The ids to inspect, streamed: arguments first, then the file's lines with whitespace trimmed,
+ * blank lines and `#` comments (whole-line, or after a space) skipped, and each id once. The set of
+ * ids seen is the only thing that grows with the list: short strings, a few MB for 100,000.
+ */
+async function* accountIds(
+  args: string[],
+  file: IdFile | undefined,
+  signal: AbortSignal,
+): AsyncGenerator<string> {
+  const seen = new Set<string>();
+  const fresh = (id: string): boolean => {
+    if (id === '' || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  };
+  for (const arg of args) {
+    const id = arg.trim();
+    if (fresh(id)) yield id;
+  }
+  if (!file) return;
+  const lines = createInterface({ input: file.input, crlfDelay: Number.POSITIVE_INFINITY, signal });
+  try {
+    for await (const line of lines) {
+      const id = line.replace(/(^|\s)#.*$/, '').trim();
+      if (fresh(id)) yield id;
+    }
+  } catch (err) {
+    if (!signal.aborted) throw unreadable(file.name, err);
+  } finally {
+    lines.close();
+    file.input.destroy();
+  }
+}
+
+// ---- output ----
+
+/**
+ * One NDJSON line. The profile is the server's body spliced in as it came, only put on one line:
+ * JSON.parse + stringify would round big numbers and rewrite 1.0 as 1 (see json.ts). A valid JSON
+ * text cannot hold a raw line break inside a string (it must be escaped), so every CR or LF, with
+ * the indentation after it, is whitespace between tokens and can go.
+ */
+function ndjsonLine(outcome: Printed): string {
+  if (outcome.kind === 'ok') {
+    const profile = outcome.body.replace(/[\r\n]\s*/g, '');
+    return `{"account_id":${JSON.stringify(outcome.accountId)},"ok":true,"profile":${profile}}\n`;
+  }
+  return oneLine({ account_id: outcome.accountId, ok: false, error: jsonError(outcome.error) });
+}
+
+/**
+ * The summary table, a row at a time: its widths are set from the terminal and the ids seen so
+ * far instead of from all rows (a boxed table would need them all first). Account ids and states
+ * are never cut; a name too long for its column is.
+ */
+class SummaryTable {
+  #widths: [number, number, number] | undefined;
+
+  private constructor(
+    private readonly io: Io,
+    private readonly p: Painter,
+  ) {}
+
+  static async load(io: Io): Promise<SummaryTable> {
+    const { painter } = await import('../output/render.js');
+    return new SummaryTable(io, painter(io.stdoutColor));
+  }
+
+  row(outcome: Printed, longestId: number): string {
+    let header = '';
+    if (!this.#widths) {
+      const total = this.io.columns;
+      const account = Math.max(7, Math.min(longestId, Math.floor(total * 0.45)));
+      const provider = 8;
+      // Name and state share the rest; the state, last, may run past the edge rather than be cut.
+      const name = Math.min(30, Math.max(10, Math.floor((total - account - provider - 3 * 2) / 2)));
+      this.#widths = [account, provider, name];
+      header = `${this.p.label(this.#line(['ACCOUNT', 'PROVIDER', 'NAME', 'STATE']))}\n`;
+    }
+    const cells =
+      outcome.kind === 'ok'
+        ? [outcome.accountId, outcome.provider, outcome.name, outcome.state]
+        : [outcome.accountId, '-', '-', failureState(outcome.error)];
+    const tone: Tone = outcome.kind === 'ok' ? outcome.tone : 'bad';
+    const line = this.#line(cells);
+    const state = cells[3]!;
+    return `${header}${line.slice(0, line.length - state.length)}${this.p.tone(tone, state)}\n`;
+  }
+
+  #line(cells: string[]): string {
+    const [account, provider, name] = this.#widths!;
+    return [
+      pad(cells[0]!, account),
+      pad(cut(cells[1]!, provider), provider),
+      pad(cut(cells[2]!, name), name),
+      cells[3]!,
+    ].join('  ');
+  }
+}
+
+const pad = (text: string, width: number): string =>
+  text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+/** The text cut to `width` columns with an ellipsis, counting wide characters as two. */
+function cut(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = displayWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** The count of each state, and the exit code they add up to. */
+class Tally {
+  readonly #states = new Map<string, number>([['ok', 0]]);
+  readonly #failureCodes = new Set<number>();
+  #count = 0;
+
+  add(outcome: Printed): void {
+    this.#count++;
+    const state = outcome.kind === 'ok' ? outcome.state : failureState(outcome.error);
+    this.#states.set(state, (this.#states.get(state) ?? 0) + 1);
+    if (outcome.kind === 'failed') this.#failureCodes.add(outcome.error.exitCode);
+  }
+
+  /** e.g. "3 accounts: 2 ok, 1 errors/disconnected_account". */
+  summary(interruptedOf?: number): string {
+    const counts = [...this.#states]
+      .filter(([state, n]) => n > 0 || (state === 'ok' && this.#count === 0))
+      .map(([state, n]) => `${n} ${state}`)
+      .join(', ');
+    const accounts = `${this.#count} account${this.#count === 1 ? '' : 's'}`;
+    return interruptedOf === undefined
+      ? `${accounts}: ${counts}\n`
+      : `interrupted: ${accounts} of ${interruptedOf} started: ${counts}\n`;
+  }
+
+  /** 0 when all succeeded; the shared code when every failure has the same one; else 16. */
+  exitCode(): number {
+    if (this.#failureCodes.size === 0) return ExitCode.ok;
+    if (this.#failureCodes.size === 1) return [...this.#failureCodes][0]!;
+    return ExitCode.mixed;
+  }
+}
+
+/** The progress line on a terminal's standard error, redrawn in place. */
+class Progress {
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #drawn = false;
+  #done = 0;
+  #failed = 0;
+  #total: number | undefined;
+  /** Recent (time, requests started) pairs, for a rate over the last couple of seconds. */
+  readonly #samples: [number, number][] = [];
+
+  constructor(
+    private readonly io: Io,
+    private readonly gate: SharedRateGate,
+  ) {}
+
+  start(): void {
+    this.#timer = setInterval(() => this.draw(), 250);
+    this.#timer.unref();
+  }
+
+  settled(failed: boolean): void {
+    this.#done++;
+    if (failed) this.#failed++;
+  }
+
+  /** Known once every id has been read. */
+  total(n: number): void {
+    this.#total = n;
+  }
+
+  draw(): void {
+    const now = Date.now();
+    this.#samples.push([now, this.gate.started]);
+    if (this.#samples.length > 8) this.#samples.shift();
+    const [t0, r0] = this.#samples[0]!;
+    const rate = now > t0 ? ((this.gate.started - r0) * 1000) / (now - t0) : 0;
+    const n = groupDigits; // not toLocaleString: its first call loads ICU data (~20 ms)
+    const done = this.#total === undefined ? `${n(this.#done)} done` : `${n(this.#done)}/${n(this.#total)}`;
+    this.io.err(`\r\u001b[K${done} · ${n(this.#failed)} failed · ${rate.toFixed(1)} req/s`);
+    this.#drawn = true;
+  }
+
+  clear(): void {
+    if (this.#drawn) this.io.err('\r\u001b[K');
+    this.#drawn = false;
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.clear();
+  }
+}
+
+/** Wakes the main loop when a result arrives; a wake-up that comes before the wait is not lost. */
+class Wakeup {
+  #pending = false;
+  #resolve: (() => void) | undefined;
+
+  notify(): void {
+    this.#pending = true;
+    this.#resolve?.();
+    this.#resolve = undefined;
+  }
+
+  async wait(): Promise<void> {
+    if (!this.#pending) await new Promise<void>((resolve) => (this.#resolve = resolve));
+    this.#pending = false;
+  }
 }

@@ -1,0 +1,168 @@
+// Benchmark of bulk `pp profile` (issue 5), not a test: prints numbers and how they compare to the
+// targets. Run `npm run build` first, then `node scripts/bench-bulk.mjs`. Takes one to two minutes.
+//   (a) 1,000 ids against `pp sandbox --latency 50` at --concurrency 8: wall time vs the ideal 6.25 s
+//   (b) 100,000 ids with --json to /dev/null, no latency: peak RSS of the pp process
+//   (c) against `pp sandbox --rate-limit 20`: every account answered, and the settled rate
+// Every id is unique and unknown to the sandbox, so each answer is a 404 (the sandbox serves only
+// its demo accounts, and a bulk run inspects each id once): the timing and memory are the same
+// per request, and no account fails for any reason but the expected 404 (exit 7).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/pp.js');
+const work = mkdtempSync(join(tmpdir(), 'pp-bench-'));
+const env = { ...process.env, PP_API_KEY: 'pp_test_bench', PP_CONFIG_DIR: work, NO_COLOR: '1' };
+for (const name of ['PP_BASE_URL', 'PP_SANDBOX', 'PP_ACCOUNT_ID', 'HTTPS_PROXY', 'HTTP_PROXY'])
+  delete env[name];
+
+if (!existsSync(join(root, 'dist/main.js'))) {
+  console.error('No build: run `npm run build` first.');
+  process.exit(1);
+}
+
+/** `pp sandbox` in a child process; resolves with its URL and a stop function. */
+function sandbox(...args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'sandbox', '--port', '0', ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    child.on('error', reject);
+    createInterface({ input: child.stdout }).once('line', (url) =>
+      resolve({ url: url.trim(), stop: () => child.kill('SIGINT') }),
+    );
+  });
+}
+
+function idFile(n, name) {
+  const path = join(work, name);
+  const lines = [];
+  for (let i = 1; i <= n; i++) lines.push(`acc_bench_${String(i).padStart(6, '0')}`);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+/**
+ * Runs pp; calls onLine(ms since start) for each line of standard output as it arrives (when
+ * given; else stdout goes to /dev/null), and samples the peak RSS from /proc while it runs.
+ */
+function runPp(args, onLine) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [bin, ...args], {
+      env,
+      stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    let peakKb = 0;
+    // VmHWM is the kernel's own high-water mark of the resident set, so polling it misses nothing.
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {
+        // the process has just ended
+      }
+    }, 50);
+    if (onLine)
+      createInterface({ input: child.stdout }).on('line', () => onLine(performance.now() - started));
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, stderr });
+    });
+  });
+}
+
+const only = process.argv[2] ?? 'abc';
+const summaryOf = (stderr) => stderr.trim().split('\n').at(-1);
+const mark = (ok) => (ok ? 'ok' : 'MISSED');
+
+// (a) throughput against latency
+if (only.includes('a')) {
+  const server = await sandbox('--latency', '50');
+  const ids = idFile(1000, 'ids-1k.txt');
+  const run = await runPp([
+    '--base-url',
+    server.url,
+    'profile',
+    '--from-file',
+    ids,
+    '--concurrency',
+    '8',
+    '--json',
+  ]);
+  server.stop();
+  const ideal = (1000 * 0.05) / 8;
+  const ratio = run.seconds / ideal;
+  console.log(`(a) 1,000 ids, --latency 50, --concurrency 8`);
+  console.log(`    ${summaryOf(run.stderr)} (exit ${run.code})`);
+  console.log(
+    `    wall ${run.seconds.toFixed(2)} s, ideal ${ideal.toFixed(2)} s, ratio ${ratio.toFixed(2)} (target ≤ 1.2: ${mark(ratio <= 1.2)})`,
+  );
+}
+
+// (b) memory for a long list
+if (only.includes('b')) {
+  const server = await sandbox();
+  const ids = idFile(100_000, 'ids-100k.txt');
+  const run = await runPp([
+    '--base-url',
+    server.url,
+    'profile',
+    '--from-file',
+    ids,
+    '--concurrency',
+    '8',
+    '--json',
+  ]);
+  server.stop();
+  console.log(`(b) 100,000 ids, --json to /dev/null, no latency, --concurrency 8`);
+  console.log(`    ${summaryOf(run.stderr)} (exit ${run.code})`);
+  console.log(
+    `    wall ${run.seconds.toFixed(1)} s (${Math.round(100_000 / run.seconds)} accounts/s), peak RSS ${run.peakMb.toFixed(0)} MB (target < 150 MB: ${mark(run.peakMb < 150)})`,
+  );
+}
+
+// (c) a shared rate limit
+if (only.includes('c')) {
+  const limit = 20;
+  const n = 600;
+  const server = await sandbox('--rate-limit', String(limit), '--latency', '50');
+  const ids = idFile(n, 'ids-rate.txt');
+  const times = [];
+  const run = await runPp(
+    ['--verbose', '--base-url', server.url, 'profile', '--from-file', ids, '--concurrency', '8', '--json'],
+    (ms) => times.push(ms),
+  );
+  server.stop();
+  // --verbose logs one "GET" line per request sent, so this is what the server saw.
+  const requests = run.stderr.match(/^pp: GET /gm)?.length ?? 0;
+  const limited = run.stderr.match(/← 429 /g)?.length ?? 0;
+  const answered = times.length;
+  const allAnswered = summaryOf(run.stderr) === `${n} accounts: ${n} errors/resource_not_found`;
+  // Settled: after the first 5 s, when the run has found the limit.
+  const settledFrom = 5000;
+  const late = times.filter((t) => t >= settledFrom);
+  const settled = late.length / ((times.at(-1) - settledFrom) / 1000);
+  const overall = answered / run.seconds;
+  console.log(`(c) ${n} ids against --rate-limit ${limit} --latency 50, --concurrency 8`);
+  console.log(`    ${summaryOf(run.stderr)} (exit ${run.code})`);
+  console.log(
+    `    every account answered (none failed on 429): ${mark(answered === n && allAnswered)}; ` +
+      `${requests} requests for ${n} accounts, ${limited} of them 429`,
+  );
+  console.log(
+    `    settled rate (after ${settledFrom / 1000} s) ${settled.toFixed(1)} accounts/s, overall ${overall.toFixed(1)}/s ` +
+      `(incl. start-up and the first 429), ${(requests / run.seconds).toFixed(1)} requests/s hitting the server; ` +
+      `target within 20% of ${limit}/s: ${mark(Math.abs(settled - limit) <= limit * 0.2)}`,
+  );
+}

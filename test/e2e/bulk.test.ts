@@ -1,0 +1,349 @@
+// `pp profile` with many accounts, end to end: the built bin/pp.js against the in-process sandbox
+// or a small test server that records what it saw (arrival order, requests in flight, 429s).
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoAccounts } from '../../src/providers/index.js';
+import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
+
+interface Reply {
+  status?: number;
+  body?: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
+interface Seen {
+  /** Account ids in arrival order. */
+  ids: string[];
+  inFlight: number;
+  maxInFlight: number;
+  /** Arrival times (ms) and the in-flight count each request found, itself included. */
+  arrivals: { at: number; inFlight: number }[];
+  /** When each 429 was answered. */
+  limited: number[];
+}
+
+const gmail = JSON.stringify(demoAccounts.acc_demo_gmail);
+const servers: { close(): void }[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
+
+/** A stand-in API on 127.0.0.1: `reply` decides each answer from the account id and what was seen. */
+async function testServer(
+  reply: (accountId: string, seen: Seen) => Reply,
+): Promise<{ url: string; seen: Seen }> {
+  const seen: Seen = { ids: [], inFlight: 0, maxInFlight: 0, arrivals: [], limited: [] };
+  const server = createServer((req, res) => {
+    const id = new URL(req.url ?? '/', 'http://x').searchParams.get('account_id') ?? '';
+    seen.ids.push(id);
+    seen.inFlight++;
+    seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
+    seen.arrivals.push({ at: Date.now(), inFlight: seen.inFlight });
+    const r = reply(id, seen);
+    setTimeout(() => {
+      seen.inFlight--;
+      const status = r.status ?? 200;
+      if (status === 429) seen.limited.push(Date.now());
+      res.writeHead(status, { 'content-type': 'application/json', ...r.headers });
+      res.end(r.body ?? gmail);
+    }, r.delayMs ?? 0);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push({
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
+
+const apiEnv = () => baseEnv({ PP_API_KEY: 'pp_test_e2e_bulk' });
+const ndjson = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { account_id: string; ok: boolean; profile?: unknown; error?: unknown });
+const ids = (n: number, prefix = 'acc_') => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+
+describe('pp profile with many accounts', () => {
+  it('prints results in input order even when later ones answer first', async () => {
+    const list = ids(24);
+    // The first ids answer slowest: a runner that printed as answers came would reverse them.
+    const { url } = await testServer((id) => ({
+      delayMs: (24 - Number(id.slice(4))) * 8 + Math.random() * 20,
+    }));
+    const r = await runPp(['--base-url', url, 'profile', ...list, '--concurrency', '6', '--json'], {
+      env: apiEnv(),
+    });
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout).map((l) => l.account_id)).toEqual(list);
+    expect(r.stderr).toContain('24 accounts: 24 ok');
+  });
+
+  it('prints NDJSON: the profile as the server sent it, and errors as in --json failures', async () => {
+    const exact = '{"provider":"GMAIL","email":"a@b.c","big":12345678901234567890,\n  "ratio":1.0}';
+    const { url } = await testServer((id) =>
+      id === 'acc_exact'
+        ? { body: exact }
+        : {
+            status: 401,
+            body: JSON.stringify({
+              status: 401,
+              type: 'errors/disconnected_account',
+              title: 'Disconnected account',
+            }),
+          },
+    );
+    const r = await runPp(['--base-url', url, 'profile', 'acc_exact', 'acc_gone', '--json'], {
+      env: apiEnv(),
+    });
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    // Spliced in as received, on one line: the big number and 1.0 keep their digits.
+    expect(lines[0]).toBe(
+      '{"account_id":"acc_exact","ok":true,"profile":{"provider":"GMAIL","email":"a@b.c","big":12345678901234567890,"ratio":1.0}}',
+    );
+    // The error is the very object a single-account --json failure prints on standard error.
+    const single = await runPp(['--base-url', url, 'profile', 'acc_gone', '--json'], { env: apiEnv() });
+    const { error } = JSON.parse(single.stderr) as { error: Record<string, unknown> };
+    expect(error).toMatchObject({ status: 401, type: 'errors/disconnected_account', exit_code: 5 });
+    expect(JSON.parse(lines[1]!)).toEqual({ account_id: 'acc_gone', ok: false, error });
+    expect(r.code).toBe(5);
+  });
+
+  it('exits 0 when every account succeeds', async () => {
+    const r = await runPp(['--sandbox', 'profile', 'acc_demo_gmail', 'acc_demo_twitter', '--json'], {
+      env: baseEnv(),
+    });
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout).every((l) => l.ok)).toBe(true);
+  });
+
+  it('exits with the shared code when every failure has it: a morning with disconnected accounts is 5', async () => {
+    const r = await runPp(
+      [
+        '--sandbox',
+        'profile',
+        'acc_error_disconnected_account',
+        'acc_demo_gmail',
+        'acc_error_expired_credentials',
+        '--json',
+      ],
+      { env: baseEnv() },
+    );
+    expect(r.code).toBe(5);
+    expect(ndjson(r.stdout).map((l) => l.ok)).toEqual([false, true, false]);
+  });
+
+  it('exits 16 when failures differ', async () => {
+    const r = await runPp(
+      ['--sandbox', 'profile', 'acc_error_disconnected_account', 'acc_nobody', 'acc_demo_gmail'],
+      {
+        env: baseEnv(),
+      },
+    );
+    expect(r.code).toBe(16);
+  });
+
+  it('prints a summary table for a person, in order, with the counts on standard error', async () => {
+    const r = await runPp(
+      [
+        '--sandbox',
+        'profile',
+        'acc_demo_linkedin',
+        'acc_error_disconnected_account',
+        'acc_demo_linkedin_seats_disconnected',
+        'acc_demo_telegram',
+      ],
+      { env: baseEnv({ COLUMNS: '120' }) },
+    );
+    expect(r.code).toBe(5);
+    const rows = r.stdout.trimEnd().split('\n');
+    expect(rows[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+NAME\s+STATE$/);
+    expect(rows.slice(1).map((row) => row.split(/\s{2,}/)[0])).toEqual([
+      'acc_demo_linkedin',
+      'acc_error_disconnected_account',
+      'acc_demo_linkedin_seats_disconnected',
+      'acc_demo_telegram',
+    ]);
+    expect(rows[1]).toMatch(/LinkedIn .* ok$/);
+    expect(rows[2]).toMatch(/errors\/disconnected_account$/);
+    expect(rows[3]).toContain('Recruiter seat disconnected');
+    expect(r.stdout).not.toContain('\u001b['); // no colour in a pipe
+    expect(rows[4]).toMatch(/Telegram .* Restricted by Telegram$/);
+    expect(r.stderr).toContain(
+      '4 accounts: 1 ok, 1 errors/disconnected_account, ' +
+        '1 Recruiter seat disconnected; Sales Navigator seat disconnected, 1 Restricted by Telegram\n',
+    );
+    expect(r.stderr).not.toContain('\r'); // no progress line when standard error is not a terminal
+  });
+
+  it('reads ids from standard input: trimmed, comments and blank lines skipped, each id once', async () => {
+    const { url, seen } = await testServer(() => ({}));
+    const input = '  acc_b  \n# the sales team\n\nacc_c # trailing note\r\nacc_b\n\t\nacc_a\nacc_d';
+    const r = await runPp(['--base-url', url, 'profile', 'acc_a', '--from-file', '-', '--json'], {
+      env: apiEnv(),
+      input,
+    });
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout).map((l) => l.account_id)).toEqual(['acc_a', 'acc_b', 'acc_c', 'acc_d']);
+    expect([...seen.ids].sort()).toEqual(['acc_a', 'acc_b', 'acc_c', 'acc_d']);
+  });
+
+  it('reads ids from a file', async () => {
+    const file = join(tempDir(), 'accounts.txt');
+    writeFileSync(file, 'acc_demo_gmail\nacc_demo_imap\n');
+    const r = await runPp(['--sandbox', 'profile', '--from-file', file, '--json'], { env: baseEnv() });
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout).map((l) => l.account_id)).toEqual(['acc_demo_gmail', 'acc_demo_imap']);
+  });
+
+  it('an unreadable file is a usage error (exit 2) naming it, before any request', async () => {
+    const { url, seen } = await testServer(() => ({}));
+    const missing = join(tempDir(), 'no-such-accounts.txt');
+    const r = await runPp(['--base-url', url, 'profile', 'acc_a', '--from-file', missing], { env: apiEnv() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(missing);
+    expect(r.stdout).toBe('');
+    expect(seen.ids).toEqual([]);
+  });
+
+  it('keeps exactly --concurrency requests in flight, never more', async () => {
+    const { url, seen } = await testServer(() => ({ delayMs: 25 }));
+    const r = await runPp(['--base-url', url, 'profile', ...ids(30), '--concurrency', '3', '--json'], {
+      env: apiEnv(),
+    });
+    expect(r.code).toBe(0);
+    expect(seen.ids).toHaveLength(30);
+    expect(seen.maxInFlight).toBe(3);
+  });
+
+  it('a schema mismatch is a warning, or with --strict a failure of that account (exit 15)', async () => {
+    const bad = JSON.stringify({ ...demoAccounts.acc_demo_gmail, email: 42 });
+    const { url } = await testServer((id) => (id === 'acc_bad' ? { body: bad } : {}));
+    const tolerant = await runPp(['--base-url', url, 'profile', 'acc_ok', 'acc_bad', '--json'], {
+      env: apiEnv(),
+    });
+    expect(tolerant.code).toBe(0);
+    expect(tolerant.stderr).toMatch(/warning: .*acc_bad does not match/);
+    const strict = await runPp(['--base-url', url, '--strict', 'profile', 'acc_ok', 'acc_bad', '--json'], {
+      env: apiEnv(),
+    });
+    expect(strict.code).toBe(15);
+    const [ok, failed] = ndjson(strict.stdout);
+    expect(ok?.ok).toBe(true);
+    expect(failed).toMatchObject({ account_id: 'acc_bad', ok: false, error: { exit_code: 15 } });
+  });
+
+  it('a 429 slows the whole run: everyone waits out Retry-After, fewer in flight, every account succeeds', async () => {
+    // At most 8 answers per one-second window, like a real rate limit; the rest get 429.
+    let windowStart = 0;
+    let used = 0;
+    const { url, seen } = await testServer(() => {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        used = 0;
+      }
+      if (used++ < 8) return { delayMs: 10 };
+      return {
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: '{"status":429,"type":"errors/too_many_requests"}',
+      };
+    });
+    const list = ids(20);
+    // --retries 1: a worker retrying on its own would run out; the shared gate requeues instead.
+    const r = await runPp(
+      ['--base-url', url, '--retries', '1', 'profile', ...list, '--concurrency', '6', '--json'],
+      { env: apiEnv() },
+    );
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout).map((l) => l.account_id)).toEqual(list);
+    const first429 = seen.limited[0]!;
+    expect(first429).toBeDefined();
+    // The pause is shared: no request at all while Retry-After runs (generous margins)...
+    const duringPause = seen.arrivals.filter((a) => a.at > first429 + 100 && a.at < first429 + 900);
+    expect(duringPause).toEqual([]);
+    // ...and after it, fewer at once than the 6 allowed before.
+    const after = seen.arrivals.filter((a) => a.at >= first429 + 900);
+    expect(Math.max(...after.map((a) => a.inFlight))).toBeLessThanOrEqual(3);
+    // Each worker retrying on its own would keep knocking: 6 workers, each 429 answered in the pause.
+    expect(seen.limited.length).toBeLessThanOrEqual(8);
+  });
+
+  it('Ctrl-C stops new requests, prints what finished in order, and exits 130', async () => {
+    const { url, seen } = await testServer(() => ({ delayMs: 150 }));
+    const list = ids(40);
+    const child = spawn(
+      process.execPath,
+      [bin, '--base-url', url, 'profile', ...list, '--concurrency', '2', '--json'],
+      {
+        env: apiEnv(),
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    let interrupted = false;
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      // Once: a second Ctrl-C is the user insisting, and pp then exits at once.
+      if (!interrupted && stdout.split('\n').length > 4) interrupted = child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(130);
+    const printed = ndjson(stdout).map((l) => l.account_id);
+    expect(printed.length).toBeGreaterThanOrEqual(4);
+    expect(printed).toEqual(list.slice(0, printed.length));
+    expect(seen.ids.length).toBeLessThan(40);
+    expect(stderr).toMatch(/interrupted: \d+ accounts of \d+ started/);
+  });
+
+  it('draws a progress line when standard error is a terminal, and clears it', async () => {
+    const { url } = await testServer(() => ({ delayMs: 60 }));
+    const out = join(tempDir(), 'out.ndjson');
+    // `script` gives the command a terminal; standard output still goes to a file.
+    const command = [
+      process.execPath,
+      bin,
+      '--base-url',
+      url,
+      'profile',
+      ...ids(16),
+      '--concurrency',
+      '2',
+      '--json',
+    ]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const result = await new Promise<{ code: number | null; tty: string }>((resolve) => {
+      const child = spawn('script', ['-qec', `${command} > '${out}'`, '/dev/null'], {
+        env: apiEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let tty = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        tty += d;
+      });
+      child.on('close', (code) => resolve({ code, tty }));
+    });
+    expect(result.code).toBe(0);
+    expect(result.tty).toMatch(
+      /\r\u001b\[K\d+ done · 0 failed · [\d.]+ req\/s|\r\u001b\[K\d+\/16 · 0 failed/,
+    );
+    // Cleared before the counts: the last thing on the terminal is the summary, on its own line.
+    expect(result.tty).toMatch(/\r\u001b\[K16 accounts: 16 ok\r?\n$/);
+  });
+});
