@@ -15,7 +15,7 @@ import type { Io } from '../output/io.js';
 import { oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
 import type { Painter } from '../output/render.js';
-import { displayWidth } from '../output/width.js';
+import { displayWidth, wrapText } from '../output/width.js';
 import { checkProfile } from '../providers/index.js';
 import { genericIdentity } from './inspect.js';
 import type { ProfileOptions } from './profile.js';
@@ -304,11 +304,11 @@ function ndjsonLine(outcome: Printed): string {
 
 /**
  * The summary table, a row at a time: its widths are set from the terminal and the ids seen so
- * far instead of from all rows (a boxed table would need them all first). Account ids and states
- * are never cut; a name too long for its column is.
+ * far instead of from all rows (a boxed table would need them all first). Every row fits the
+ * terminal: a long account id or state wraps within its column, a long name is cut.
  */
 class SummaryTable {
-  #widths: [number, number, number] | undefined;
+  #widths: [number, number, number, number] | undefined;
 
   private constructor(
     private readonly io: Io,
@@ -324,31 +324,50 @@ class SummaryTable {
     let header = '';
     if (!this.#widths) {
       const total = this.io.columns;
-      const account = Math.max(7, Math.min(longestId, Math.floor(total * 0.45)));
+      // the state is what this table is for: below 80 columns the name gives its room up to it
+      const account = Math.max(7, Math.min(longestId, Math.floor(total * 0.35)));
       const provider = 8;
-      // Name and state share the rest; the state, last, may run past the edge rather than be cut.
-      const name = Math.min(30, Math.max(10, Math.floor((total - account - provider - 3 * 2) / 2)));
-      this.#widths = [account, provider, name];
-      header = `${this.p.label(this.#line(['ACCOUNT', 'PROVIDER', 'NAME', 'STATE']))}\n`;
+      const name =
+        total >= 80 ? Math.max(8, Math.min(24, Math.floor((total - account - provider - 6) / 2))) : 0;
+      const state = Math.max(10, total - account - provider - name - (name ? 6 : 4));
+      this.#widths = [account, provider, name, state];
+      header = this.#lines(['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) => this.p.label(s));
     }
     const cells =
       outcome.kind === 'ok'
         ? [outcome.accountId, outcome.provider, outcome.name, outcome.state]
         : [outcome.accountId, '-', '-', failureState(outcome.error)];
     const tone: Tone = outcome.kind === 'ok' ? outcome.tone : 'bad';
-    const line = this.#line(cells);
-    const state = cells[3]!;
-    return `${header}${line.slice(0, line.length - state.length)}${this.p.tone(tone, state)}\n`;
+    return (
+      header +
+      this.#lines(
+        cells,
+        (s) => s,
+        (s) => this.p.tone(tone, s),
+      )
+    );
   }
 
-  #line(cells: string[]): string {
-    const [account, provider, name] = this.#widths!;
-    return [
-      pad(cells[0]!, account),
-      pad(cut(cells[1]!, provider), provider),
-      pad(cut(cells[2]!, name), name),
-      cells[3]!,
-    ].join('  ');
+  /** One row as text lines: every column padded to its width, the state painted. */
+  #lines(cells: string[], paint: (s: string) => string, paintState = paint): string {
+    const [account, provider, name, state] = this.#widths!;
+    const columns = [
+      wrapText(cells[0]!, account).split('\n'),
+      [cut(cells[1]!, provider)],
+      [cut(cells[2]!, name)],
+      wrapText(cells[3]!, state).split('\n'),
+    ];
+    const widths = [account, provider, name];
+    let out = '';
+    for (let i = 0; i < Math.max(...columns.map((c) => c.length)); i++) {
+      const left = widths
+        .map((w, c) => (w ? pad(columns[c]![i] ?? '', w) : undefined))
+        .filter((cell) => cell !== undefined)
+        .join('  ');
+      const last = columns[3]![i] ?? '';
+      out += `${`${paint(left)}  ${last ? paintState(last) : ''}`.trimEnd()}\n`;
+    }
+    return out;
   }
 }
 

@@ -162,7 +162,7 @@ describe('pp profile with many accounts', () => {
         'acc_demo_linkedin_seats_disconnected',
         'acc_demo_telegram',
       ],
-      { env: baseEnv({ COLUMNS: '120' }) },
+      { env: baseEnv({ COLUMNS: '160' }) },
     );
     expect(r.code).toBe(5);
     const rows = r.stdout.trimEnd().split('\n');
@@ -345,5 +345,25 @@ describe('pp profile with many accounts', () => {
     );
     // Cleared before the counts: the last thing on the terminal is the summary, on its own line.
     expect(result.tty).toMatch(/\r\u001b\[K16 accounts: 16 ok\r?\n$/);
+  });
+});
+
+describe('the summary table on a narrow terminal', () => {
+  it('fits 60 columns: long ids and states wrap within their column, the name gives way', async () => {
+    const ids = [
+      'acc_demo_linkedin_seats_disconnected',
+      'acc_demo_telegram',
+      'acc_nobody_here_with_a_very_long_account_identifier_0123456789',
+    ];
+    const r = await runPp(['--sandbox', 'profile', ...ids], { env: baseEnv({ COLUMNS: '60' }) });
+    const lines = r.stdout.trimEnd().split('\n');
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
+    expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+STATE$/);
+    // every id can be read back by joining its column's lines
+    const column = lines.slice(1).map((l) => l.slice(0, 21).trim());
+    expect(column.join('')).toBe(ids.join(''));
+    // and so can each state, from its column
+    const states = lines.slice(1).map((l) => l.slice(33).trim());
+    expect(states.join(' ')).toContain('Recruiter seat disconnected; Sales Navigator seat disconnected');
   });
 });
