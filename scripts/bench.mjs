@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pp = join(root, 'bin/pp.js');
-const rounds = Number(process.env.BENCH_ROUNDS ?? 21);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 41);
 const work = mkdtempSync(join(tmpdir(), 'pp-bench-'));
 
 const profile = JSON.stringify({

@@ -1,5 +1,5 @@
 // Builds dist/ from src/: one ESM bundle plus lazily loaded chunks (tables, sandbox, config writes).
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,11 @@ const noChildProcess = {
   },
 };
 
+// CommonJS code in an ESM bundle needs a `require` (NOTES.md). Only a few chunks have any; the
+// banner is dropped from the others below, as import.meta and node:module cost every start ~1 ms.
+const requireBanner =
+  "import { createRequire as __ppCreateRequire } from 'node:module'; const require = __ppCreateRequire(import.meta.url);";
+
 const result = await build({
   // metafile paths are relative to absWorkingDir: the pruning below relies on it being root
   absWorkingDir: root,
@@ -55,7 +60,7 @@ const result = await build({
   entryPoints: { main: join(root, 'src/main.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
-  splitting: true,
+  splitting: process.env.PP_NOSPLIT ? false : true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -65,9 +70,7 @@ const result = await build({
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [ofetchCore, noChildProcess],
-  banner: {
-    js: "import { createRequire as __ppCreateRequire } from 'node:module'; const require = __ppCreateRequire(import.meta.url);",
-  },
+  banner: { js: requireBanner },
   define: {
     PP_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
   },
@@ -76,6 +79,13 @@ const result = await build({
 // Chunk names carry content hashes: remove the files of earlier builds so stale chunks never ship.
 // Pruned after the build rather than emptying dist/ first, so a pp started meanwhile (another
 // test run) never finds dist/ missing.
+for (const out of Object.keys(result.metafile.outputs)) {
+  const path = join(root, out);
+  const text = readFileSync(path, 'utf8');
+  const rest = text.replace(requireBanner, '');
+  if (!/\brequire\b/.test(rest)) writeFileSync(path, rest);
+}
+
 const built = new Set(Object.keys(result.metafile.outputs).map((f) => join(root, f)));
 for (const entry of readdirSync(join(root, 'dist'), { recursive: true, withFileTypes: true })) {
   const path = join(entry.parentPath ?? entry.path, entry.name);

@@ -10,9 +10,7 @@ import { type InStream, Io, type OutStream } from './output/io.js';
 import { oneLine } from './output/json.js';
 import type { RawInput } from './output/prompt.js';
 import { buildProgram, type GlobalOptionValues } from './program.js';
-
-declare const PP_VERSION: string;
-export const version = typeof PP_VERSION === 'string' ? PP_VERSION : '0.0.0-dev';
+import { version } from './version.js';
 
 export interface RunDeps {
   stdout: OutStream;

@@ -1,7 +1,13 @@
 // The process around run(): real streams, Ctrl-C, closed pipes, the exit code.
-import { run } from './cli.js';
+import { version } from './version.js';
 
 export async function main(argv: string[]): Promise<void> {
+  // Scripts call `pp --version` to check the install: answer it before commander is even loaded
+  // (the same text commander prints).
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${version}\n`);
+    return;
+  }
   const interrupt = new AbortController();
   // A closed pipe (`pp profile … | head -1`, or `pp … 2>&1 | head -1`) ends the program quietly:
   // whoever reads has what they wanted, and there is nowhere left to write an error to.
@@ -20,6 +26,7 @@ export async function main(argv: string[]): Promise<void> {
     }, 1500).unref();
     process.once('SIGINT', () => process.exit(130));
   });
+  const { run } = await import('./cli.js');
   const code = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,

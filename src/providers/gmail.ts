@@ -80,7 +80,7 @@ export const gmail = defineProvider({
         }),
       ),
     ),
-  fixtures: {
+  fixtures: () => ({
     acc_demo_gmail: {
       object: 'AccountOwnerProfile',
       provider: 'GMAIL',
@@ -125,5 +125,5 @@ export const gmail = defineProvider({
         },
       ],
     },
-  },
+  }),
 });

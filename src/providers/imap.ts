@@ -67,7 +67,7 @@ export const imap = defineProvider({
       ),
     );
   },
-  fixtures: {
+  fixtures: () => ({
     acc_demo_imap: {
       object: 'AccountOwnerProfile',
       provider: 'IMAP',
@@ -76,5 +76,5 @@ export const imap = defineProvider({
         smtp: { username: 'maria.keller@keller-design.de', port: 465, host: 'smtp.keller-design.de' },
       },
     },
-  },
+  }),
 });

@@ -66,7 +66,12 @@ export function genericSections(data: Record<string, unknown>): Section[] {
   return shown.length > 0 ? [{ kind: 'fields', title: 'Fields', fields: shown }] : [];
 }
 
-/** Every provider's sandbox accounts, keyed by account id. */
-export const demoAccounts: Readonly<Record<string, Record<string, unknown>>> = Object.freeze(
-  Object.assign({}, ...providers.map((p) => p.fixtures)),
-);
+let demo: Readonly<Record<string, Record<string, unknown>>> | undefined;
+
+/** Every provider's sandbox accounts, keyed by account id (built on first use). */
+export function demoAccounts(): Readonly<Record<string, Record<string, unknown>>> {
+  if (demo) return demo;
+  const all: Record<string, Record<string, unknown>> = Object.assign({}, ...providers.map((p) => p.fixtures));
+  demo = Object.freeze(all);
+  return demo;
+}

@@ -159,7 +159,7 @@ export const linkedin = defineProvider({
         }),
       ),
     ),
-  fixtures: {
+  fixtures: () => ({
     acc_demo_linkedin: demo,
     acc_demo_linkedin_seats_disconnected: {
       ...demo,
@@ -184,5 +184,5 @@ export const linkedin = defineProvider({
       recruiter: { error: 'DISCONNECTED' },
       sales_navigator: { error: 'DISCONNECTED' },
     },
-  },
+  }),
 });

@@ -47,7 +47,7 @@ export const outlook = defineProvider({
       ),
       group('Account', field('ID', text(p.id)), field('User principal name', text(p.user_principal_name))),
     ),
-  fixtures: {
+  fixtures: () => ({
     acc_demo_outlook: {
       object: 'AccountOwnerProfile',
       provider: 'OUTLOOK',
@@ -61,5 +61,5 @@ export const outlook = defineProvider({
       mobile_phone: '+44 7700 900123',
       preferred_language: 'en-GB',
     },
-  },
+  }),
 });

@@ -115,7 +115,7 @@ export const telegram = defineProvider({
       ),
     );
   },
-  fixtures: {
+  fixtures: () => ({
     // The demo owner is restricted on iOS (restricted: true with its reason), so that
     // `pp whoami --sandbox --account acc_demo_telegram` shows what a Telegram warning looks like;
     // Telegram only sends restriction_reason for restricted users.
@@ -148,5 +148,5 @@ export const telegram = defineProvider({
       ],
       lang_code: 'sr',
     },
-  },
+  }),
 });

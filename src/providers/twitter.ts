@@ -114,7 +114,7 @@ export const twitter = defineProvider({
         ),
       ),
     ),
-  fixtures: {
+  fixtures: () => ({
     acc_demo_twitter: {
       object: 'AccountOwnerProfile',
       provider: 'TWITTER',
@@ -158,5 +158,5 @@ export const twitter = defineProvider({
       business_profile_state: 'none',
       require_some_consent: false,
     },
-  },
+  }),
 });

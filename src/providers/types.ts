@@ -13,8 +13,11 @@ export interface ProviderDefinition<S extends GenericSchema> {
   identity(profile: InferOutput<S>): Identity;
   /** Every documented field, grouped; missing optional fields omitted. Must not throw either. */
   sections(profile: InferOutput<S>): Section[];
-  /** Sandbox answers keyed by account id, e.g. { acc_demo_linkedin: {...} }. */
-  fixtures: Record<string, Record<string, unknown>>;
+  /**
+   * Sandbox answers keyed by account id, e.g. { acc_demo_linkedin: {...} }. A function, so the
+   * demo data is only built when the sandbox asks, not on every start.
+   */
+  fixtures: () => Record<string, Record<string, unknown>>;
 }
 
 export interface Provider {
@@ -28,11 +31,15 @@ export interface Provider {
 export function defineProvider<S extends GenericSchema>(
   def: ProviderDefinition<S>,
 ): Provider & { schema: S } {
+  let fixtures: Record<string, Record<string, unknown>> | undefined;
   return {
     id: def.id,
     label: def.label,
     schema: def.schema,
-    fixtures: def.fixtures,
+    get fixtures() {
+      fixtures ??= def.fixtures();
+      return fixtures;
+    },
     // The profile may not match the schema (tolerant mode); the renderers are written for that.
     describe: (profile) => {
       const p = profile as InferOutput<S>;

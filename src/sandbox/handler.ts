@@ -40,7 +40,7 @@ export function answer(method: string, pathAndQuery: string, apiKey: string | un
   const accountId = url.searchParams.get('account_id');
   if (!accountId)
     return problem('invalid_resource_identifier', 'The account_id query parameter is required.');
-  const profile = Object.hasOwn(demoAccounts, accountId) ? demoAccounts[accountId] : undefined;
+  const profile = Object.hasOwn(demoAccounts(), accountId) ? demoAccounts()[accountId] : undefined;
   if (profile) return { status: 200, headers: { ...json }, body: JSON.stringify(profile) };
   const errorName = accountId.startsWith('acc_error_') ? accountId.slice('acc_error_'.length) : '';
   if (Object.hasOwn(errorCatalogue, errorName)) return problem(errorName);

@@ -27,7 +27,7 @@ interface Seen {
   limited: number[];
 }
 
-const gmail = JSON.stringify(demoAccounts.acc_demo_gmail);
+const gmail = JSON.stringify(demoAccounts().acc_demo_gmail);
 const servers: { close(): void }[] = [];
 afterEach(() => {
   for (const s of servers.splice(0)) s.close();
@@ -226,7 +226,7 @@ describe('pp profile with many accounts', () => {
   });
 
   it('a schema mismatch is a warning, or with --strict a failure of that account (exit 15)', async () => {
-    const bad = JSON.stringify({ ...demoAccounts.acc_demo_gmail, email: 42 });
+    const bad = JSON.stringify({ ...demoAccounts().acc_demo_gmail, email: 42 });
     const { url } = await testServer((id) => (id === 'acc_bad' ? { body: bad } : {}));
     const tolerant = await runPp(['--base-url', url, 'profile', 'acc_ok', 'acc_bad', '--json'], {
       env: apiEnv(),

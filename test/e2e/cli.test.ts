@@ -22,7 +22,7 @@ describe.concurrent('profile and whoami, each provider', () => {
       const r = await runPp(['profile', id, '--json'], { env: against() });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(r.stdout).toBe(`${JSON.stringify(demoAccounts[id], null, 2)}\n`);
+      expect(r.stdout).toBe(`${JSON.stringify(demoAccounts()[id], null, 2)}\n`);
     });
 
     it(`pp --sandbox whoami --account ${id} --json needs no key and no server`, async () => {
@@ -48,7 +48,7 @@ describe.concurrent('what a person sees', () => {
   it('whoami of a LinkedIn account: name, e-mail, headline', async () => {
     const r = await runPp(['whoami', '--account', 'acc_demo_linkedin'], { env: against() });
     expect(r.code).toBe(0);
-    const p = demoAccounts.acc_demo_linkedin as Record<string, string>;
+    const p = demoAccounts().acc_demo_linkedin as Record<string, string>;
     expect(r.stdout).toContain(`${p.first_name} ${p.last_name}`);
     expect(r.stdout).toContain(p.email);
     expect(r.stdout).toContain('acc_demo_linkedin');
@@ -67,7 +67,7 @@ describe.concurrent('what a person sees', () => {
   it('whoami of Telegram shows @username and the restriction', async () => {
     const r = await runPp(['whoami', '--account', 'acc_demo_telegram'], { env: against() });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`@${(demoAccounts.acc_demo_telegram as Record<string, string>).username}`);
+    expect(r.stdout).toContain(`@${(demoAccounts().acc_demo_telegram as Record<string, string>).username}`);
     expect(r.stdout).toMatch(/Restricted by Telegram/);
   });
 
@@ -85,7 +85,7 @@ describe.concurrent('what a person sees', () => {
 
   it('profile of Gmail lists every alias in a table', async () => {
     const r = await runPp(['profile', 'acc_demo_gmail'], { env: against() });
-    const aliases = (demoAccounts.acc_demo_gmail as { aliases: { email: string }[] }).aliases;
+    const aliases = (demoAccounts().acc_demo_gmail as { aliases: { email: string }[] }).aliases;
     for (const a of aliases) expect(r.stdout).toContain(a.email);
     expect(r.stdout).toMatch(/Display name/);
   });
