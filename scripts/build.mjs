@@ -60,7 +60,7 @@ const result = await build({
   entryPoints: { main: join(root, 'src/main.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
-  splitting: process.env.PP_NOSPLIT ? false : true,
+  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',

@@ -325,10 +325,10 @@ class SummaryTable {
     if (!this.#widths) {
       const total = this.io.columns;
       // the state is what this table is for: below 80 columns the name gives its room up to it
-      const account = Math.max(7, Math.min(longestId, Math.floor(total * 0.35)));
+      const account = Math.max(7, Math.min(longestId, Math.floor(total * 0.4)));
       const provider = 8;
       const name =
-        total >= 80 ? Math.max(8, Math.min(24, Math.floor((total - account - provider - 6) / 2))) : 0;
+        total >= 80 ? Math.max(8, Math.min(20, Math.floor((total - account - provider - 6) / 2))) : 0;
       const state = Math.max(10, total - account - provider - name - (name ? 6 : 4));
       this.#widths = [account, provider, name, state];
       header = this.#lines(['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) => this.p.label(s));
