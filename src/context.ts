@@ -1,6 +1,5 @@
-// The one object every command receives: streams, environment, global options, settings, the
-// interrupt signal and the API client. Built once in cli.ts; tests can build their own.
-import type { Client, RateGate } from './api/client.js';
+// The one object every command receives: streams, environment, global options, settings and the
+// interrupt signal (api/open.ts builds the API client from it). Built once in cli.ts.
 import type { Env } from './config/file.js';
 import { maskKey, SANDBOX_KEY, type Setting, SettingsReader } from './config/settings.js';
 import { configError } from './errors.js';
@@ -79,35 +78,5 @@ export class Context {
     }
     this.io.addSecret(key.value, maskKey(key.value));
     return key;
-  }
-
-  /**
-   * The API client: against the in-process sandbox with --sandbox, else the base URL. A bulk run
-   * passes its shared rate-limit gate, so every request of the run waits on the same view of 429s.
-   */
-  async client(opts: { gate?: RateGate } = {}): Promise<Client> {
-    const key = this.apiKey();
-    let baseUrl: string;
-    if (this.sandbox) {
-      const { startSandbox } = await import('./sandbox/server.js');
-      const sandbox = await startSandbox();
-      this.onCleanup(sandbox.close);
-      baseUrl = sandbox.url;
-      this.verbose(`sandbox: serving on ${baseUrl}`);
-    } else {
-      baseUrl = this.settings.baseUrl(this.globals.baseUrl).value;
-    }
-    const { createClient } = await import('./api/client.js');
-    return createClient({
-      baseUrl,
-      apiKey: key.value,
-      timeoutMs: this.globals.timeout * 1000,
-      retries: this.globals.retries,
-      userAgent: `pp/${this.version} node/${process.versions.node}`,
-      env: this.env,
-      log: this.globals.verbose ? (line) => this.verbose(line) : undefined,
-      signal: this.signal,
-      gate: opts.gate,
-    });
   }
 }

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { type Client, MAX_RETRY_AFTER_MS } from '../api/client.js';
 import { SharedRateGate } from '../api/gate.js';
+import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError, PpError, toPpError, usageError } from '../errors.js';
 import { groupDigits } from '../output/format.js';
@@ -54,7 +55,7 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
     concurrency: opts.concurrency,
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
   });
-  const client = await ctx.client({ gate });
+  const client = await openClient(ctx, { gate });
   const json = ctx.globals.json;
   const table = json ? undefined : await SummaryTable.load(ctx.io);
   const tally = new Tally();

@@ -1,6 +1,7 @@
 // Shared by whoami and profile: fetch one profile, validate it against its provider's schema
 // (tolerant by default: a mismatch is a warning naming the path; --strict makes it exit 15), and
 // print it as received (--json) or as the command lays it out.
+import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, PpError } from '../errors.js';
 import { join, text } from '../output/format.js';
@@ -86,7 +87,7 @@ export async function showOne(
   accountId: string,
   render: (described: Described) => Promise<string>,
 ): Promise<number> {
-  const client = await ctx.client();
+  const client = await openClient(ctx);
   const { body, data } = await client.fetchOwnProfile(accountId);
   const inspected = await inspectProfile(ctx, accountId, data);
   await ctx.io.out(ctx.globals.json ? `${reindent(body)}\n` : await render(describe(inspected, data)));

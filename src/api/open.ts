@@ -1,0 +1,31 @@
+// The API client for a command: against the in-process sandbox with --sandbox, else the base URL.
+// Imported statically by the commands that talk to the API, so their start-up loads it alongside
+// them rather than in one more round of module loading.
+import type { Context } from '../context.js';
+import { type Client, createClient, type RateGate } from './client.js';
+
+/** A bulk run passes its shared rate-limit gate, so every request of the run waits on the same view of 429s. */
+export async function openClient(ctx: Context, opts: { gate?: RateGate } = {}): Promise<Client> {
+  const key = ctx.apiKey();
+  let baseUrl: string;
+  if (ctx.sandbox) {
+    const { startSandbox } = await import('../sandbox/server.js');
+    const sandbox = await startSandbox();
+    ctx.onCleanup(sandbox.close);
+    baseUrl = sandbox.url;
+    ctx.verbose(`sandbox: serving on ${baseUrl}`);
+  } else {
+    baseUrl = ctx.settings.baseUrl(ctx.globals.baseUrl).value;
+  }
+  return createClient({
+    baseUrl,
+    apiKey: key.value,
+    timeoutMs: ctx.globals.timeout * 1000,
+    retries: ctx.globals.retries,
+    userAgent: `pp/${ctx.version} node/${process.versions.node}`,
+    env: ctx.env,
+    log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
+    signal: ctx.signal,
+    gate: opts.gate,
+  });
+}
