@@ -88,8 +88,9 @@ describe('error catalogue', () => {
   });
 });
 
-describe('httpError', () => {
-  it('reads the envelope: type first, server detail over the catalogue text', () => {
+// httpError is tested in client.test.ts; here only that the server's own words win over the catalogue's.
+describe('httpError and the catalogue', () => {
+  it('shows the server title and detail when it sends them, the catalogue hint always', () => {
     const e = httpError(
       401,
       'Unauthorized',
@@ -101,39 +102,8 @@ describe('httpError', () => {
       }),
       'acc_1',
     );
-    expect(e.exitCode).toBe(5);
-    expect(e.type).toBe('errors/disconnected_account');
     expect(e.title).toBe('Gone');
     expect(e.detail).toBe('Reconnect it.');
-    expect(e.hint).toMatch(/Reconnect the account/);
-    expect(e.message).toContain('HTTP 401');
-    expect(e.accountId).toBe('acc_1');
-  });
-
-  it('falls back to the catalogue for a bare envelope', () => {
-    const e = httpError(
-      401,
-      '',
-      '{"status":401,"type":"errors/missing_credentials","title":"Missing credentials"}',
-      'a',
-    );
-    expect(e.detail).toBe('Some credentials are necessary to perform the request.');
-    expect(e.hint).toMatch(/pp config set-key/);
-  });
-
-  it('maps a body that is not the envelope by its status alone', () => {
-    const html = httpError(502, 'Bad Gateway', '<html><body>502</body></html>', 'a');
-    expect(html.exitCode).toBe(12);
-    expect(html.type).toBeNull();
-    expect(html.title).toBe('Bad Gateway');
-    expect(httpError(401, 'Unauthorized', '', 'a').exitCode).toBe(4);
-    expect(httpError(404, 'Not Found', '[1,2]', 'a').exitCode).toBe(7);
-  });
-
-  it('says when to retry after a Retry-After', () => {
-    const e = httpError(429, 'Too Many Requests', '{"type":"errors/too_many_requests"}', 'a', 120_000);
-    expect(e.retryAfter).toBe(120);
-    expect(e.hint).toMatch(/Try again in 120 s/);
-    expect(e.retryable).toBe(true);
+    expect(e.hint).toBe(errorCatalogue.disconnected_account!.hint);
   });
 });
