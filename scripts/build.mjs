@@ -1,6 +1,11 @@
-// Builds dist/ from src/: one ESM bundle plus lazily loaded chunks (tables, sandbox, config writes).
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Builds dist/pp.cjs from src/: one CommonJS bundle, which bin/pp.js compiles with a V8 code cache
+// (dist/pp.cjs.cache, made here by a warm-up run). Modules reached only by `await import()` stay
+// lazy: esbuild evaluates them on first import, so tables, conf, the sandbox and the proxy cost
+// nothing on a path that does not use them.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -48,46 +53,41 @@ const noChildProcess = {
   },
 };
 
-// CommonJS code in an ESM bundle needs a `require` (NOTES.md). Only a few chunks have any; the
-// banner is dropped from the others below, as import.meta and node:module cost every start ~1 ms.
-const requireBanner =
-  "import { createRequire as __ppCreateRequire } from 'node:module'; const require = __ppCreateRequire(import.meta.url);";
-
-const result = await build({
-  // metafile paths are relative to absWorkingDir: the pruning below relies on it being root
+const out = join(root, 'dist/pp.cjs');
+await build({
   absWorkingDir: root,
-  metafile: true,
-  entryPoints: { main: join(root, 'src/main.ts') },
-  outdir: join(root, 'dist'),
+  entryPoints: [join(root, 'src/main.ts')],
+  outfile: out,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  chunkNames: 'chunks/[name]-[hash]',
+  // completion.ts reads __dirname in the bundle and import.meta.url only when run from source
+  logOverride: { 'empty-import-meta': 'silent' },
   plugins: [ofetchCore, noChildProcess],
-  banner: { js: requireBanner },
   define: {
     PP_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
   },
 });
 
-// Chunk names carry content hashes: remove the files of earlier builds so stale chunks never ship.
-// Pruned after the build rather than emptying dist/ first, so a pp started meanwhile (another
-// test run) never finds dist/ missing.
-for (const out of Object.keys(result.metafile.outputs)) {
-  const path = join(root, out);
-  const text = readFileSync(path, 'utf8');
-  const rest = text.replace(requireBanner, '');
-  if (!/\brequire\b/.test(rest)) writeFileSync(path, rest);
+// Files of earlier builds (the ESM chunks of older versions, a cache of another bundle) go.
+for (const name of readdirSync(join(root, 'dist'))) {
+  if (name !== 'pp.cjs') rmSync(join(root, 'dist', name), { recursive: true, force: true });
 }
 
-const built = new Set(Object.keys(result.metafile.outputs).map((f) => join(root, f)));
-for (const entry of readdirSync(join(root, 'dist'), { recursive: true, withFileTypes: true })) {
-  const path = join(entry.parentPath ?? entry.path, entry.name);
-  if (entry.isFile() && !built.has(path)) rmSync(path);
-}
+// The warm-up: one run through the sandbox, a profile and its table, lets bin/pp.js write the code
+// cache with the functions such a run compiles. It changes nothing but dist/pp.cjs.cache.
+const warm = spawnSync(
+  process.execPath,
+  [join(root, 'bin/pp.js'), '--sandbox', 'profile', 'acc_demo_linkedin'],
+  {
+    env: { ...process.env, PP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'pp-build-')), NO_COLOR: '1' },
+    stdio: 'ignore',
+  },
+);
+if (warm.status !== 0)
+  console.warn(`warning: the warm-up run exited ${warm.status}; pp will make its code cache on first use`);

@@ -72,7 +72,8 @@ export const TUNNEL_SIGNAL = 'ppTunnelSignal';
 
 export async function httpFetch(input: string | URL, init: HttpInit = {}): Promise<HttpResponse> {
   const url = new URL(String(input));
-  const mod = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  // https (and TLS with it) loads only for an https URL; getBuiltinModule keeps that lazy in every bundle format
+  const mod = process.getBuiltinModule(url.protocol === 'https:' ? 'node:https' : 'node:http');
   const headers = init.headers instanceof MiniHeaders ? init.headers.toObject() : { ...init.headers };
   const proxy = init.viaHttpProxy;
   return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Context } from '../context.js';
 
 export const shells = ['bash', 'zsh', 'fish'] as const;
@@ -13,9 +14,11 @@ export async function completion(ctx: Context, shell: Shell): Promise<number> {
 
 /** A file of the installed package, found from wherever the bundle put this module (dist/ or dist/chunks/). */
 function packageFile(relative: string): URL {
+  // the bundle is CommonJS (dist/pp.cjs, see bin/pp.js); the sources run as ES modules in tests
+  const here = typeof __dirname === 'string' ? pathToFileURL(`${__dirname}/`).href : import.meta.url;
   for (const up of ['../', '../../', '../../../']) {
-    const candidate = new URL(up + relative, import.meta.url);
+    const candidate = new URL(up + relative, here);
     if (existsSync(candidate)) return candidate;
   }
-  return new URL(`../${relative}`, import.meta.url);
+  return new URL(`../${relative}`, here);
 }
