@@ -3,9 +3,8 @@
 // lazy: esbuild evaluates them on first import, so tables, conf, the sandbox and the proxy cost
 // nothing on a path that does not use them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -79,15 +78,7 @@ for (const name of readdirSync(join(root, 'dist'))) {
   if (name !== 'pp.cjs') rmSync(join(root, 'dist', name), { recursive: true, force: true });
 }
 
-// The warm-up: one run through the sandbox, a profile and its table, lets bin/pp.js write the code
-// cache with the functions such a run compiles. It changes nothing but dist/pp.cjs.cache.
-const warm = spawnSync(
-  process.execPath,
-  [join(root, 'bin/pp.js'), '--sandbox', 'profile', 'acc_demo_linkedin'],
-  {
-    env: { ...process.env, PP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'pp-build-')), NO_COLOR: '1' },
-    stdio: 'ignore',
-  },
-);
+// The code cache bin/pp.js runs the bundle with, made by running the common commands once.
+const warm = spawnSync(process.execPath, [join(root, 'scripts/warm-cache.mjs')], { stdio: 'ignore' });
 if (warm.status !== 0)
-  console.warn(`warning: the warm-up run exited ${warm.status}; pp will make its code cache on first use`);
+  console.warn(`warning: the code-cache warm-up exited ${warm.status}; pp will make its cache on first use`);
