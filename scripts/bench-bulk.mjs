@@ -20,7 +20,7 @@ const env = { ...process.env, PP_API_KEY: 'pp_test_bench', PP_CONFIG_DIR: work, 
 for (const name of ['PP_BASE_URL', 'PP_SANDBOX', 'PP_ACCOUNT_ID', 'HTTPS_PROXY', 'HTTP_PROXY'])
   delete env[name];
 
-if (!existsSync(join(root, 'dist/main.js'))) {
+if (!existsSync(join(root, 'dist/pp.cjs'))) {
   console.error('No build: run `npm run build` first.');
   process.exit(1);
 }
