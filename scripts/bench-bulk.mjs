@@ -86,20 +86,15 @@ const only = process.argv[2] ?? 'abc';
 const summaryOf = (stderr) => stderr.trim().split('\n').at(-1);
 const mark = (ok) => (ok ? 'ok' : 'MISSED');
 
+/** `pp profile --from-file <ids> --concurrency 8 --json` against a running sandbox. */
+const profileAll = (server, ids) =>
+  runPp(['--base-url', server.url, 'profile', '--from-file', ids, '--concurrency', '8', '--json']);
+
 // (a) throughput against latency
 if (only.includes('a')) {
   const server = await sandbox('--latency', '50');
   const ids = idFile(1000, 'ids-1k.txt');
-  const run = await runPp([
-    '--base-url',
-    server.url,
-    'profile',
-    '--from-file',
-    ids,
-    '--concurrency',
-    '8',
-    '--json',
-  ]);
+  const run = await profileAll(server, ids);
   server.stop();
   const ideal = (1000 * 0.05) / 8;
   const ratio = run.seconds / ideal;
@@ -114,16 +109,7 @@ if (only.includes('a')) {
 if (only.includes('b')) {
   const server = await sandbox();
   const ids = idFile(100_000, 'ids-100k.txt');
-  const run = await runPp([
-    '--base-url',
-    server.url,
-    'profile',
-    '--from-file',
-    ids,
-    '--concurrency',
-    '8',
-    '--json',
-  ]);
+  const run = await profileAll(server, ids);
   server.stop();
   console.log(`(b) 100,000 ids, --json to /dev/null, no latency, --concurrency 8`);
   console.log(`    ${summaryOf(run.stderr)} (exit ${run.code})`);
