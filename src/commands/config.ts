@@ -105,17 +105,17 @@ export async function show(ctx: Context): Promise<number> {
   }
   const { fieldLines, painter } = await import('../output/render.js');
   const items: Field[] = [
-    { label: 'config file', value: path },
+    { label: 'Config file', value: path },
     key
       ? { label: 'API key', value: `${maskKey(key.value)} (from ${key.source})` }
       : { label: 'API key', value: 'not set — run `pp config set-key`', tone: 'warn' },
     account
-      ? { label: 'account', value: `${account.value} (from ${account.source})` }
-      : { label: 'account', value: 'not set', tone: 'dim' },
-    { label: 'base URL', value: `${baseUrl.value} (from ${baseUrl.source})` },
+      ? { label: 'Account', value: `${account.value} (from ${account.source})` }
+      : { label: 'Account', value: 'not set', tone: 'dim' },
+    { label: 'Base URL', value: `${baseUrl.value} (from ${baseUrl.source})` },
   ];
   if (ctx.sandbox)
-    items.push({ label: 'sandbox', value: 'on: commands answer from the built-in sandbox', tone: 'warn' });
+    items.push({ label: 'Sandbox', value: 'on: commands answer from the built-in sandbox', tone: 'warn' });
   await ctx.io.out(fieldLines(ctx.io, painter(ctx.io.stdoutColor), items, 0));
   return 0;
 }
