@@ -80,7 +80,7 @@ export function createClient(opts: ClientOptions) {
 
   async function transportFor(url: URL): Promise<Pick<HttpInit, 'agent'>> {
     const env = opts.env;
-    if (!['HTTPS_PROXY', 'HTTP_PROXY', 'https_proxy', 'http_proxy'].some((n) => env[n])) return {};
+    if (!proxyVariablesSet(env)) return {};
     if (proxyAgent) return proxyAgent;
     const { proxyFor, tunnelAgent } = await import('./proxy.js');
     const proxy = proxyFor(url, env);
@@ -224,6 +224,10 @@ export function createClient(opts: ClientOptions) {
 }
 
 export type Client = ReturnType<typeof createClient>;
+
+/** Whether a proxy variable is set: checked here so that proxy.ts loads only when one is. */
+export const proxyVariablesSet = (env: Env): boolean =>
+  ['HTTPS_PROXY', 'HTTP_PROXY', 'https_proxy', 'http_proxy'].some((name) => Boolean(env[name]));
 
 /**
  * The wait after failed attempt `n` (1-based) when the server did not say: exponential backoff with

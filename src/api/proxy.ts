@@ -13,9 +13,6 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const get = (env: Env, name: string): string | undefined => env[name] || env[name.toLowerCase()] || undefined;
 
-export const proxyVariablesSet = (env: Env): boolean =>
-  ['HTTPS_PROXY', 'HTTP_PROXY'].some((name) => get(env, name) !== undefined);
-
 /** True when NO_PROXY lists this host (exact, a domain suffix, `.suffix`, or `*`). */
 export function bypassed(url: URL, env: Env): boolean {
   const list = get(env, 'NO_PROXY');

@@ -16,7 +16,7 @@ import {
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answer, FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
-import { baseEnv, bin, type RunResult, root, runPp, tempDir } from '../helpers/run.js';
+import { baseEnv, bin, type RunResult, root, runCommand, runPp, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_S4f3tyT3stK3y0123456789QrSt';
 const MASKED = 'pp_live_…QrSt';
@@ -430,25 +430,17 @@ describe('signals and pipes', () => {
     expect(error.exit_code).toBe(130);
   });
 
-  const throughHead = (command: string) =>
-    new Promise<{ stdout: string; stderr: string; status: string }>((resolve) => {
-      const child = spawn('bash', ['-c', `${command} | head -c 40; echo "status=\${PIPESTATUS[0]}" >&2`], {
+  const throughHead = async (command: string) => {
+    const r = await runCommand(
+      'bash',
+      ['-c', `${command} | head -c 40; echo "status=\${PIPESTATUS[0]}" >&2`],
+      {
         env: baseEnv({ PP_API_KEY: KEY }),
-        cwd: root,
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        stdout += d;
-      });
-      child.stderr.setEncoding('utf8').on('data', (d: string) => {
-        stderr += d;
-      });
-      child.on('close', () => {
-        const status = /status=(\d+)/.exec(stderr)?.[1] ?? '';
-        resolve({ stdout, stderr: stderr.replace(/status=\d+\n?/, ''), status });
-      });
-    });
+      },
+    );
+    const status = /status=(\d+)/.exec(r.stderr)?.[1] ?? '';
+    return { stdout: r.stdout, stderr: r.stderr.replace(/status=\d+\n?/, ''), status };
+  };
 
   it('ends quietly when stdout is closed early (sandbox profile | head)', async () => {
     const r = await throughHead(`"${process.execPath}" bin/pp.js --sandbox profile acc_demo_linkedin`);

@@ -43,8 +43,13 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): Record<
 }
 
 export function runPp(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  return runCommand(process.execPath, [bin, ...args], opts);
+}
+
+/** Any command (e.g. a bash pipeline around pp), with the same capture and time limit as runPp. */
+export function runCommand(file: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(file, args, {
       env: opts.env ?? baseEnv(),
       cwd: opts.cwd ?? root,
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { errorCatalogue, errorNames, exitCodeFor } from '../../src/api/catalogue.js';
-import { httpError } from '../../src/api/client.js';
 import { ExitCode } from '../../src/errors.js';
 
 // The documented types per status (../shared/api/users-me.md), and the exit code CLI.md gives each.
@@ -85,25 +84,5 @@ describe('error catalogue', () => {
     expect(exitCodeFor(502)).toBe(12);
     expect(exitCodeFor(503)).toBe(12);
     expect(exitCodeFor(504)).toBe(13);
-  });
-});
-
-// httpError is tested in client.test.ts; here only that the server's own words win over the catalogue's.
-describe('httpError and the catalogue', () => {
-  it('shows the server title and detail when it sends them, the catalogue hint always', () => {
-    const e = httpError(
-      401,
-      'Unauthorized',
-      JSON.stringify({
-        status: 401,
-        type: 'errors/disconnected_account',
-        title: 'Gone',
-        detail: 'Reconnect it.',
-      }),
-      'acc_1',
-    );
-    expect(e.title).toBe('Gone');
-    expect(e.detail).toBe('Reconnect it.');
-    expect(e.hint).toBe(errorCatalogue.disconnected_account!.hint);
   });
 });

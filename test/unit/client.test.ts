@@ -1,6 +1,7 @@
 // The API client's pieces: Retry-After, error answers, profile bodies, backoff, and the retry loop
 // itself with a fake sleep and random (no real waiting) against the in-process fault server.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorCatalogue } from '../../src/api/catalogue.js';
 import {
   backoffMs,
   type ClientOptions,
@@ -67,6 +68,23 @@ describe('parseRetryAfter', () => {
 });
 
 describe('httpError', () => {
+  it('shows the server title and detail when it sends them, the catalogue hint always', () => {
+    const e = httpError(
+      401,
+      'Unauthorized',
+      JSON.stringify({
+        status: 401,
+        type: 'errors/disconnected_account',
+        title: 'Gone',
+        detail: 'Reconnect it.',
+      }),
+      'acc_1',
+    );
+    expect(e.title).toBe('Gone');
+    expect(e.detail).toBe('Reconnect it.');
+    expect(e.hint).toBe(errorCatalogue.disconnected_account!.hint);
+  });
+
   it('reads the problem-details envelope: type first, then status', () => {
     const e = httpError(
       401,

@@ -4,8 +4,9 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { proxyVariablesSet } from '../../src/api/client.js';
 import { httpFetch } from '../../src/api/http.js';
-import { bypassed, proxyFor, proxyVariablesSet, tunnelAgent } from '../../src/api/proxy.js';
+import { bypassed, proxyFor, tunnelAgent } from '../../src/api/proxy.js';
 import { ExitCode, PpError } from '../../src/errors.js';
 
 const api = new URL('https://api.postpress.ai/api/v1/users/me');
