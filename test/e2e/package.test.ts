@@ -19,6 +19,7 @@ const required = [
   'README.md',
   'LICENSE',
   'bin/pp.js',
+  'bin/package.json',
   'dist/pp.cjs',
   'dist/pp.cjs.cache',
   'completions/pp.bash',
