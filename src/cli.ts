@@ -15,7 +15,8 @@ import { version } from './version.js';
 export interface RunDeps {
   stdout: OutStream;
   stderr: OutStream;
-  stdin: InStream & RawInput;
+  /** Taken when first needed (see Io). */
+  stdin: () => InStream & RawInput;
   env: Readonly<Record<string, string | undefined>>;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
@@ -61,7 +62,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
           opts,
         ),
       configSetKey: (key, cmd) =>
-        command(async (c) => (await import('./commands/config.js')).setKey(c, key, deps.stdin))(cmd),
+        command(async (c) => (await import('./commands/config.js')).setKey(c, key, deps.stdin()))(cmd),
       configShow: (cmd) => command(async (c) => (await import('./commands/config.js')).show(c))(cmd),
       configUnsetKey: (cmd) => command(async (c) => (await import('./commands/config.js')).unsetKey(c))(cmd),
       configSetAccount: (id, cmd) =>
@@ -80,6 +81,11 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       writeOut: (s) => void io.out(s),
       writeErr: (s) => io.err(s),
       outputError: (s, write) => write(s),
+      // commander's own defaults (these, from process.stdout and process.stderr) would build the streams
+      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns) || 80,
+      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns) || 80,
+      getOutHasColors: () => io.stdoutColor,
+      getErrHasColors: () => io.stderrColor,
     },
   );
 

@@ -2,6 +2,7 @@
 // undici on first use (~150 ms, ~40 MB; see NOTES.md); node:http is already in the binary. It never
 // follows redirects (the client decides, so the key cannot leak) and reads the whole body as text.
 import type { Agent, IncomingMessage } from 'node:http';
+import { builtin } from '../builtin.js';
 
 /** The part of the Headers API that ofetch and pp use; names are case-insensitive. */
 export class MiniHeaders {
@@ -73,7 +74,7 @@ export const TUNNEL_SIGNAL = 'ppTunnelSignal';
 export async function httpFetch(input: string | URL, init: HttpInit = {}): Promise<HttpResponse> {
   const url = new URL(String(input));
   // https (and TLS with it) loads only for an https URL; getBuiltinModule keeps that lazy in every bundle format
-  const mod = process.getBuiltinModule(url.protocol === 'https:' ? 'node:https' : 'node:http');
+  const mod = builtin(url.protocol === 'https:' ? 'node:https' : 'node:http');
   const headers = init.headers instanceof MiniHeaders ? init.headers.toObject() : { ...init.headers };
   const proxy = init.viaHttpProxy;
   return new Promise((resolve, reject) => {

@@ -15,7 +15,8 @@ export interface InStream extends AsyncIterable<string | Buffer> {
 export interface IoOptions {
   stdout: OutStream;
   stderr: OutStream;
-  stdin: InStream;
+  /** Taken when first read: building process.stdin costs ~2 ms that most commands never need. */
+  stdin: () => InStream;
   env: Readonly<Record<string, string | undefined>>;
   /** false when --no-color was given */
   colorFlag?: boolean;
@@ -24,19 +25,23 @@ export interface IoOptions {
 export class Io {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
-  readonly stdin: InStream;
   readonly stdoutColor: boolean;
   readonly stderrColor: boolean;
   readonly #env: IoOptions['env'];
+  readonly #stdin: () => InStream;
   #secrets: { value: string; mask: string }[] = [];
 
   constructor(opts: IoOptions) {
     this.stdout = opts.stdout;
     this.stderr = opts.stderr;
-    this.stdin = opts.stdin;
+    this.#stdin = opts.stdin;
     this.#env = opts.env;
     this.stdoutColor = wantsColor(opts.stdout, opts.env, opts.colorFlag);
     this.stderrColor = wantsColor(opts.stderr, opts.env, opts.colorFlag);
+  }
+
+  get stdin(): InStream {
+    return this.#stdin();
   }
 
   /** Width to lay tables out in: the terminal's, else COLUMNS, else 80. */

@@ -1,7 +1,7 @@
 // pp in a hostile world: the key never leaves for another origin or shows in any output, a broken
 // config file is refused and left as it was, writes are atomic, and Ctrl-C or a closed pipe end the
 // program quietly. Each case spawns the built bin/pp.js.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import {
   chmodSync,
@@ -477,6 +477,54 @@ describe('signals and pipes', () => {
     expect(r.stderr).not.toMatch(STACK);
     expect(r.status).toBe('0');
   });
+
+  // A reader that waits, on a pipe someone left non-blocking: pp's writes meet EAGAIN once the
+  // pipe is full, and must still deliver every line, in order. (Node's own spawn makes a child's
+  // standard streams blocking, so Python sets this up.)
+  const nonBlockingPipe = `
+import fcntl, os, subprocess, sys, time
+r, w = os.pipe()
+fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)
+child = subprocess.Popen(sys.argv[1:], stdout=w)
+os.close(w)
+time.sleep(0.5)
+data = b''
+while True:
+    chunk = os.read(r, 65536)
+    if not chunk: break
+    data += chunk
+code = child.wait()
+sys.stdout.buffer.write(data)
+sys.exit(code)
+`;
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+    'delivers all of a long output into a full non-blocking pipe',
+    async () => {
+      const dir = tempDir();
+      const ids = Array.from({ length: 1500 }, (_, i) => `acc_unknown_${i}`);
+      writeFileSync(join(dir, 'ids'), `${ids.join('\n')}\n`);
+      const r = await runCommand(
+        'python3',
+        [
+          '-c',
+          nonBlockingPipe,
+          process.execPath,
+          bin,
+          '--sandbox',
+          'profile',
+          '--from-file',
+          join(dir, 'ids'),
+          '--json',
+        ],
+        { env: baseEnv() },
+      );
+      expect(r.code).toBe(7); // every id is unknown to the sandbox: one shared exit code
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(256 * 1024);
+      expect(lines.map((l) => (JSON.parse(l) as { account_id: string }).account_id)).toEqual(ids);
+      expect(r.stderr).toBe('1500 accounts: 1500 errors/resource_not_found\n');
+    },
+  );
 
   it('ends quietly when stdout closes in the middle of a long table', async () => {
     server.script(json(linkedinProfile({ organizations: organizations(2_000) })));

@@ -20,7 +20,7 @@ function terminal(columns: number, color = false): Io {
   return new Io({
     stdout: stream,
     stderr: stream,
-    stdin: { isTTY: true, async *[Symbol.asyncIterator]() {} },
+    stdin: () => ({ isTTY: true, async *[Symbol.asyncIterator]() {} }),
     env: color ? {} : { NO_COLOR: '1' },
   });
 }

@@ -7,7 +7,7 @@ const io = (columns: number) =>
   new Io({
     stdout: { write: () => true, once: () => undefined, columns },
     stderr: { write: () => true, once: () => undefined },
-    stdin: { async *[Symbol.asyncIterator]() {} },
+    stdin: () => ({ async *[Symbol.asyncIterator]() {} }),
     env: {},
   });
 
