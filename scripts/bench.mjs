@@ -120,6 +120,14 @@ const median = (xs) => {
 const med = Object.fromEntries(
   [...samples].map(([name, s]) => [name, { ms: median(s.ms), mb: Math.max(...s.mb) }]),
 );
+// This machine's timings are bimodal (runs land at ~90 or ~130 ms by the minute), which moves a
+// median between runs; a ratio taken within each round, where all commands ran back to back, does
+// not move with it. Both are shown; the goal is judged on the ratio of medians, as the issue asks.
+const pairedRatio = (name, floorName) => {
+  const a = samples.get(name).ms;
+  const b = samples.get(floorName).ms;
+  return median(a.map((x, i) => x / b[i]));
+};
 const floorHttp = med['node:http GET (floor)'];
 const floorNode = med['node (empty)'];
 const goals = {
@@ -130,18 +138,22 @@ const goals = {
   'global fetch GET': [floorHttp, undefined, undefined],
 };
 console.log(`Start-up, ${rounds} interleaved rounds, Node ${process.version} (median wall, peak RSS)\n`);
-console.log('| command | median ms | peak MB | vs floor (time) | vs floor (memory) | goal |');
-console.log('|---|---|---|---|---|---|');
+console.log(
+  '| command | median ms | peak MB | vs floor (time) | per-round ratio | vs floor (memory) | goal |',
+);
+console.log('|---|---|---|---|---|---|---|');
 for (const c of cases) {
   const m = med[c.name];
   const g = goals[c.name];
   const rt = g ? (m.ms / g[0].ms).toFixed(2) : '';
   const rm = g ? (m.mb / g[0].mb).toFixed(2) : '';
+  const floorName = g?.[0] === floorHttp ? 'node:http GET (floor)' : 'node (empty)';
+  const rp = g ? pairedRatio(c.name, floorName).toFixed(2) : '';
   const goal = g?.[1]
     ? `≤ ${g[1]}× ${g[0] === floorHttp ? 'node:http' : 'node'}${g[2] ? `, mem ≤ ${g[2]}×` : ''} ${m.ms / g[0].ms <= g[1] && (!g[2] || m.mb / g[0].mb <= g[2]) ? '✓' : '✗'}`
     : '';
   console.log(
-    `| ${c.name} | ${m.ms.toFixed(0)} | ${m.mb.toFixed(1)} | ${rt && `${rt}×`} | ${rm && `${rm}×`} | ${goal} |`,
+    `| ${c.name} | ${m.ms.toFixed(0)} | ${m.mb.toFixed(1)} | ${rt && `${rt}×`} | ${rp && `${rp}×`} | ${rm && `${rm}×`} | ${goal} |`,
   );
 }
 

@@ -163,6 +163,19 @@ describe('width', () => {
     });
   });
 
+  // commander wraps help to the terminal's width (to 80 off a terminal), but not below 40 columns
+  // for the descriptions: at 60 it leaves the lines to the terminal.
+  it('--help is wrapped to a 100-column terminal, and to 80 in a pipe', async () => {
+    const run = inTerminal(['--help'], { cols: 100 });
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('Usage: pp');
+    expect(widestLine(run.output)).toBeLessThanOrEqual(100);
+    expect(widestLine(run.output)).toBeGreaterThan(90);
+    const piped = await runPp(['--help']);
+    expect(widestLine(piped.stdout)).toBeLessThanOrEqual(80);
+    expect(widestLine(piped.stdout)).toBeGreaterThan(70);
+  });
+
   it('uses COLUMNS in a pipe, else 80', async () => {
     const args = ['--sandbox', 'profile', 'acc_demo_linkedin'];
     const narrow = await runPp(args, { env: baseEnv({ COLUMNS: '60' }) });
