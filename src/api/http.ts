@@ -73,7 +73,7 @@ export const TUNNEL_SIGNAL = 'ppTunnelSignal';
 
 export async function httpFetch(input: string | URL, init: HttpInit = {}): Promise<HttpResponse> {
   const url = new URL(String(input));
-  // https (and TLS with it) loads only for an https URL; getBuiltinModule keeps that lazy in every bundle format
+  // https (and TLS with it) loads only for an https URL; builtin() keeps that lazy in every bundle format
   const mod = builtin(url.protocol === 'https:' ? 'node:https' : 'node:http');
   const headers = init.headers instanceof MiniHeaders ? init.headers.toObject() : { ...init.headers };
   const proxy = init.viaHttpProxy;
