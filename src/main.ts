@@ -1,4 +1,7 @@
 // The process around run(): real streams, Ctrl-C, closed pipes, the exit code.
+import { writeSync } from 'node:fs';
+import { ExitCode, jsonError, PpError } from './errors.js';
+import { oneLine } from './output/json.js';
 import { StdioWriter } from './output/stdio.js';
 import { version } from './version.js';
 
@@ -6,19 +9,40 @@ export async function main(argv: string[]): Promise<void> {
   // A closed pipe (`pp profile … | head -1`, or `pp … 2>&1 | head -1`) ends the program quietly:
   // whoever reads has what they wanted, and there is nowhere left to write an error to.
   const closed = () => process.exit(process.exitCode ?? 0);
-  const onStreamError = (err: NodeJS.ErrnoException) => {
+  // Any other failure to write the output (a full disk, a terminal gone) loses the result: pp
+  // says so on standard error, if it can, and fails.
+  const onStdoutError = (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') closed();
-    throw err;
+    // err.message reads "ENOSPC: no space left on device, write"
+    const reason = err.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
+    const error = new PpError({
+      exitCode: ExitCode.bug,
+      message: `cannot write to standard output: ${reason}${err.code ? ` (${err.code})` : ''}`,
+    });
+    try {
+      writeSync(
+        2,
+        argv.includes('--json') ? oneLine({ error: jsonError(error) }) : `error: ${error.message}\n`,
+      );
+    } catch {
+      // standard error is gone too
+    }
+    process.exit(error.exitCode);
+  };
+  // Standard error carries diagnostics only: when it fails, they are lost, and the command goes
+  // on to its result and exit code.
+  const onStderrError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') closed();
   };
   // Node's stream objects are built only if pp writes to a terminal (see StdioWriter).
-  const stdout = new StdioWriter(1, () => process.stdout.on('error', onStreamError), closed);
+  const stdout = new StdioWriter(1, () => process.stdout.on('error', onStdoutError), onStdoutError);
   // Scripts call `pp --version` to check the install: answer it before commander is even loaded
   // (the same text commander prints).
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     stdout.write(`${version}\n`);
     return;
   }
-  const stderr = new StdioWriter(2, () => process.stderr.on('error', onStreamError), closed);
+  const stderr = new StdioWriter(2, () => process.stderr.on('error', onStderrError), onStderrError);
   const interrupt = new AbortController();
   process.once('SIGINT', () => {
     interrupt.abort();

@@ -9,15 +9,17 @@ import type { OutStream } from './io.js';
 export class StdioWriter implements OutStream {
   readonly isTTY: boolean;
   #stream: NodeJS.WriteStream | undefined;
+  #failed = false;
 
   /**
    * @param open Node's stream for this descriptor, taken only when needed.
-   * @param onClosed called when the reader has gone (EPIPE).
+   * @param onError called when a write fails (EPIPE: the reader has gone; ENOSPC, EIO, ...);
+   *   nothing more is written to the descriptor after it.
    */
   constructor(
     private readonly fd: number,
     private readonly open: () => NodeJS.WriteStream,
-    private readonly onClosed: () => void,
+    private readonly onError: (err: NodeJS.ErrnoException) => void,
   ) {
     this.isTTY = isTerminal(fd);
   }
@@ -27,6 +29,7 @@ export class StdioWriter implements OutStream {
   }
 
   write(chunk: string): boolean {
+    if (this.#failed) return true;
     if (this.isTTY || this.#stream) return this.stream().write(chunk);
     const bytes = Buffer.from(chunk, 'utf8');
     let done = 0;
@@ -34,13 +37,13 @@ export class StdioWriter implements OutStream {
       while (done < bytes.length) done += writeSync(this.fd, bytes, done);
       return true;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EPIPE') {
-        this.onClosed();
-        return true;
-      }
-      // EAGAIN (a descriptor someone left non-blocking) or anything stranger: from here on Node's
-      // stream writes, waits and reports, in order.
-      return this.stream().write(bytes.subarray(done));
+      const error = err as NodeJS.ErrnoException;
+      // A descriptor someone left non-blocking, now full: from here on Node's stream writes, and
+      // waits for the reader, in order.
+      if (error.code === 'EAGAIN') return this.stream().write(bytes.subarray(done));
+      this.#failed = true;
+      this.onError(error);
+      return true;
     }
   }
 

@@ -526,6 +526,42 @@ sys.exit(code)
     },
   );
 
+  describe.skipIf(!existsSync('/dev/full'))('a full disk', () => {
+    const redirected = (args: string, redirect: string) =>
+      runCommand('bash', ['-c', `"${process.execPath}" bin/pp.js ${args} ${redirect}`], { env: baseEnv() });
+    const message = 'error: cannot write to standard output: no space left on device (ENOSPC)\n';
+
+    it.each([
+      '--sandbox whoami --account acc_demo_linkedin',
+      '--sandbox profile acc_demo_gmail',
+      '--help',
+      '--version',
+    ])('on stdout fails pp %s with exit 1 and says so, without a stack trace', async (args) => {
+      const r = await redirected(args, '>/dev/full');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(message);
+    });
+
+    it('on stdout with --json is one JSON error on stderr', async () => {
+      const r = await redirected('--sandbox whoami --account acc_demo_linkedin --json', '>/dev/full');
+      expect(r.code).toBe(1);
+      const { error } = JSON.parse(r.stderr) as { error: Record<string, unknown> };
+      expect(error).toMatchObject({ exit_code: 1, title: message.slice('error: '.length, -1), status: null });
+    });
+
+    it('on stderr loses only the diagnostics: the result and the exit code stand', async () => {
+      const warned = await redirected(
+        '--sandbox whoami --account acc_demo_linkedin_seats_disconnected',
+        '2>/dev/full',
+      );
+      expect(warned.code).toBe(0);
+      expect(warned.stdout).toMatch(/^Jonas Lindqvist/);
+      const failed = await redirected('--sandbox whoami --account acc_nope', '2>/dev/full');
+      expect(failed.code).toBe(7);
+      expect(failed.stdout).toBe('');
+    });
+  });
+
   it('ends quietly when stdout closes in the middle of a long table', async () => {
     server.script(json(linkedinProfile({ organizations: organizations(2_000) })));
     const r = await throughHead(`"${process.execPath}" bin/pp.js --base-url ${server.origin} profile acc_1`);

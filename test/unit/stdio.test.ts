@@ -1,5 +1,5 @@
 // StdioWriter: writes straight to the descriptor when it is not a terminal, hands over to Node's
-// stream when the descriptor cannot take more right now, and reports a reader that has gone.
+// stream when the descriptor cannot take more right now, and reports a failed write once.
 import { spawnSync } from 'node:child_process';
 import { closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
@@ -105,12 +105,13 @@ describe('StdioWriter', () => {
     expect(got.at(-1)).toBe('after\n');
   });
 
-  it('calls onClosed, and builds no stream, when the reader has gone', () => {
+  it('reports EPIPE once, builds no stream and writes nothing more, when the reader has gone', () => {
     const { reader, writer } = fifo(0);
     closeSync(open.splice(open.indexOf(reader), 1)[0]!);
-    let closed = 0;
-    const out = new StdioWriter(writer, never, () => closed++);
+    const errors: (string | undefined)[] = [];
+    const out = new StdioWriter(writer, never, (err) => errors.push(err.code));
     expect(out.write('nobody reads this\n')).toBe(true);
-    expect(closed).toBe(1);
+    expect(out.write('nor this\n')).toBe(true);
+    expect(errors).toEqual(['EPIPE']);
   });
 });
