@@ -16,6 +16,7 @@ import type { Io } from '../output/io.js';
 import { oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
 import type { Painter } from '../output/render.js';
+import { neutralize, showable } from '../output/showable.js';
 import { displayWidth, wrapText } from '../output/width.js';
 import { checkProfile } from '../providers/index.js';
 import { genericIdentity } from './inspect.js';
@@ -334,10 +335,11 @@ class SummaryTable {
       this.#widths = [account, provider, name, state];
       header = this.#lines(['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) => this.p.label(s));
     }
-    const cells =
+    const cells = (
       outcome.kind === 'ok'
         ? [outcome.accountId, outcome.provider, outcome.name, outcome.state]
-        : [outcome.accountId, '-', '-', failureState(outcome.error)];
+        : [outcome.accountId, '-', '-', failureState(outcome.error)]
+    ).map((cell) => showable(this.io, cell).replace(/\n/g, ' ')); // before cutting, so the key's mask holds
     const tone: Tone = outcome.kind === 'ok' ? outcome.tone : 'bad';
     return (
       header +
@@ -406,7 +408,7 @@ class Tally {
   summary(interruptedOf?: number): string {
     const counts = [...this.#states]
       .filter(([state, n]) => n > 0 || (state === 'ok' && this.#count === 0))
-      .map(([state, n]) => `${n} ${state}`)
+      .map(([state, n]) => `${n} ${neutralize(state)}`)
       .join(', ');
     const accounts = `${this.#count} account${this.#count === 1 ? '' : 's'}`;
     return interruptedOf === undefined

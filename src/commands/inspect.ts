@@ -7,6 +7,7 @@ import { ExitCode, PpError } from '../errors.js';
 import { join, text } from '../output/format.js';
 import { reindent } from '../output/json.js';
 import type { Identity, Section } from '../output/model.js';
+import { showable, showableData } from '../output/showable.js';
 import { checkProfile, genericSections } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
 
@@ -90,6 +91,12 @@ export async function showOne(
   const client = await openClient(ctx);
   const { body, data } = await client.fetchOwnProfile(accountId);
   const inspected = await inspectProfile(ctx, accountId, data);
-  await ctx.io.out(ctx.globals.json ? `${reindent(body)}\n` : await render(describe(inspected, data)));
+  if (ctx.globals.json) {
+    await ctx.io.out(`${reindent(body)}\n`);
+    return 0;
+  }
+  // checked as received, shown made safe for a terminal (see showable.ts)
+  const shown = { ...inspected, providerId: showable(ctx.io, inspected.providerId) };
+  await ctx.io.out(await render(describe(shown, showableData(ctx.io, data) as Record<string, unknown>)));
   return 0;
 }

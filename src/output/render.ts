@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import type { PpError } from '../errors.js';
 import type { Io } from './io.js';
 import type { Field, Identity, Section, Tone } from './model.js';
+import { showable } from './showable.js';
 import { displayWidth, wrapText } from './width.js';
 
 export interface Painter {
@@ -161,14 +162,16 @@ export function renderProfile(io: Io, header: string, sections: Section[]): stri
 /** The human form of an error, for standard error. */
 export function renderError(io: Io, error: PpError, verbose: boolean): string {
   const p = painter(io.stderrColor);
+  // the title and detail may be the server's words: made safe, and every line indented
+  const show = (text: string) => showable(io, text).replace(/\n/g, '\n  ');
   const account = error.accountId ? ` [${error.accountId}]` : '';
-  let text = `${p.tone('bad', 'error:')} ${error.message}${account}\n`;
-  if (error.detail) text += `  ${error.detail}\n`;
-  if (error.hint) text += `  ${p.label('hint:')} ${error.hint}\n`;
+  let text = `${p.tone('bad', 'error:')} ${show(error.message + account)}\n`;
+  if (error.detail) text += `  ${show(error.detail)}\n`;
+  if (error.hint) text += `  ${p.label('hint:')} ${show(error.hint)}\n`;
   if (verbose && error.exitCode) text += `  ${p.label(`exit code ${error.exitCode}`)}\n`;
   return text;
 }
 
 export function renderWarning(io: Io, text: string): string {
-  return `${painter(io.stderrColor).tone('warn', 'warning:')} ${text}\n`;
+  return `${painter(io.stderrColor).tone('warn', 'warning:')} ${showable(io, text)}\n`;
 }

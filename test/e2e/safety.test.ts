@@ -209,6 +209,90 @@ describe('the key never shows', () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { headline: string }).headline).toBe(`key: ${MASKED}`);
   });
+
+  // No run of 6 characters of the key's secret part, anywhere: a value wrapped over two lines or
+  // cut to a column would slip past masking done on the finished text.
+  const secret = KEY.slice('pp_live_'.length, -'QrSt'.length);
+  const expectNoPieceOfKey = (text: string) => {
+    for (let i = 0; i + 6 <= secret.length; i++) expect(text).not.toContain(secret.slice(i, i + 6));
+  };
+
+  it('masks an echoed key before wrapping it in a narrow terminal or cutting it in a table', async () => {
+    const echoed = linkedinProfile({
+      last_name: `Key ${KEY}`,
+      headline: `Head of keys, whose key is ${KEY} and whose words go on to wrap`,
+    });
+    for (const args of [
+      ['profile', 'acc_1'],
+      ['whoami', '--account', 'acc_1'],
+      ['profile', 'acc_1', 'acc_2'],
+    ]) {
+      server.script(json(echoed), json(echoed));
+      const r = await pp(args, { COLUMNS: '40' });
+      expect(r.code, args.join(' ')).toBe(0);
+      expectNoPieceOfKey(r.stdout + r.stderr);
+    }
+    server.script(json(echoed));
+    const whoami = await pp(['whoami', '--account', 'acc_1'], { COLUMNS: '200' });
+    expect(whoami.stdout).toContain(`Ada Key ${MASKED}`);
+  });
+});
+
+describe('what the server says is shown safely', () => {
+  const ESC = '\u001b';
+  // raw control characters, or a right-to-left override, that would act on the terminal
+  const expectInert = (text: string) => expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+
+  it('shows escape sequences, carriage returns and bidi overrides in a profile as visible escapes', async () => {
+    const hostile = linkedinProfile({
+      first_name: `${ESC}[31mRed${ESC}[0m`,
+      last_name: '\u202eevil',
+      headline: 'looks fine\rOVERWRITTEN',
+    });
+    for (const args of [
+      ['whoami', '--account', 'acc_1'],
+      ['profile', 'acc_1'],
+      ['profile', 'acc_1', 'acc_2'],
+    ]) {
+      server.script(json(hostile), json(hostile));
+      const r = await pp(args, { COLUMNS: '200' });
+      expect(r.code, args.join(' ')).toBe(0);
+      expectInert(r.stdout + r.stderr);
+      // (the many-accounts table cuts names to a column)
+      expect(r.stdout).toContain(
+        args.length === 3 ? '\\u001b[31mRed\\u001b' : '\\u001b[31mRed\\u001b[0m \\u202eevil',
+      );
+    }
+    server.script(json(hostile));
+    const profile = await pp(['profile', 'acc_1'], { COLUMNS: '200' });
+    expect(profile.stdout).toContain('looks fine\\u000dOVERWRITTEN');
+    // --json is the body as it came, for programs (JSON itself escapes the control characters)
+    server.script(json(hostile));
+    const machine = await pp(['--json', 'profile', 'acc_1']);
+    expect((JSON.parse(machine.stdout) as { first_name: string }).first_name).toBe(`${ESC}[31mRed${ESC}[0m`);
+  });
+
+  it('neutralizes an error that would retitle or clear the terminal, and indents its lines', async () => {
+    server.script(
+      problem(401, 'invalid_credentials', {
+        title: `${ESC}]0;pwned\u0007Invalid key`,
+        detail: `first line${ESC}[2J\nsecond line`,
+      }),
+    );
+    const r = await pp(['profile', 'acc_1']);
+    expect(r.code).toBe(4);
+    expectInert(r.stderr);
+    expect(r.stderr).toContain('error: \\u001b]0;pwned\\u0007Invalid key');
+    expect(r.stderr).toContain('  first line\\u001b[2J\n  second line\n');
+  });
+
+  it('neutralizes error types in the summary table and the count line', async () => {
+    server.script(problem(404, `gone${ESC}[2J`));
+    const r = await pp(['profile', 'acc_1', 'acc_2'], { COLUMNS: '200' });
+    expect(r.code).toBe(7);
+    expectInert(r.stdout + r.stderr);
+    expect(r.stderr).toContain('2 accounts: 2 errors/gone\\u001b[2J');
+  });
 });
 
 describe('config safety', () => {
