@@ -130,8 +130,12 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   await printReady();
   progress?.stop();
 
+  // An emptied account list must not pass for a clean run (a morning check would say all is well).
   if (started === 0 && readError === undefined && !ctx.signal.aborted) {
-    await ctx.warn(`no account ids in ${file?.name ?? 'the arguments'}`);
+    throw usageError(
+      `no account ids in ${file?.name ?? 'the arguments'}`,
+      'Give one account id a line; blank lines and # comments are skipped.',
+    );
   }
   if (started > 0) ctx.io.err(tally.summary(ctx.signal.aborted ? started : undefined));
   if (ctx.signal.aborted) return ExitCode.interrupted;
@@ -326,12 +330,18 @@ class SummaryTable {
     let header = '';
     if (!this.#widths) {
       const total = this.io.columns;
-      // the state is what this table is for: below 80 columns the name gives its room up to it
-      const account = Math.max(7, Math.min(longestId, Math.floor(total * 0.4)));
       const provider = 8;
-      const name =
-        total >= 80 ? Math.max(8, Math.min(20, Math.floor((total - account - provider - 6) / 2))) : 0;
-      const state = Math.max(10, total - account - provider - name - (name ? 6 : 4));
+      // Ids and states are what people grep this table for, so they are kept whole while they
+      // fit: the name gets what they leave, or is left out. Only a terminal too narrow even for
+      // them (or a very long id) makes them wrap within their columns.
+      let account = Math.max(7, longestId);
+      const spare = total - account - provider - WHOLE_STATE - 6;
+      const name = spare >= 8 ? Math.min(20, spare) : 0;
+      let state = total - account - provider - (name ? name + 6 : 4);
+      if (state < WHOLE_STATE) {
+        account = Math.max(7, Math.min(longestId, Math.floor(total * 0.4)));
+        state = Math.max(10, total - account - provider - 4);
+      }
       this.#widths = [account, provider, name, state];
       header = this.#lines(['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) => this.p.label(s));
     }
@@ -373,6 +383,9 @@ class SummaryTable {
     return out;
   }
 }
+
+/** The longest state of the catalogue, errors/disconnected_account: the one a morning check is for. */
+const WHOLE_STATE = 27;
 
 const pad = (text: string, width: number): string =>
   text + ' '.repeat(Math.max(0, width - displayWidth(text)));

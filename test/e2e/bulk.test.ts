@@ -348,6 +348,49 @@ describe('pp profile with many accounts', () => {
   });
 });
 
+describe('the summary table at the width of a pipe (80)', () => {
+  it('keeps ids and error types whole, for grep, and leaves the name out', async () => {
+    const ids = [
+      'acc_demo_linkedin',
+      'acc_error_disconnected_account',
+      'acc_linkedin_01HXYZ4QK3WJ8FN3M6QH7TZ8GR',
+    ];
+    const r = await runPp(['--sandbox', 'profile', ...ids]);
+    expect(r.code).toBe(16); // ok, disconnected (5), not found (7)
+    const lines = r.stdout.trimEnd().split('\n');
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+STATE$/);
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toMatch(/^acc_error_disconnected_account\s+-\s+errors\/disconnected_account$/);
+    expect(lines[3]).toMatch(/^acc_linkedin_01HXYZ4QK3WJ8FN3M6QH7TZ8GR\s+-\s+errors\/resource_not_found$/);
+  });
+
+  it('shows the name beside them when there is room', async () => {
+    const r = await runPp(['--sandbox', 'profile', 'acc_demo_linkedin', 'acc_error_disconnected_account']);
+    expect(r.code).toBe(5);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+NAME\s+STATE$/);
+    expect(lines[1]).toMatch(/^acc_demo_linkedin\s+LinkedIn\s+Camille\b.*\s+ok$/);
+    expect(lines[2]).toMatch(/^acc_error_disconnected_account\s+-\s+-\s+errors\/disconnected_account$/);
+  });
+});
+
+describe('an empty account list', () => {
+  it('is a usage error (exit 2), so an emptied file cannot pass for a clean run', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.txt'), '# nobody yet\n\n   \n');
+    for (const args of [
+      ['--from-file', join(dir, 'accounts.txt')],
+      ['--json', '--from-file', join(dir, 'accounts.txt')],
+    ]) {
+      const r = await runPp(['--sandbox', 'profile', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`no account ids in ${join(dir, 'accounts.txt')}`);
+    }
+  });
+});
+
 describe('the summary table on a narrow terminal', () => {
   it('fits 60 columns: long ids and states wrap within their column, the name gives way', async () => {
     const ids = [
