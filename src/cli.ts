@@ -5,7 +5,7 @@ import type { Shell } from './commands/completion.js';
 import type { ProfileOptions } from './commands/profile.js';
 import type { SandboxCommandOptions } from './commands/sandbox.js';
 import { Context, type Globals } from './context.js';
-import { ExitCode, jsonError, PpError, toPpError } from './errors.js';
+import { ExitCode, jsonError, PpError, toPpError, usageError } from './errors.js';
 import { type InStream, Io, type OutStream } from './output/io.js';
 import { oneLine } from './output/json.js';
 import type { RawInput } from './output/prompt.js';
@@ -24,6 +24,10 @@ export interface RunDeps {
 
 export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const noColorInArgs = argv.includes('--no-color');
+  // Errors commander raises while parsing come before any Context: --json is read from argv for
+  // them (only before `--`, after which every word is an operand).
+  const dashes = argv.indexOf('--');
+  const json = (dashes === -1 ? argv : argv.slice(0, dashes)).includes('--json');
   // Until options are parsed, errors go out through an Io that knows only --no-color.
   let io = new Io({ ...deps, colorFlag: !noColorInArgs });
   let ctx: Context | undefined;
@@ -79,8 +83,14 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
     },
     {
       writeOut: (s) => void io.out(s),
-      writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(s),
+      // With --json, report() prints commander's errors as the one JSON object instead; this also
+      // drops the help commander adds to standard error after `pp --json` with no command.
+      writeErr: (s) => {
+        if (!json) io.err(s);
+      },
+      outputError: (s, write) => {
+        if (!json) write(s);
+      },
       // commander's own defaults (these, from process.stdout and process.stderr) would build the streams
       getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns) || 80,
       getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns) || 80,
@@ -92,17 +102,21 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
-    code = await report(err, io, ctx);
+    code = await report(err, io, ctx, json);
   } finally {
     await ctx?.cleanup();
   }
   return code;
 }
 
-async function report(err: unknown, io: Io, ctx: Context | undefined): Promise<number> {
+async function report(err: unknown, io: Io, ctx: Context | undefined, json: boolean): Promise<number> {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0)
       return ExitCode.ok;
+    if (json) {
+      io.err(oneLine({ error: jsonError(usageErrorOf(err)) }));
+      return ExitCode.usage;
+    }
     // `pp` or `pp config` with no command: commander has shown the help on stderr already
     if (err.code === 'commander.help') return ExitCode.usage;
     io.err('Run `pp --help` (or `pp <command> --help`) to see the commands, options and examples.\n');
@@ -113,7 +127,7 @@ async function report(err: unknown, io: Io, ctx: Context | undefined): Promise<n
     err,
     verbose ? undefined : 'This is a bug in pp. Run again with --verbose for details, and report it.',
   );
-  if (ctx?.globals.json) {
+  if (ctx?.globals.json ?? json) {
     io.err(oneLine({ error: jsonError(error) }));
   } else {
     const { renderError } = await import('./output/render.js');
@@ -121,4 +135,19 @@ async function report(err: unknown, io: Io, ctx: Context | undefined): Promise<n
   }
   if (verbose && !(err instanceof PpError) && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
   return error.exitCode;
+}
+
+/**
+ * A commander parse error as pp's own usage error: "error: unknown command 'x'\n(Did you mean …?)"
+ * has the title "unknown command 'x'" and the suggestion as its detail.
+ */
+function usageErrorOf(err: CommanderError): PpError {
+  // `pp` or `pp config` with no command: commander's message is only a placeholder
+  if (err.code === 'commander.help') return usageError('no command given');
+  const [first = '', ...rest] = err.message.split('\n');
+  return new PpError({
+    exitCode: ExitCode.usage,
+    message: first.replace(/^error: /, ''),
+    detail: rest.join('\n') || undefined,
+  });
 }
