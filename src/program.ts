@@ -1,6 +1,13 @@
 // The commander program: every command, option and example. It only parses; what each command
 // does is handed in as `actions`, so the completion generator can read the same program.
-import { Argument, Command, InvalidArgumentError, Option, type OutputConfiguration } from 'commander';
+import {
+  Argument,
+  Command,
+  type HelpContext,
+  InvalidArgumentError,
+  Option,
+  type OutputConfiguration,
+} from 'commander';
 
 export interface GlobalOptionValues {
   json?: boolean;
@@ -63,10 +70,42 @@ function url(value: string): string {
   return value;
 }
 
+/**
+ * commander's Command, except that `pp help <name>` (or `pp config help <name>`) with no command
+ * <name> says so, as `pp <name>` does. commander itself shows the whole help on standard error then,
+ * without a word about what was wrong.
+ */
+class PpCommand extends Command {
+  override createCommand(name?: string): PpCommand {
+    return new PpCommand(name);
+  }
+
+  override help(context?: HelpContext | ((str: string) => string)): never {
+    // commander's only call with an error context and `help <name>` as its words is that fallback
+    const [word, name] = this.args;
+    // `help help` names the help command, which commander cannot dispatch to: left as commander has it
+    const known = (n: string) =>
+      n === word || this.commands.some((c) => c.name() === n || c.aliases().includes(n));
+    if (
+      typeof context === 'object' &&
+      context.error &&
+      word === 'help' &&
+      name !== undefined &&
+      !known(name)
+    ) {
+      // the error commander gives `pp <name>`, "(Did you mean …?)" included; it names args[0]. The
+      // method is not in commander's typings (its JSDoc calls it private), hence the cast.
+      this.args = [name];
+      (this as unknown as { unknownCommand(): never }).unknownCommand();
+    }
+    return super.help(context as HelpContext);
+  }
+}
+
 const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 export function buildProgram(version: string, actions: Actions, output: OutputConfiguration = {}): Command {
-  const program = new Command('pp')
+  const program = new PpCommand('pp')
     .configureOutput(output)
     .description(
       'Inspect the linked accounts (LinkedIn, Telegram, Twitter, Gmail, Outlook, IMAP) of the postpress API.',

@@ -78,3 +78,39 @@ describe.concurrent('--json and the usage errors commander finds', () => {
     expect(JSON.parse(r.stderr)).toEqual(usageJson("unknown command 'sho'", '(Did you mean show?)'));
   });
 });
+
+describe.concurrent('pp help <a command that does not exist>', () => {
+  it('says the command is unknown, exactly as `pp <command>` does, exit 2', async () => {
+    const [viaHelp, direct] = await Promise.all([runPp(['help', 'bogus']), runPp(['bogus'])]);
+    expect(viaHelp.code).toBe(2);
+    expect(viaHelp.stdout).toBe('');
+    expect(viaHelp.stderr).toBe(
+      "error: unknown command 'bogus'\nRun `pp --help` (or `pp <command> --help`) to see the commands, options and examples.\n",
+    );
+    expect(viaHelp.stderr).toBe(direct.stderr);
+    // the help of a command that exists is still the help
+    const known = await runPp(['help', 'whoami']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toMatch(/^Usage: pp whoami \[options\]\n/);
+  });
+
+  it.each([
+    [['help', 'whoamy'], 'whoamy', 'whoami'],
+    [['config', 'help', 'sho'], 'sho', 'show'],
+  ])('pp %j suggests the close one', async (args, unknown, suggestion) => {
+    const r = await runPp(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      new RegExp(`^error: unknown command '${unknown}'\n\\(Did you mean ${suggestion}\\?\\)\n`),
+    );
+    expect(r.stderr).not.toContain('Usage:');
+  });
+
+  it('with --json, the JSON usage error', async () => {
+    const r = await runPp(['--json', 'help', 'bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stderr)).toEqual(usageJson("unknown command 'bogus'"));
+  });
+});
