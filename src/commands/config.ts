@@ -1,7 +1,7 @@
 // `pp config …`: the stored API key and default account. Writes go through config/file.ts, which
 // refuses a corrupt file and writes atomically with mode 0600.
 import { configPath, writeConfig } from '../config/file.js';
-import { maskKey } from '../config/settings.js';
+import { keyShape, maskKey } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { oneLine } from '../output/json.js';
@@ -12,8 +12,6 @@ async function print(ctx: Context, human: string, json: Record<string, unknown>)
   await ctx.io.out(ctx.globals.json ? oneLine(json) : `${human}\n`);
   return 0;
 }
-
-const keyShape = /^[\x21-\x7e]+$/;
 
 export async function setKey(ctx: Context, argument: string | undefined, stdin: RawInput): Promise<number> {
   let key: string;
@@ -46,7 +44,8 @@ export async function setKey(ctx: Context, argument: string | undefined, stdin: 
   if (!/^pp_/.test(key))
     await ctx.warn(`the key does not look like a postpress key (pp_live_…); saved anyway`);
   const path = await writeConfig(ctx.env, 'apiKey', key);
-  if (ctx.env.PP_API_KEY) await ctx.warn('PP_API_KEY is set in the environment and wins over the stored key');
+  if (ctx.env.PP_API_KEY?.trim())
+    await ctx.warn('PP_API_KEY is set in the environment and wins over the stored key');
   return print(ctx, `Saved API key ${maskKey(key)} to ${path}`, {
     saved: true,
     api_key: maskKey(key),
@@ -57,7 +56,7 @@ export async function setKey(ctx: Context, argument: string | undefined, stdin: 
 export async function unsetKey(ctx: Context): Promise<number> {
   const had = ctx.settings.file.apiKey !== undefined;
   const path = had ? await writeConfig(ctx.env, 'apiKey', undefined) : configPath(ctx.env);
-  if (ctx.env.PP_API_KEY) await ctx.warn('PP_API_KEY is still set in the environment');
+  if (ctx.env.PP_API_KEY?.trim()) await ctx.warn('PP_API_KEY is still set in the environment');
   return print(ctx, had ? `Removed the API key from ${path}` : `No API key was stored in ${path}`, {
     removed: had,
     config_file: path,

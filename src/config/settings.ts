@@ -1,10 +1,13 @@
 // Where each setting comes from: flag, then environment, then config file, then default (CLI.md).
-import { usageError } from '../errors.js';
-import { type Env, readConfig, type StoredConfig } from './file.js';
+import { configError, usageError } from '../errors.js';
+import { configPath, type Env, readConfig, type StoredConfig } from './file.js';
 
 export const DEFAULT_BASE_URL = 'https://api.postpress.ai';
 /** The key pp sends to its own sandbox when the user has none: the sandbox needs no real key. */
 export const SANDBOX_KEY = 'pp_test_sandbox0000';
+
+/** An API key goes into an HTTP header as it is: printable ASCII, no spaces, no control characters. */
+export const keyShape = /^[\x21-\x7e]+$/;
 
 export type Source = 'flag' | 'environment' | 'file' | 'default' | 'sandbox';
 
@@ -31,14 +34,32 @@ export class SettingsReader {
     envValue: string | undefined,
     key: keyof StoredConfig,
   ): Setting | undefined {
-    if (flag !== undefined && flag !== '') return { value: flag, source: 'flag' };
-    if (envValue !== undefined && envValue !== '') return { value: envValue, source: 'environment' };
-    const stored = this.file[key];
+    // Whitespace around a value is never part of it (a .env file with CRLF line endings leaves a \r
+    // at the end of each), and a blank value is no value: the next source answers.
+    const value = flag?.trim();
+    if (value) return { value, source: 'flag' };
+    const fromEnv = envValue?.trim();
+    if (fromEnv) return { value: fromEnv, source: 'environment' };
+    const stored = this.file[key]?.trim();
     return stored ? { value: stored, source: 'file' } : undefined;
   }
 
+  /** The key to send; one that could not go in a header is an error naming where it came from. */
   apiKey(): Setting | undefined {
-    return this.#pick(undefined, this.env.PP_API_KEY, 'apiKey');
+    const key = this.#pick(undefined, this.env.PP_API_KEY, 'apiKey');
+    if (key && !keyShape.test(key.value)) {
+      // the message names where the key came from, never the key (CLI.md), not even masked
+      throw key.source === 'environment'
+        ? configError(
+            'PP_API_KEY has a space, a control character or a non-ASCII character in it',
+            'Set PP_API_KEY to the key alone: it looks like pp_live_…',
+          )
+        : configError(
+            `the API key in the config file ${configPath(this.env)} has a space, a control character or a non-ASCII character in it`,
+            'Store the key again with `pp config set-key`.',
+          );
+    }
+    return key;
   }
 
   account(flag: string | undefined): Setting | undefined {

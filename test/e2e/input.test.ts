@@ -1,7 +1,19 @@
 // What pp does with the words it is given: usage errors with --json, `pp help <unknown>`, API keys
 // and account ids with stray whitespace, and base URLs that cannot be extended into a request URL.
-import { describe, expect, it } from 'vitest';
-import { runPp } from '../helpers/run.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FaultServer, json, linkedinProfile } from '../helpers/fault-server.js';
+import { baseEnv, runPp } from '../helpers/run.js';
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await FaultServer.start();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.script(json(linkedinProfile()));
+});
 
 /** The one JSON object a failing --json run prints on standard error, for a usage error. */
 const usageJson = (title: string, detail: string | null = null) => ({
@@ -112,5 +124,75 @@ describe.concurrent('pp help <a command that does not exist>', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(JSON.parse(r.stderr)).toEqual(usageJson("unknown command 'bogus'"));
+  });
+});
+
+describe('the API key from PP_API_KEY or the config file', () => {
+  const KEY = 'pp_live_1nputT3stK3y0123456789wXyZ';
+  /** whoami against the fault server, with this environment and, when given, this config file. */
+  const whoami = (
+    env: Record<string, string | undefined>,
+    stored?: Record<string, string>,
+    ...more: string[]
+  ) => {
+    const e = baseEnv({ PP_BASE_URL: server.origin, ...env });
+    if (stored) writeFileSync(join(e.PP_CONFIG_DIR!, 'config.json'), JSON.stringify(stored));
+    return runPp(['whoami', '--account', 'acc_1', ...more], { env: e });
+  };
+
+  it('whitespace around it is trimmed (a .env file with CRLF line endings)', async () => {
+    const r = await whoami({ PP_API_KEY: `${KEY}\r` });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(server.requests.map((q) => q.headers['x-api-key'])).toEqual([KEY]);
+    const stored = await whoami({}, { apiKey: ` ${KEY}\n` });
+    expect(stored.code).toBe(0);
+    expect(server.requests.map((q) => q.headers['x-api-key'])).toEqual([KEY, KEY]);
+  });
+
+  it('an empty or blank PP_API_KEY is no key: the config file answers, else "no API key" (exit 3)', async () => {
+    for (const blank of ['', '   ', '\r']) {
+      const fromFile = await whoami({ PP_API_KEY: blank }, { apiKey: KEY });
+      expect(fromFile.code, JSON.stringify(blank)).toBe(0);
+      const none = await whoami({ PP_API_KEY: blank });
+      expect(none.code, JSON.stringify(blank)).toBe(3);
+      expect(none.stdout).toBe('');
+      expect(none.stderr).toMatch(/^error: no API key: set one with `pp config set-key`/);
+    }
+    expect(server.requests.map((q) => q.headers['x-api-key'])).toEqual([KEY, KEY, KEY]);
+  });
+
+  it.each([
+    ['an inner space', 'pp_live_1nput T3stK3y0123456789wXyZ'],
+    ['a line break', 'pp_live_1nput\nT3stK3y0123456789wXyZ'],
+    ['a control character', 'pp_live_1nput\u0001T3stK3y0123456789wXyZ'],
+  ])(
+    'a PP_API_KEY with %s is exit 3 naming PP_API_KEY, the key never shown, no request made',
+    async (_, key) => {
+      const r = await whoami({ PP_API_KEY: key }, { apiKey: KEY });
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(
+        /^error: PP_API_KEY has a space, a control character or a non-ASCII character in it\n/,
+      );
+      for (const part of ['1nput', 'T3stK3y', 'wXyZ']) expect(r.stderr).not.toContain(part);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it('a stored key with an inner space is exit 3 naming the config file, with --json too', async () => {
+    const env = baseEnv({ PP_BASE_URL: server.origin });
+    const file = join(env.PP_CONFIG_DIR!, 'config.json');
+    writeFileSync(file, JSON.stringify({ apiKey: 'pp_live_1nput T3stK3y0123456789wXyZ' }));
+    const r = await runPp(['whoami', '--account', 'acc_1', '--json'], { env });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    const { error } = JSON.parse(r.stderr);
+    expect(error).toMatchObject({ exit_code: 3, status: null, type: null });
+    expect(error.title).toBe(
+      `the API key in the config file ${file} has a space, a control character or a non-ASCII character in it`,
+    );
+    for (const part of ['1nput', 'T3stK3y', 'wXyZ']) expect(r.stderr).not.toContain(part);
+    expect(server.requests).toHaveLength(0);
   });
 });
