@@ -8,6 +8,14 @@ export interface WhoamiOptions {
 
 /** `pp whoami`: who the linked account's owner is, at a glance, with its warnings. */
 export async function whoami(ctx: Context, opts: WhoamiOptions): Promise<number> {
+  // An empty --account (an unset variable, `--account "$ACC"`) must not quietly become
+  // PP_ACCOUNT_ID or the default account: that would show someone else.
+  if (opts.account?.trim() === '') {
+    throw usageError(
+      '--account is empty',
+      'Pass an account id (--account acc_…), or leave --account out to use PP_ACCOUNT_ID or the default account.',
+    );
+  }
   const account = ctx.settings.account(opts.account);
   if (!account) {
     throw usageError(

@@ -196,3 +196,51 @@ describe('the API key from PP_API_KEY or the config file', () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('account ids', () => {
+  const KEY = 'pp_live_1nputT3stK3y0123456789wXyZ';
+  const env = (extra: Record<string, string> = {}) =>
+    baseEnv({ PP_API_KEY: KEY, PP_BASE_URL: server.origin, ...extra });
+  const sent = () => server.requests.map((q) => new URL(q.url, 'http://x').searchParams.get('account_id'));
+
+  it.each([[''], ['   ']])(
+    'whoami --account %j is a usage error naming --account, not PP_ACCOUNT_ID’s account',
+    async (empty) => {
+      const r = await runPp(['whoami', '--account', empty], { env: env({ PP_ACCOUNT_ID: 'acc_from_env' }) });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: --account is empty\n/);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it.each([[['']], [['  ']], [['acc_1', '']]])(
+    'pp profile %j: an empty id argument is a usage error',
+    async (ids) => {
+      const r = await runPp(['profile', ...ids], { env: env() });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: an account id argument is empty\n/);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it('spaces around an id are trimmed, for whoami --account and for profile', async () => {
+    const who = await runPp(['whoami', '--account', ' acc_1 '], { env: env() });
+    expect(who.code).toBe(0);
+    const profile = await runPp(['profile', '\tacc_2 '], { env: env() });
+    expect(profile.code).toBe(0);
+    expect(profile.stdout).toMatch(/^LinkedIn profile · Ada Lovelace · acc_2\n/);
+    expect(sent()).toEqual(['acc_1', 'acc_2']);
+  });
+
+  it('an empty or blank PP_ACCOUNT_ID is unset: the stored default account answers', async () => {
+    for (const blank of ['', '   ']) {
+      const e = env({ PP_ACCOUNT_ID: blank });
+      writeFileSync(join(e.PP_CONFIG_DIR!, 'config.json'), JSON.stringify({ accountId: 'acc_stored' }));
+      const r = await runPp(['whoami'], { env: e });
+      expect(r.code, JSON.stringify(blank)).toBe(0);
+    }
+    expect(sent()).toEqual(['acc_stored', 'acc_stored']);
+  });
+});
