@@ -16,6 +16,13 @@ async function print(ctx: Context, human: string, json: Record<string, unknown>)
 export async function setKey(ctx: Context, argument: string | undefined, stdin: RawInput): Promise<number> {
   let key: string;
   if (argument !== undefined) {
+    // `pp config set-key "$KEY"` with KEY unset: there is no key to warn about or to store
+    if (argument.trim() === '') {
+      throw usageError(
+        'the key given as an argument is empty',
+        'Run `pp config set-key` with no argument and paste the key at the prompt, or pipe it in: printf %s "$KEY" | pp config set-key',
+      );
+    }
     await ctx.warn(
       'a key given as an argument may stay in your shell history; next time run `pp config set-key` and paste it at the prompt',
     );

@@ -1,6 +1,6 @@
 // What pp does with the words it is given: usage errors with --json, `pp help <unknown>`, API keys
 // and account ids with stray whitespace, and base URLs that cannot be extended into a request URL.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FaultServer, json, linkedinProfile } from '../helpers/fault-server.js';
@@ -242,5 +242,18 @@ describe('account ids', () => {
       expect(r.code, JSON.stringify(blank)).toBe(0);
     }
     expect(sent()).toEqual(['acc_stored', 'acc_stored']);
+  });
+});
+
+describe.concurrent('pp config set-key with an empty argument', () => {
+  it.each([[''], ['  ']])('set-key %j says the argument is empty, exit 2, nothing written', async (empty) => {
+    const env = baseEnv();
+    // standard input is not a terminal and empty: the message must not blame it
+    const r = await runPp(['config', 'set-key', empty], { env, input: '' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: the key given as an argument is empty\n/);
+    expect(r.stderr).not.toContain('standard input');
+    expect(existsSync(join(env.PP_CONFIG_DIR!, 'config.json'))).toBe(false);
   });
 });
