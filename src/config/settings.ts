@@ -98,6 +98,14 @@ export function checkBaseUrl(value: string, source: Source = 'flag'): string {
   if (url.username || url.password) {
     throw usageError(`${from} must not carry a user name or password`);
   }
+  // pp appends /api/v1/users/me?account_id=… to the base URL: a query or fragment of its own would
+  // end up in the middle of it. (A bare `?` or `#` leaves url.search and url.hash empty, not href.)
+  if (/[?#]/.test(url.href)) {
+    throw usageError(
+      `${from} must not have a query (?…) or a fragment (#…)`,
+      'Give only the API’s address, such as https://api.postpress.ai (a path after it is fine).',
+    );
+  }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw usageError(
       `${from} uses plain http:// to ${url.hostname}, which would send the API key in clear text`,

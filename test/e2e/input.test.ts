@@ -257,3 +257,39 @@ describe.concurrent('pp config set-key with an empty argument', () => {
     expect(existsSync(join(env.PP_CONFIG_DIR!, 'config.json'))).toBe(false);
   });
 });
+
+describe('a base URL with a query or a fragment', () => {
+  const KEY = 'pp_live_1nputT3stK3y0123456789wXyZ';
+  const run = (args: string[], extra: Record<string, string> = {}) =>
+    runPp(['--retries', '0', ...args, 'whoami', '--account', 'acc_1'], {
+      env: baseEnv({ PP_API_KEY: KEY, ...extra }),
+    });
+
+  it.each([['/?x=1'], ['/#frag'], ['?'], ['/api#']])(
+    '--base-url <origin>%s is a usage error before any request; PP_BASE_URL too',
+    async (tail) => {
+      const flag = await run(['--base-url', `${server.origin}${tail}`]);
+      expect(flag.code).toBe(2);
+      expect(flag.stdout).toBe('');
+      expect(flag.stderr).toMatch(/^error: --base-url must not have a query \(\?…\) or a fragment \(#…\)\n/);
+      const env = await run([], { PP_BASE_URL: `${server.origin}${tail}` });
+      expect(env.code).toBe(2);
+      expect(env.stderr).toMatch(/^error: PP_BASE_URL must not have a query/);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it('a path after the address is still fine, and one with a query is JSON with --json', async () => {
+    const r = await run(['--base-url', `${server.origin}/v2/`]);
+    expect(r.code).toBe(0);
+    expect(server.requests.map((q) => q.url)).toEqual(['/v2/api/v1/users/me?account_id=acc_1']);
+    const bad = await run(['--json', '--base-url', `${server.origin}/v2?region=eu`]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(JSON.parse(bad.stderr).error).toMatchObject({
+      title: '--base-url must not have a query (?…) or a fragment (#…)',
+      exit_code: 2,
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+});
