@@ -6,6 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FaultServer, json, linkedinProfile } from '../helpers/fault-server.js';
 import { baseEnv, runPp } from '../helpers/run.js';
 
+const KEY = 'pp_live_1nputT3stK3y0123456789wXyZ';
+
 let server: FaultServer;
 beforeAll(async () => {
   server = await FaultServer.start();
@@ -128,16 +130,11 @@ describe.concurrent('pp help <a command that does not exist>', () => {
 });
 
 describe('the API key from PP_API_KEY or the config file', () => {
-  const KEY = 'pp_live_1nputT3stK3y0123456789wXyZ';
   /** whoami against the fault server, with this environment and, when given, this config file. */
-  const whoami = (
-    env: Record<string, string | undefined>,
-    stored?: Record<string, string>,
-    ...more: string[]
-  ) => {
+  const whoami = (env: Record<string, string>, stored?: Record<string, string>) => {
     const e = baseEnv({ PP_BASE_URL: server.origin, ...env });
     if (stored) writeFileSync(join(e.PP_CONFIG_DIR!, 'config.json'), JSON.stringify(stored));
-    return runPp(['whoami', '--account', 'acc_1', ...more], { env: e });
+    return runPp(['whoami', '--account', 'acc_1'], { env: e });
   };
 
   it('whitespace around it is trimmed (a .env file with CRLF line endings)', async () => {
@@ -198,7 +195,6 @@ describe('the API key from PP_API_KEY or the config file', () => {
 });
 
 describe('account ids', () => {
-  const KEY = 'pp_live_1nputT3stK3y0123456789wXyZ';
   const env = (extra: Record<string, string> = {}) =>
     baseEnv({ PP_API_KEY: KEY, PP_BASE_URL: server.origin, ...extra });
   const sent = () => server.requests.map((q) => new URL(q.url, 'http://x').searchParams.get('account_id'));
@@ -259,7 +255,6 @@ describe.concurrent('pp config set-key with an empty argument', () => {
 });
 
 describe('a base URL with a query or a fragment', () => {
-  const KEY = 'pp_live_1nputT3stK3y0123456789wXyZ';
   const run = (args: string[], extra: Record<string, string> = {}) =>
     runPp(['--retries', '0', ...args, 'whoami', '--account', 'acc_1'], {
       env: baseEnv({ PP_API_KEY: KEY, ...extra }),
