@@ -4,6 +4,7 @@ import type { Env } from './config/file.js';
 import { maskKey, SANDBOX_KEY, type Setting, SettingsReader } from './config/settings.js';
 import { configError } from './errors.js';
 import type { Io } from './output/io.js';
+import { neutralize } from './output/showable.js';
 
 export interface Globals {
   json: boolean;
@@ -46,9 +47,9 @@ export class Context {
     return this.globals.sandbox || this.env.PP_SANDBOX === '1' || this.env.PP_SANDBOX === 'true';
   }
 
-  /** A --verbose line on standard error. */
+  /** A --verbose line on standard error (it may quote the server: a status text, a redirect). */
   verbose(line: string): void {
-    if (this.globals.verbose) this.io.err(`pp: ${line}\n`);
+    if (this.globals.verbose) this.io.err(`pp: ${neutralize(line)}\n`);
   }
 
   async warn(text: string): Promise<void> {
