@@ -5,7 +5,7 @@ import type { Shell } from './commands/completion.js';
 import type { ProfileOptions } from './commands/profile.js';
 import type { SandboxCommandOptions } from './commands/sandbox.js';
 import { Context, type Globals } from './context.js';
-import { ExitCode, jsonError, PpError, toPpError, usageError } from './errors.js';
+import { ExitCode, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
 import { type InStream, Io, type OutStream } from './output/io.js';
 import { oneLine } from './output/json.js';
 import type { RawInput } from './output/prompt.js';
@@ -24,10 +24,8 @@ export interface RunDeps {
 
 export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const noColorInArgs = argv.includes('--no-color');
-  // Errors commander raises while parsing come before any Context: --json is read from argv for
-  // them (only before `--`, after which every word is an operand).
-  const dashes = argv.indexOf('--');
-  const json = (dashes === -1 ? argv : argv.slice(0, dashes)).includes('--json');
+  // Errors commander raises while parsing come before any Context: --json is read from argv for them.
+  const json = jsonAsked(argv);
   // Until options are parsed, errors go out through an Io that knows only --no-color.
   let io = new Io({ ...deps, colorFlag: !noColorInArgs });
   let ctx: Context | undefined;

@@ -103,3 +103,9 @@ export function jsonError(error: PpError): Record<string, unknown> {
     retry_after: error.retryAfter ?? null,
   };
 }
+
+/** Whether the command line asks for --json (only before `--`: after it every word is an operand). */
+export function jsonAsked(argv: readonly string[]): boolean {
+  const dashes = argv.indexOf('--');
+  return (dashes === -1 ? argv : argv.slice(0, dashes)).includes('--json');
+}

@@ -1,6 +1,6 @@
 // The process around run(): real streams, Ctrl-C, closed pipes, the exit code.
 import { writeSync } from 'node:fs';
-import { ExitCode, jsonError, PpError } from './errors.js';
+import { ExitCode, jsonAsked, jsonError, PpError } from './errors.js';
 import { oneLine } from './output/json.js';
 import { StdioWriter } from './output/stdio.js';
 import { version } from './version.js';
@@ -20,10 +20,7 @@ export async function main(argv: string[]): Promise<void> {
       message: `cannot write to standard output: ${reason}${err.code ? ` (${err.code})` : ''}`,
     });
     try {
-      writeSync(
-        2,
-        argv.includes('--json') ? oneLine({ error: jsonError(error) }) : `error: ${error.message}\n`,
-      );
+      writeSync(2, jsonAsked(argv) ? oneLine({ error: jsonError(error) }) : `error: ${error.message}\n`);
     } catch {
       // standard error is gone too
     }

@@ -631,6 +631,10 @@ sys.exit(code)
       expect(r.code).toBe(1);
       const { error } = JSON.parse(r.stderr) as { error: Record<string, unknown> };
       expect(error).toMatchObject({ exit_code: 1, title: message.slice('error: '.length, -1), status: null });
+      // a --json after -- is an operand (an account id here), not the option
+      const operand = await redirected('--sandbox profile acc_demo_linkedin -- --json', '>/dev/full');
+      expect(operand.code).toBe(1);
+      expect(operand.stderr).toBe(message);
     });
 
     it('on stderr loses only the diagnostics: the result and the exit code stand', async () => {
