@@ -132,8 +132,8 @@ export function createClient(opts: ClientOptions) {
           return { ok: false, retryable: false, error: invalid(cause.message, accountId) };
         }
         const error = timeout.signal.aborted
-          ? timedOut(opts.timeoutMs, url)
-          : networkError(err, url, proxyHost);
+          ? timedOut(opts.timeoutMs, url, accountId)
+          : networkError(err, url, accountId, proxyHost);
         log?.(`← no answer after ${now() - started} ms: ${error.message}`);
         return { ok: false, error, retryable: true };
       } finally {
@@ -374,7 +374,7 @@ function rootCause(err: unknown): Error & { code?: string } {
   return e;
 }
 
-function networkError(err: unknown, url: string, proxyHost?: string): PpError {
+function networkError(err: unknown, url: string, accountId: string, proxyHost?: string): PpError {
   const cause = rootCause(err);
   const code = cause?.code;
   const what =
@@ -389,13 +389,15 @@ function networkError(err: unknown, url: string, proxyHost?: string): PpError {
       code === 'EPROXY'
         ? 'Check HTTPS_PROXY / HTTP_PROXY (a proxy that needs a login takes http://user:password@host:port) and NO_PROXY.'
         : 'Check the network, the base URL and any proxy settings, then try again.',
+    accountId,
   });
 }
 
-function timedOut(timeoutMs: number, url: string): PpError {
+function timedOut(timeoutMs: number, url: string, accountId: string): PpError {
   return new PpError({
     exitCode: ExitCode.network,
     message: `network failure: no answer from ${new URL(url).host} within the ${timeoutMs / 1000} s timeout`,
     hint: 'Try again, or allow longer with --timeout <seconds>.',
+    accountId,
   });
 }

@@ -327,6 +327,25 @@ describe('network failures', () => {
   });
 });
 
+describe('a failed request names its account', () => {
+  it.each([
+    ['a reset connection', reset, /connection reset/],
+    ['a timeout', hang, /within the 0\.5 s timeout/],
+    ['a body cut off', { kind: 'truncate', sent: '{"provider":', contentLength: 500 } as const, /cut off/],
+  ])('%s carries the account id, for a person and in --json', async (_what, fault, messageRe) => {
+    server.script(fault);
+    const args = ['--timeout', '0.5', '--retries', '0', 'whoami', '--account', 'acc_named'];
+    const human = await pp(args);
+    expect(human.code).toBe(14);
+    expect(human.stderr.split('\n')[0]).toMatch(messageRe);
+    expect(human.stderr.split('\n')[0]).toMatch(/ \[acc_named\]$/);
+    const machine = await pp(['--json', ...args]);
+    expect(machine.code).toBe(14);
+    expect(machine.stdout).toBe('');
+    expect(jsonError(machine.stderr)).toMatchObject({ exit_code: 14, account_id: 'acc_named' });
+  });
+});
+
 describe('invalid answers', () => {
   it.each([
     [
