@@ -368,27 +368,57 @@ const networkCodes: Record<string, string> = {
   [TRUNCATED]: 'the answer was cut off',
 };
 
-function rootCause(err: unknown): Error & { code?: string } {
-  let e = err as Error & { code?: string; cause?: unknown };
+/**
+ * Codes of a failed TLS handshake or certificate check: EPROTO (e.g. https:// to a plain-http port),
+ * Node's ERR_SSL_* and ERR_TLS_*, and OpenSSL's certificate verification errors, which Node passes
+ * on by their OpenSSL names (DEPTH_ZERO_SELF_SIGNED_CERT, UNABLE_TO_VERIFY_LEAF_SIGNATURE, CERT_HAS_EXPIRED, …).
+ */
+const tlsCode =
+  /^(?:EPROTO$|ERR_SSL_|ERR_TLS_|UNABLE_TO_)|CERT|CRL|^(?:INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED|HOSTNAME_MISMATCH)$/;
+
+type CodedError = Error & { code?: string };
+
+function rootCause(err: unknown): CodedError {
+  let e = err as CodedError & { cause?: unknown };
   while (e && !e.code && e.cause instanceof Error) e = e.cause as typeof e;
   return e;
 }
 
-function networkError(err: unknown, url: string, accountId: string, proxyHost?: string): PpError {
+/**
+ * A cause's message as one line: OpenSSL's reason out of its dump ("write EPROTO 80…:error:0A00010B:
+ * SSL routines:ssl3_get_record:wrong version number:../deps/…:350:\n" → "wrong version number"),
+ * else the first line.
+ */
+export function oneLineReason(message: string): string {
+  const openssl = /error:[0-9A-F]+:[^:\n]*:[^:\n]*:([^:\n]+)/i.exec(message)?.[1];
+  return (openssl ?? message.split('\n')[0] ?? '').trim().replace(/:$/, '');
+}
+
+const proxyHint =
+  'Check HTTPS_PROXY / HTTP_PROXY (a proxy that needs a login takes http://user:password@host:port) and NO_PROXY.';
+
+/** A request that got no HTTP answer, as an exit-14 error naming what failed and where. */
+export function networkError(err: unknown, url: string, accountId: string, proxyHost?: string): PpError {
   const cause = rootCause(err);
   const code = cause?.code;
-  const what =
-    (code && networkCodes[code]) ??
-    (code?.includes('CERT') || code?.startsWith('ERR_TLS') ? 'TLS failure' : undefined);
-  const host = `${new URL(url).host}${proxyHost ? ` via the proxy ${proxyHost}` : ''}`;
+  const tls = code !== undefined && tlsCode.test(code);
+  const what = tls ? 'TLS failure' : code ? networkCodes[code] : undefined;
+  const where = `${new URL(url).host}${proxyHost ? ` via the proxy ${proxyHost}` : ''}`;
+  const message = `${what ?? 'no answer'} talking to ${where}${code ? ` (${code})` : ''}`;
   return new PpError({
     exitCode: ExitCode.network,
-    message: `network failure: ${what ?? 'no answer'} talking to ${host}${code ? ` (${code})` : ''}`,
-    detail: code === TRUNCATED || code === 'EPROXY' ? cause.message : what ? undefined : cause?.message,
+    message: `network failure: ${message}`,
+    // the well-known codes say it all; otherwise the cause's own words, on one line
+    detail:
+      what && !tls && code !== 'EPROXY' && code !== TRUNCATED
+        ? undefined
+        : cause?.message && oneLineReason(cause.message),
     hint:
       code === 'EPROXY'
-        ? 'Check HTTPS_PROXY / HTTP_PROXY (a proxy that needs a login takes http://user:password@host:port) and NO_PROXY.'
-        : 'Check the network, the base URL and any proxy settings, then try again.',
+        ? proxyHint
+        : tls
+          ? 'Check that the base URL is https:// to a server that speaks TLS (not a plain-http port) with a certificate valid for its host name; NODE_EXTRA_CA_CERTS=<file.pem> trusts a private CA.'
+          : 'Check the network, the base URL and any proxy settings, then try again.',
     accountId,
   });
 }

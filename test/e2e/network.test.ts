@@ -327,6 +327,26 @@ describe('network failures', () => {
   });
 });
 
+describe('messages a person can read', () => {
+  it('calls an https:// URL to a plain-http port a TLS failure, with a one-line reason (exit 14)', async () => {
+    const base = `https://127.0.0.1:${server.port}`;
+    const r = await pp(['--retries', '0', 'whoami', '--account', 'acc_1'], { base });
+    expect(r.code).toBe(14);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toMatch(
+      new RegExp(`^error: network failure: TLS failure talking to 127\\.0\\.0\\.1:${server.port} \\(\\w+\\)`),
+    );
+    expect(lines[1]).toMatch(/^ {2}(wrong version number|packet length too long)$/);
+    expect(lines[2]).toMatch(/^ {2}hint: .*https/);
+    expect(r.stderr).not.toMatch(/no answer|SSL routines|openssl|\n\s*\n/);
+    const j = await pp(['--json', '--retries', '0', 'whoami', '--account', 'acc_1'], { base });
+    expect(j.code).toBe(14);
+    const error = jsonError(j.stderr);
+    expect(error.title).toMatch(/TLS failure/);
+    expect(error.detail).toMatch(/^(wrong version number|packet length too long)$/);
+  });
+});
+
 describe('a failed request names its account', () => {
   it.each([
     ['a reset connection', reset, /connection reset/],
@@ -677,6 +697,22 @@ describe('proxies', () => {
     expect(r.stderr).toMatch(/TLS/);
     expect(r.stderr).not.toMatch(/Warning/);
     expect(https.requests).toHaveLength(0);
+  });
+
+  it('gives the reason a certificate was refused, on one line', async () => {
+    const untrusted = await pp(['--retries', '0', 'whoami', '--account', 'acc_1'], { base: base() });
+    expect(untrusted.code).toBe(14);
+    expect(untrusted.stderr).toMatch(
+      /^error: network failure: TLS failure talking to localhost:\d+ \(DEPTH_ZERO_SELF_SIGNED_CERT\) \[acc_1\]\n {2}self[- ]signed certificate\n {2}hint: /,
+    );
+    const wrongName = await pp(['--json', '--retries', '0', 'whoami', '--account', 'acc_1'], {
+      base: `https://127.0.0.1:${https.port}`,
+      env: { NODE_EXTRA_CA_CERTS: certFile },
+    });
+    expect(wrongName.code).toBe(14);
+    const error = jsonError(wrongName.stderr);
+    expect(error.title).toMatch(/TLS failure talking to 127\.0\.0\.1:\d+ \(ERR_TLS_CERT_ALTNAME_INVALID\)/);
+    expect(error.detail).toMatch(/^[^\n]*127\.0\.0\.1[^\n]*[^:\s]$/);
   });
 
   it('fails with exit 14 (TLS) when the certificate is not trusted', async () => {

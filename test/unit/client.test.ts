@@ -8,6 +8,8 @@ import {
   createClient,
   httpError,
   MAX_RETRY_AFTER_MS,
+  networkError,
+  oneLineReason,
   parseProfile,
   parseRetryAfter,
 } from '../../src/api/client.js';
@@ -198,6 +200,86 @@ describe('parseProfile', () => {
     expect(error.detail).toContain('<!doctype html>');
     expect(error.detail!.length).toBeLessThan(200);
     expect(failure('', null).detail).toMatch(/content type none; the body is empty/);
+  });
+});
+
+describe('networkError', () => {
+  const url = 'https://api.example.test/api/v1/users/me?account_id=acc_1';
+  const fail = (code: string, message: string) =>
+    networkError(Object.assign(new Error(message), { code }), url, 'acc_1');
+
+  it.each([
+    [
+      'EPROTO',
+      'write EPROTO 80EC67A76F7F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n',
+      'wrong version number',
+    ],
+    [
+      'ERR_SSL_WRONG_VERSION_NUMBER',
+      'C0B7:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:ssl3_record.c:354:',
+      'wrong version number',
+    ],
+    [
+      'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
+      '40:error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version:rec_layer_s3.c:1586:SSL alert number 70\n',
+      'tlsv1 alert protocol version',
+    ],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate', 'self-signed certificate'],
+    [
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'self-signed certificate in certificate chain',
+      'self-signed certificate in certificate chain',
+    ],
+    [
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'unable to verify the first certificate',
+      'unable to verify the first certificate',
+    ],
+    [
+      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      'unable to get local issuer certificate',
+      'unable to get local issuer certificate',
+    ],
+    ['CERT_HAS_EXPIRED', 'certificate has expired', 'certificate has expired'],
+    ['CERT_NOT_YET_VALID', 'certificate is not yet valid', 'certificate is not yet valid'],
+    [
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      "Hostname/IP does not match certificate's altnames: Host: api.example.test. is not in the cert's altnames: DNS:localhost",
+      "Hostname/IP does not match certificate's altnames: Host: api.example.test. is not in the cert's altnames: DNS:localhost",
+    ],
+    ['INVALID_CA', 'invalid CA certificate', 'invalid CA certificate'],
+  ])('calls %s a TLS failure with a one-line reason (exit 14)', (code, message, reason) => {
+    const error = fail(code, message);
+    expect(error.message).toBe(`network failure: TLS failure talking to api.example.test (${code})`);
+    expect(error.detail).toBe(reason);
+    expect(error.hint).toMatch(/https/);
+    expect(error.exitCode).toBe(ExitCode.network);
+    expect(error.accountId).toBe('acc_1');
+  });
+
+  it('keeps plain network failures as they were', () => {
+    const refused = fail('ECONNREFUSED', 'connect ECONNREFUSED 1.2.3.4:443');
+    expect(refused.message).toBe(
+      'network failure: connection refused talking to api.example.test (ECONNREFUSED)',
+    );
+    expect(refused.detail).toBeUndefined();
+    const odd = fail('EWHATEVER', 'something odd\n  happened\n');
+    expect(odd.message).toBe('network failure: no answer talking to api.example.test (EWHATEVER)');
+    expect(odd.detail).toBe('something odd');
+  });
+});
+
+describe('oneLineReason', () => {
+  it('keeps OpenSSL’s reason out of its dump, else the first line', () => {
+    expect(
+      oneLineReason(
+        'write EPROTO 1:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:x.c:1:\n',
+      ),
+    ).toBe('wrong version number');
+    expect(oneLineReason("IP: 127.0.0.1 is not in the cert's list: ")).toBe(
+      "IP: 127.0.0.1 is not in the cert's list",
+    );
+    expect(oneLineReason('first\nsecond\n')).toBe('first');
   });
 });
 
