@@ -365,7 +365,6 @@ const networkCodes: Record<string, string> = {
   ENETUNREACH: 'network unreachable',
   EPIPE: 'connection closed',
   EPROXY: 'proxy error',
-  [TRUNCATED]: 'the answer was cut off',
 };
 
 /**
@@ -404,15 +403,16 @@ export function networkError(err: unknown, url: string, accountId: string, proxy
   const tls = code !== undefined && tlsCode.test(code);
   const what = tls ? 'TLS failure' : code ? networkCodes[code] : undefined;
   const where = `${new URL(url).host}${proxyHost ? ` via the proxy ${proxyHost}` : ''}`;
-  const message = `${what ?? 'no answer'} talking to ${where}${code ? ` (${code})` : ''}`;
+  // TRUNCATED is pp's own code: it names nothing a person could look up, so it is not shown
+  const message =
+    code === TRUNCATED
+      ? `the answer from ${where} was cut off`
+      : `${what ?? 'no answer'} talking to ${where}${code ? ` (${code})` : ''}`;
   return new PpError({
     exitCode: ExitCode.network,
     message: `network failure: ${message}`,
     // the well-known codes say it all; otherwise the cause's own words, on one line
-    detail:
-      what && !tls && code !== 'EPROXY' && code !== TRUNCATED
-        ? undefined
-        : cause?.message && oneLineReason(cause.message),
+    detail: what && !tls && code !== 'EPROXY' ? undefined : cause?.message && oneLineReason(cause.message),
     hint:
       code === 'EPROXY'
         ? proxyHint

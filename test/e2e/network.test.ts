@@ -345,6 +345,19 @@ describe('messages a person can read', () => {
     expect(error.title).toMatch(/TLS failure/);
     expect(error.detail).toMatch(/^(wrong version number|packet length too long)$/);
   });
+
+  it("says a body was cut off in words, without pp's internal code", async () => {
+    const body = JSON.stringify(linkedinProfile());
+    server.script({ kind: 'truncate', sent: body.slice(0, 100), contentLength: body.length });
+    const r = await pp(['--retries', '0', 'whoami', '--account', 'acc_1']);
+    expect(r.code).toBe(14);
+    expect(r.stderr).toContain(`network failure: the answer from 127.0.0.1:${server.port} was cut off`);
+    expect(r.stderr).toMatch(/closed before the whole answer arrived/);
+    expect(r.stderr).not.toMatch(/PP_|TRUNCATED/);
+    const j = await pp(['--json', '--retries', '0', 'whoami', '--account', 'acc_1']);
+    expect(j.code).toBe(14);
+    expect(j.stderr).not.toMatch(/PP_|TRUNCATED/);
+  });
 });
 
 describe('a failed request names its account', () => {
