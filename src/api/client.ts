@@ -4,7 +4,15 @@ import { createFetch } from 'ofetch';
 import { maskKey } from '../config/settings.js';
 import { ExitCode, PpError } from '../errors.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
-import { type HttpInit, type HttpResponse, httpFetch, MiniHeaders, TOO_LARGE, TRUNCATED } from './http.js';
+import {
+  AT_PROXY,
+  type HttpInit,
+  type HttpResponse,
+  httpFetch,
+  MiniHeaders,
+  TOO_LARGE,
+  TRUNCATED,
+} from './http.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -375,7 +383,7 @@ const networkCodes: Record<string, string> = {
 const tlsCode =
   /^(?:EPROTO$|ERR_SSL_|ERR_TLS_|UNABLE_TO_)|CERT|CRL|^(?:INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED|HOSTNAME_MISMATCH)$/;
 
-type CodedError = Error & { code?: string };
+type CodedError = Error & { code?: string; [AT_PROXY]?: boolean };
 
 function rootCause(err: unknown): CodedError {
   let e = err as CodedError & { cause?: unknown };
@@ -402,7 +410,11 @@ export function networkError(err: unknown, url: string, accountId: string, proxy
   const code = cause?.code;
   const tls = code !== undefined && tlsCode.test(code);
   const what = tls ? 'TLS failure' : code ? networkCodes[code] : undefined;
-  const where = `${new URL(url).host}${proxyHost ? ` via the proxy ${proxyHost}` : ''}`;
+  // proxy.ts marks a failure of the connection to the proxy itself: the proxy failed, not the API
+  const atProxy = proxyHost !== undefined && cause?.[AT_PROXY] === true;
+  const where = atProxy
+    ? `the proxy ${proxyHost}`
+    : `${new URL(url).host}${proxyHost ? ` via the proxy ${proxyHost}` : ''}`;
   // TRUNCATED is pp's own code: it names nothing a person could look up, so it is not shown
   const message =
     code === TRUNCATED
@@ -414,7 +426,7 @@ export function networkError(err: unknown, url: string, accountId: string, proxy
     // the well-known codes say it all; otherwise the cause's own words, on one line
     detail: what && !tls && code !== 'EPROXY' ? undefined : cause?.message && oneLineReason(cause.message),
     hint:
-      code === 'EPROXY'
+      atProxy || code === 'EPROXY'
         ? proxyHint
         : tls
           ? 'Check that the base URL is https:// to a server that speaks TLS (not a plain-http port) with a certificate valid for its host name; NODE_EXTRA_CA_CERTS=<file.pem> trusts a private CA.'

@@ -71,6 +71,12 @@ export const MAX_BODY_BYTES = 64 * 1024 * 1024;
  */
 export const TUNNEL_SIGNAL = 'ppTunnelSignal';
 
+/**
+ * Set (true) by the proxy agent on an error of the connection to the proxy itself (its name does not
+ * resolve, its port refuses), so the message names the proxy rather than the API as what failed.
+ */
+export const AT_PROXY = 'ppAtProxy';
+
 export async function httpFetch(input: string | URL, init: HttpInit = {}): Promise<HttpResponse> {
   const url = new URL(String(input));
   // https (and TLS with it) loads only for an https URL; builtin() keeps that lazy in every bundle format

@@ -7,7 +7,7 @@ import { Agent, request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { connect, type TLSSocket } from 'node:tls';
 import { usageError } from '../errors.js';
-import { TUNNEL_SIGNAL } from './http.js';
+import { AT_PROXY, TUNNEL_SIGNAL } from './http.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -127,7 +127,8 @@ export function tunnelAgent(proxy: URL): Agent {
       tls.once('secureConnect', () => done(null, tls));
       tls.once('error', (err) => done(err));
     });
-    req.once('error', (err) => done(err));
+    // the request to the proxy failed before any tunnel: the proxy is what could not be reached
+    req.once('error', (err) => done(Object.assign(err, { [AT_PROXY]: true })));
     req.end();
   };
   // Node's Agent accepts a createConnection that answers through its callback.

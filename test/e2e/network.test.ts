@@ -657,6 +657,25 @@ describe('proxies', () => {
     expect(https.requests).toHaveLength(0);
   });
 
+  it('names the proxy, not the API, when the proxy cannot be reached', async () => {
+    for (const [proxyUrl, what] of [
+      ['http://127.0.0.1:1', /connection refused talking to the proxy 127\.0\.0\.1:1 /],
+      [
+        'http://proxy.invalid:8080',
+        /(host not found|DNS lookup failed).* talking to the proxy proxy\.invalid:8080 /,
+      ],
+    ] as const) {
+      const r = await pp(['--retries', '0', 'whoami', '--account', 'acc_1'], {
+        base: base(),
+        env: { NODE_EXTRA_CA_CERTS: certFile, HTTPS_PROXY: proxyUrl },
+      });
+      expect(r.code, proxyUrl).toBe(14);
+      expect(r.stderr, proxyUrl).toMatch(what);
+      expect(r.stderr, proxyUrl).not.toMatch(/talking to localhost/);
+      expect(r.stderr, proxyUrl).toMatch(/hint: Check HTTPS_PROXY/);
+    }
+  });
+
   it('gives up on a proxy that never answers CONNECT within --timeout', async () => {
     const silent = createServer();
     silent.on('connect', () => {}); // accepts the tunnel request and says nothing
