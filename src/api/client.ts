@@ -435,10 +435,19 @@ export function networkError(err: unknown, url: string, accountId: string, proxy
   });
 }
 
+/**
+ * A timeout in seconds for a person: at most 3 decimals and never an exponent ("30", "2.5", not
+ * "1.0000000000000003e-9"). Node's timers never fire sooner than 1 ms, so a shorter timeout is shown
+ * as the 0.001 s it really was.
+ */
+export function formatSeconds(ms: number): string {
+  return String(Number((Math.max(ms, 1) / 1000).toFixed(3)));
+}
+
 function timedOut(timeoutMs: number, url: string, accountId: string): PpError {
   return new PpError({
     exitCode: ExitCode.network,
-    message: `network failure: no answer from ${new URL(url).host} within the ${timeoutMs / 1000} s timeout`,
+    message: `network failure: no answer from ${new URL(url).host} within the ${formatSeconds(timeoutMs)} s timeout`,
     hint: 'Try again, or allow longer with --timeout <seconds>.',
     accountId,
   });

@@ -269,6 +269,19 @@ describe('timeouts', () => {
     expect(r.ms).toBeLessThan(6_000);
   });
 
+  it('prints a tiny --timeout as plain seconds, not in exponent notation', async () => {
+    server.script(hang);
+    const r = await pp(['--timeout', '1e-9', '--retries', '0', 'whoami', '--account', 'acc_1']);
+    expect(r.code).toBe(14);
+    expect(r.stderr).toMatch(
+      /^error: network failure: no answer from 127\.0\.0\.1:\d+ within the 0\.001 s timeout /,
+    );
+    expect(r.stderr).not.toMatch(/\de-\d/);
+    const j = await pp(['--json', '--timeout', '2.5e-1', '--retries', '0', 'whoami', '--account', 'acc_1']);
+    expect(j.code).toBe(14);
+    expect(jsonError(j.stderr).title).toMatch(/within the 0\.25 s timeout$/);
+  });
+
   it('retries after a timeout and succeeds when the server answers', async () => {
     server.script(hang, json(linkedinProfile()));
     const r = await pp(['--timeout', '1', 'profile', 'acc_1']);

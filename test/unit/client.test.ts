@@ -6,6 +6,7 @@ import {
   backoffMs,
   type ClientOptions,
   createClient,
+  formatSeconds,
   httpError,
   MAX_RETRY_AFTER_MS,
   networkError,
@@ -266,6 +267,19 @@ describe('networkError', () => {
     const odd = fail('EWHATEVER', 'something odd\n  happened\n');
     expect(odd.message).toBe('network failure: no answer talking to api.example.test (EWHATEVER)');
     expect(odd.detail).toBe('something odd');
+  });
+});
+
+describe('formatSeconds', () => {
+  it('shows a timeout with at most 3 decimals, never in exponent notation', () => {
+    expect(formatSeconds(30_000)).toBe('30');
+    expect(formatSeconds(2_500)).toBe('2.5');
+    expect(formatSeconds(0.3 * 1000)).toBe('0.3');
+    expect(formatSeconds(1_234.5678)).toBe('1.235');
+    expect(formatSeconds(3_600_000)).toBe('3600');
+    // below Node's 1 ms timer floor, the timeout that really applied
+    expect(formatSeconds(1e-9 * 1000)).toBe('0.001');
+    expect(formatSeconds(Number.MIN_VALUE)).toBe('0.001');
   });
 });
 
