@@ -42,7 +42,7 @@ export interface ClientOptions {
 }
 
 export interface Fetched {
-  /** The body exactly as the server sent it. */
+  /** The body exactly as the server sent it (less a leading byte-order mark, as fetch would drop it). */
   body: string;
   data: Record<string, unknown>;
 }

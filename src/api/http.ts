@@ -179,7 +179,11 @@ function readBody(res: IncomingMessage, signal: AbortSignal | undefined): Promis
         );
         return;
       }
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      // As fetch's text() decodes UTF-8: a leading byte-order mark is not part of the text, and
+      // JSON.parse would refuse it
+      const body = Buffer.concat(chunks);
+      const bom = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+      resolve(body.toString('utf8', bom));
     });
   });
 }

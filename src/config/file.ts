@@ -25,12 +25,15 @@ export function configDir(env: Env): string {
 
 export const configPath = (env: Env): string => join(configDir(env), 'config.json');
 
+/** The text without a leading byte-order mark: some editors write one, and JSON.parse refuses it. */
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** The stored settings; {} when there is no file yet. */
 export function readConfig(env: Env): StoredConfig {
   const path = configPath(env);
   let raw: string;
   try {
-    raw = readFileSync(path, 'utf8');
+    raw = withoutBom(readFileSync(path, 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return {};
@@ -92,8 +95,12 @@ export async function writeConfig(env: Env, key: ConfigKey, value: string | unde
       configName: 'config',
       configFileMode: 0o600,
       projectSuffix: '',
-      // readConfig reads an empty (e.g. `touch`ed) file as no settings; conf must agree, not throw
-      deserialize: (text: string) => (text.trim() === '' ? {} : (JSON.parse(text) as Record<string, string>)),
+      // readConfig reads an empty (e.g. `touch`ed) file as no settings, and skips a byte-order mark;
+      // conf must agree, not throw
+      deserialize: (text: string) => {
+        const json = withoutBom(text);
+        return json.trim() === '' ? {} : (JSON.parse(json) as Record<string, string>);
+      },
     });
     if (value === undefined) conf.delete(key);
     else conf.set(key, value);

@@ -147,3 +147,39 @@ describe('the API key is never printed', () => {
     expect(runs.some((r) => r.stderr.includes(MASKED))).toBe(true);
   });
 });
+
+describe('a config file that starts with a byte-order mark', () => {
+  it('is read as the JSON after the mark, and not rewritten by reading it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'config.json');
+    const content = `\uFEFF${JSON.stringify({ apiKey: KEY, accountId: 'acc_demo_gmail' }, null, 2)}\n`;
+    writeFileSync(path, content);
+    const env = baseEnv({ PP_CONFIG_DIR: dir, PP_BASE_URL: sandbox.url });
+    const who = await runPp(['whoami', '--json'], { env });
+    expect(who.stderr).toBe('');
+    expect(who.code).toBe(0);
+    expect(JSON.parse(who.stdout).provider).toBe('GMAIL');
+    const show = await runPp(['config', 'show', '--json'], { env });
+    expect(show.code).toBe(0);
+    expect(JSON.parse(show.stdout)).toMatchObject({
+      api_key: { masked: MASKED, source: 'file' },
+      account_id: { value: 'acc_demo_gmail', source: 'file' },
+    });
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+
+  it('can be changed: set-account keeps the stored key', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'config.json');
+    writeFileSync(path, `\uFEFF${JSON.stringify({ apiKey: KEY })}`);
+    const set = await runPp(['config', 'set-account', 'acc_demo_imap'], {
+      env: baseEnv({ PP_CONFIG_DIR: dir }),
+    });
+    expect(set.stderr).toBe('');
+    expect(set.code).toBe(0);
+    expect(JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''))).toEqual({
+      apiKey: KEY,
+      accountId: 'acc_demo_imap',
+    });
+  });
+});

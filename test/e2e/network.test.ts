@@ -421,6 +421,28 @@ describe('invalid answers', () => {
     expect(server.requests).toHaveLength(1); // an invalid answer is not retried
   });
 
+  it('reads a body that starts with a UTF-8 byte-order mark; --json prints it without the mark', async () => {
+    const profile = linkedinProfile();
+    server.script(answer(200, `\uFEFF${JSON.stringify(profile)}`, { 'content-type': 'application/json' }));
+    const j = await pp(['--json', 'whoami', '--account', 'acc_1']);
+    expect(j.stderr).toBe('');
+    expect(j.code).toBe(0);
+    expect(j.stdout.startsWith('{')).toBe(true);
+    expect(JSON.parse(j.stdout)).toEqual(profile);
+    const human = await pp(['whoami', '--account', 'acc_1']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/Ada Lovelace/);
+    // an error envelope with the mark is read too: its type decides the exit code
+    server.script(
+      answer(401, `\uFEFF${JSON.stringify(problemBody(401, 'disconnected_account'))}`, {
+        'content-type': 'application/problem+json',
+      }),
+    );
+    const error = await pp(['whoami', '--account', 'acc_1']);
+    expect(error.code).toBe(5);
+    expect(error.stderr).toMatch(/errors\/disconnected_account, HTTP 401/);
+  });
+
   it('names the content type and first bytes of an HTML 200', async () => {
     server.script(
       answer(200, '<!doctype html><html><body>Login</body></html>', { 'content-type': 'text/html' }),
