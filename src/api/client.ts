@@ -378,7 +378,8 @@ const networkCodes: Record<string, string> = {
 /**
  * Codes of a failed TLS handshake or certificate check: EPROTO (e.g. https:// to a plain-http port),
  * Node's ERR_SSL_* and ERR_TLS_*, and OpenSSL's certificate verification errors, which Node passes
- * on by their OpenSSL names (DEPTH_ZERO_SELF_SIGNED_CERT, UNABLE_TO_VERIFY_LEAF_SIGNATURE, CERT_HAS_EXPIRED, …).
+ * on by their OpenSSL names (DEPTH_ZERO_SELF_SIGNED_CERT, UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+ * CERT_HAS_EXPIRED, …).
  */
 const tlsCode =
   /^(?:EPROTO$|ERR_SSL_|ERR_TLS_|UNABLE_TO_)|CERT|CRL|^(?:INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED|HOSTNAME_MISMATCH)$/;
