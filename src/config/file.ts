@@ -3,7 +3,7 @@
 // that names it, and it is never rewritten: the user's data stays as it was.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { configError } from '../errors.js';
 
 export interface StoredConfig {
@@ -17,10 +17,52 @@ export type ConfigKey = (typeof keys)[number];
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-export function configDir(env: Env): string {
+/**
+ * The folder holding config.json: PP_CONFIG_DIR, else $XDG_CONFIG_HOME/postpress, else
+ * ~/.config/postpress. Undefined when there is no absolute place for it: the XDG Base Directory spec
+ * says a relative XDG_CONFIG_HOME is to be ignored, and an empty or relative HOME would put the file
+ * wherever the command happens to run.
+ */
+function findConfigDir(env: Env): string | undefined {
   if (env.PP_CONFIG_DIR) return env.PP_CONFIG_DIR;
-  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
-  return join(base, 'postpress');
+  const xdg = env.XDG_CONFIG_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'postpress');
+  const home = homeDir(env);
+  return home === undefined ? undefined : join(home, '.config', 'postpress');
+}
+
+/** HOME as set (an empty or relative one is no home); when it is unset, the user's from the system. */
+function homeDir(env: Env): string | undefined {
+  let home = env.HOME;
+  if (home === undefined) {
+    try {
+      home = homedir();
+    } catch {
+      return undefined; // no HOME and no password entry (e.g. a container run as an arbitrary uid)
+    }
+  }
+  return isAbsolute(home) ? home : undefined;
+}
+
+/** The folder holding config.json; a configuration error when there is none (see findConfigDir). */
+export function configDir(env: Env): string {
+  const dir = findConfigDir(env);
+  if (dir !== undefined) return dir;
+  const xdg = env.XDG_CONFIG_HOME;
+  const why = [
+    'PP_CONFIG_DIR is not set',
+    xdg ? `XDG_CONFIG_HOME (${JSON.stringify(xdg)}) is not an absolute path` : 'XDG_CONFIG_HOME is not set',
+    env.HOME === undefined
+      ? 'there is no home directory'
+      : env.HOME === ''
+        ? 'HOME is empty'
+        : `HOME (${JSON.stringify(env.HOME)}) is not an absolute path`,
+  ];
+  throw configError(
+    'no folder for the config file: set PP_CONFIG_DIR',
+    'Set PP_CONFIG_DIR to the absolute path of a folder for config.json (or set HOME).',
+    `${why.join(', ')}.`,
+  );
 }
 
 export const configPath = (env: Env): string => join(configDir(env), 'config.json');
@@ -30,7 +72,11 @@ const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? te
 
 /** The stored settings; {} when there is no file yet. */
 export function readConfig(env: Env): StoredConfig {
-  const path = configPath(env);
+  // With no place for a config file there is none to read: PP_API_KEY and --sandbox still work, and
+  // what writes or names the file fails in configDir, saying to set PP_CONFIG_DIR.
+  const dir = findConfigDir(env);
+  if (dir === undefined) return {};
+  const path = join(dir, 'config.json');
   let raw: string;
   try {
     raw = withoutBom(readFileSync(path, 'utf8'));

@@ -1,5 +1,5 @@
 // The config lifecycle, end to end, and the rule that the API key is never printed.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
@@ -181,5 +181,91 @@ describe('a config file that starts with a byte-order mark', () => {
       apiKey: KEY,
       accountId: 'acc_demo_imap',
     });
+  });
+});
+
+describe('where the config file goes without PP_CONFIG_DIR', () => {
+  /** No PP_CONFIG_DIR; `extra` decides HOME and XDG_CONFIG_HOME. */
+  const envWith = (extra: Record<string, string | undefined>) =>
+    baseEnv({ PP_CONFIG_DIR: undefined, XDG_CONFIG_HOME: undefined, ...extra });
+
+  it('uses an absolute XDG_CONFIG_HOME, and ignores a relative one (XDG spec) for ~/.config', async () => {
+    const home = tempDir('pp-home-');
+    const xdg = tempDir('pp-xdg-');
+    const abs = await runPp(['config', 'set-key'], {
+      env: envWith({ HOME: home, XDG_CONFIG_HOME: xdg }),
+      input: KEY,
+    });
+    expect(abs.code).toBe(0);
+    expect(abs.stdout).toBe(`Saved API key ${MASKED} to ${join(xdg, 'postpress', 'config.json')}\n`);
+
+    const cwd = tempDir('pp-cwd-');
+    const rel = await runPp(['config', 'set-key'], {
+      env: envWith({ HOME: home, XDG_CONFIG_HOME: 'relative/xdg' }),
+      input: KEY,
+      cwd,
+    });
+    expect(rel.stderr).toBe('');
+    expect(rel.code).toBe(0);
+    const file = join(home, '.config', 'postpress', 'config.json');
+    expect(rel.stdout).toBe(`Saved API key ${MASKED} to ${file}\n`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY });
+    expect(existsSync(join(cwd, 'relative'))).toBe(false);
+  });
+
+  it('with no absolute place (HOME empty or relative) says to set PP_CONFIG_DIR (exit 3) when the file is needed', async () => {
+    for (const [home, why] of [
+      ['', /HOME is empty/],
+      ['not/absolute', /HOME \("not\/absolute"\) is not an absolute path/],
+    ] as const) {
+      const cwd = tempDir('pp-cwd-');
+      const env = envWith({ HOME: home, XDG_CONFIG_HOME: 'relative/xdg' });
+      for (const args of [
+        ['config', 'set-key'],
+        ['config', 'set-account', 'acc_demo_gmail'],
+        ['config', 'show'],
+      ]) {
+        const r = await runPp(args, { env, input: KEY, cwd });
+        expect(r.code, `${args.join(' ')} HOME=${home}`).toBe(3);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(/^error: no folder for the config file: set PP_CONFIG_DIR\n/);
+        expect(r.stderr).toMatch(why);
+        expect(r.stderr).toMatch(/XDG_CONFIG_HOME \("relative\/xdg"\) is not an absolute path/);
+        expect(r.stderr).toMatch(/hint: Set PP_CONFIG_DIR/);
+      }
+      const j = await runPp(['--json', 'config', 'show'], { env, cwd });
+      expect(j.code).toBe(3);
+      expect(JSON.parse(j.stderr).error).toMatchObject({
+        exit_code: 3,
+        title: expect.stringMatching(/PP_CONFIG_DIR/),
+      });
+      // nothing was written relative to the current directory
+      expect(readdirSync(cwd)).toEqual([]);
+    }
+  });
+
+  it('with no absolute place, reads no file relative to the current directory, and runs what needs none', async () => {
+    // a config.json where HOME='' used to lead: ./.config/postpress, relative to where pp runs
+    const cwd = tempDir('pp-cwd-');
+    const planted = join(cwd, '.config', 'postpress');
+    mkdirSync(planted, { recursive: true });
+    writeFileSync(join(planted, 'config.json'), JSON.stringify({ accountId: 'acc_demo_imap' }));
+    const env = envWith({ HOME: '' });
+    // the settings are looked up in no file: no error about its folder, and not the planted account
+    const sandboxed = await runPp(['--sandbox', 'whoami', '--account', 'acc_demo_gmail', '--json'], {
+      env,
+      cwd,
+    });
+    expect(sandboxed.stderr).toBe('');
+    expect(sandboxed.code).toBe(0);
+    expect(JSON.parse(sandboxed.stdout).provider).toBe('GMAIL');
+    const noAccount = await runPp(['whoami'], {
+      env: { ...env, PP_API_KEY: KEY, PP_BASE_URL: sandbox.url },
+      cwd,
+    });
+    expect(noAccount.stdout).toBe('');
+    expect(noAccount.code).toBe(2);
+    expect(noAccount.stderr).toMatch(/account/);
+    expect(noAccount.stderr).not.toMatch(/PP_CONFIG_DIR/);
   });
 });
