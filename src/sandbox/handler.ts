@@ -12,7 +12,8 @@ export interface SandboxAnswer {
 export const PROFILE_PATH = '/api/v1/users/me';
 const json = { 'content-type': 'application/json; charset=utf-8' };
 
-export function problem(name: string, detail?: string): SandboxAnswer {
+/** A problem-details answer; `instance` is the path it answers (the profile path unless told). */
+export function problem(name: string, detail?: string, instance = PROFILE_PATH): SandboxAnswer {
   const info = errorCatalogue[name];
   if (!info) throw new Error(`unknown error type ${name}`);
   const envelope = {
@@ -20,7 +21,7 @@ export function problem(name: string, detail?: string): SandboxAnswer {
     type: `errors/${name}`,
     title: info.title,
     detail: detail ?? info.description,
-    instance: PROFILE_PATH,
+    instance,
   };
   const headers: Record<string, string> = { ...json };
   if (info.status === 429) headers['retry-after'] = '1';
@@ -31,7 +32,7 @@ export function problem(name: string, detail?: string): SandboxAnswer {
 export function answer(method: string, pathAndQuery: string, apiKey: string | undefined): SandboxAnswer {
   const url = new URL(pathAndQuery, 'http://sandbox.invalid');
   if (url.pathname !== PROFILE_PATH) {
-    return problem('resource_not_found', `The sandbox serves only GET ${PROFILE_PATH}.`);
+    return problem('resource_not_found', `The sandbox serves only GET ${PROFILE_PATH}.`, url.pathname);
   }
   if (method !== 'GET' && method !== 'HEAD') {
     return problem('unprocessable_entity', `${method} is not supported here; use GET.`);
