@@ -133,7 +133,7 @@ export function createClient(opts: ClientOptions) {
         })) as unknown as HttpResponse;
         body = await res.text();
       } catch (err) {
-        if (opts.signal?.aborted) throw interrupted();
+        if (opts.signal?.aborted) throw interrupted(accountId);
         const cause = rootCause(err);
         if (cause?.code === TOO_LARGE) {
           log?.(`← ${cause.message}`);
@@ -223,7 +223,7 @@ export function createClient(opts: ClientOptions) {
       try {
         await sleep(wait, opts.signal);
       } catch {
-        throw interrupted();
+        throw interrupted(accountId);
       }
     }
   }
@@ -263,8 +263,9 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export function interrupted(): PpError {
-  return new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted' });
+/** Ctrl-C; `accountId` when it stopped a request for that account. */
+export function interrupted(accountId?: string): PpError {
+  return new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted', accountId });
 }
 
 const describeBody = (body: string, contentType: string | null): string =>

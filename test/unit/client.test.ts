@@ -426,6 +426,32 @@ describe('the retry loop', () => {
     expect(error.exitCode).toBe(ExitCode.interrupted);
   });
 
+  it('names the account an interrupted request or wait was for', async () => {
+    server.script(hang);
+    const during = new AbortController();
+    const pending = client({ signal: during.signal }).fetchOwnProfile('acc_stopped');
+    await server.waitForRequests(1);
+    during.abort();
+    expect(await failureOf(pending)).toMatchObject({
+      exitCode: ExitCode.interrupted,
+      accountId: 'acc_stopped',
+    });
+    server.dropConnections();
+
+    server.script(answer(503, ''));
+    const waiting = new AbortController();
+    const error = await failureOf(
+      client({
+        signal: waiting.signal,
+        sleep: async () => {
+          waiting.abort();
+          throw new Error('aborted');
+        },
+      }).fetchOwnProfile('acc_waiting'),
+    );
+    expect(error).toMatchObject({ exitCode: ExitCode.interrupted, accountId: 'acc_waiting' });
+  });
+
   it('logs attempts, statuses and waits, never the key', async () => {
     server.script(answer(503, ''), json(linkedinProfile()));
     await client().fetchOwnProfile('acc_1');
