@@ -6,13 +6,12 @@ import { StdioWriter } from './output/stdio.js';
 import { version } from './version.js';
 
 export async function main(argv: string[]): Promise<void> {
-  // A closed pipe (`pp profile … | head -1`, or `pp … 2>&1 | head -1`) ends the program quietly:
-  // whoever reads has what they wanted, and there is nowhere left to write an error to.
-  const closed = () => process.exit(process.exitCode ?? 0);
-  // Any other failure to write the output (a full disk, a terminal gone) loses the result: pp
-  // says so on standard error, if it can, and fails.
   const onStdoutError = (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') closed();
+    // A closed pipe (`pp profile … | head -1`) ends the program quietly, with the exit code it
+    // already had: whoever reads has what they wanted.
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // Any other failure to write the output (a full disk, a terminal gone) loses the result: pp
+    // says so on standard error, if it can, and fails.
     // err.message reads "ENOSPC: no space left on device, write"
     const reason = err.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
     const error = new PpError({
@@ -26,11 +25,9 @@ export async function main(argv: string[]): Promise<void> {
     }
     process.exit(error.exitCode);
   };
-  // Standard error carries diagnostics only: when it fails, they are lost, and the command goes
-  // on to its result and exit code.
-  const onStderrError = (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') closed();
-  };
+  // Standard error carries diagnostics only: when it fails, even for want of a reader, they are
+  // lost, and the command goes on to its result and exit code (StdioWriter writes no more to it).
+  const onStderrError = () => {};
   // Node's stream objects are built only if pp writes to a terminal (see StdioWriter).
   const stdout = new StdioWriter(1, () => process.stdout.on('error', onStdoutError), onStdoutError);
   // Scripts call `pp --version` to check the install: answer it before commander is even loaded

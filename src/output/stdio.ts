@@ -1,7 +1,7 @@
 // pp's standard output and error. On a terminal they are Node's own streams. Anywhere else (a pipe,
 // a file, /dev/null: every script and cron job) pp writes to the descriptor itself, synchronously,
-// which is what Node's streams do there on Linux too, without building them: process.stdout and
-// process.stderr on a pipe load node:net and node:stream, ~6 ms of every start.
+// as a blocking write does, in the order written, without building Node's streams: process.stdout
+// and process.stderr on a pipe load node:net and node:stream, ~6 ms of every start.
 import { fstatSync, writeSync } from 'node:fs';
 import { builtin } from '../builtin.js';
 import type { OutStream } from './io.js';
@@ -12,7 +12,7 @@ export class StdioWriter implements OutStream {
   #failed = false;
 
   /**
-   * @param open Node's stream for this descriptor, taken only when needed.
+   * @param open Node's stream for this descriptor, taken only when it is a terminal.
    * @param onError called when a write fails (EPIPE: the reader has gone; ENOSPC, EIO, ...);
    *   nothing more is written to the descriptor after it.
    */
@@ -30,21 +30,29 @@ export class StdioWriter implements OutStream {
 
   write(chunk: string): boolean {
     if (this.#failed) return true;
-    if (this.isTTY || this.#stream) return this.stream().write(chunk);
+    if (this.isTTY) return this.stream().write(chunk);
     const bytes = Buffer.from(chunk, 'utf8');
     let done = 0;
-    try {
-      while (done < bytes.length) done += writeSync(this.fd, bytes, done);
-      return true;
-    } catch (err) {
-      const error = err as NodeJS.ErrnoException;
-      // A descriptor someone left non-blocking, now full: from here on Node's stream writes, and
-      // waits for the reader, in order.
-      if (error.code === 'EAGAIN') return this.stream().write(bytes.subarray(done));
-      this.#failed = true;
-      this.onError(error);
-      return true;
+    let pause = 1;
+    while (done < bytes.length) {
+      try {
+        done += writeSync(this.fd, bytes, done);
+        pause = 1;
+      } catch (err) {
+        const error = err as NodeJS.ErrnoException;
+        if (error.code !== 'EAGAIN') {
+          this.#failed = true;
+          this.onError(error);
+          return true;
+        }
+        // A descriptor someone left non-blocking, and a reader that is behind: wait for it, as a
+        // blocking write would. (Handing the rest to Node's stream would queue it while the other
+        // descriptor writes on, and a pipe shared by both would get them out of order.)
+        sleep(pause);
+        pause = Math.min(pause * 2, 50);
+      }
     }
+    return true;
   }
 
   once(event: 'drain', listener: () => void): unknown {
@@ -71,4 +79,11 @@ export function isTerminal(fd: number): boolean {
   // terminal; for every other device, ask.
   if (process.platform === 'linux' && stat.rdev < 2 ** 32 && (stat.rdev >>> 8) % 4096 === 1) return false;
   return builtin('node:tty').isatty(fd);
+}
+
+let napping: Int32Array | undefined;
+/** Blocks this thread for `ms` milliseconds (Node allows Atomics.wait on its main thread). */
+function sleep(ms: number): void {
+  napping ??= new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(napping, 0, 0, ms);
 }

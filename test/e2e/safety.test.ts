@@ -534,6 +534,35 @@ describe('signals and pipes', () => {
     expect(r.status).toBe('0');
   });
 
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+    'keeps the exit code when nothing reads standard error any more',
+    async () => {
+      const closedStderr = `
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+sys.exit(subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=w).returncode)
+`;
+      const cases: [string[], number][] = [
+        [['whoami', '--account', 'acc_nope'], 7],
+        [['--json', 'whoami', '--account', 'acc_error_disconnected_account'], 5],
+        [['whoami'], 2],
+        [['profile', 'acc_x', 'acc_y'], 7],
+        [['whoami', '--account', 'acc_demo_linkedin_seats_disconnected'], 0],
+      ];
+      for (const [args, code] of cases) {
+        const r = await runCommand(
+          'python3',
+          ['-c', closedStderr, process.execPath, bin, '--sandbox', ...args],
+          {
+            env: baseEnv(),
+          },
+        );
+        expect(r.code, args.join(' ')).toBe(code);
+      }
+    },
+  );
+
   it('ends quietly when standard error is the closed pipe (--verbose 2>&1 | head)', async () => {
     const r = await throughHead(
       `"${process.execPath}" bin/pp.js --verbose --sandbox profile acc_demo_linkedin 2>&1 >/dev/null`,
@@ -562,14 +591,15 @@ describe('signals and pipes', () => {
     expect(r.status).toBe('0');
   });
 
-  // A reader that waits, on a pipe someone left non-blocking: pp's writes meet EAGAIN once the
-  // pipe is full, and must still deliver every line, in order. (Node's own spawn makes a child's
-  // standard streams blocking, so Python sets this up.)
+  // A reader that waits, on a pipe someone left non-blocking, that takes both standard output and
+  // error: pp's writes meet EAGAIN once the pipe is full, and must still deliver every line, in the
+  // order written (the count line last). (Node's own spawn makes a child's standard streams
+  // blocking, so Python sets this up.)
   const nonBlockingPipe = `
 import fcntl, os, subprocess, sys, time
 r, w = os.pipe()
 fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)
-child = subprocess.Popen(sys.argv[1:], stdout=w)
+child = subprocess.Popen(sys.argv[1:], stdout=w, stderr=w)
 os.close(w)
 time.sleep(0.5)
 data = b''
@@ -582,31 +612,40 @@ sys.stdout.buffer.write(data)
 sys.exit(code)
 `;
   it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
-    'delivers all of a long output into a full non-blocking pipe',
+    'delivers all of a long output, in order, into a full non-blocking pipe shared by stdout and stderr',
     async () => {
+      // every profile is off its schema: a warning on stderr, then the row on stdout, per account
+      server.script(json(linkedinProfile({ premium: 'yes', organizations: organizations(40) })));
       const dir = tempDir();
-      const ids = Array.from({ length: 1500 }, (_, i) => `acc_unknown_${i}`);
+      const ids = Array.from({ length: 300 }, (_, i) => `acc_${i}`);
       writeFileSync(join(dir, 'ids'), `${ids.join('\n')}\n`);
       const r = await runCommand(
         'python3',
-        [
-          '-c',
-          nonBlockingPipe,
-          process.execPath,
-          bin,
-          '--sandbox',
+        ['-c', nonBlockingPipe, process.execPath, bin, '--base-url', server.origin].concat([
           'profile',
           '--from-file',
           join(dir, 'ids'),
           '--json',
-        ],
-        { env: baseEnv() },
+        ]),
+        { env: baseEnv({ PP_API_KEY: KEY }) },
       );
-      expect(r.code).toBe(7); // every id is unknown to the sandbox: one shared exit code
-      const lines = r.stdout.trimEnd().split('\n');
+      expect(r.code).toBe(0);
       expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(256 * 1024);
-      expect(lines.map((l) => (JSON.parse(l) as { account_id: string }).account_id)).toEqual(ids);
-      expect(r.stderr).toBe('1500 accounts: 1500 errors/resource_not_found\n');
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines.pop()).toBe('300 accounts: 300 ok');
+      // each row right after its own warning
+      let warned = '';
+      const rows: string[] = [];
+      for (const line of lines) {
+        const warning = /^warning: the LinkedIn profile of (\S+) does not match/.exec(line);
+        if (warning) warned = warning[1]!;
+        else if (line.startsWith('{')) {
+          const id = (JSON.parse(line) as { account_id: string }).account_id;
+          expect(id).toBe(warned);
+          rows.push(id);
+        }
+      }
+      expect(rows).toEqual(ids);
     },
   );
 
