@@ -75,26 +75,13 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   let printed = 0;
   let longestId = 0;
 
-  const launch = (accountId: string) => {
-    const index = started++;
-    longestId = Math.max(longestId, displayWidth(accountId));
-    void inspectAccount(ctx, client, accountId, json).then((outcome) => {
-      finished.set(index, outcome);
-      settled++;
-      progress?.settled(outcome.kind === 'failed');
-      wake.notify();
-    });
-  };
-
-  // Prints every result whose predecessors are all printed; stops at the first unfinished one.
+  // Prints every result whose predecessors are all printed; stops at the first unfinished one. An
+  // account Ctrl-C stopped is skipped (only a stopped run has them), so all that finished is shown.
   const printReady = async () => {
-    for (
-      let next = finished.get(printed);
-      next && next.kind !== 'interrupted';
-      next = finished.get(printed)
-    ) {
+    for (let next = finished.get(printed); next; next = finished.get(printed)) {
       finished.delete(printed);
       printed++;
+      if (next.kind === 'interrupted') continue;
       tally.add(next);
       const warning = next.kind === 'ok' ? next.warning : undefined;
       // Rows on the same terminal, or a warning, would land on the progress line: clear it first
@@ -105,17 +92,36 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
       await ctx.io.out(table ? table.row(next, longestId) : ndjsonLine(next));
     }
   };
+  // One printer at a time, started by each result as it comes, so a result is out as soon as the
+  // order allows even while the next id is slow to arrive (ids piped in from a slow producer).
+  let printing = Promise.resolve();
+  const print = (): Promise<void> => {
+    printing = printing.then(printReady);
+    return printing;
+  };
+
+  const launch = (accountId: string) => {
+    const index = started++;
+    longestId = Math.max(longestId, displayWidth(accountId));
+    void inspectAccount(ctx, client, accountId, json).then((outcome) => {
+      finished.set(index, outcome);
+      settled++;
+      progress?.settled(outcome.kind === 'failed');
+      wake.notify();
+      print().catch(() => {}); // a failure here is the main loop's to report: it awaits print() too
+    });
+  };
 
   progress?.start();
   let readError: unknown;
   try {
     for await (const accountId of accountIds(ids, file, ctx.signal)) {
       launch(accountId);
-      await printReady();
+      await print();
       // The window is full: pull no more ids until the oldest result is out.
       while (started - printed >= windowSize && !ctx.signal.aborted) {
         await wake.wait();
-        await printReady();
+        await print();
       }
       if (ctx.signal.aborted) break;
     }
@@ -125,9 +131,9 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   progress?.total(started);
   while (settled < started) {
     await wake.wait();
-    await printReady();
+    await print();
   }
-  await printReady();
+  await print();
   progress?.stop();
 
   // An emptied account list must not pass for a clean run (a morning check would say all is well).
@@ -313,8 +319,11 @@ function ndjsonLine(outcome: Printed): string {
  * far instead of from all rows (a boxed table would need them all first). Every row fits the
  * terminal: a long account id or state wraps within its column, a long name is cut.
  */
+/** Account, provider, name (0: left out) and state columns. */
+type Widths = [number, number, number, number];
+
 class SummaryTable {
-  #widths: [number, number, number, number] | undefined;
+  #widths: Widths | undefined;
 
   private constructor(
     private readonly io: Io,
@@ -343,7 +352,7 @@ class SummaryTable {
         state = Math.max(10, total - account - provider - 4);
       }
       this.#widths = [account, provider, name, state];
-      header = this.#lines(['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) => this.p.label(s));
+      header = this.#lines(this.#widths, ['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) => this.p.label(s));
     }
     const cells = (
       outcome.kind === 'ok'
@@ -351,9 +360,17 @@ class SummaryTable {
         : [outcome.accountId, '-', '-', failureState(outcome.error)]
     ).map((cell) => showable(this.io, cell).replace(/\n/g, ' ')); // before cutting, so the key's mask holds
     const tone: Tone = outcome.kind === 'ok' ? outcome.tone : 'bad';
+    // The widths were set from the ids seen by the first row. A longer id that comes later is
+    // shown whole, the rest of its row shifted right, when its state still fits after it.
+    const [account, provider, name, state] = this.#widths!;
+    const extra = displayWidth(cells[0]!) - account;
+    const fits = state - extra >= Math.min(displayWidth(cells[3]!), WHOLE_STATE);
+    const widths: Widths =
+      extra > 0 && fits ? [account + extra, provider, name, state - extra] : this.#widths!;
     return (
       header +
       this.#lines(
+        widths,
         cells,
         (s) => s,
         (s) => this.p.tone(tone, s),
@@ -362,18 +379,18 @@ class SummaryTable {
   }
 
   /** One row as text lines: every column padded to its width, the state painted. */
-  #lines(cells: string[], paint: (s: string) => string, paintState = paint): string {
-    const [account, provider, name, state] = this.#widths!;
+  #lines(widths: Widths, cells: string[], paint: (s: string) => string, paintState = paint): string {
+    const [account, provider, name, state] = widths;
     const columns = [
       wrapText(cells[0]!, account).split('\n'),
       [cut(cells[1]!, provider)],
       [cut(cells[2]!, name)],
       wrapText(cells[3]!, state).split('\n'),
     ];
-    const widths = [account, provider, name];
+    const padded = [account, provider, name];
     let out = '';
     for (let i = 0; i < Math.max(...columns.map((c) => c.length)); i++) {
-      const left = widths
+      const left = padded
         .map((w, c) => (w ? pad(columns[c]![i] ?? '', w) : undefined))
         .filter((cell) => cell !== undefined)
         .join('  ');

@@ -1,6 +1,7 @@
 // `pp profile` with many accounts, end to end: the built bin/pp.js against the in-process sandbox
 // or a small test server that records what it saw (arrival order, requests in flight, 429s).
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -311,6 +312,53 @@ describe('pp profile with many accounts', () => {
     expect(stderr).toMatch(/interrupted: \d+ accounts of \d+ started/);
   });
 
+  it('Ctrl-C prints every account that finished, also those after one it stopped', async () => {
+    const { url, seen } = await testServer((id) => ({ delayMs: id === 'acc_2' ? 10_000 : 50 }));
+    const child = spawn(process.execPath, [bin, '--base-url', url, 'profile', ...ids(4), '--json'], {
+      env: apiEnv(),
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    while (seen.ids.length < 4) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 400)); // acc_1, acc_3 and acc_4 answered
+    child.kill('SIGINT');
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(code).toBe(130);
+    expect(ndjson(stdout).map((l) => l.account_id)).toEqual(['acc_1', 'acc_3', 'acc_4']);
+    expect(stderr).toBe('interrupted: 3 accounts of 4 started: 3 ok\n');
+  });
+
+  it('prints each result as soon as the order allows, while the next id is still to come', async () => {
+    const child = spawn(process.execPath, [bin, '--sandbox', '--json', 'profile', '--from-file', '-'], {
+      env: baseEnv(),
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdin.write('acc_demo_gmail\n');
+    // the first result, before any more input (it used to wait for the next id)
+    const first = await new Promise<string>((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error(`no result yet; stdout: ${stdout}`)), 5_000);
+      child.stdout.on('data', (d: string) => {
+        stdout += d;
+        if (stdout.includes('\n')) {
+          clearTimeout(late);
+          resolve(stdout.slice(0, stdout.indexOf('\n')));
+        }
+      });
+    });
+    expect((JSON.parse(first) as { account_id: string }).account_id).toBe('acc_demo_gmail');
+    child.stdin.end('acc_demo_twitter\n');
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(code).toBe(0);
+    expect(ndjson(stdout).map((l) => l.account_id)).toEqual(['acc_demo_gmail', 'acc_demo_twitter']);
+  });
+
   it('draws a progress line when standard error is a terminal, and clears it', async () => {
     const { url } = await testServer(() => ({ delayMs: 60 }));
     const out = join(tempDir(), 'out.ndjson');
@@ -372,6 +420,19 @@ describe('the summary table at the width of a pipe (80)', () => {
     expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+NAME\s+STATE$/);
     expect(lines[1]).toMatch(/^acc_demo_linkedin\s+LinkedIn\s+Camille\b.*\s+ok$/);
     expect(lines[2]).toMatch(/^acc_error_disconnected_account\s+-\s+-\s+errors\/disconnected_account$/);
+  });
+});
+
+describe('an id longer than the first ones', () => {
+  it('is shown whole, the rest of its row shifted, when its state still fits', async () => {
+    const long = 'acc_this_is_a_rather_long_account_identifier_01HXYZ4QK3';
+    const list = ['acc_demo_gmail', ...ids(70), long]; // the widths are set before the long id is read
+    const r = await runPp(['--sandbox', 'profile', ...list], { env: baseEnv({ COLUMNS: '120' }) });
+    expect(r.code).toBe(7);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ACCOUNT {9}PROVIDER/); // set from acc_demo_gmail and the short ones
+    expect(lines.at(-1)).toMatch(new RegExp(`^${long}\\s+-\\s+-\\s+errors/resource_not_found$`));
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(120);
   });
 });
 
