@@ -44,7 +44,8 @@ export class Context {
   }
 
   get sandbox(): boolean {
-    return this.globals.sandbox || this.env.PP_SANDBOX === '1' || this.env.PP_SANDBOX === 'true';
+    const env = this.env.PP_SANDBOX?.trim().toLowerCase(); // trimmed, like every setting
+    return this.globals.sandbox || env === '1' || env === 'true';
   }
 
   /** A --verbose line on standard error (it may quote the server: a status text, a redirect). */

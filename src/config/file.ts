@@ -3,7 +3,7 @@
 // that names it, and it is never rewritten: the user's data stays as it was.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { configError } from '../errors.js';
 
 export interface StoredConfig {
@@ -24,7 +24,10 @@ export type Env = Readonly<Record<string, string | undefined>>;
  * wherever the command happens to run.
  */
 function findConfigDir(env: Env): string | undefined {
-  if (env.PP_CONFIG_DIR) return env.PP_CONFIG_DIR;
+  // trimmed and blank-is-unset like every setting; a relative one is the user's own choice, taken
+  // from the current folder and named in full
+  const own = env.PP_CONFIG_DIR?.trim();
+  if (own) return resolve(own);
   const xdg = env.XDG_CONFIG_HOME;
   if (xdg && isAbsolute(xdg)) return join(xdg, 'postpress');
   const home = homeDir(env);

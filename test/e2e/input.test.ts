@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FaultServer, json, linkedinProfile } from '../helpers/fault-server.js';
-import { baseEnv, runPp } from '../helpers/run.js';
+import { baseEnv, runPp, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_1nputT3stK3y0123456789wXyZ';
 
@@ -286,5 +286,37 @@ describe('a base URL with a query or a fragment', () => {
       exit_code: 2,
     });
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('PP_SANDBOX and PP_CONFIG_DIR are read like the other settings', () => {
+  it('PP_SANDBOX is trimmed (a .env file with CRLF line endings), TRUE or true or 1', async () => {
+    for (const value of ['1\r', ' 1 ', 'TRUE', 'true\r\n']) {
+      const r = await runPp(['whoami', '--account', 'acc_demo_gmail'], {
+        env: baseEnv({ PP_SANDBOX: value }),
+      });
+      expect(r.code, JSON.stringify(value)).toBe(0);
+      expect(r.stdout).toMatch(/^Tomáš Novák/);
+    }
+  });
+
+  it('a blank PP_CONFIG_DIR is unset; a relative one is taken from the current folder and named in full', async () => {
+    const home = tempDir('pp-home-');
+    const blank = await runPp(['--json', 'config', 'show'], {
+      env: baseEnv({ PP_CONFIG_DIR: '  ', HOME: home, XDG_CONFIG_HOME: undefined }),
+    });
+    expect(blank.code).toBe(0);
+    expect((JSON.parse(blank.stdout) as { config_file: string }).config_file).toBe(
+      join(home, '.config', 'postpress', 'config.json'),
+    );
+    const cwd = tempDir('pp-cwd-');
+    const relative = await runPp(['--json', 'config', 'show'], {
+      env: baseEnv({ PP_CONFIG_DIR: 'conf ' }),
+      cwd,
+    });
+    expect(relative.code).toBe(0);
+    expect((JSON.parse(relative.stdout) as { config_file: string }).config_file).toBe(
+      join(cwd, 'conf', 'config.json'),
+    );
   });
 });
