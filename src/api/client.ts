@@ -3,6 +3,7 @@
 import { createFetch } from 'ofetch';
 import { maskKey } from '../config/settings.js';
 import { ExitCode, PpError } from '../errors.js';
+import { secretPattern } from '../output/io.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
 import {
   AT_PROXY,
@@ -82,6 +83,8 @@ export function createClient(opts: ClientOptions) {
   const random = opts.random ?? Math.random;
   const now = opts.now ?? Date.now;
   const log = opts.log;
+  const keyPattern = secretPattern(opts.apiKey);
+  const conceal: Conceal = (text) => text.replace(keyPattern, () => maskKey(opts.apiKey));
   let proxyAgent: Pick<HttpInit, 'agent'> | undefined;
   /** host:port of the proxy in use, for error messages (never its credentials). */
   let proxyHost: string | undefined;
@@ -168,7 +171,7 @@ export function createClient(opts: ClientOptions) {
         continue;
       }
       if (res.status >= 200 && res.status < 300) {
-        return parseProfile(body, res.headers.get('content-type'), accountId);
+        return parseProfile(body, res.headers.get('content-type'), accountId, conceal);
       }
       if (res.status < 400 || res.status > 599) {
         // a redirect with no Location, a 304, a 1xx or a made-up status: not an answer pp can read
@@ -180,7 +183,7 @@ export function createClient(opts: ClientOptions) {
           error: invalid(
             `${what} (HTTP ${res.status})`,
             accountId,
-            describeBody(body, res.headers.get('content-type')),
+            describeBody(body, res.headers.get('content-type'), conceal),
             res.status,
           ),
         };
@@ -268,8 +271,12 @@ export function interrupted(accountId?: string): PpError {
   return new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted', accountId });
 }
 
-const describeBody = (body: string, contentType: string | null): string =>
-  `content type ${contentType ?? 'none'}; ${body.length === 0 ? 'the body is empty' : `it starts with ${JSON.stringify(body.slice(0, 60))}`}`;
+/** The start of a body for an error message, the key masked before it is cut (a cut key would not be masked). */
+const describeBody = (body: string, contentType: string | null, conceal: Conceal): string =>
+  `content type ${contentType ?? 'none'}; ${body.length === 0 ? 'the body is empty' : `it starts with ${JSON.stringify(conceal(body).slice(0, 60))}`}`;
+
+/** Masks the API key in text from the server. */
+export type Conceal = (text: string) => string;
 
 function invalid(message: string, accountId: string, detail?: string, status?: number): PpError {
   return new PpError({
@@ -282,7 +289,12 @@ function invalid(message: string, accountId: string, detail?: string, status?: n
   });
 }
 
-export function parseProfile(body: string, contentType: string | null, accountId: string): Attempt {
+export function parseProfile(
+  body: string,
+  contentType: string | null,
+  accountId: string,
+  conceal: Conceal = (text) => text,
+): Attempt {
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -290,7 +302,7 @@ export function parseProfile(body: string, contentType: string | null, accountId
     return {
       ok: false,
       retryable: false,
-      error: invalid('the answer is not JSON', accountId, describeBody(body, contentType)),
+      error: invalid('the answer is not JSON', accountId, describeBody(body, contentType, conceal)),
     };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -298,7 +310,11 @@ export function parseProfile(body: string, contentType: string | null, accountId
     return {
       ok: false,
       retryable: false,
-      error: invalid(`the answer is ${what}, not a JSON object`, accountId, describeBody(body, contentType)),
+      error: invalid(
+        `the answer is ${what}, not a JSON object`,
+        accountId,
+        describeBody(body, contentType, conceal),
+      ),
     };
   }
   const provider = (data as Record<string, unknown>).provider;
@@ -306,7 +322,11 @@ export function parseProfile(body: string, contentType: string | null, accountId
     return {
       ok: false,
       retryable: false,
-      error: invalid('the answer has no "provider" field', accountId, describeBody(body, contentType)),
+      error: invalid(
+        'the answer has no "provider" field',
+        accountId,
+        describeBody(body, contentType, conceal),
+      ),
     };
   }
   return { ok: true, fetched: { body, data: data as Record<string, unknown> } };

@@ -29,7 +29,7 @@ export class Io {
   readonly stderrColor: boolean;
   readonly #env: IoOptions['env'];
   readonly #stdin: () => InStream;
-  #secrets: { value: string; mask: string }[] = [];
+  #secrets: { pattern: RegExp; mask: string }[] = [];
 
   constructor(opts: IoOptions) {
     this.stdout = opts.stdout;
@@ -50,13 +50,13 @@ export class Io {
     return this.stdout.columns || (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80);
   }
 
-  /** Never print this value again: it is replaced by its mask everywhere. */
+  /** Never print this value again: it is replaced by its mask everywhere (see secretPattern). */
   addSecret(value: string, mask: string): void {
-    if (value.length >= 4) this.#secrets.push({ value, mask });
+    if (value.length >= 4) this.#secrets.push({ pattern: secretPattern(value), mask });
   }
 
   redact(text: string): string {
-    for (const { value, mask } of this.#secrets) text = text.replaceAll(value, mask);
+    for (const { pattern, mask } of this.#secrets) text = text.replace(pattern, () => mask);
     return text;
   }
 
@@ -80,4 +80,25 @@ export function wantsColor(stream: OutStream, env: IoOptions['env'], colorFlag =
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
   if (env.TERM === 'dumb') return false;
   return stream.isTTY === true;
+}
+
+/**
+ * Matches a secret also in the forms it takes on the way back from a server: JSON-escaped,
+ * percent-encoded (in a query, or in a path, where a backslash becomes a slash), or in another case
+ * (a host name in a redirect is lower-cased).
+ */
+export function secretPattern(value: string): RegExp {
+  const forms = new Set([
+    value,
+    JSON.stringify(value).slice(1, -1),
+    encodeURIComponent(value),
+    encodeURI(value),
+  ]);
+  try {
+    forms.add(new URL(`http://h/${value}`).pathname.slice(1));
+  } catch {
+    // not a path at all: the other forms stand
+  }
+  const escaped = [...forms].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.join('|'), 'gi');
 }

@@ -213,9 +213,45 @@ describe('the key never shows', () => {
   // No run of 6 characters of the key's secret part, anywhere: a value wrapped over two lines or
   // cut to a column would slip past masking done on the finished text.
   const secret = KEY.slice('pp_live_'.length, -'QrSt'.length);
-  const expectNoPieceOfKey = (text: string) => {
-    for (let i = 0; i + 6 <= secret.length; i++) expect(text).not.toContain(secret.slice(i, i + 6));
+  const expectNoPieceOfKey = (text: string, key = secret) => {
+    const lower = text.toLowerCase();
+    for (let i = 0; i + 6 <= key.length; i++) expect(lower).not.toContain(key.slice(i, i + 6).toLowerCase());
   };
+
+  it('masks the key before cutting the start of a body for a message, and in a lower-cased host', async () => {
+    for (const lead of [30, 33, 36, 40]) {
+      server.script(answer(200, `${'x'.repeat(lead)}${KEY} tail`, { 'content-type': 'text/html' }));
+      const human = await pp(['profile', 'acc_1']);
+      expect(human.code).toBe(15);
+      expectNoPieceOfKey(human.stderr);
+      const machine = await pp(['--json', 'profile', 'acc_1', 'acc_2']);
+      expectNoPieceOfKey(machine.stdout + machine.stderr);
+    }
+    server.script(answer(302, '', { location: `https://${KEY}.example.com/` }));
+    const redirect = await pp(['--verbose', 'profile', 'acc_1']);
+    expect(redirect.code).toBe(15);
+    expect(redirect.stderr).toContain(`https://${MASKED}.example.com`);
+    expectNoPieceOfKey(redirect.stderr);
+  });
+
+  it('masks a key with a quote and a backslash in JSON, in --json and in a redirect path', async () => {
+    const odd = 'pp_live_Qu0te"And\\Back5lash0123wXyZ';
+    const env = { PP_API_KEY: odd };
+    const oddSecret = 'Qu0te"And\\Back5lash0123';
+    const run = (args: string[]) =>
+      runPp(['--base-url', server.origin, ...args], { env: baseEnv(env) }).then((r) => {
+        for (const piece of ['Qu0te', 'Back5lash0123']) expect(r.stdout + r.stderr).not.toContain(piece);
+        return r;
+      });
+    server.script(json(linkedinProfile({ headline: odd })));
+    const body = await run(['--json', 'profile', 'acc_1']);
+    expect(body.code).toBe(0);
+    expect((JSON.parse(body.stdout) as { headline: string }).headline).toBe('pp_live_…wXyZ');
+    server.script(answer(302, '', { location: `/x/${odd}/y` }), json(linkedinProfile()));
+    const redirect = await run(['--verbose', 'profile', 'acc_1']);
+    expect(redirect.code).toBe(0);
+    expectNoPieceOfKey(redirect.stderr, oddSecret);
+  });
 
   it('masks an echoed key before wrapping it in a narrow terminal or cutting it in a table', async () => {
     const echoed = linkedinProfile({
