@@ -6,6 +6,7 @@ import { setMaxListeners } from 'node:events';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { errorNames } from '../api/catalogue.js';
 import { type Client, MAX_RETRY_AFTER_MS } from '../api/client.js';
 import { SharedRateGate } from '../api/gate.js';
 import { openClient } from '../api/open.js';
@@ -324,6 +325,8 @@ type Widths = [number, number, number, number];
 
 class SummaryTable {
   #widths: Widths | undefined;
+  /** The terminal is too narrow for whole ids and states: every column shares the width. */
+  #shared = false;
 
   private constructor(
     private readonly io: Io,
@@ -339,17 +342,20 @@ class SummaryTable {
     let header = '';
     if (!this.#widths) {
       const total = this.io.columns;
-      const provider = 8;
+      let provider = 8;
       // Ids and states are what people grep this table for, so they are kept whole while they
-      // fit: the name gets what they leave, or is left out. Only a terminal too narrow even for
-      // them (or a very long id) makes them wrap within their columns.
+      // fit: the name gets what is left after the longest error type, or is left out. Only a
+      // terminal too narrow even for an id and errors/disconnected_account makes every column
+      // share the width, long values wrapping within theirs.
       let account = Math.max(7, longestId);
-      const spare = total - account - provider - WHOLE_STATE - 6;
+      const spare = total - account - provider - LONGEST_TYPE - 6;
       const name = spare >= 8 ? Math.min(20, spare) : 0;
       let state = total - account - provider - (name ? name + 6 : 4);
-      if (state < WHOLE_STATE) {
+      if (state < KEY_STATE) {
+        this.#shared = true;
+        provider = Math.min(8, Math.max(4, Math.floor(total * 0.2)));
         account = Math.max(7, Math.min(longestId, Math.floor(total * 0.4)));
-        state = Math.max(10, total - account - provider - 4);
+        state = Math.max(8, total - account - provider - 4);
       }
       this.#widths = [account, provider, name, state];
       header = this.#lines(this.#widths, ['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) => this.p.label(s));
@@ -364,7 +370,7 @@ class SummaryTable {
     // shown whole, the rest of its row shifted right, when its state still fits after it.
     const [account, provider, name, state] = this.#widths!;
     const extra = displayWidth(cells[0]!) - account;
-    const fits = state - extra >= Math.min(displayWidth(cells[3]!), WHOLE_STATE);
+    const fits = !this.#shared && state - extra >= displayWidth(cells[3]!);
     const widths: Widths =
       extra > 0 && fits ? [account + extra, provider, name, state - extra] : this.#widths!;
     return (
@@ -401,8 +407,10 @@ class SummaryTable {
   }
 }
 
-/** The longest state of the catalogue, errors/disconnected_account: the one a morning check is for. */
-const WHOLE_STATE = 27;
+/** The longest error type of the catalogue (errors/invalid_credentials_but_valid_account_imap). */
+const LONGEST_TYPE = Math.max(...errorNames.map((name) => `errors/${name}`.length));
+/** errors/disconnected_account, the state a morning check is for: narrower than this, all columns share. */
+const KEY_STATE = 'errors/disconnected_account'.length;
 
 const pad = (text: string, width: number): string =>
   text + ' '.repeat(Math.max(0, width - displayWidth(text)));

@@ -413,13 +413,37 @@ describe('the summary table at the width of a pipe (80)', () => {
     expect(lines[3]).toMatch(/^acc_linkedin_01HXYZ4QK3WJ8FN3M6QH7TZ8GR\s+-\s+errors\/resource_not_found$/);
   });
 
-  it('shows the name beside them when there is room', async () => {
-    const r = await runPp(['--sandbox', 'profile', 'acc_demo_linkedin', 'acc_error_disconnected_account']);
+  it('shows the name beside them when there is room for the longest error type too', async () => {
+    const r = await runPp(['--sandbox', 'profile', 'acc_demo_linkedin', 'acc_error_disconnected_account'], {
+      env: baseEnv({ COLUMNS: '110' }),
+    });
     expect(r.code).toBe(5);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+NAME\s+STATE$/);
     expect(lines[1]).toMatch(/^acc_demo_linkedin\s+LinkedIn\s+Camille\b.*\s+ok$/);
     expect(lines[2]).toMatch(/^acc_error_disconnected_account\s+-\s+-\s+errors\/disconnected_account$/);
+  });
+});
+
+describe('the summary table, other widths', () => {
+  it('keeps the longest error type whole rather than a name', async () => {
+    const imap = 'acc_error_invalid_credentials_but_valid_account_imap';
+    const r = await runPp(['--sandbox', 'profile', 'acc_demo_gmail', imap], {
+      env: baseEnv({ COLUMNS: '120' }),
+    });
+    expect(r.code).toBe(4);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(
+      new RegExp(`^${imap}\\s+-\\s+errors/invalid_credentials_but_valid_account_imap$`),
+    );
+  });
+
+  it.each([30, 40])('fits a terminal %i columns wide', async (cols) => {
+    const list = ['acc_demo_linkedin', 'acc_error_disconnected_account', 'acc_demo_telegram'];
+    const r = await runPp(['--sandbox', 'profile', ...list], { env: baseEnv({ COLUMNS: String(cols) }) });
+    expect(r.code).toBe(5);
+    for (const line of r.stdout.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(cols);
   });
 });
 
