@@ -84,6 +84,9 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
       printed++;
       if (next.kind === 'interrupted') continue;
       tally.add(next);
+      // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
+      // failures printed so far, not a clean 0.
+      process.exitCode = tally.exitCode();
       const warning = next.kind === 'ok' ? next.warning : undefined;
       // Rows on the same terminal, or a warning, would land on the progress line: clear it first
       // (its timer redraws it).
@@ -477,9 +480,13 @@ class Progress {
     private readonly gate: SharedRateGate,
   ) {}
 
+  // Also when pp exits early (standard output's reader left): the prompt must not land on the line.
+  readonly #onExit = () => this.clear();
+
   start(): void {
     this.#timer = setInterval(() => this.draw(), 250);
     this.#timer.unref();
+    process.once('exit', this.#onExit);
   }
 
   settled(failed: boolean): void {
@@ -511,6 +518,7 @@ class Progress {
 
   stop(): void {
     clearInterval(this.#timer);
+    process.off('exit', this.#onExit);
     this.clear();
   }
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../src/providers/index.js';
-import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
+import { baseEnv, bin, root, runCommand, runPp, tempDir } from '../helpers/run.js';
 
 interface Reply {
   status?: number;
@@ -393,6 +393,47 @@ describe('pp profile with many accounts', () => {
     );
     // Cleared before the counts: the last thing on the terminal is the summary, on its own line.
     expect(result.tty).toMatch(/\r\u001b\[K16 accounts: 16 ok\r?\n$/);
+  });
+});
+
+describe('when the reader of standard output leaves early', () => {
+  it('exits with the failures printed so far, not 0', async () => {
+    const file = join(tempDir(), 'ids');
+    writeFileSync(file, `${ids(2000, 'acc_gone_').join('\n')}\n`);
+    const r = await runCommand('bash', [
+      '-c',
+      `"${process.execPath}" bin/pp.js --sandbox profile --from-file '${file}' --json | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
+    ]);
+    expect(r.stdout).toBe('status=7\n'); // every account is unknown to the sandbox
+  });
+
+  it('clears its progress line from the terminal', async () => {
+    const { url } = await testServer(() => ({ delayMs: 60 }));
+    const command = [
+      process.execPath,
+      bin,
+      '--base-url',
+      url,
+      'profile',
+      ...ids(80),
+      '--concurrency',
+      '2',
+      '--json',
+    ]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const tty = await new Promise<string>((resolve) => {
+      const child = spawn('script', ['-qec', `${command} | (sleep 1; head -c 10 >/dev/null)`, '/dev/null'], {
+        env: apiEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+      child.on('close', () => resolve(out));
+    });
+    const last = tty.lastIndexOf(' req/s');
+    expect(last).toBeGreaterThan(0);
+    expect(tty.slice(last)).toContain('\r\u001b[K');
   });
 });
 
