@@ -83,9 +83,11 @@ class PpCommand extends Command {
   override help(context?: HelpContext | ((str: string) => string)): never {
     // commander's only call with an error context and `help <name>` as its words is that fallback
     const [word, name] = this.args;
-    // `help help` names the help command, which commander cannot dispatch to: left as commander has it
-    const known = (n: string) =>
-      n === word || this.commands.some((c) => c.name() === n || c.aliases().includes(n));
+    // `help help` names the help command, which commander cannot dispatch to (it falls back to
+    // help on standard error, exit 2): it is help asked for, so it is the help, exit 0
+    if (typeof context === 'object' && context.error && word === 'help' && name === 'help')
+      return super.help();
+    const known = (n: string) => this.commands.some((c) => c.name() === n || c.aliases().includes(n));
     if (
       typeof context === 'object' &&
       context.error &&

@@ -121,6 +121,19 @@ describe.concurrent('pp help <a command that does not exist>', () => {
     expect(r.stderr).not.toContain('Usage:');
   });
 
+  it('pp help help is the help asked for: on stdout, exit 0, --json or not', async () => {
+    const [plain, json, top] = await Promise.all([
+      runPp(['help', 'help']),
+      runPp(['--json', 'help', 'help']),
+      runPp(['--help']),
+    ]);
+    for (const r of [plain, json]) {
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(top.stdout);
+    }
+  });
+
   it('with --json, the JSON usage error', async () => {
     const r = await runPp(['--json', 'help', 'bogus']);
     expect(r.code).toBe(2);
