@@ -362,31 +362,8 @@ describe('pp profile with many accounts', () => {
   it('draws a progress line when standard error is a terminal, and clears it', async () => {
     const { url } = await testServer(() => ({ delayMs: 60 }));
     const out = join(tempDir(), 'out.ndjson');
-    // `script` gives the command a terminal; standard output still goes to a file.
-    const command = [
-      process.execPath,
-      bin,
-      '--base-url',
-      url,
-      'profile',
-      ...ids(16),
-      '--concurrency',
-      '2',
-      '--json',
-    ]
-      .map((a) => `'${a}'`)
-      .join(' ');
-    const result = await new Promise<{ code: number | null; tty: string }>((resolve) => {
-      const child = spawn('script', ['-qec', `${command} > '${out}'`, '/dev/null'], {
-        env: apiEnv(),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let tty = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        tty += d;
-      });
-      child.on('close', (code) => resolve({ code, tty }));
-    });
+    // standard output still goes to a file
+    const result = await inTerminal(`${slowRun(url, 16)} > '${out}'`);
     expect(result.code).toBe(0);
     expect(result.tty).toMatch(
       /\r\u001b\[K\d+ done · 0 failed · [\d.]+ req\/s|\r\u001b\[K\d+\/16 · 0 failed/,
@@ -395,6 +372,27 @@ describe('pp profile with many accounts', () => {
     expect(result.tty).toMatch(/\r\u001b\[K16 accounts: 16 ok\r?\n$/);
   });
 });
+
+/** pp against a test server, `n` ids two at a time, --json: a shell command line. */
+const slowRun = (url: string, n: number): string =>
+  [process.execPath, bin, '--base-url', url, 'profile', ...ids(n), '--concurrency', '2', '--json']
+    .map((a) => `'${a}'`)
+    .join(' ');
+
+/** Runs a shell command line with a terminal (`script`) for its standard error; what the terminal showed. */
+function inTerminal(command: string): Promise<{ code: number | null; tty: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      env: apiEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let tty = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      tty += d;
+    });
+    child.on('close', (code) => resolve({ code, tty }));
+  });
+}
 
 describe('when the reader of standard output leaves early', () => {
   it('exits with the failures printed so far, not 0', async () => {
@@ -409,28 +407,7 @@ describe('when the reader of standard output leaves early', () => {
 
   it('clears its progress line from the terminal', async () => {
     const { url } = await testServer(() => ({ delayMs: 60 }));
-    const command = [
-      process.execPath,
-      bin,
-      '--base-url',
-      url,
-      'profile',
-      ...ids(80),
-      '--concurrency',
-      '2',
-      '--json',
-    ]
-      .map((a) => `'${a}'`)
-      .join(' ');
-    const tty = await new Promise<string>((resolve) => {
-      const child = spawn('script', ['-qec', `${command} | (sleep 1; head -c 10 >/dev/null)`, '/dev/null'], {
-        env: apiEnv(),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-      child.on('close', () => resolve(out));
-    });
+    const { tty } = await inTerminal(`${slowRun(url, 80)} | (sleep 1; head -c 10 >/dev/null)`);
     const last = tty.lastIndexOf(' req/s');
     expect(last).toBeGreaterThan(0);
     expect(tty.slice(last)).toContain('\r\u001b[K');
