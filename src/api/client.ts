@@ -3,7 +3,6 @@
 import { createFetch } from 'ofetch';
 import { maskKey } from '../config/settings.js';
 import { ExitCode, PpError } from '../errors.js';
-import { secretPattern } from '../output/io.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
 import {
   AT_PROXY,
@@ -32,6 +31,11 @@ export interface ClientOptions {
   retries: number;
   userAgent: string;
   env: Env;
+  /**
+   * Masks the key in server text that a message cuts short (the start of a body): the caller's
+   * Io.redact, which masks everything printed but cannot find a key cut in half.
+   */
+  conceal?: Conceal | undefined;
   /** --verbose lines (already free of the key: the caller's Io redacts it too). */
   log?: ((line: string) => void) | undefined;
   /** Aborted on Ctrl-C. */
@@ -83,8 +87,7 @@ export function createClient(opts: ClientOptions) {
   const random = opts.random ?? Math.random;
   const now = opts.now ?? Date.now;
   const log = opts.log;
-  const keyPattern = secretPattern(opts.apiKey);
-  const conceal: Conceal = (text) => text.replace(keyPattern, () => maskKey(opts.apiKey));
+  const conceal: Conceal = opts.conceal ?? ((text) => text);
   let proxyAgent: Pick<HttpInit, 'agent'> | undefined;
   /** host:port of the proxy in use, for error messages (never its credentials). */
   let proxyHost: string | undefined;

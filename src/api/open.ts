@@ -20,6 +20,7 @@ export async function openClient(ctx: Context, opts: { gate?: RateGate } = {}): 
   return createClient({
     baseUrl,
     apiKey: key.value,
+    conceal: (text) => ctx.io.redact(text), // ctx.apiKey() registered the key with the Io
     timeoutMs: ctx.globals.timeout * 1000,
     retries: ctx.globals.retries,
     userAgent: `pp/${ctx.version} node/${process.versions.node}`,

@@ -87,7 +87,7 @@ export function wantsColor(stream: OutStream, env: IoOptions['env'], colorFlag =
  * percent-encoded (in a query, or in a path, where a backslash becomes a slash), or in another case
  * (a host name in a redirect is lower-cased).
  */
-export function secretPattern(value: string): RegExp {
+function secretPattern(value: string): RegExp {
   const forms = new Set([
     value,
     JSON.stringify(value).slice(1, -1),
