@@ -16,8 +16,8 @@ import { groupDigits } from '../output/format.js';
 import type { Io } from '../output/io.js';
 import { oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
-import type { Painter } from '../output/render.js';
 import { neutralize, showable } from '../output/showable.js';
+import { type SummaryRow, SummaryTable } from '../output/summary.js';
 import { displayWidth, wrapText } from '../output/width.js';
 import { checkProfile } from '../providers/index.js';
 import { genericIdentity } from './inspect.js';
@@ -93,7 +93,7 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
       if (ctx.io.stdout.isTTY || warning) progress?.clear();
       if (warning) await ctx.warn(warning);
       // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
-      await ctx.io.out(table ? table.row(next, longestId) : ndjsonLine(next));
+      await ctx.io.out(table ? table.row(summaryRow(next), longestId) : ndjsonLine(next));
     }
   };
   // One printer at a time, started by each result as it comes, so a result is out as soon as the
@@ -221,6 +221,19 @@ function describeProfile(
   };
 }
 
+/** The summary table's row for an outcome. */
+function summaryRow(outcome: Printed): SummaryRow {
+  return outcome.kind === 'ok'
+    ? { ...outcome, tone: outcome.tone }
+    : {
+        accountId: outcome.accountId,
+        provider: '-',
+        name: '-',
+        state: failureState(outcome.error),
+        tone: 'bad',
+      };
+}
+
 /** What the state column and the counts say about a failure: its type, else what kind it is. */
 function failureState(error: PpError): string {
   if (error.type) return error.type;
@@ -316,120 +329,6 @@ function ndjsonLine(outcome: Printed): string {
     return `{"account_id":${JSON.stringify(outcome.accountId)},"ok":true,"profile":${profile}}\n`;
   }
   return oneLine({ account_id: outcome.accountId, ok: false, error: jsonError(outcome.error) });
-}
-
-/**
- * The summary table, a row at a time: its widths are set from the terminal and the ids seen so
- * far instead of from all rows (a boxed table would need them all first). Every row fits the
- * terminal: a long account id or state wraps within its column, a long name is cut.
- */
-/** Account, provider, name (0: left out) and state columns. */
-type Widths = [number, number, number, number];
-
-class SummaryTable {
-  #widths: Widths | undefined;
-  /** The terminal is too narrow for whole ids and states: every column shares the width. */
-  #shared = false;
-
-  private constructor(
-    private readonly io: Io,
-    private readonly p: Painter,
-  ) {}
-
-  static async load(io: Io): Promise<SummaryTable> {
-    const { painter } = await import('../output/render.js');
-    return new SummaryTable(io, painter(io.stdoutColor));
-  }
-
-  row(outcome: Printed, longestId: number): string {
-    let header = '';
-    if (!this.#widths) {
-      const total = this.io.columns;
-      let provider = 8;
-      // Ids and states are what people grep this table for, so they are kept whole while they
-      // fit: the name gets what is left after the longest error type, or is left out. Only a
-      // terminal too narrow even for an id and errors/disconnected_account makes every column
-      // share the width, long values wrapping within theirs.
-      let account = Math.max(7, longestId);
-      const spare = total - account - provider - LONGEST_TYPE - 6;
-      const name = spare >= 8 ? Math.min(20, spare) : 0;
-      let state = total - account - provider - (name ? name + 6 : 4);
-      if (state < KEY_STATE) {
-        this.#shared = true;
-        provider = Math.min(8, Math.max(4, Math.floor(total * 0.2)));
-        account = Math.max(7, Math.min(longestId, Math.floor(total * 0.4)));
-        state = Math.max(8, total - account - provider - 4);
-      }
-      this.#widths = [account, provider, name, state];
-      header = this.#lines(this.#widths, ['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) => this.p.label(s));
-    }
-    const cells = (
-      outcome.kind === 'ok'
-        ? [outcome.accountId, outcome.provider, outcome.name, outcome.state]
-        : [outcome.accountId, '-', '-', failureState(outcome.error)]
-    ).map((cell) => showable(this.io, cell).replace(/\n/g, ' ')); // before cutting, so the key's mask holds
-    const tone: Tone = outcome.kind === 'ok' ? outcome.tone : 'bad';
-    // The widths were set from the ids seen by the first row. A longer id that comes later is
-    // shown whole, the rest of its row shifted right, when its state still fits after it.
-    const [account, provider, name, state] = this.#widths!;
-    const extra = displayWidth(cells[0]!) - account;
-    const fits = !this.#shared && state - extra >= displayWidth(cells[3]!);
-    const widths: Widths =
-      extra > 0 && fits ? [account + extra, provider, name, state - extra] : this.#widths!;
-    return (
-      header +
-      this.#lines(
-        widths,
-        cells,
-        (s) => s,
-        (s) => this.p.tone(tone, s),
-      )
-    );
-  }
-
-  /** One row as text lines: every column padded to its width, the state painted. */
-  #lines(widths: Widths, cells: string[], paint: (s: string) => string, paintState = paint): string {
-    const [account, provider, name, state] = widths;
-    const columns = [
-      wrapText(cells[0]!, account).split('\n'),
-      [cut(cells[1]!, provider)],
-      [cut(cells[2]!, name)],
-      wrapText(cells[3]!, state).split('\n'),
-    ];
-    const padded = [account, provider, name];
-    let out = '';
-    for (let i = 0; i < Math.max(...columns.map((c) => c.length)); i++) {
-      const left = padded
-        .map((w, c) => (w ? pad(columns[c]![i] ?? '', w) : undefined))
-        .filter((cell) => cell !== undefined)
-        .join('  ');
-      const last = columns[3]![i] ?? '';
-      out += `${`${paint(left)}  ${last ? paintState(last) : ''}`.trimEnd()}\n`;
-    }
-    return out;
-  }
-}
-
-/** The longest error type of the catalogue (errors/invalid_credentials_but_valid_account_imap). */
-const LONGEST_TYPE = Math.max(...errorNames.map((name) => `errors/${name}`.length));
-/** errors/disconnected_account, the state a morning check is for: narrower than this, all columns share. */
-const KEY_STATE = 'errors/disconnected_account'.length;
-
-const pad = (text: string, width: number): string =>
-  text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-
-/** The text cut to `width` columns with an ellipsis, counting wide characters as two. */
-function cut(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  let used = 0;
-  for (const ch of text) {
-    const w = displayWidth(ch);
-    if (used + w > width - 1) break;
-    out += ch;
-    used += w;
-  }
-  return `${out}…`;
 }
 
 /** The count of each state, and the exit code they add up to. */
