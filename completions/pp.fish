@@ -85,7 +85,7 @@ complete -c pp -n '__pp_at \'pp\'' -a 'profile' -d 'the full provider-specific p
 complete -c pp -n '__pp_at \'pp\'' -a 'config' -d 'store the API key and a default account'
 complete -c pp -n '__pp_at \'pp\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c pp -n '__pp_at \'pp\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
-complete -c pp -n '__pp_at \'pp\'' -a 'help' -d 'show help for a command'
+complete -c pp -n '__pp_at \'pp\'' -a 'help' -d 'show help for a command, or a topic'
 
 # pp whoami
 complete -c pp -n '__pp_in \'pp whoami\'' -l account -x -d 'the account id (env PP_ACCOUNT_ID; default `pp config set-account`)'
@@ -100,7 +100,7 @@ complete -c pp -n '__pp_at \'pp config\'' -a 'show' -d 'the config file, the mas
 complete -c pp -n '__pp_at \'pp config\'' -a 'unset-key' -d 'remove the stored API key'
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-account' -d 'store the default account for `pp whoami`'
 complete -c pp -n '__pp_at \'pp config\'' -a 'unset-account' -d 'remove the default account'
-complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command'
+complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command, or a topic'
 
 # pp config set-key
 

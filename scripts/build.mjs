@@ -4,34 +4,11 @@
 // nothing on a path that does not use them.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
-
-// ofetch's entries touch globalThis.Headers at load, which makes Node 20 load undici (~50 ms, ~12 MB).
-// We pass our own fetch and Headers to createFetch, so import it from the shared module directly.
-const ofetchCore = {
-  name: 'ofetch-core',
-  setup(b) {
-    b.onResolve({ filter: /^ofetch$/ }, () => ({ path: 'ofetch', namespace: 'ofetch-core' }));
-    b.onLoad({ filter: /.*/, namespace: 'ofetch-core' }, () => {
-      const dir = dirname(require.resolve('ofetch/package.json'));
-      const index = readFileSync(join(dir, 'dist/index.mjs'), 'utf8');
-      const m = /import \{ c as createFetch \} from '\.\/(shared\/[^']+)'/.exec(index);
-      if (!m) throw new Error('ofetch layout changed: cannot find createFetch in dist/index.mjs');
-      const shared = join(dir, 'dist', m[1]).replaceAll('\\', '/');
-      return {
-        contents: `export { c as createFetch, F as FetchError } from ${JSON.stringify(shared)};`,
-        resolveDir: dir,
-        loader: 'js',
-      };
-    });
-  },
-};
 
 // commander requires child_process at load for stand-alone executable subcommands, which pp does
 // not have; loading it costs ~15 ms of every start. pp's commands never reach it.
@@ -67,7 +44,7 @@ await build({
   logLevel: 'warning',
   // completion.ts reads __dirname in the bundle and import.meta.url only when run from source
   logOverride: { 'empty-import-meta': 'silent' },
-  plugins: [ofetchCore, noChildProcess],
+  plugins: [noChildProcess],
   define: {
     PP_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
   },

@@ -1,26 +1,16 @@
 // Runs one pp invocation: parses the command line, builds the Context, runs the command, and is
-// the one place that turns errors into words on standard error and an exit code.
+// the one place that turns errors into words on standard error and an exit code. The only way in:
+// main.ts calls it with the real process, tests with in-memory streams (deps.ts).
 import { type Command, CommanderError } from 'commander';
-import type { Shell } from './commands/completion.js';
-import type { ProfileOptions } from './commands/profile.js';
-import type { SandboxCommandOptions } from './commands/sandbox.js';
 import { Context, type Globals } from './context.js';
+import { type RunDeps, realClock } from './deps.js';
 import { ExitCode, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
-import { type InStream, Io, type OutStream } from './output/io.js';
+import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
-import type { RawInput } from './output/prompt.js';
 import { buildProgram, type GlobalOptionValues } from './program.js';
 import { version } from './version.js';
 
-export interface RunDeps {
-  stdout: OutStream;
-  stderr: OutStream;
-  /** Taken when first needed (see Io). */
-  stdin: () => InStream & RawInput;
-  env: Readonly<Record<string, string | undefined>>;
-  /** Aborted on Ctrl-C. */
-  signal: AbortSignal;
-}
+export type { RunDeps };
 
 export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const noColorInArgs = argv.includes('--no-color');
@@ -44,40 +34,24 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       verbose: g.verbose === true,
     };
     io = new Io({ ...deps, colorFlag: globals.color });
-    ctx = new Context({ io, env: deps.env, globals, version, signal: deps.signal });
+    ctx = new Context({
+      io,
+      env: deps.env,
+      globals,
+      version,
+      signal: deps.signal,
+      clock: deps.clock ?? realClock,
+      onTerminate: deps.onTerminate ?? (() => {}),
+      setExitCode: deps.setExitCode ?? (() => {}),
+      onExit: deps.onExit ?? (() => () => {}),
+    });
     return ctx;
   };
-  const command =
-    <A extends unknown[]>(body: (ctx: Context, ...args: A) => Promise<number>) =>
-    async (cmd: Command, ...args: A) => {
-      code = await body(contextFor(cmd), ...args);
-    };
 
   const program = buildProgram(
     version,
-    {
-      whoami: (opts, cmd) =>
-        command(async (c) => (await import('./commands/whoami.js')).whoami(c, opts))(cmd),
-      profile: (ids, opts, cmd) =>
-        command(async (c, o: ProfileOptions) => (await import('./commands/profile.js')).profile(c, ids, o))(
-          cmd,
-          opts,
-        ),
-      configSetKey: (key, cmd) =>
-        command(async (c) => (await import('./commands/config.js')).setKey(c, key, deps.stdin()))(cmd),
-      configShow: (cmd) => command(async (c) => (await import('./commands/config.js')).show(c))(cmd),
-      configUnsetKey: (cmd) => command(async (c) => (await import('./commands/config.js')).unsetKey(c))(cmd),
-      configSetAccount: (id, cmd) =>
-        command(async (c) => (await import('./commands/config.js')).setAccount(c, id))(cmd),
-      configUnsetAccount: (cmd) =>
-        command(async (c) => (await import('./commands/config.js')).unsetAccount(c))(cmd),
-      completion: (shell, cmd) =>
-        command(async (c) => (await import('./commands/completion.js')).completion(c, shell as Shell))(cmd),
-      sandbox: (opts, cmd) =>
-        command(async (c, o: SandboxCommandOptions) => (await import('./commands/sandbox.js')).sandbox(c, o))(
-          cmd,
-          opts,
-        ),
+    async (def, values, cmd) => {
+      code = (await def.run?.(contextFor(cmd), values)) ?? ExitCode.ok;
     },
     {
       writeOut: (s) => void io.out(s),

@@ -1,9 +1,11 @@
-// The one object every command receives: streams, environment, global options, settings and the
-// interrupt signal (api/open.ts builds the API client from it). Built once in cli.ts.
-import type { Env } from './config/file.js';
+// The one object every command receives: streams, environment, global options, settings, the
+// clock and the interrupt signal (api/open.ts builds the API client from it). Built once in cli.ts
+// from run()'s deps, so a command reaches the outside world only through it.
 import { maskKey, SANDBOX_KEY, type Setting, SettingsReader } from './config/settings.js';
+import type { Clock, Env } from './deps.js';
 import { configError } from './errors.js';
 import type { Io } from './output/io.js';
+import { oneLine } from './output/json.js';
 import { neutralize } from './output/showable.js';
 
 export interface Globals {
@@ -23,6 +25,10 @@ export interface ContextInit {
   globals: Globals;
   version: string;
   signal: AbortSignal;
+  clock: Clock;
+  onTerminate: (fn: () => void) => void;
+  setExitCode: (code: number) => void;
+  onExit: (fn: () => void) => () => void;
 }
 
 export class Context {
@@ -31,6 +37,13 @@ export class Context {
   readonly globals: Globals;
   readonly version: string;
   readonly signal: AbortSignal;
+  readonly clock: Clock;
+  /** Calls `fn` on SIGTERM. */
+  readonly onTerminate: (fn: () => void) => void;
+  /** What pp exits with if standard output's reader leaves now (see RunDeps). */
+  readonly setExitCode: (code: number) => void;
+  /** Runs `fn` if the process ends before the command does; returns a remover. */
+  readonly onExit: (fn: () => void) => () => void;
   readonly settings: SettingsReader;
   readonly #cleanups: (() => Promise<void>)[] = [];
 
@@ -40,6 +53,10 @@ export class Context {
     this.globals = init.globals;
     this.version = init.version;
     this.signal = init.signal;
+    this.clock = init.clock;
+    this.onTerminate = init.onTerminate;
+    this.setExitCode = init.setExitCode;
+    this.onExit = init.onExit;
     this.settings = new SettingsReader(init.env);
   }
 
@@ -51,6 +68,12 @@ export class Context {
   /** A --verbose line on standard error (it may quote the server: a status text, a redirect). */
   verbose(line: string): void {
     if (this.globals.verbose) this.io.err(`pp: ${neutralize(line)}\n`);
+  }
+
+  /** A command's one-line result: the sentence for a person, or the object as one JSON line (--json). */
+  async result(human: string, json: Record<string, unknown>): Promise<number> {
+    await this.io.out(this.globals.json ? oneLine(json) : `${human}\n`);
+    return 0;
   }
 
   async warn(text: string): Promise<void> {

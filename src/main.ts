@@ -1,15 +1,24 @@
-// The process around run(): real streams, Ctrl-C, closed pipes, the exit code.
+// The process around run(): real streams, Ctrl-C and SIGTERM, closed pipes, the exit code. The only
+// file that hands `process` to pp (see deps.ts).
 import { writeSync } from 'node:fs';
+import { realClock } from './deps.js';
 import { ExitCode, jsonAsked, jsonError, PpError } from './errors.js';
 import { oneLine } from './output/json.js';
 import { StdioWriter } from './output/stdio.js';
 import { version } from './version.js';
 
 export async function main(argv: string[]): Promise<void> {
+  const atExit = new Set<() => void>();
+  /** What to exit with if standard output's reader leaves before the command is done. */
+  let pending: number = ExitCode.ok;
+  const exit = (code: number): never => {
+    for (const fn of atExit) fn();
+    process.exit(code);
+  };
   const onStdoutError = (err: NodeJS.ErrnoException) => {
     // A closed pipe (`pp profile … | head -1`) ends the program quietly, with the exit code it
     // already had: whoever reads has what they wanted.
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (err.code === 'EPIPE') exit(pending);
     // Any other failure to write the output (a full disk, a terminal gone) loses the result: pp
     // says so on standard error, if it can, and fails.
     // err.message reads "ENOSPC: no space left on device, write"
@@ -23,7 +32,7 @@ export async function main(argv: string[]): Promise<void> {
     } catch {
       // standard error is gone too
     }
-    process.exit(error.exitCode);
+    exit(error.exitCode);
   };
   // Standard error carries diagnostics only: when it fails, even for want of a reader, they are
   // lost, and the command goes on to its result and exit code (StdioWriter writes no more to it).
@@ -43,9 +52,9 @@ export async function main(argv: string[]): Promise<void> {
     // Commands stop at once on the signal; this is the backstop if one does not.
     setTimeout(() => {
       stderr.write('pp: interrupted\n');
-      process.exit(130);
+      exit(130);
     }, 1500).unref();
-    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGINT', () => exit(130));
   });
   const { run } = await import('./cli.js');
   const code = await run(argv, {
@@ -54,6 +63,17 @@ export async function main(argv: string[]): Promise<void> {
     stdin: () => process.stdin,
     env: process.env,
     signal: interrupt.signal,
+    clock: realClock,
+    setExitCode: (code) => {
+      pending = code;
+    },
+    onExit: (fn) => {
+      atExit.add(fn);
+      return () => atExit.delete(fn);
+    },
+    // Only `pp sandbox` listens; other commands keep Node's default (SIGTERM ends them).
+    onTerminate: (fn) => process.once('SIGTERM', fn),
   });
+  pending = code;
   process.exitCode = code;
 }

@@ -1,28 +1,20 @@
-// GET /api/v1/users/me: one request per attempt, our own retry loop (ofetch's neither reads
-// Retry-After nor times out retries correctly, NOTES.md), and every failure turned into a PpError.
-import { createFetch } from 'ofetch';
+// GET /api/v1/users/me: one request per attempt, pp's own retry loop, and every failure turned into
+// a PpError. Rate limits have one mechanism: a 429's wait goes to the run's RateGate, which holds
+// back every request of the run until it has passed (a single account has a gate of its own).
 import { maskKey } from '../config/settings.js';
+import type { Clock, Env } from '../deps.js';
 import { ExitCode, PpError } from '../errors.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
+import { MAX_RETRY_AFTER_MS, RateGate } from './gate.js';
 import {
   AT_PROXY,
-  type HttpInit,
-  type HttpResponse,
-  httpFetch,
-  MiniHeaders,
+  type HttpAnswer,
+  type HttpGetOptions,
+  header,
+  httpGet,
   TOO_LARGE,
   TRUNCATED,
 } from './http.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** Lets a bulk run share one view of the rate limit across its workers. */
-export interface RateGate {
-  /** Waits until another request may start. */
-  acquire(signal?: AbortSignal): Promise<void>;
-  /** A request finished; `rateLimitedMs` when it was a 429 asking to wait that long. */
-  release(outcome: { rateLimitedMs?: number }): void;
-}
 
 export interface ClientOptions {
   baseUrl: string;
@@ -31,6 +23,7 @@ export interface ClientOptions {
   retries: number;
   userAgent: string;
   env: Env;
+  clock: Clock;
   /**
    * Masks the key in server text that a message cuts short (the start of a body): the caller's
    * Io.redact, which masks everything printed but cannot find a key cut in half.
@@ -40,10 +33,9 @@ export interface ClientOptions {
   log?: ((line: string) => void) | undefined;
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal | undefined;
+  /** Shared by every request of a many-account run; a gate of one otherwise. */
   gate?: RateGate | undefined;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
-  now?: () => number;
 }
 
 export interface Fetched {
@@ -52,47 +44,31 @@ export interface Fetched {
   data: Record<string, unknown>;
 }
 
-/** Waits longer than this are not waited out (CLI.md): the command fails and says when to retry. */
-export const MAX_RETRY_AFTER_MS = 60_000;
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 8_000;
 const MAX_REDIRECTS = 5;
-
-export const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-
-const $fetch = createFetch({
-  fetch: httpFetch as unknown as typeof fetch,
-  Headers: MiniHeaders as unknown as typeof Headers,
-  AbortController,
-});
+/**
+ * In a run of many accounts, a 429 is the run's business, not the account's: everyone waits it out
+ * at the gate, and the account tries again without spending its --retries on it (it queued behind
+ * a limit the whole run shares), up to this many times. --retries 0 still means no retries at all.
+ */
+const SHARED_RATE_LIMIT_ROUNDS = 10;
 
 type Attempt =
   | { ok: true; fetched: Fetched }
   | { ok: false; error: PpError; retryable: boolean; retryAfterMs?: number | undefined };
 
 export function createClient(opts: ClientOptions) {
-  const sleep = opts.sleep ?? defaultSleep;
+  const { clock, log } = opts;
   const random = opts.random ?? Math.random;
-  const now = opts.now ?? Date.now;
-  const log = opts.log;
   const conceal: Conceal = opts.conceal ?? ((text) => text);
-  let proxyAgent: Pick<HttpInit, 'agent'> | undefined;
+  const gate = opts.gate ?? new RateGate({ concurrency: 1, clock });
+  const shared = opts.gate !== undefined;
+  let proxyAgent: Pick<HttpGetOptions, 'agent'> | undefined;
   /** host:port of the proxy in use, for error messages (never its credentials). */
   let proxyHost: string | undefined;
 
-  async function transportFor(url: URL): Promise<Pick<HttpInit, 'agent'>> {
+  async function transportFor(url: URL): Promise<Pick<HttpGetOptions, 'agent'>> {
     const env = opts.env;
     if (!proxyVariablesSet(env)) return {};
     if (proxyAgent) return proxyAgent;
@@ -122,22 +98,14 @@ export function createClient(opts: ClientOptions) {
       const onOuter = () => timeout.abort(outer?.reason);
       outer?.addEventListener('abort', onOuter, { once: true });
       if (outer?.aborted) onOuter();
-      const signal = timeout.signal;
-      const started = now();
-      let res: HttpResponse;
-      let body: string;
+      const started = clock.now();
+      let res: HttpAnswer;
       try {
-        res = (await $fetch.raw(url, {
-          method: 'GET',
+        res = await httpGet(new URL(url), {
           headers: { 'x-api-key': opts.apiKey, accept: 'application/json', 'user-agent': opts.userAgent },
-          responseType: 'text',
-          retry: false,
-          ignoreResponseError: true,
-          redirect: 'manual',
-          signal,
+          signal: timeout.signal,
           ...transport,
-        })) as unknown as HttpResponse;
-        body = await res.text();
+        });
       } catch (err) {
         if (opts.signal?.aborted) throw interrupted(accountId);
         const cause = rootCause(err);
@@ -148,19 +116,21 @@ export function createClient(opts: ClientOptions) {
         const error = timeout.signal.aborted
           ? timedOut(opts.timeoutMs, url, accountId)
           : networkError(err, url, accountId, proxyHost);
-        log?.(`← no answer after ${now() - started} ms: ${error.message}`);
+        log?.(`← no answer after ${clock.now() - started} ms: ${error.message}`);
         return { ok: false, error, retryable: true };
       } finally {
         clearTimeout(timer);
         outer?.removeEventListener('abort', onOuter);
       }
-      log?.(`← ${res.status} ${res.statusText} in ${now() - started} ms, ${body.length} bytes`);
+      const { status, body } = res;
+      const contentType = header(res.headers, 'content-type');
+      log?.(`← ${status} ${res.statusText} in ${clock.now() - started} ms, ${body.length} bytes`);
 
-      const location = res.headers.get('location');
-      if (res.status >= 300 && res.status < 400 && location) {
+      const location = header(res.headers, 'location');
+      if (status >= 300 && status < 400 && location) {
         const next = new URL(location, url);
         if (next.origin !== new URL(url).origin) {
-          return { ok: false, retryable: false, error: crossOriginRedirect(res.status, next, accountId) };
+          return { ok: false, retryable: false, error: crossOriginRedirect(status, next, accountId) };
         }
         if (hop >= MAX_REDIRECTS) {
           return {
@@ -173,29 +143,25 @@ export function createClient(opts: ClientOptions) {
         log?.(`following redirect to ${url}`);
         continue;
       }
-      if (res.status >= 200 && res.status < 300) {
-        return parseProfile(body, res.headers.get('content-type'), accountId, conceal);
-      }
-      if (res.status < 400 || res.status > 599) {
+      if (status >= 200 && status < 300) return parseProfile(body, contentType, accountId, conceal);
+      if (status < 400 || status > 599) {
         // a redirect with no Location, a 304, a 1xx or a made-up status: not an answer pp can read
-        const what =
-          res.status >= 300 && res.status < 400 ? 'a redirect with no Location header' : 'an answer';
+        const what = status >= 300 && status < 400 ? 'a redirect with no Location header' : 'an answer';
         return {
           ok: false,
           retryable: false,
           error: invalid(
-            `${what} (HTTP ${res.status})`,
+            `${what} (HTTP ${status})`,
             accountId,
-            describeBody(body, res.headers.get('content-type'), conceal),
-            res.status,
+            describeBody(body, contentType, conceal),
+            status,
           ),
         };
       }
-      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
-      const error = httpError(res.status, res.statusText, body, accountId, retryAfterMs);
+      const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'), clock.now());
+      const error = httpError(status, res.statusText, body, accountId, retryAfterMs, clock.now());
       const retryable =
-        [429, 502, 503, 504].includes(res.status) ||
-        (res.status === 500 && error.type === 'errors/provider_error');
+        [429, 502, 503, 504].includes(status) || (status === 500 && error.type === 'errors/provider_error');
       return { ok: false, error, retryable, retryAfterMs };
     }
   }
@@ -203,31 +169,40 @@ export function createClient(opts: ClientOptions) {
   async function fetchOwnProfile(accountId: string): Promise<Fetched> {
     const url = `${opts.baseUrl}/api/v1/users/me?account_id=${encodeURIComponent(accountId)}`;
     const attempts = opts.retries + 1;
-    for (let n = 1; ; n++) {
-      await opts.gate?.acquire(opts.signal);
-      log?.(`GET ${url} (attempt ${n}/${attempts})`);
+    let sharedRounds = 0;
+    for (let n = 1, tries = 1; ; n++) {
+      try {
+        await gate.acquire(opts.signal);
+      } catch (err) {
+        if (opts.signal?.aborted) throw interrupted(accountId);
+        throw err; // the gate refuses: a Retry-After too long to wait out
+      }
+      log?.(`GET ${url} (attempt ${tries}/${attempts})`);
       if (n === 1) log?.(`x-api-key: ${maskKey(opts.apiKey)}, user-agent: ${opts.userAgent}`);
       let result: Attempt;
       try {
         result = await attempt(url, accountId);
-      } catch (err) {
-        opts.gate?.release({});
-        throw err;
+      } finally {
+        gate.release();
       }
-      const rateLimitedMs =
-        !result.ok && result.error.status === 429 ? (result.retryAfterMs ?? 1000) : undefined;
-      opts.gate?.release(rateLimitedMs !== undefined ? { rateLimitedMs } : {});
       if (result.ok) return result.fetched;
       const { error, retryable, retryAfterMs } = result;
       if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
         log?.(`the server asks to wait ${Math.ceil(retryAfterMs / 1000)} s; not waiting that long`);
+        gate.pause(retryAfterMs);
         throw error;
       }
-      if (!retryable || n >= attempts) throw error;
+      const rateLimited = error.status === 429;
+      const onTheRun = rateLimited && shared && opts.retries > 0 && sharedRounds++ < SHARED_RATE_LIMIT_ROUNDS;
+      if (!retryable || (!onTheRun && tries >= attempts)) throw error;
+      if (!onTheRun) tries++;
       const wait = retryAfterMs ?? backoffMs(n, random);
       log?.(`retrying in ${(wait / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
       try {
-        await sleep(wait, opts.signal);
+        // A 429's wait holds back the whole run (the next acquire waits it out); other failures
+        // back off on their own.
+        if (rateLimited) gate.pause(wait);
+        else await clock.sleep(wait, opts.signal);
       } catch {
         throw interrupted(accountId);
       }
@@ -342,6 +317,7 @@ export function httpError(
   body: string,
   accountId: string,
   retryAfterMs?: number,
+  now = Date.now(),
 ): PpError {
   let envelope: Record<string, unknown> = {};
   try {
@@ -361,7 +337,7 @@ export function httpError(
   let hint = info?.hint ?? hintForStatus(status);
   const retryAfter = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
   if (retryAfter !== undefined) {
-    hint = `Try again in ${retryAfter} s (after ${new Date(Date.now() + retryAfter * 1000).toISOString()}).`;
+    hint = `Try again in ${retryAfter} s (after ${new Date(now + retryAfter * 1000).toISOString()}).`;
   }
   return new PpError({
     exitCode: exitCodeFor(status, type),

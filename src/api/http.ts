@@ -1,65 +1,31 @@
-// A small fetch over node:http/https, handed to ofetch's createFetch. Node 20's global fetch loads
-// undici on first use (~150 ms, ~40 MB; see NOTES.md); node:http is already in the binary. It never
-// follows redirects (the client decides, so the key cannot leak) and reads the whole body as text.
-import type { Agent, IncomingMessage } from 'node:http';
+// One GET over node:http/https, the whole body read as text. Hand-written rather than fetch or
+// ofetch, for start-up: Node 20's global fetch loads undici on first use (~150 ms and ~40 MB of a
+// ~100 ms command, NOTES.md), and ofetch's entry touches globalThis.Headers at import, which loads
+// undici too (~50 ms, ~12 MB measured here) — while ofetch's own features (retries, parsing,
+// errors) are what pp must do differently (Retry-After, per-attempt timeouts, a typed error per
+// failure). node:http is already in the binary. Redirects are never followed here: the client
+// decides, so the key cannot follow one to another origin.
+import type { Agent, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { builtin } from '../builtin.js';
 
-/** The part of the Headers API that ofetch and pp use; names are case-insensitive. */
-export class MiniHeaders {
-  readonly #map = new Map<string, string>();
-
-  constructor(init?: Record<string, string> | Iterable<[string, string]> | MiniHeaders) {
-    if (!init) return;
-    const entries = Symbol.iterator in init ? (init as Iterable<[string, string]>) : Object.entries(init);
-    for (const [k, v] of entries) this.set(k, v);
-  }
-  get(name: string): string | null {
-    return this.#map.get(name.toLowerCase()) ?? null;
-  }
-  set(name: string, value: string): void {
-    this.#map.set(name.toLowerCase(), String(value));
-  }
-  has(name: string): boolean {
-    return this.#map.has(name.toLowerCase());
-  }
-  delete(name: string): void {
-    this.#map.delete(name.toLowerCase());
-  }
-  forEach(fn: (value: string, key: string) => void): void {
-    this.#map.forEach(fn);
-  }
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.#map.entries();
-  }
-  toObject(): Record<string, string> {
-    return Object.fromEntries(this.#map);
-  }
-}
-
-export interface HttpResponse {
+export interface HttpAnswer {
   status: number;
   statusText: string;
-  ok: boolean;
-  url: string;
-  headers: MiniHeaders;
-  /** ofetch only reads a body when this is truthy. */
-  body: IncomingMessage | null;
-  text(): Promise<string>;
+  /** Lower-case names, as Node gives them. */
+  headers: IncomingHttpHeaders;
+  /** The body as text, less a leading byte-order mark (as fetch's text() drops it). */
+  body: string;
 }
 
-export interface HttpInit {
-  method?: string;
-  headers?: MiniHeaders | Record<string, string>;
-  signal?: AbortSignal;
+export interface HttpGetOptions {
+  headers: Record<string, string>;
+  signal: AbortSignal;
   /** A proxy agent, when HTTPS_PROXY/HTTP_PROXY apply. */
-  agent?: Agent;
-  /** Absolute-form request through a plain http proxy: [proxy host, port]. */
-  viaHttpProxy?: URL;
+  agent?: Agent | undefined;
 }
 
-/** Error codes of a body that stopped before its end. */
+/** Error code of a body that stopped before its end. */
 export const TRUNCATED = 'PP_TRUNCATED_BODY';
-
 /** Error code of a body larger than MAX_BODY_BYTES. */
 export const TOO_LARGE = 'PP_BODY_TOO_LARGE';
 /** A profile is kilobytes; a few MB is already huge. Past this, a server is not sending one. */
@@ -77,110 +43,85 @@ export const TUNNEL_SIGNAL = 'ppTunnelSignal';
  */
 export const AT_PROXY = 'ppAtProxy';
 
-export async function httpFetch(input: string | URL, init: HttpInit = {}): Promise<HttpResponse> {
-  const url = new URL(String(input));
+/** A host name without the brackets a URL puts around an IPv6 address ("[::1]" → "::1"). */
+export const unbracket = (host: string): string => host.replace(/^\[|\]$/g, '');
+
+/** The first value of a response header, or null. */
+export function header(headers: IncomingHttpHeaders, name: string): string | null {
+  const value = headers[name];
+  return (Array.isArray(value) ? value.join(', ') : value) ?? null;
+}
+
+export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
   // https (and TLS with it) loads only for an https URL; builtin() keeps that lazy in every bundle format
   const mod = builtin(url.protocol === 'https:' ? 'node:https' : 'node:http');
-  const headers = init.headers instanceof MiniHeaders ? init.headers.toObject() : { ...init.headers };
-  const proxy = init.viaHttpProxy;
+  const { signal, agent } = opts;
   return new Promise((resolve, reject) => {
-    const signal = init.signal;
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal.aborted) return reject(signal.reason);
     const req = mod.request(
-      proxy
-        ? {
-            host: proxy.hostname,
-            port: proxy.port || 80,
-            path: url.href,
-            method: init.method ?? 'GET',
-            headers: { ...headers, host: url.host },
-          }
-        : {
-            protocol: url.protocol,
-            hostname: url.hostname.replace(/^\[|\]$/g, ''),
-            port: url.port,
-            path: url.pathname + url.search,
-            method: init.method ?? 'GET',
-            headers,
-            agent: init.agent,
-            ...(init.agent && signal ? { [TUNNEL_SIGNAL]: signal } : {}),
-          },
+      {
+        protocol: url.protocol,
+        hostname: unbracket(url.hostname),
+        port: url.port,
+        path: url.pathname + url.search,
+        method: 'GET',
+        headers: opts.headers,
+        agent,
+        ...(agent ? { [TUNNEL_SIGNAL]: signal } : {}),
+      },
       (res) => {
-        const responseHeaders = new MiniHeaders();
-        for (const [k, v] of Object.entries(res.headers)) {
-          if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
-        }
-        let consumed: Promise<string> | undefined;
-        const status = res.statusCode ?? 0;
-        resolve({
-          status,
-          statusText: res.statusMessage ?? '',
-          ok: status >= 200 && status < 300,
-          url: url.href,
-          headers: responseHeaders,
-          body: res,
-          text: () => {
-            consumed ??= readBody(res, signal);
-            return consumed;
-          },
-        });
+        readBody(res, signal).then(
+          (body) =>
+            resolve({
+              status: res.statusCode ?? 0,
+              statusText: res.statusMessage ?? '',
+              headers: res.headers,
+              body,
+            }),
+          reject,
+        );
       },
     );
-    const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    req.on('close', () => signal?.removeEventListener('abort', onAbort));
+    const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    req.on('close', () => signal.removeEventListener('abort', onAbort));
     req.on('error', reject);
     req.end();
   });
 }
 
-function readBody(res: IncomingMessage, signal: AbortSignal | undefined): Promise<string> {
+const coded = (message: string, code: string): Error => Object.assign(new Error(message), { code });
+const truncated = () => coded('the connection closed before the whole answer arrived', TRUNCATED);
+const tooLarge = () => coded(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`, TOO_LARGE);
+
+function readBody(res: IncomingMessage, signal: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const fail = (err: Error) => reject(err);
-    const tooLarge = () =>
-      Object.assign(new Error(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`), {
-        code: TOO_LARGE,
-      });
-    const onAbort = () => res.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-    // fail before destroying: destroy() emits 'aborted' at once, which would say "truncated"
+    const onAbort = () => res.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    // reject before destroying: destroy() emits 'aborted' at once, which would say "truncated"
     if (Number(res.headers['content-length']) > MAX_BODY_BYTES) {
-      fail(tooLarge());
+      reject(tooLarge());
       res.destroy();
       return;
     }
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort, { once: true });
     res.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        signal?.removeEventListener('abort', onAbort);
-        fail(tooLarge());
+        signal.removeEventListener('abort', onAbort);
+        reject(tooLarge());
         res.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    res.on('error', fail);
-    res.on('aborted', () =>
-      fail(
-        Object.assign(new Error('the connection closed before the whole answer arrived'), {
-          code: TRUNCATED,
-        }),
-      ),
-    );
+    res.on('error', reject);
+    res.on('aborted', () => reject(truncated()));
     res.on('end', () => {
-      signal?.removeEventListener('abort', onAbort);
-      if (!res.complete) {
-        fail(
-          Object.assign(new Error('the connection closed before the whole answer arrived'), {
-            code: TRUNCATED,
-          }),
-        );
-        return;
-      }
-      // As fetch's text() decodes UTF-8: a leading byte-order mark is not part of the text, and
-      // JSON.parse would refuse it
+      signal.removeEventListener('abort', onAbort);
+      if (!res.complete) return reject(truncated());
+      // JSON.parse would refuse a leading byte-order mark; fetch's text() drops it too
       const body = Buffer.concat(chunks);
       const bom = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
       resolve(body.toString('utf8', bom));

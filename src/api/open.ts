@@ -2,7 +2,8 @@
 // Imported statically by the commands that talk to the API, so their start-up loads it alongside
 // them rather than in one more round of module loading.
 import type { Context } from '../context.js';
-import { type Client, createClient, type RateGate } from './client.js';
+import { type Client, createClient } from './client.js';
+import type { RateGate } from './gate.js';
 
 /** A bulk run passes its shared rate-limit gate, so every request of the run waits on the same view of 429s. */
 export async function openClient(ctx: Context, opts: { gate?: RateGate } = {}): Promise<Client> {
@@ -27,6 +28,7 @@ export async function openClient(ctx: Context, opts: { gate?: RateGate } = {}): 
     env: ctx.env,
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
     signal: ctx.signal,
+    clock: ctx.clock,
     gate: opts.gate,
   });
 }

@@ -6,10 +6,9 @@ import { request as httpRequest } from 'node:http';
 import { Agent, request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { connect, type TLSSocket } from 'node:tls';
+import type { Env } from '../deps.js';
 import { usageError } from '../errors.js';
-import { AT_PROXY, TUNNEL_SIGNAL } from './http.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import { AT_PROXY, TUNNEL_SIGNAL, unbracket } from './http.js';
 
 const get = (env: Env, name: string): string | undefined => env[name] || env[name.toLowerCase()] || undefined;
 
@@ -17,7 +16,7 @@ const get = (env: Env, name: string): string | undefined => env[name] || env[nam
 export function bypassed(url: URL, env: Env): boolean {
   const list = get(env, 'NO_PROXY');
   if (!list) return false;
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const host = unbracket(url.hostname).toLowerCase();
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   return list
     .split(/[\s,]+/)
@@ -96,10 +95,10 @@ export function tunnelAgent(proxy: URL): Agent {
       signal?.removeEventListener('abort', onAbort);
       callback(err, socket);
     };
-    const host = (options.host ?? '').replace(/^\[|\]$/g, '');
+    const host = unbracket(options.host ?? '');
     const target = `${isIP(host) === 6 ? `[${host}]` : host}:${options.port ?? 443}`;
     const req: ClientRequest = request({
-      host: proxy.hostname.replace(/^\[|\]$/g, ''),
+      host: unbracket(proxy.hostname),
       port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
       method: 'CONNECT',
       path: target,

@@ -6,31 +6,19 @@ import { setMaxListeners } from 'node:events';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { errorNames } from '../api/catalogue.js';
-import { type Client, MAX_RETRY_AFTER_MS } from '../api/client.js';
-import { SharedRateGate } from '../api/gate.js';
+import type { Client } from '../api/client.js';
+import { RateGate } from '../api/gate.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
-import { ExitCode, jsonError, PpError, toPpError, usageError } from '../errors.js';
+import { ExitCode, jsonError, type PpError, toPpError, usageError } from '../errors.js';
 import { groupDigits } from '../output/format.js';
-import type { Io } from '../output/io.js';
-import { oneLine } from '../output/json.js';
+import { compact, oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
-import { neutralize, showable } from '../output/showable.js';
+import { neutralize } from '../output/showable.js';
 import { type SummaryRow, SummaryTable } from '../output/summary.js';
-import { displayWidth, wrapText } from '../output/width.js';
-import { checkProfile } from '../providers/index.js';
-import { genericIdentity } from './inspect.js';
+import { displayWidth } from '../output/width.js';
+import { type Checked, checkedProfile, genericIdentity } from './inspect.js';
 import type { ProfileOptions } from './profile.js';
-
-/**
- * A 429 in a bulk run is the gate's business, not the account's: the gate has already slowed the
- * whole run and waits out Retry-After for everyone, so an account whose own --retries ran out on
- * 429s (it queued behind a limit the whole run shares) goes back through the gate, up to this many
- * more times, rather than failing. Other transient errors keep the plain --retries budget, and
- * --retries 0 still means no retries at all.
- */
-const RATE_LIMITED_ROUNDS = 10;
 
 type Outcome =
   | {
@@ -53,15 +41,16 @@ type Printed = Exclude<Outcome, { kind: 'interrupted' }>;
 
 export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Promise<number> {
   const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
-  const gate = new SharedRateGate({
+  const gate = new RateGate({
     concurrency: opts.concurrency,
+    clock: ctx.clock,
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
   });
   const client = await openClient(ctx, { gate });
   const json = ctx.globals.json;
   const table = json ? undefined : await SummaryTable.load(ctx.io);
   const tally = new Tally();
-  const progress = ctx.io.stderr.isTTY ? new Progress(ctx.io, gate) : undefined;
+  const progress = ctx.io.stderr.isTTY ? new Progress(ctx, gate) : undefined;
   // Wider than --concurrency so that one slow account does not stall the others (head-of-line
   // blocking); still small, so buffered results stay a few hundred at most.
   const windowSize = Math.max(64, opts.concurrency * 8);
@@ -86,7 +75,7 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
       tally.add(next);
       // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
       // failures printed so far, not a clean 0.
-      process.exitCode = tally.exitCode();
+      ctx.setExitCode(tally.exitCode());
       const warning = next.kind === 'ok' ? next.warning : undefined;
       // Rows on the same terminal, or a warning, would land on the progress line: clear it first
       // (its timer redraws it).
@@ -159,22 +148,14 @@ async function inspectAccount(
   accountId: string,
   json: boolean,
 ): Promise<Outcome> {
-  for (let round = 0; ; round++) {
-    try {
-      const { body, data } = await client.fetchOwnProfile(accountId);
-      return describeProfile(ctx, accountId, json ? body : '', data);
-    } catch (err) {
-      if (ctx.signal.aborted) return { kind: 'interrupted', accountId };
-      const error = toPpError(err);
-      error.accountId ??= accountId;
-      const requeue =
-        error.exitCode === ExitCode.rateLimited &&
-        ctx.globals.retries > 0 &&
-        round < RATE_LIMITED_ROUNDS &&
-        (error.retryAfter ?? 0) * 1000 <= MAX_RETRY_AFTER_MS;
-      if (!requeue) return { kind: 'failed', accountId, error };
-      ctx.verbose(`${accountId}: rate limited again; back through the shared gate`);
-    }
+  try {
+    const { body, data } = await client.fetchOwnProfile(accountId);
+    return describeProfile(ctx, accountId, json ? body : '', data);
+  } catch (err) {
+    if (ctx.signal.aborted) return { kind: 'interrupted', accountId };
+    const error = toPpError(err);
+    error.accountId ??= accountId;
+    return { kind: 'failed', accountId, error };
   }
 }
 
@@ -185,25 +166,13 @@ function describeProfile(
   body: string,
   data: Record<string, unknown>,
 ): Outcome {
-  const { provider, issues } = checkProfile(data);
-  const providerId = String(data.provider);
-  let warning: string | undefined;
-  if (!provider) {
-    warning = `unknown provider ${JSON.stringify(providerId)} for ${accountId}: counted as ok`;
-  } else if (issues.length > 0) {
-    const lines = issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('\n  ');
-    if (ctx.globals.strict) {
-      const error = new PpError({
-        exitCode: ExitCode.invalidResponse,
-        message: `invalid response: the ${provider.label} profile does not match its schema (--strict)`,
-        detail: lines,
-        hint: 'Run without --strict to see the profile anyway.',
-        accountId,
-      });
-      return { kind: 'failed', accountId, error };
-    }
-    warning = `the ${provider.label} profile of ${accountId} does not match the documented schema:\n  ${lines}`;
+  let checked: Checked;
+  try {
+    checked = checkedProfile(ctx.globals.strict, accountId, data);
+  } catch (err) {
+    return { kind: 'failed', accountId, error: toPpError(err) };
   }
+  const { provider, providerId, warning } = checked;
   // A known provider's warnings are the state, in their short form ("Restricted by Telegram",
   // not the reason after the colon), so that the counts group alike accounts. The generic
   // identity's only warning says the provider is unknown, which the warning line has said.
@@ -217,7 +186,7 @@ function describeProfile(
     name: identity.name,
     state: seats || 'ok',
     tone: seats ? 'warn' : 'ok',
-    warning,
+    warning: warning && (provider ? warning : `${warning}: counted as ok`),
   };
 }
 
@@ -319,14 +288,11 @@ async function* accountIds(
 
 /**
  * One NDJSON line. The profile is the server's body spliced in as it came, only put on one line:
- * JSON.parse + stringify would round big numbers and rewrite 1.0 as 1 (see json.ts). A valid JSON
- * text cannot hold a raw line break inside a string (it must be escaped), so every CR or LF, with
- * the indentation after it, is whitespace between tokens and can go.
+ * JSON.parse + stringify would round big numbers and rewrite 1.0 as 1 (see json.ts).
  */
 function ndjsonLine(outcome: Printed): string {
   if (outcome.kind === 'ok') {
-    const profile = outcome.body.replace(/[\r\n]\s*/g, '');
-    return `{"account_id":${JSON.stringify(outcome.accountId)},"ok":true,"profile":${profile}}\n`;
+    return `{"account_id":${JSON.stringify(outcome.accountId)},"ok":true,"profile":${compact(outcome.body)}}\n`;
   }
   return oneLine({ account_id: outcome.accountId, ok: false, error: jsonError(outcome.error) });
 }
@@ -366,7 +332,8 @@ class Tally {
 
 /** The progress line on a terminal's standard error, redrawn in place. */
 class Progress {
-  #timer: ReturnType<typeof setInterval> | undefined;
+  #stopTimer: (() => void) | undefined;
+  #removeExitHook: (() => void) | undefined;
   #drawn = false;
   #done = 0;
   #failed = 0;
@@ -375,17 +342,14 @@ class Progress {
   readonly #samples: [number, number][] = [];
 
   constructor(
-    private readonly io: Io,
-    private readonly gate: SharedRateGate,
+    private readonly ctx: Context,
+    private readonly gate: RateGate,
   ) {}
 
-  // Also when pp exits early (standard output's reader left): the prompt must not land on the line.
-  readonly #onExit = () => this.clear();
-
   start(): void {
-    this.#timer = setInterval(() => this.draw(), 250);
-    this.#timer.unref();
-    process.once('exit', this.#onExit);
+    this.#stopTimer = this.ctx.clock.every(250, () => this.draw());
+    // Also when pp exits early (standard output's reader left): the prompt must not land on the line.
+    this.#removeExitHook = this.ctx.onExit(() => this.clear());
   }
 
   settled(failed: boolean): void {
@@ -399,25 +363,28 @@ class Progress {
   }
 
   draw(): void {
-    const now = Date.now();
+    const now = this.ctx.clock.now();
     this.#samples.push([now, this.gate.started]);
     if (this.#samples.length > 8) this.#samples.shift();
     const [t0, r0] = this.#samples[0]!;
     const rate = now > t0 ? ((this.gate.started - r0) * 1000) / (now - t0) : 0;
     const n = groupDigits; // not toLocaleString: its first call loads ICU data (~20 ms)
     const done = this.#total === undefined ? `${n(this.#done)} done` : `${n(this.#done)}/${n(this.#total)}`;
-    this.io.err(`\r\u001b[K${done} · ${n(this.#failed)} failed · ${rate.toFixed(1)} req/s`);
+    const paused = this.gate.pausedFor;
+    const pace =
+      paused > 0 ? `waiting ${Math.ceil(paused / 1000)} s: rate limited` : `${rate.toFixed(1)} req/s`;
+    this.ctx.io.err(`\r\u001b[K${done} · ${n(this.#failed)} failed · ${pace}`);
     this.#drawn = true;
   }
 
   clear(): void {
-    if (this.#drawn) this.io.err('\r\u001b[K');
+    if (this.#drawn) this.ctx.io.err('\r\u001b[K');
     this.#drawn = false;
   }
 
   stop(): void {
-    clearInterval(this.#timer);
-    process.off('exit', this.#onExit);
+    this.#stopTimer?.();
+    this.#removeExitHook?.();
     this.clear();
   }
 }

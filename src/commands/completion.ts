@@ -1,16 +1,32 @@
+// `pp completion <shell>`: prints the script shipped in completions/ (generated from the program).
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Context } from '../context.js';
+import { Argument } from 'commander';
+import { defineCommand, examples } from './command.js';
 
 export const shells = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof shells)[number];
 export const completionFile: Record<Shell, string> = { bash: 'pp.bash', zsh: '_pp', fish: 'pp.fish' };
 
-/** `pp completion <shell>`: prints the script shipped in completions/ (generated from the program). */
-export async function completion(ctx: Context, shell: Shell): Promise<number> {
-  await ctx.io.out(readFileSync(packageFile(`completions/${completionFile[shell]}`), 'utf8'));
-  return 0;
-}
+export default defineCommand<object, [Shell]>({
+  path: ['completion'],
+  define: (cmd) =>
+    cmd
+      .description('print the shell completion script for bash, zsh or fish')
+      .addArgument(new Argument('<shell>', 'the shell').choices(shells))
+      .addHelpText(
+        'after',
+        examples(
+          'pp completion bash > ~/.local/share/bash-completion/completions/pp',
+          'pp completion zsh > ~/.zfunc/_pp',
+          'pp completion fish > ~/.config/fish/completions/pp.fish',
+        ),
+      ),
+  async run(ctx, _opts, shell) {
+    await ctx.io.out(readFileSync(packageFile(`completions/${completionFile[shell]}`), 'utf8'));
+    return 0;
+  },
+});
 
 /** A file of the installed package, found from wherever the bundle put this module (dist/ or dist/chunks/). */
 function packageFile(relative: string): URL {

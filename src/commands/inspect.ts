@@ -11,40 +11,43 @@ import { showable, showableData } from '../output/showable.js';
 import { checkProfile, genericSections } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
 
-export interface Inspected {
+export interface Checked {
   provider: Provider | undefined;
   /** The wire value, e.g. "LINKEDIN", known or not. */
   providerId: string;
+  /** An unknown provider, or a profile that does not match its schema: for standard error. */
+  warning?: string | undefined;
 }
 
-export async function inspectProfile(
-  ctx: Context,
-  accountId: string,
-  data: Record<string, unknown>,
-): Promise<Inspected> {
+/**
+ * Checks a profile against its provider's schema: tolerant by default (a mismatch is a warning
+ * naming each path), a failure with --strict (exit 15). Shared by one account and many.
+ */
+export function checkedProfile(strict: boolean, accountId: string, data: Record<string, unknown>): Checked {
   const { provider, issues } = checkProfile(data);
   const providerId = String(data.provider);
-  if (!provider) {
-    await ctx.warn(
-      `unknown provider ${JSON.stringify(providerId)} for ${accountId}: showing its fields as they came`,
-    );
-    return { provider, providerId };
-  }
+  if (!provider)
+    return {
+      provider,
+      providerId,
+      warning: `unknown provider ${JSON.stringify(providerId)} for ${accountId}`,
+    };
   if (issues.length === 0) return { provider, providerId };
-  const lines = issues.map((i) => `${i.path || '(root)'}: ${i.message}`);
-  if (ctx.globals.strict) {
+  const lines = issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('\n  ');
+  if (strict) {
     throw new PpError({
       exitCode: ExitCode.invalidResponse,
       message: `invalid response: the ${provider.label} profile does not match its schema (--strict)`,
-      detail: lines.join('\n  '),
+      detail: lines,
       hint: 'Run without --strict to see the profile anyway.',
       accountId,
     });
   }
-  await ctx.warn(
-    `the ${provider.label} profile of ${accountId} does not match the documented schema:\n  ${lines.join('\n  ')}`,
-  );
-  return { provider, providerId };
+  return {
+    provider,
+    providerId,
+    warning: `the ${provider.label} profile of ${accountId} does not match the documented schema:\n  ${lines}`,
+  };
 }
 
 /** A best guess at who an account of a provider pp does not know yet is. */
@@ -76,7 +79,7 @@ export interface Described {
 }
 
 /** What pp shows of a profile, whether it knows the provider or not. */
-export function describe({ provider, providerId }: Inspected, data: Record<string, unknown>): Described {
+export function describe({ provider, providerId }: Checked, data: Record<string, unknown>): Described {
   if (!provider)
     return { label: providerId, identity: genericIdentity(data), sections: genericSections(data) };
   return { label: provider.label, ...provider.describe(data) };
@@ -90,7 +93,11 @@ export async function showOne(
 ): Promise<number> {
   const client = await openClient(ctx);
   const { body, data } = await client.fetchOwnProfile(accountId);
-  const inspected = await inspectProfile(ctx, accountId, data);
+  const inspected = checkedProfile(ctx.globals.strict, accountId, data);
+  if (inspected.warning)
+    await ctx.warn(
+      inspected.provider ? inspected.warning : `${inspected.warning}: showing its fields as they came`,
+    );
   if (ctx.globals.json) {
     await ctx.io.out(`${reindent(body)}\n`);
     return 0;

@@ -3,7 +3,7 @@
 // committed files differ from what this produces.
 import type { Command } from 'commander';
 import { completionFile, type Shell, shells } from '../commands/completion.js';
-import { type Actions, buildProgram } from '../program.js';
+import { buildProgram } from '../program.js';
 import { bashScript } from './bash.js';
 import { fishScript } from './fish.js';
 import { readCommand } from './spec.js';
@@ -11,22 +11,10 @@ import { zshScript } from './zsh.js';
 
 export { completionFile, type Shell, shells };
 
-/** The program with actions that do nothing: only its shape is read. */
+/** The program pp runs, read for its shape only: its handlers are never called here. */
 export function programShape(): Command {
-  const nothing = async (): Promise<void> => {};
-  const actions: Actions = {
-    whoami: nothing,
-    profile: nothing,
-    configSetKey: nothing,
-    configShow: nothing,
-    configUnsetKey: nothing,
-    configSetAccount: nothing,
-    configUnsetAccount: nothing,
-    completion: nothing,
-    sandbox: nothing,
-  };
   // The version is not part of any script, so the files do not change on every release.
-  return buildProgram('0.0.0', actions);
+  return buildProgram('0.0.0', async () => {});
 }
 
 export function completionScript(shell: Shell, program: Command = programShape()): string {

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { Env } from '../deps.js';
 import { configError } from '../errors.js';
 
 export interface StoredConfig {
@@ -14,8 +15,6 @@ export interface StoredConfig {
 
 const keys = ['apiKey', 'accountId', 'baseUrl'] as const;
 export type ConfigKey = (typeof keys)[number];
-
-export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * The folder holding config.json: PP_CONFIG_DIR, else $XDG_CONFIG_HOME/postpress, else

@@ -1,6 +1,8 @@
 // Where each setting comes from: flag, then environment, then config file, then default (CLI.md).
+
+import type { Env } from '../deps.js';
 import { configError, usageError } from '../errors.js';
-import { configPath, type Env, readConfig, type StoredConfig } from './file.js';
+import { configPath, readConfig, type StoredConfig } from './file.js';
 
 export const DEFAULT_BASE_URL = 'https://api.postpress.ai';
 /** The key pp sends to its own sandbox when the user has none: the sandbox needs no real key. */

@@ -1,6 +1,9 @@
 // The streams every command writes through. Standard output carries the result only; everything
 // else goes to standard error. Secrets registered here are masked in anything written to either.
 
+import type { Env } from '../deps.js';
+import type { RawInput } from './prompt.js';
+
 export interface OutStream {
   write(chunk: string): boolean;
   once(event: 'drain', listener: () => void): unknown;
@@ -16,8 +19,8 @@ export interface IoOptions {
   stdout: OutStream;
   stderr: OutStream;
   /** Taken when first read: building process.stdin costs ~2 ms that most commands never need. */
-  stdin: () => InStream;
-  env: Readonly<Record<string, string | undefined>>;
+  stdin: () => InStream & RawInput;
+  env: Env;
   /** false when --no-color was given */
   colorFlag?: boolean;
 }
@@ -28,7 +31,7 @@ export class Io {
   readonly stdoutColor: boolean;
   readonly stderrColor: boolean;
   readonly #env: IoOptions['env'];
-  readonly #stdin: () => InStream;
+  readonly #stdin: () => InStream & RawInput;
   #secrets: { pattern: RegExp; mask: string }[] = [];
 
   constructor(opts: IoOptions) {
@@ -40,7 +43,7 @@ export class Io {
     this.stderrColor = wantsColor(opts.stderr, opts.env, opts.colorFlag);
   }
 
-  get stdin(): InStream {
+  get stdin(): InStream & RawInput {
     return this.#stdin();
   }
 

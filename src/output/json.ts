@@ -3,12 +3,18 @@
 // (JSON.parse + JSON.stringify would round 12345678901234567890 and turn 1.0 into 1).
 
 /** Re-indents valid JSON text with two spaces. The caller has already checked it parses. */
-export function reindent(source: string, indent = '  '): string {
+export const reindent = (source: string): string => layout(source, '  ');
+
+/** Valid JSON text on one line, tokens as they came: an NDJSON line that splices in a server body. */
+export const compact = (source: string): string => layout(source, undefined);
+
+/** Copies the tokens of `source`, with `indent` per level on new lines, or on one line (undefined). */
+function layout(source: string, indent: string | undefined): string {
   let out = '';
   let depth = 0;
   let i = 0;
   const n = source.length;
-  const newline = () => `\n${indent.repeat(depth)}`;
+  const newline = () => (indent === undefined ? '' : `\n${indent.repeat(depth)}`);
   while (i < n) {
     const c = source[i]!;
     if (c === '"') {
@@ -40,7 +46,7 @@ export function reindent(source: string, indent = '  '): string {
     } else if (c === ',') {
       out += `,${newline()}`;
     } else if (c === ':') {
-      out += ': ';
+      out += indent === undefined ? ':' : ': ';
     } else {
       let j = i;
       while (j < n && !',:{}[]" \n\r\t'.includes(source[j]!)) j++;

@@ -1,15 +1,86 @@
 // pp's standard output and error. On a terminal they are Node's own streams. Anywhere else (a pipe,
-// a file, /dev/null: every script and cron job) pp writes to the descriptor itself, synchronously,
-// as a blocking write does, in the order written, without building Node's streams: process.stdout
-// and process.stderr on a pipe load node:net and node:stream, ~6 ms of every start.
-import { fstatSync, writeSync } from 'node:fs';
+// a file, /dev/null: every script and cron job) pp writes to the descriptor itself with fs.write,
+// which runs in libuv's thread pool: a reader that is slow or paused blocks that thread, never the
+// event loop, so requests in flight go on and their timers stay honest. write() says when the queue
+// is long (false, then 'drain'), which is the backpressure a many-account run awaits.
+//
+// Not Node's process.stdout on a pipe: it loads node:net and node:stream (~6 ms of every start), and
+// it makes the pipe non-blocking, which a shell's other programs sharing it do not expect.
+import { fstatSync, write } from 'node:fs';
 import { builtin } from '../builtin.js';
 import type { OutStream } from './io.js';
+
+/** write() returns false once this many bytes of a descriptor wait in the queue. */
+const HIGH_WATER = 64 * 1024;
+
+interface Pending {
+  writer: StdioWriter;
+  bytes: Buffer;
+  offset: number;
+}
+
+/**
+ * One queue for both descriptors, written one chunk at a time in the order written, so that
+ * `2>&1` (one pipe for both) gets warnings and results in the order pp wrote them.
+ */
+class WriteQueue {
+  readonly #items: Pending[] = [];
+  #busy = false;
+
+  push(item: Pending): void {
+    this.#items.push(item);
+    this.#next();
+  }
+
+  drop(writer: StdioWriter): void {
+    for (let i = this.#items.length - 1; i >= (this.#busy ? 1 : 0); i--) {
+      if (this.#items[i]!.writer === writer) this.#items.splice(i, 1);
+    }
+  }
+
+  #next(pause = 1): void {
+    const item = this.#items[0];
+    if (this.#busy || !item) return;
+    this.#busy = true;
+    write(item.writer.fd, item.bytes, item.offset, item.bytes.length - item.offset, null, (err, written) => {
+      this.#busy = false;
+      if (err?.code === 'EAGAIN') {
+        // A descriptor someone left non-blocking, and a reader that is behind: try again shortly,
+        // as a blocking write would wait (this timer keeps the process alive until it is written).
+        this.#busy = true; // still this chunk's turn
+        setTimeout(() => {
+          this.#busy = false;
+          this.#next(Math.min(pause * 2, 50));
+        }, pause);
+        return;
+      }
+      if (err) {
+        // nothing more goes to that descriptor; the other one carries on (told last, since its
+        // handler may end the process)
+        this.#items.shift();
+        this.drop(item.writer);
+        this.#next();
+        item.writer.failed(err);
+        return;
+      }
+      item.offset += written;
+      if (item.offset < item.bytes.length) return this.#next();
+      this.#items.shift();
+      item.writer.written(item.bytes.length);
+      this.#next();
+    });
+  }
+}
+
+const queue = new WriteQueue();
 
 export class StdioWriter implements OutStream {
   readonly isTTY: boolean;
   #stream: NodeJS.WriteStream | undefined;
   #failed = false;
+  #queued = 0;
+  #drainListeners: (() => void)[] = [];
+  #idleListeners: (() => void)[] = [];
 
   /**
    * @param open Node's stream for this descriptor, taken only when it is a terminal.
@@ -17,7 +88,7 @@ export class StdioWriter implements OutStream {
    *   nothing more is written to the descriptor after it.
    */
   constructor(
-    private readonly fd: number,
+    readonly fd: number,
     private readonly open: () => NodeJS.WriteStream,
     private readonly onError: (err: NodeJS.ErrnoException) => void,
   ) {
@@ -32,31 +103,44 @@ export class StdioWriter implements OutStream {
     if (this.#failed) return true;
     if (this.isTTY) return this.stream().write(chunk);
     const bytes = Buffer.from(chunk, 'utf8');
-    let done = 0;
-    let pause = 1;
-    while (done < bytes.length) {
-      try {
-        done += writeSync(this.fd, bytes, done);
-        pause = 1;
-      } catch (err) {
-        const error = err as NodeJS.ErrnoException;
-        if (error.code !== 'EAGAIN') {
-          this.#failed = true;
-          this.onError(error);
-          return true;
-        }
-        // A descriptor someone left non-blocking, and a reader that is behind: wait for it, as a
-        // blocking write would. (Handing the rest to Node's stream would queue it while the other
-        // descriptor writes on, and a pipe shared by both would get them out of order.)
-        sleep(pause);
-        pause = Math.min(pause * 2, 50);
-      }
-    }
-    return true;
+    if (bytes.length === 0) return true;
+    this.#queued += bytes.length;
+    queue.push({ writer: this, bytes, offset: 0 });
+    return this.#queued < HIGH_WATER;
   }
 
   once(event: 'drain', listener: () => void): unknown {
-    return this.stream().once(event, listener);
+    if (this.isTTY) return this.stream().once(event, listener);
+    if (this.#queued < HIGH_WATER || this.#failed) queueMicrotask(listener);
+    else this.#drainListeners.push(listener);
+    return this;
+  }
+
+  /** Resolves once everything written so far is out (or the descriptor failed). */
+  idle(): Promise<void> {
+    if (this.isTTY || this.#queued === 0 || this.#failed) return Promise.resolve();
+    return new Promise((resolve) => this.#idleListeners.push(resolve));
+  }
+
+  /** Called by the queue when a chunk is out. */
+  written(bytes: number): void {
+    this.#queued -= bytes;
+    if (this.#queued < HIGH_WATER / 2) this.#drain();
+    if (this.#queued === 0) for (const resolve of this.#idleListeners.splice(0)) resolve();
+  }
+
+  /** Called by the queue when a write failed: nothing more goes to this descriptor. */
+  failed(err: NodeJS.ErrnoException): void {
+    if (this.#failed) return;
+    this.#failed = true;
+    this.#queued = 0;
+    this.#drain();
+    for (const resolve of this.#idleListeners.splice(0)) resolve();
+    this.onError(err);
+  }
+
+  #drain(): void {
+    for (const listener of this.#drainListeners.splice(0)) listener();
   }
 
   private stream(): NodeJS.WriteStream {
@@ -79,11 +163,4 @@ export function isTerminal(fd: number): boolean {
   // terminal; for every other device, ask.
   if (process.platform === 'linux' && stat.rdev < 2 ** 32 && (stat.rdev >>> 8) % 4096 === 1) return false;
   return builtin('node:tty').isatty(fd);
-}
-
-let napping: Int32Array | undefined;
-/** Blocks this thread for `ms` milliseconds (Node allows Atomics.wait on its main thread). */
-function sleep(ms: number): void {
-  napping ??= new Int32Array(new SharedArrayBuffer(4));
-  Atomics.wait(napping, 0, 0, ms);
 }

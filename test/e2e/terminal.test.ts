@@ -1,11 +1,14 @@
-// pp in a real terminal (a pseudo-terminal driven by python3's pty module) and in pipes: colour
-// only where it belongs, output that fits the terminal's width, and the hidden key prompt.
+// pp in a terminal and in pipes: colour only where it belongs, output that fits the terminal's
+// width, and the hidden key prompt. Most run in process with a terminal of a given width; the few
+// that need a real one use a pseudo-terminal driven by python3's pty module (skipped without it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/output/width.js';
+import { pp } from '../helpers/pp.js';
 import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
+import { describeWith } from '../helpers/tools.js';
 
 /**
  * Runs argv in a new pseudo-terminal of the given size. Each step waits for `expect` in the
@@ -60,14 +63,6 @@ interface TerminalRun {
 }
 
 let driverFile = '';
-beforeAll(() => {
-  const python = spawnSync('python3', ['-c', 'import pty, termios']);
-  if (python.error || python.status !== 0) {
-    throw new Error('these tests need python3 with its pty module (Debian: apt-get install -y python3)');
-  }
-  driverFile = join(tempDir('pp-pty-'), 'pty_run.py');
-  writeFileSync(driverFile, driver);
-});
 
 function inTerminal(
   args: string[],
@@ -80,6 +75,10 @@ function inTerminal(
     steps: opts.steps ?? [],
     timeout: 15,
   };
+  if (!driverFile) {
+    driverFile = join(tempDir('pp-pty-'), 'pty_run.py');
+    writeFileSync(driverFile, driver);
+  }
   const result = spawnSync('python3', [driverFile, JSON.stringify(spec)], { encoding: 'utf8', cwd: root });
   if (result.status !== 0) throw new Error(`the pty driver failed: ${result.stderr}`);
   const run = JSON.parse(result.stdout) as TerminalRun;
@@ -99,9 +98,9 @@ const widestLine = (text: string): number =>
   );
 const providers = ['linkedin', 'telegram', 'twitter', 'gmail', 'outlook', 'imap'];
 
-describe('colour', () => {
-  const disconnected = ['--sandbox', 'whoami', '--account', 'acc_demo_linkedin_seats_disconnected'];
+const disconnected = ['--sandbox', 'whoami', '--account', 'acc_demo_linkedin_seats_disconnected'];
 
+describeWith('python3', 'colour in a real terminal', () => {
   it('is on in a terminal, with meaning: disconnected in red, labels dim', () => {
     const run = inTerminal(disconnected);
     expect(run.code).toBe(0);
@@ -122,7 +121,9 @@ describe('colour', () => {
     expect(run.output).toContain('Recruiter seat disconnected');
     expect(run.output).not.toContain('\u001b');
   });
+});
 
+describe('colour', () => {
   it('is never in piped output: results, tables, help, warnings and errors', async () => {
     const runs = await Promise.all([
       runPp(disconnected),
@@ -154,13 +155,22 @@ describe('width', () => {
     ...providers.map((p) => ['--sandbox', 'profile', `acc_demo_${p}`]),
     ...providers.map((p) => ['--sandbox', 'whoami', '--account', `acc_demo_${p}`]),
   ];
-  describe.each([60, 100])('in a terminal %i columns wide', (cols) => {
-    it.each(commands.map((args) => [args.slice(1).join(' '), args]))('%s fits', (_, args) => {
-      const run = inTerminal(args, { cols });
+  describe.each([60, 80, 100, 160])('in a terminal %i columns wide', (cols) => {
+    it.each(commands.map((args) => [args.slice(1).join(' '), args]))('%s fits', async (_, args) => {
+      const run = await pp(args, { tty: { columns: cols } });
       expect(run.code).toBe(0);
-      expect(stripAnsi(run.output).trim()).not.toBe('');
-      expect(widestLine(run.output)).toBeLessThanOrEqual(cols);
+      expect(stripAnsi(run.stdout).trim()).not.toBe('');
+      expect(widestLine(run.stdout)).toBeLessThanOrEqual(cols);
     });
+  });
+});
+
+describeWith('python3', 'width in a real terminal', () => {
+  it.each([60, 100])('pp reads the width of a real %i-column terminal', (cols) => {
+    const run = inTerminal(['--sandbox', 'profile', 'acc_demo_linkedin'], { cols });
+    expect(run.code).toBe(0);
+    expect(widestLine(run.output)).toBeLessThanOrEqual(cols);
+    expect(widestLine(run.output)).toBeGreaterThan(cols - 15);
   });
 
   // commander wraps help to the terminal's width (to 80 off a terminal), but not below 40 columns
@@ -175,7 +185,9 @@ describe('width', () => {
     expect(widestLine(piped.stdout)).toBeLessThanOrEqual(80);
     expect(widestLine(piped.stdout)).toBeGreaterThan(70);
   });
+});
 
+describe('width in a pipe', () => {
   it('uses COLUMNS in a pipe, else 80', async () => {
     const args = ['--sandbox', 'profile', 'acc_demo_linkedin'];
     const narrow = await runPp(args, { env: baseEnv({ COLUMNS: '60' }) });
@@ -187,7 +199,7 @@ describe('width', () => {
   });
 });
 
-describe('pp config set-key at a terminal', () => {
+describeWith('python3', 'pp config set-key at a terminal', () => {
   const KEY = 'pp_live_01HXYZsecretKeyMaterial8GR2';
   const prompt = 'Paste your postpress API key';
 
@@ -232,8 +244,10 @@ describe('pp config set-key at a terminal', () => {
     expect(existsSync(file)).toBe(false);
     expect(run.output).not.toContain('pp_live_01HX');
   });
+});
 
-  it('off a terminal with nothing on standard input, fails at once with exit 2 and says how', async () => {
+describe('pp config set-key off a terminal', () => {
+  it('with nothing on standard input, fails at once with exit 2 and says how', async () => {
     const dir = tempDir('pp-key-');
     const run = await runPp(['config', 'set-key'], { env: baseEnv({ PP_CONFIG_DIR: dir }), input: '' });
     expect(run.code).toBe(2);

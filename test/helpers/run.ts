@@ -1,5 +1,6 @@
-// Runs the built bin/pp.js as a user would: a child process with its own environment and a fresh
-// config folder, capturing standard output, standard error and the exit code.
+// Runs pp as a test needs it: in this process through run() (runPp, most tests), or the built
+// bin/pp.js as a child process with its own environment (spawnPp: what only a process shows).
+// Both use a fresh config folder and capture standard output, standard error and the exit code.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,15 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): Record<
   return env;
 }
 
-export function runPp(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+/** pp in this process, through run(): the streams in memory, standard input from `input`. */
+export async function runPp(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const { pp } = await import('./pp.js');
+  const result = await pp(args, { env: opts.env ?? baseEnv(), input: opts.input ?? '' });
+  return { ...result, signal: null };
+}
+
+/** The built bin/pp.js in a child process. */
+export function spawnPp(args: string[], opts: RunOptions = {}): Promise<RunResult> {
   return runCommand(process.execPath, [bin, ...args], opts);
 }
 

@@ -8,14 +8,15 @@ import {
   createClient,
   formatSeconds,
   httpError,
-  MAX_RETRY_AFTER_MS,
   networkError,
   oneLineReason,
   parseProfile,
   parseRetryAfter,
 } from '../../src/api/client.js';
+import { MAX_RETRY_AFTER_MS } from '../../src/api/gate.js';
 import { ExitCode, PpError } from '../../src/errors.js';
 import { answer, FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
+import { FakeClock } from '../helpers/pp.js';
 
 // Records whether the proxy module was ever loaded (it must not be without proxy variables).
 const proxyModule = vi.hoisted(() => ({ loaded: false }));
@@ -318,6 +319,7 @@ describe('backoffMs', () => {
 
 describe('the retry loop', () => {
   let server: FaultServer;
+  let clock: FakeClock;
   let waits: number[];
   let lines: string[];
 
@@ -328,7 +330,8 @@ describe('the retry loop', () => {
     await server.close();
   });
   beforeEach(() => {
-    waits = [];
+    clock = new FakeClock(Date.now());
+    waits = clock.sleeps;
     lines = [];
   });
 
@@ -341,9 +344,7 @@ describe('the retry loop', () => {
       userAgent: 'pp/test node/test',
       env: {},
       log: (line) => lines.push(line),
-      sleep: async (ms) => {
-        waits.push(ms);
-      },
+      clock,
       random: () => 1,
       ...over,
     });
@@ -417,9 +418,14 @@ describe('the retry loop', () => {
     const error = await failureOf(
       client({
         signal: controller.signal,
-        sleep: async () => {
-          controller.abort();
-          throw new Error('aborted');
+        clock: {
+          ...clock,
+          now: () => clock.now(),
+          every: () => () => {},
+          sleep: async () => {
+            controller.abort();
+            throw new Error('aborted');
+          },
         },
       }).fetchOwnProfile('acc_waiting'),
     );

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { proxyVariablesSet } from '../../src/api/client.js';
-import { httpFetch } from '../../src/api/http.js';
+import { httpGet } from '../../src/api/http.js';
 import { bypassed, proxyFor, tunnelAgent } from '../../src/api/proxy.js';
 import { ExitCode, PpError } from '../../src/errors.js';
 
@@ -115,7 +115,11 @@ describe('tunnelAgent', () => {
     const { port } = proxy.address() as AddressInfo;
     try {
       const agent = tunnelAgent(new URL(`http://me:s%40cret@127.0.0.1:${port}`));
-      const failure = await httpFetch('https://api.postpress.ai/x', { agent }).catch((err: unknown) => err);
+      const failure = await httpGet(new URL('https://api.postpress.ai/x'), {
+        headers: {},
+        signal: new AbortController().signal,
+        agent,
+      }).catch((err: unknown) => err);
       expect(failure).toMatchObject({ code: 'EPROXY' });
       expect(String((failure as Error).message)).toContain('403');
       expect(seen).toEqual([
@@ -138,7 +142,8 @@ describe('tunnelAgent', () => {
     try {
       const agent = tunnelAgent(new URL(`http://127.0.0.1:${port}`));
       const started = performance.now();
-      const failure = await httpFetch('https://api.postpress.ai/x', {
+      const failure = await httpGet(new URL('https://api.postpress.ai/x'), {
+        headers: {},
         agent,
         signal: AbortSignal.timeout(200),
       }).catch((err: unknown) => err);

@@ -13,6 +13,7 @@ import {
 } from '../../src/output/render.js';
 import { displayWidth } from '../../src/output/width.js';
 import { linkedin } from '../../src/providers/linkedin.js';
+import { emptyStdin } from '../helpers/pp.js';
 
 /** An Io over streams that discard output: a terminal `columns` wide, with or without colour. */
 function terminal(columns: number, color = false): Io {
@@ -20,7 +21,7 @@ function terminal(columns: number, color = false): Io {
   return new Io({
     stdout: stream,
     stderr: stream,
-    stdin: () => ({ isTTY: true, async *[Symbol.asyncIterator]() {} }),
+    stdin: emptyStdin,
     env: color ? {} : { NO_COLOR: '1' },
   });
 }

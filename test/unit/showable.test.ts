@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { Io } from '../../src/output/io.js';
 import { neutralize, showableData } from '../../src/output/showable.js';
+import { emptyStdin } from '../helpers/pp.js';
 
 const io = new Io({
   stdout: { write: () => true, once: () => undefined },
   stderr: { write: () => true, once: () => undefined },
-  stdin: () => ({ async *[Symbol.asyncIterator]() {} }),
+  stdin: emptyStdin,
   env: {},
 });
 io.addSecret('pp_live_secret1234', 'pp_live_…1234');

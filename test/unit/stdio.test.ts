@@ -1,5 +1,6 @@
-// StdioWriter: writes straight to the descriptor when it is not a terminal, waits when the
-// descriptor cannot take more right now, and reports a failed write once.
+// StdioWriter: off a terminal it writes to the descriptor in the thread pool, in order, across
+// both descriptors; a reader that does not read blocks neither the event loop nor the requests,
+// and write() says when to wait (backpressure); a failed write is reported once.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, constants, openSync, readFileSync } from 'node:fs';
@@ -16,14 +17,15 @@ const track = (fd: number) => {
   open.push(fd);
   return fd;
 };
+const untrack = (fd: number) => closeSync(open.splice(open.indexOf(fd), 1)[0]!);
 
 /** A named pipe with a reader that has not read yet, and a writer in the given mode. */
-function fifo(writerFlags: number): { reader: number; writer: number } {
+function fifo(writerFlags: number): { path: string; reader: number; writer: number } {
   const path = join(tempDir('pp-fifo-'), 'pipe');
   expect(spawnSync('mkfifo', [path]).status).toBe(0);
   const reader = track(openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
   const writer = track(openSync(path, constants.O_WRONLY | writerFlags));
-  return { reader, writer };
+  return { path, reader, writer };
 }
 
 const never = () => {
@@ -43,41 +45,93 @@ describe('isTerminal', () => {
 });
 
 describe('StdioWriter', () => {
-  it('writes every byte to a file, in order, without building the stream', () => {
+  it('writes every byte to a file, in order, without building the stream', async () => {
     const path = join(tempDir(), 'out');
     const fd = track(openSync(path, 'w'));
     const out = new StdioWriter(fd, never, never);
     expect(out.isTTY).toBe(false);
     expect(out.columns).toBeUndefined();
     const lines = Array.from({ length: 2000 }, (_, i) => `${i} Zoë 東京 🎉\n`);
-    for (const line of lines) expect(out.write(line)).toBe(true);
+    for (const line of lines) out.write(line);
+    await out.idle();
     expect(readFileSync(path, 'utf8')).toBe(lines.join(''));
   });
 
-  it('waits for a slow reader when a non-blocking pipe is full, and loses nothing', async () => {
+  it('keeps the order of writes across standard output and error sharing one file (2>&1)', async () => {
+    const path = join(tempDir(), 'both');
+    const a = track(openSync(path, 'a'));
+    const b = track(openSync(path, 'a'));
+    const out = new StdioWriter(a, never, never);
+    const err = new StdioWriter(b, never, never);
+    const expected: string[] = [];
+    for (let i = 0; i < 500; i++) {
+      const w = i % 3 === 0 ? err : out;
+      const line = `${w === err ? 'err' : 'out'} ${i}\n`;
+      w.write(line);
+      expected.push(line);
+    }
+    await Promise.all([out.idle(), err.idle()]);
+    expect(readFileSync(path, 'utf8')).toBe(expected.join(''));
+  });
+
+  it('a reader that does not read blocks neither the event loop nor anything else; then nothing is lost', async () => {
+    const { path, reader, writer } = fifo(0); // a blocking pipe, as a shell gives one
+    const out = new StdioWriter(writer, never, never);
+    const lines = Array.from({ length: 8000 }, (_, i) => `${i} ${'x'.repeat(60)}\n`); // ~540 KB, far past a pipe's 64 KB
+    let refused = 0;
+    for (const line of lines) if (!out.write(line)) refused++;
+    // backpressure: write() said to wait once the queue was long
+    expect(refused).toBeGreaterThan(0);
+    let drained = false;
+    out.once('drain', () => {
+      drained = true;
+    });
+    // The pipe is full and nobody reads; timers still fire (a synchronous write would block here).
+    const ticks: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      ticks.push(i);
+    }
+    expect(ticks).toHaveLength(5);
+    expect(drained).toBe(false);
+    // now a reader drains it (the idle reader stays open: closing the last reader would be EPIPE)
+    expect(reader).toBeGreaterThan(0);
+    const dir = join(path, '..');
+    const cat = spawn('sh', ['-c', `cat "${path}" > "${join(dir, 'out')}"`]);
+    await out.idle();
+    expect(drained).toBe(true);
+    untrack(writer);
+    await once(cat, 'close');
+    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe(lines.join(''));
+  });
+
+  it('waits for a slow reader when a non-blocking pipe is full (EAGAIN), and loses nothing', async () => {
     const dir = tempDir('pp-fifo-');
     const path = join(dir, 'pipe');
     expect(spawnSync('mkfifo', [path]).status).toBe(0);
     const idle = track(openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)); // lets the writer open
-    const writer = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
-    // the real reader starts late, in another process: this one is blocked writing meanwhile
+    const writer = track(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
     const reader = spawn('sh', ['-c', `sleep 0.3; cat "${path}" > "${join(dir, 'out')}"`]);
     const out = new StdioWriter(writer, never, never);
-    const lines = Array.from({ length: 4000 }, (_, i) => `${i} ${'x'.repeat(60)}\n`); // ~250 KB
-    for (const line of lines) expect(out.write(line)).toBe(true);
-    closeSync(writer);
-    closeSync(open.splice(open.indexOf(idle), 1)[0]!);
+    const lines = Array.from({ length: 4000 }, (_, i) => `${i} ${'x'.repeat(60)}\n`); // ~270 KB
+    for (const line of lines) out.write(line);
+    await out.idle();
+    untrack(writer);
+    untrack(idle);
     await once(reader, 'close');
     expect(readFileSync(join(dir, 'out'), 'utf8')).toBe(lines.join(''));
   });
 
-  it('reports EPIPE once, builds no stream and writes nothing more, when the reader has gone', () => {
+  it('reports EPIPE once, builds no stream and writes nothing more, when the reader has gone', async () => {
     const { reader, writer } = fifo(0);
-    closeSync(open.splice(open.indexOf(reader), 1)[0]!);
+    untrack(reader);
     const errors: (string | undefined)[] = [];
     const out = new StdioWriter(writer, never, (err) => errors.push(err.code));
-    expect(out.write('nobody reads this\n')).toBe(true);
-    expect(out.write('nor this\n')).toBe(true);
+    out.write('nobody reads this\n');
+    out.write('nor this\n');
+    await out.idle();
+    out.write('nor this either\n');
+    await out.idle();
     expect(errors).toEqual(['EPIPE']);
   });
 });

@@ -2,12 +2,13 @@ import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
 import { Io } from '../../src/output/io.js';
 import { fitColumns, painter, tableLines } from '../../src/output/render.js';
+import { emptyStdin } from '../helpers/pp.js';
 
 const io = (columns: number) =>
   new Io({
     stdout: { write: () => true, once: () => undefined, columns },
     stderr: { write: () => true, once: () => undefined },
-    stdin: () => ({ async *[Symbol.asyncIterator]() {} }),
+    stdin: emptyStdin,
     env: {},
   });
 

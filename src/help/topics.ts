@@ -1,0 +1,439 @@
+// The user's manual, for the terminal: `pp help <topic>`. Plain text that reads offline and fits a
+// terminal of 60 columns (test/unit/help-topics.test.ts holds every line to that and checks that
+// each topic still says what it must). Each text ends with one newline, ready to print as it is.
+// Only what pp does today is described here; the README points to these topics.
+
+export interface HelpTopic {
+  /** One short line, for a list of the topics. */
+  summary: string;
+  /** The topic itself: plain text, no line over 60 columns. */
+  text: string;
+}
+
+const environment = `ENVIRONMENT: where pp finds its settings
+
+Each setting comes from the first place that has it:
+
+  1. a flag           --account, --base-url
+  2. the environment  PP_ACCOUNT_ID, PP_BASE_URL, ...
+  3. the config file  pp config set-key, set-account
+  4. the default      https://api.postpress.ai
+
+In short: flag > environment > config file > default.
+\`pp config show\` prints each setting with where it came
+from. Values are trimmed, and an empty or blank variable
+counts as unset. An empty flag value (--account "") is a
+usage error (exit 2), never some other account.
+
+VARIABLES
+
+PP_API_KEY
+    The API key. Wins over the key stored with
+    \`pp config set-key\`. pp never prints it: it shows the
+    key masked, as pp_live_…8GR2, --verbose included.
+
+PP_ACCOUNT_ID
+    The account for \`pp whoami\` when --account is not
+    given. Wins over \`pp config set-account\`.
+
+PP_BASE_URL
+    The API's base URL, default https://api.postpress.ai.
+    --base-url wins over it. An http:// URL is refused
+    (exit 2) unless its host is loopback (localhost,
+    127.0.0.0/8, ::1): the key must not cross a network
+    in clear text. A query (?...) or fragment (#...) is
+    refused too.
+
+PP_CONFIG_DIR
+    The folder holding config.json. Default:
+    $XDG_CONFIG_HOME/postpress when that is an absolute
+    path, else ~/.config/postpress. pp writes the file
+    atomically, mode 0600, in a folder made 0700. It
+    holds apiKey, accountId and baseUrl; other keys you
+    add are kept. A file that is not valid JSON is exit
+    3 and is never rewritten.
+
+PP_SANDBOX
+    1 or true: the same as --sandbox. Every command
+    answers from the built-in sandbox: no key, no
+    network (see \`pp help scripting\`).
+
+NO_COLOR
+    Any non-empty value: no colour.
+
+FORCE_COLOR
+    1: colour even when the output is not a terminal;
+    0 or false: no colour. NO_COLOR wins over it, and
+    --no-color wins over both. Without any of them,
+    colour only on a terminal.
+
+HTTPS_PROXY, HTTP_PROXY
+    Requests go through this proxy (HTTPS_PROXY first;
+    lower-case names work too), in a CONNECT tunnel: the
+    proxy never sees the key or the answer. http:// and
+    https:// proxies work; a login goes in the URL,
+    URL-encoded:
+      http://user:p%40ss@proxy.example:3128
+    A value pp cannot use (not a URL, socks5://) is exit
+    2, not a silent direct connection.
+
+NO_PROXY
+    Hosts that do not go through the proxy, separated by
+    commas: example.com (its subdomains too),
+    .example.com, host:port, IP addresses, [::1], or *
+    for all. Loopback http:// base URLs never use the
+    proxy.
+
+COLUMNS
+    The width tables are laid out in when standard output
+    is not a terminal (default 80).
+`;
+
+const exitCodes = `EXIT CODES: what each one means
+
+Scripts can rely on these codes; \`pp help scripting\`
+shows how to read them in a shell.
+
+  0  success
+  1  unexpected failure (a bug)
+  2  usage error: unknown command or option, missing
+     argument, bad option value, no account given, an
+     http:// base URL whose host is not loopback
+  3  configuration error: no API key anywhere, an
+     unreadable or invalid config file
+  4  the API key was refused: HTTP 401
+     errors/missing_credentials, invalid_credentials,
+     insufficient_privileges, or a 401 with no type
+  5  the linked account needs its owner to act
+     (reconnect it, solve a checkpoint, grant
+     permissions, restart it): every other 401 type,
+     listed in \`pp help health\`
+  6  forbidden or restricted: HTTP 403
+  7  not found: HTTP 404
+  8  request rejected: HTTP 422, and any other 4xx
+  9  rate limited (retries used up): HTTP 429
+ 10  server or provider error: HTTP 500, and any
+     other 5xx not below
+ 11  not implemented: HTTP 501
+ 12  service unavailable: HTTP 502, 503
+ 13  gateway timeout: HTTP 504
+ 14  network failure: no HTTP answer (DNS, refused
+     connection, TLS failure, the --timeout ran out)
+ 15  invalid response: a 2xx whose body is not a JSON
+     object with a provider, or (with --strict) one
+     that does not match its provider's schema
+ 16  mixed failures: several accounts failed with
+     different codes
+130  interrupted (Ctrl-C)
+
+TRANSIENT: 9, 12, 13 and 14. Trying again later may
+succeed; their --json errors say "retryable": true.
+pp has already retried them --retries times (default
+2) before it gives up. The other codes need something
+changed first: the key, the id, the account itself.
+
+MANY ACCOUNTS (pp profile with several ids or
+--from-file): 0 when every account succeeded; when all
+failures share one code, that code (three disconnected
+accounts exit 5); when they differ, 16. Seat and
+restriction warnings are not failures: they exit 0.
+`;
+
+const formats = `FORMATS: what pp prints, for a person and a script
+
+Standard output carries the result and nothing else.
+Errors, warnings, the count of a many-account run, its
+progress line and --verbose lines go to standard error.
+
+FOR A PERSON (the default)
+  pp whoami: the name and handle, then one line each
+  for the provider, the account, a few details and
+  every warning.
+  pp profile <id>: every documented field of the
+  provider, in groups: numbers with thousands
+  separators, Unix times and Twitter dates as UTC
+  dates, sub-tables for LinkedIn organizations, Gmail
+  aliases, Telegram restriction reasons and IMAP/SMTP
+  servers.
+  pp profile <id> <id>...: one table, a row per account
+  (ACCOUNT, PROVIDER, NAME when there is room, STATE:
+  ok, a warning, or the error type), printed in input
+  order as the answers come, then a count of each
+  state on standard error.
+  Tables fit the terminal (COLUMNS off a terminal, else
+  80) and wrap long values. Colour only on a terminal
+  (\`pp help environment\`). Text from the server is
+  shown with control characters as visible escapes.
+  Errors: a line naming the problem, its type, HTTP
+  status and account, then the detail and a hint:
+    error: <title> (<type>, HTTP <status>) [<account>]
+      <detail>
+      hint: <what to do about it>
+
+--json, ONE ACCOUNT
+  The response body exactly as the server sent it:
+  every field kept, none added, none reordered, numbers
+  as written; pretty-printed with two spaces, then one
+  newline. One exception: an API key the server echoes
+  back in the body is printed masked (pp_live_…8GR2).
+
+--json, MANY ACCOUNTS: NDJSON, one object a line, in
+input order:
+  {"account_id":"acc_…","ok":true,"profile":{…}}
+  {"account_id":"acc_…","ok":false,"error":{…}}
+  profile is the body as received, on one line; error
+  is the object below. Keep only the failures with
+    jq -c 'select(.ok | not)'
+
+--json, ERRORS
+  Nothing on standard output. On standard error one
+  line, here spread out:
+    {"error": {"status": 401,
+      "type": "errors/disconnected_account",
+      "title": "Disconnected account",
+      "detail": "The account is disconnected ...",
+      "exit_code": 5, "retryable": false,
+      "account_id": "acc_…", "retry_after": null}}
+  status       the HTTP status; null with no answer
+  type         the API's error type, or null
+  title        one line naming the problem
+  detail       the server's explanation, or null
+  exit_code    what pp exits with (pp help exit-codes)
+  retryable    true for 9, 12, 13, 14: try again later
+  account_id   the account it was about, or null
+  retry_after  seconds the server asked to wait, or
+               null
+  Usage errors are JSON too when --json is given; help
+  that was asked for stays text.
+
+--json, CONFIG
+  pp config show --json and the other config commands
+  print one JSON object on one line, e.g.
+    pp config show --json | jq .api_key.source
+`;
+
+const health = `HEALTH: what pp tells you about an account
+
+Reading an account (pp whoami, pp profile) ends one of
+three ways. (A workspace-wide check, pp accounts and pp
+status, is planned.)
+
+1. IT ANSWERED, ALL IS WELL. Exit 0.
+
+2. IT ANSWERED, WITH WARNINGS. Still exit 0: the
+account works, but something about it needs a look.
+pp whoami shows a "Warning" line for each; a
+many-account table shows them as the row's STATE.
+  LinkedIn  Recruiter seat disconnected
+            Recruiter seat in multiple sessions
+            Sales Navigator seat disconnected
+            Sales Navigator seat in multiple sessions
+  Telegram  Restricted by Telegram (and why)
+            Account deleted
+            Flagged as fake by Telegram
+  Twitter   Tweets are protected
+            Withheld in <countries>
+In --json they are the profile's own fields:
+recruiter.error and sales_navigator.error
+(DISCONNECTED, MULTIPLE_SESSIONS); restricted,
+restriction_reason, deleted, fake; protected,
+withheld_in_countries.
+
+3. IT FAILED. The error names its type, HTTP status,
+detail and a hint of what to do; the exit code says
+who must act (\`pp help exit-codes\`). Exit 5: the
+linked account needs its owner to act (reconnect it in
+postpress, solve a checkpoint, grant permissions,
+restart it). These 401 types exit 5:
+  errors/disconnected_account
+  errors/expired_credentials
+  errors/multiple_sessions
+  errors/checkpoint_error
+  errors/invalid_checkpoint_solution
+  errors/invalid_proxy_credentials
+  errors/disconnected_feature
+  errors/invalid_credentials_but_valid_account_imap
+  errors/expired_link
+  errors/wrong_account
+The other 401s are about your API key, not the
+account: missing_credentials, invalid_credentials,
+insufficient_privileges (exit 4).
+
+TRY THEM IN THE SANDBOX (no key, no network)
+  pp --sandbox whoami --account \\
+    acc_demo_linkedin_seats_disconnected
+  pp --sandbox whoami --account acc_demo_telegram
+  pp --sandbox whoami --account \\
+    acc_error_disconnected_account; echo "exit $?"
+
+acc_demo_linkedin_seats_disconnected: both LinkedIn
+seats disconnected. acc_demo_telegram: a restricted
+Telegram user. acc_demo_linkedin, acc_demo_twitter,
+acc_demo_gmail, acc_demo_outlook, acc_demo_imap: full
+profiles.
+
+acc_error_<type> answers that documented error, e.g.
+acc_error_disconnected_account answers 401
+errors/disconnected_account. The 38 types:
+  401  missing_credentials, multiple_sessions,
+       invalid_checkpoint_solution,
+       invalid_proxy_credentials, checkpoint_error,
+       invalid_credentials, expired_credentials,
+       insufficient_privileges, disconnected_account,
+       disconnected_feature,
+       invalid_credentials_but_valid_account_imap,
+       expired_link, wrong_account
+  403  account_restricted, account_mismatch,
+       insufficient_permissions, session_mismatch,
+       feature_not_subscribed, subscription_required,
+       unknown_authentication_context,
+       action_required, resource_access_restricted
+  404  resource_not_found, invalid_resource_identifier
+  422  invalid_account, unprocessable_entity,
+       account_configuration_error
+  429  too_many_requests (with Retry-After: 1)
+  500  unexpected_error, provider_error,
+       authentication_intent_error
+  501  feature_not_implemented
+  503  no_client_session, no_channel, no_handler,
+       network_down, service_unavailable
+  504  request_timeout
+Any other id answers 404 errors/resource_not_found.
+`;
+
+const scripting = `SCRIPTING: recipes for shell scripts and cron
+
+Standard output holds only the result, so pipe it;
+add --json for the API's own JSON, and read the exit
+code (\`pp help exit-codes\`). Everything below runs
+as is against the sandbox: add --sandbox, or export
+PP_SANDBOX=1, and use ACC=acc_demo_linkedin.
+
+ONE FIELD WITH jq
+  pp whoami --account "$ACC" --json | jq -r .email
+  pp profile "$ACC" --json |
+    jq -r '.organizations[].name'
+  pp profile "$ACC" --json |
+    jq -c '{recruiter, sales_navigator}'
+
+READ THE EXIT CODE
+  pp whoami --account "$ACC" --json \\
+    > out.json 2> err.json
+  case $? in
+    0) jq -r .email out.json ;;
+    5) echo "reconnect $ACC:" \\
+         "$(jq -r .error.detail err.json)" ;;
+    3|4) echo "fix the key: pp config show" ;;
+    9|12|13|14) echo "transient: try again later" ;;
+    *) jq -r .error.title err.json ;;
+  esac
+
+MANY ACCOUNTS
+A file of ids, one a line (blank lines, # comments and
+repeated ids skipped), or - for standard input:
+  pp profile --from-file accounts.txt --json \\
+    > today.ndjson
+  # the ones that failed, with why
+  jq -r 'select(.ok | not)
+    | "\\(.account_id) \\(.error.type)"' today.ndjson
+  # answered, but a LinkedIn seat has a problem
+  jq -r 'select(.ok) | select(.profile.recruiter.error
+    or .profile.sales_navigator.error)
+    | .account_id' today.ndjson
+--concurrency n (default 4, at most 64) requests at
+once; a 429 slows the whole run down instead of
+failing it.
+
+A CRON MORNING CHECK
+Quiet when all is well, so cron mails only when
+something needs doing. Save as ~/bin/morning-check:
+  #!/bin/sh
+  out=$(mktemp)
+  pp profile --from-file "$HOME/accounts.txt" \\
+    --json > "$out" 2> /dev/null
+  code=$?
+  case $code in
+    0) ;;
+    5) echo "Reconnect these accounts in postpress:"
+       jq -r 'select(.ok | not) | .account_id' "$out"
+       ;;
+    9|12|13|14) echo "transient failure (exit $code)" ;;
+    *) echo "pp failed (exit $code):"
+       jq -r 'select(.ok | not)
+         | "\\(.account_id) \\(.error.title)"' "$out" ;;
+  esac
+  rm -f "$out"
+  exit $code
+and in \`crontab -e\`:
+  MAILTO=ops@example.com
+  0 7 * * 1-5  $HOME/bin/morning-check
+cron's PATH is short: write pp's full path (see
+\`command -v pp\`). Store the key for the cron user with
+\`pp config set-key\`, or set PP_API_KEY in the crontab.
+
+RETRIES AND TIMEOUTS
+pp itself retries 429, 502, 503, 504, a 500
+errors/provider_error and network failures: --retries n
+more attempts (default 2), with exponential backoff and
+jitter, honouring Retry-After. A Retry-After over 60 s
+is not waited out: pp exits 9 at once, and the --json
+error's retry_after says how long to wait. --timeout s
+(default 30) bounds each attempt, so the worst case is
+about (retries + 1) x timeout plus the waits.
+  # one quick try, for a health probe
+  pp --retries 0 --timeout 5 whoami --account "$ACC"
+  # try again later yourself, as the server asks
+  for i in 1 2 3; do
+    pp whoami --account "$ACC" --json \\
+      > out.json 2> err.json && break
+    case $? in
+      9|12|13|14)
+        sleep "$(jq '.error.retry_after // 30' err.json)" ;;
+      *) break ;;
+    esac
+  done
+
+TEST YOUR SCRIPTS WITH THE SANDBOX
+--sandbox (or PP_SANDBOX=1) answers every command from
+a built-in copy of the API: no key, no network. Its
+accounts are listed in \`pp help health\`.
+  PP_SANDBOX=1 ./morning-check
+For programs other than pp, serve it on 127.0.0.1;
+pp sandbox prints its base URL and runs until Ctrl-C:
+  pp sandbox --port 8787 &
+  PP_BASE_URL=http://127.0.0.1:8787 \\
+    PP_API_KEY=pp_test_x pp whoami --account \\
+    acc_demo_gmail
+  url=http://127.0.0.1:8787/api/v1/users/me
+  curl -H 'X-API-KEY: pp_test_x' \\
+    "$url?account_id=acc_demo_gmail"
+Any non-empty key is accepted. --latency ms delays
+every answer; --rate-limit n answers 429 beyond n
+requests a second.
+`;
+
+export const helpTopics: Record<
+  'environment' | 'exit-codes' | 'formats' | 'health' | 'scripting',
+  HelpTopic
+> = {
+  environment: {
+    summary: 'environment variables, the config file, precedence',
+    text: environment,
+  },
+  'exit-codes': {
+    summary: 'what each exit code means, and which are transient',
+    text: exitCodes,
+  },
+  formats: {
+    summary: 'tables, --json, NDJSON and the JSON error object',
+    text: formats,
+  },
+  health: {
+    summary: 'warnings and errors about an account; sandbox ids',
+    text: health,
+  },
+  scripting: {
+    summary: 'recipes: jq, exit codes, cron, retries, the sandbox',
+    text: scripting,
+  },
+};

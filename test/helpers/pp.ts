@@ -1,0 +1,101 @@
+// Runs pp in this process through its one entry point, run(argv, deps), with in-memory streams,
+// the environment a test gives, and optionally a fake clock. Most behaviour tests use this; the
+// few that need a real process (signals, closed pipes, the code cache, the package) use spawnPp.
+import { Readable } from 'node:stream';
+import { run } from '../../src/cli.js';
+import type { Clock } from '../../src/deps.js';
+import { Io, type OutStream } from '../../src/output/io.js';
+import { baseEnv } from './run.js';
+
+/** Standard output or error, kept in memory. A terminal when `tty` is given. */
+export class MemoryStream implements OutStream {
+  text = '';
+  readonly isTTY: boolean;
+  readonly columns: number | undefined;
+
+  constructor(tty?: { columns: number }) {
+    this.isTTY = tty !== undefined;
+    this.columns = tty?.columns;
+  }
+
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+
+  once(_event: 'drain', listener: () => void): unknown {
+    queueMicrotask(listener);
+    return this;
+  }
+}
+
+/**
+ * Time that passes only when pp waits: sleep() returns at once and moves the clock on, and each
+ * wait is recorded, so a test asserts how long pp waited without waiting itself.
+ */
+export class FakeClock implements Clock {
+  readonly sleeps: number[] = [];
+  constructor(public time = Date.UTC(2026, 10, 30, 6, 0, 0)) {}
+
+  now(): number {
+    return this.time;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    this.sleeps.push(ms);
+    this.time += ms;
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+
+  every(): () => void {
+    return () => {};
+  }
+}
+
+export interface InProcessOptions {
+  /** The whole environment (baseEnv() when not given: no PP_* variables, a fresh config folder). */
+  env?: Record<string, string | undefined>;
+  /** Standard input's contents. */
+  input?: string;
+  /** Make standard output and error terminals this wide. */
+  tty?: { columns: number };
+  clock?: Clock;
+  signal?: AbortSignal;
+  stdout?: OutStream;
+}
+
+export interface InProcessResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function pp(args: string[], opts: InProcessOptions = {}): Promise<InProcessResult> {
+  const stdout = opts.stdout ?? new MemoryStream(opts.tty);
+  const stderr = new MemoryStream(opts.tty);
+  const env = opts.env ?? baseEnv();
+  const code = await run(args, {
+    stdout,
+    stderr,
+    stdin: () => Object.assign(Readable.from(opts.input === undefined ? [] : [opts.input]), { isTTY: false }),
+    env,
+    signal: opts.signal ?? new AbortController().signal,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  return { code, stdout: stdout instanceof MemoryStream ? stdout.text : '', stderr: stderr.text };
+}
+
+/** An Io over in-memory streams: a terminal `columns` wide (or not a terminal), colour when asked. */
+export function memoryIo(opts: { columns?: number; color?: boolean } = {}): Io {
+  const tty = opts.columns === undefined ? undefined : { columns: opts.columns };
+  return new Io({
+    stdout: new MemoryStream(tty),
+    stderr: new MemoryStream(tty),
+    stdin: emptyStdin,
+    env: opts.color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' },
+  });
+}
+
+/** A standard input with nothing in it, not a terminal. */
+export const emptyStdin = () => Object.assign(Readable.from([]), { isTTY: false });
