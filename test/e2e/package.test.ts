@@ -1,7 +1,7 @@
-// The npm package: only what pp needs to run, and a tarball that installs globally on a clean
-// prefix and works without this checkout (no dev dependencies, no build at install time).
+// The npm package: only what pp needs to run, and the README's install from a clean clone: a
+// tarball that installs globally on a clean prefix, as a copy that works without the clone.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseEnv, root, tempDir } from '../helpers/run.js';
@@ -43,20 +43,30 @@ describe('npm package', () => {
     );
   });
 
-  it('installs globally from the tarball on a clean prefix, and runs', { timeout: 180_000 }, () => {
-    const dir = tempDir('pp-pack-');
-    const pack = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir]);
+  it('installs as the README says from a clean clone: a copy on a clean prefix, not a link, that runs', {
+    timeout: 180_000,
+  }, () => {
+    // A clone of what is committed: no dist/, no node_modules, as a new user gets it.
+    const dir = tempDir('pp-clone-');
+    const clone = join(dir, 'pp');
+    const cloned = spawnSync('git', ['clone', '--quiet', '--no-hardlinks', root, clone], {
+      encoding: 'utf8',
+    });
+    expect(cloned.status, cloned.stderr).toBe(0);
+    // The README's Install: npm install && npm pack && npm install -g ./pp-cli-<version>.tgz
+    const installed = npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], clone);
+    expect(installed.status, installed.stderr).toBe(0);
+    const pack = npm(['pack', '--json'], clone);
     expect(pack.status, pack.stderr).toBe(0);
-    const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
+    const [{ filename }] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as [{ filename: string }];
     const prefix = join(dir, 'prefix');
-    // Run from the temporary folder, so nothing of this checkout can be picked up.
     const install = npm(
       [
         'install',
         '--global',
         '--prefix',
         prefix,
-        join(dir, filename),
+        join(clone, filename),
         '--prefer-offline',
         '--no-audit',
         '--no-fund',
@@ -65,6 +75,9 @@ describe('npm package', () => {
     );
     // npm runs no `prepare` (esbuild, a dev dependency) for a tarball: dist/ comes built in it.
     expect(install.status, install.stderr).toBe(0);
+    // a copy: removing the clone leaves the installed pp working
+    expect(lstatSync(join(prefix, 'lib', 'node_modules', 'pp-cli')).isSymbolicLink()).toBe(false);
+    rmSync(clone, { recursive: true, force: true });
 
     const pp = join(prefix, 'bin', 'pp');
     const env = baseEnv();
