@@ -55,12 +55,16 @@ class WriteQueue {
         return;
       }
       if (err) {
-        // nothing more goes to that descriptor; the other one carries on (told last, since its
-        // handler may end the process)
+        // Nothing more goes to that descriptor. Its handler is told before anything else is
+        // written: it may end the process (a full disk under standard output), and then the
+        // diagnostics queued behind must not go out after its last word.
         this.#items.shift();
         this.drop(item.writer);
-        this.#next();
-        item.writer.failed(err);
+        try {
+          item.writer.failed(err);
+        } finally {
+          this.#next();
+        }
         return;
       }
       item.offset += written;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answer, FaultServer, hang, json, linkedinProfile, problem, reset } from '../helpers/fault-server.js';
 import { FakeClock, pp as inProcess } from '../helpers/pp.js';
-import { baseEnv, type RunResult, runPp, spawnPp, tempDir } from '../helpers/run.js';
+import { baseEnv, type RunResult, spawnPp, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_N3tw0rkT3stK3y0123456789wXyZ';
 
@@ -256,28 +256,29 @@ describe('retries', () => {
 describe('timeouts', () => {
   it('gives up on a hanging server after --timeout, naming it (exit 14)', async () => {
     server.script(hang);
-    const r = await pp(['--timeout', '1', '--retries', '0', 'profile', 'acc_1']);
+    const r = await pp(['--timeout', '0.3', '--retries', '0', 'profile', 'acc_1']);
     expect(r.code).toBe(14);
-    expect(r.stderr).toMatch(/1 s timeout/);
+    expect(r.stderr).toMatch(/0\.3 s timeout/);
     expect(server.requests).toHaveLength(1);
-    expect(r.ms).toBeLessThan(6_000);
+    expect(r.ms).toBeGreaterThanOrEqual(290);
+    expect(r.ms).toBeLessThan(5_000);
   });
 
   it('applies the timeout to every attempt (each retry reaches the server)', async () => {
     server.script(hang);
-    const r = await pp(['--timeout', '1', '--retries', '1', 'profile', 'acc_1']);
+    const r = await pp(['--timeout', '0.3', '--retries', '1', 'profile', 'acc_1']);
     expect(r.code).toBe(14);
     expect(server.requests).toHaveLength(2);
-    expect(gapsMs()[0]).toBeGreaterThanOrEqual(900);
+    expect(gapsMs()[0]).toBeGreaterThanOrEqual(280); // the first attempt's timeout (the backoff is on the fake clock)
     expect(r.ms).toBeLessThan(4_500);
   });
 
   it('applies the timeout to a body that stops arriving', async () => {
     server.script({ kind: 'stall', sent: '{"object":"AccountOwnerProfile",', contentLength: 5_000 });
-    const r = await pp(['--timeout', '1', '--retries', '0', 'profile', 'acc_1']);
+    const r = await pp(['--timeout', '0.3', '--retries', '0', 'profile', 'acc_1']);
     expect(r.code).toBe(14);
-    expect(r.stderr).toMatch(/1 s timeout/);
-    expect(r.ms).toBeLessThan(6_000);
+    expect(r.stderr).toMatch(/0\.3 s timeout/);
+    expect(r.ms).toBeLessThan(5_000);
   });
 
   it('prints a tiny --timeout as plain seconds, not in exponent notation', async () => {
@@ -295,14 +296,14 @@ describe('timeouts', () => {
 
   it('retries after a timeout and succeeds when the server answers', async () => {
     server.script(hang, json(linkedinProfile()));
-    const r = await pp(['--timeout', '1', 'profile', 'acc_1']);
+    const r = await pp(['--timeout', '0.3', 'profile', 'acc_1']);
     expect(r.code).toBe(0);
     expect(server.requests).toHaveLength(2);
   });
 
   it('reports --json timeouts as retryable exit 14 with no status', async () => {
     server.script(hang);
-    const r = await pp(['--json', '--timeout', '0.5', '--retries', '0', 'profile', 'acc_1']);
+    const r = await pp(['--json', '--timeout', '0.3', '--retries', '0', 'profile', 'acc_1']);
     expect(r.code).toBe(14);
     expect(jsonError(r.stderr)).toMatchObject({ status: null, type: null, exit_code: 14, retryable: true });
   });
@@ -387,11 +388,11 @@ describe('messages a person can read', () => {
 describe('a failed request names its account', () => {
   it.each([
     ['a reset connection', reset, /connection reset/],
-    ['a timeout', hang, /within the 0\.5 s timeout/],
+    ['a timeout', hang, /within the 0\.3 s timeout/],
     ['a body cut off', { kind: 'truncate', sent: '{"provider":', contentLength: 500 } as const, /cut off/],
   ])('%s carries the account id, for a person and in --json', async (_what, fault, messageRe) => {
     server.script(fault);
-    const args = ['--timeout', '0.5', '--retries', '0', 'whoami', '--account', 'acc_named'];
+    const args = ['--timeout', '0.3', '--retries', '0', 'whoami', '--account', 'acc_named'];
     const human = await pp(args);
     expect(human.code).toBe(14);
     expect(human.stderr.split('\n')[0]).toMatch(messageRe);

@@ -53,8 +53,8 @@ describe('npm package', () => {
       encoding: 'utf8',
     });
     expect(cloned.status, cloned.stderr).toBe(0);
-    // The README's Install: npm install && npm pack && npm install -g ./pp-cli-<version>.tgz
-    const installed = npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], clone);
+    // The README's Install (npm ci: the same install, from the lock file, sooner): npm install && npm pack && npm install -g ./pp-cli-<version>.tgz
+    const installed = npm(['ci', '--prefer-offline', '--no-audit', '--no-fund'], clone);
     expect(installed.status, installed.stderr).toBe(0);
     const pack = npm(['pack', '--json'], clone);
     expect(pack.status, pack.stderr).toBe(0);

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answer, FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
 import { baseEnv, bin, type RunResult, root, runCommand, runPp, tempDir } from '../helpers/run.js';
+import { itWith } from '../helpers/tools.js';
 
 const KEY = 'pp_live_S4f3tyT3stK3y0123456789QrSt';
 const MASKED = 'pp_live_…QrSt';
@@ -570,34 +571,29 @@ describe('signals and pipes', () => {
     expect(r.status).toBe('0');
   });
 
-  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
-    'keeps the exit code when nothing reads standard error any more',
-    async () => {
-      const closedStderr = `
+  itWith('python3', 'keeps the exit code when nothing reads standard error any more', async () => {
+    const closedStderr = `
 import os, subprocess, sys
 r, w = os.pipe()
 os.close(r)
 sys.exit(subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=w).returncode)
 `;
-      const cases: [string[], number][] = [
-        [['whoami', '--account', 'acc_nope'], 7],
-        [['--json', 'whoami', '--account', 'acc_error_disconnected_account'], 5],
-        [['whoami'], 2],
-        [['profile', 'acc_x', 'acc_y'], 7],
-        [['whoami', '--account', 'acc_demo_linkedin_seats_disconnected'], 0],
-      ];
-      for (const [args, code] of cases) {
-        const r = await runCommand(
-          'python3',
-          ['-c', closedStderr, process.execPath, bin, '--sandbox', ...args],
-          {
-            env: baseEnv(),
-          },
-        );
-        expect(r.code, args.join(' ')).toBe(code);
-      }
-    },
-  );
+    const cases: [string[], number][] = [
+      [['whoami', '--account', 'acc_nope'], 7],
+      [['--json', 'whoami', '--account', 'acc_error_disconnected_account'], 5],
+      [['whoami'], 2],
+      [['profile', 'acc_x', 'acc_y'], 7],
+      [['whoami', '--account', 'acc_demo_linkedin_seats_disconnected'], 0],
+    ];
+    const runs = await Promise.all(
+      cases.map(([args]) =>
+        runCommand('python3', ['-c', closedStderr, process.execPath, bin, '--sandbox', ...args], {
+          env: baseEnv(),
+        }),
+      ),
+    );
+    for (const [i, [args, code]] of cases.entries()) expect(runs[i]!.code, args.join(' ')).toBe(code);
+  });
 
   it('ends quietly when standard error is the closed pipe (--verbose 2>&1 | head)', async () => {
     const r = await throughHead(
@@ -647,7 +643,8 @@ code = child.wait()
 sys.stdout.buffer.write(data)
 sys.exit(code)
 `;
-  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+  itWith(
+    'python3',
     'delivers all of a long output, in order, into a full non-blocking pipe shared by stdout and stderr',
     async () => {
       // every profile is off its schema: a warning on stderr, then the row on stdout, per account

@@ -3,7 +3,7 @@
 // a fresh machine and says what it did not test; PP_REQUIRE_TOOLS=1 (set by .ci/run, which
 // installs them) turns the skip into a failure.
 import { spawnSync } from 'node:child_process';
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 
 const found = new Map<string, boolean>();
 
@@ -28,4 +28,11 @@ export function describeWith(tool: string, name: string, body: () => void): void
   }
   process.stderr.write(`skipped: ${name}: ${reason}\n`);
   describe.skip(`${name} [skipped: ${reason}]`, body);
+}
+
+/** it(), or a visibly skipped it when `tool` is not installed (a failure with PP_REQUIRE_TOOLS=1). */
+export function itWith(tool: string, name: string, body: () => Promise<void>, timeout?: number): void {
+  describeWith(tool, `with ${tool}`, () => {
+    it(name, body, timeout);
+  });
 }
