@@ -1,7 +1,7 @@
 // pp in a hostile world: the key never leaves for another origin or shows in any output, a broken
 // config file is refused and left as it was, writes are atomic, and Ctrl-C or a closed pipe end the
 // program quietly. Each case spawns the built bin/pp.js.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import {
   chmodSync,
