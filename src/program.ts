@@ -22,8 +22,8 @@ export const exitCodeHelp = `Exit codes:
   1  unexpected failure (a bug)    10  server or provider error
   2  usage error                   11  not implemented
   3  configuration error           12  service unavailable (502, 503)
-  4  authentication failed         13  gateway timeout
-  5  account disconnected          14  network failure or timeout
+  4  the API key was refused       13  gateway timeout
+  5  the account needs its owner   14  network failure or timeout
   6  forbidden or restricted       15  invalid response
   7  not found                     16  several accounts failed differently
   8  request rejected (422, 4xx)  130  interrupted (Ctrl-C)`;

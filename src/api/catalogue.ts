@@ -239,9 +239,28 @@ export function errorName(type: string | null | undefined): string | undefined {
 }
 
 /** The exit code of an HTTP error answer: the type first (401s differ), then the status (CLI.md). */
+/**
+ * The 401 types that are the linked account's problem, not the key's (CLI.md, exit 5): its owner
+ * must act. The key's own (missing, invalid, not privileged), a 401 with no type and a type pp does
+ * not know yet stay exit 4.
+ */
+const accountSide = new Set(
+  [
+    'disconnected_account',
+    'expired_credentials',
+    'multiple_sessions',
+    'checkpoint_error',
+    'invalid_checkpoint_solution',
+    'invalid_proxy_credentials',
+    'disconnected_feature',
+    'invalid_credentials_but_valid_account_imap',
+    'expired_link',
+    'wrong_account',
+  ].map((name) => `errors/${name}`),
+);
+
 export function exitCodeFor(status: number, type?: string | null): ExitCode {
-  if (type === 'errors/disconnected_account' || type === 'errors/expired_credentials')
-    return ExitCode.disconnected;
+  if (status === 401 && type && accountSide.has(type)) return ExitCode.disconnected;
   if (status === 401) return ExitCode.auth;
   if (status === 403) return ExitCode.forbidden;
   if (status === 404) return ExitCode.notFound;

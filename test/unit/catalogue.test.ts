@@ -4,22 +4,7 @@ import { ExitCode } from '../../src/errors.js';
 
 // The documented types per status (../shared/api/users-me.md), and the exit code CLI.md gives each.
 const documented: Record<number, [string[], number]> = {
-  401: [
-    [
-      'missing_credentials',
-      'multiple_sessions',
-      'invalid_checkpoint_solution',
-      'invalid_proxy_credentials',
-      'checkpoint_error',
-      'invalid_credentials',
-      'insufficient_privileges',
-      'disconnected_feature',
-      'invalid_credentials_but_valid_account_imap',
-      'expired_link',
-      'wrong_account',
-    ],
-    4,
-  ],
+  401: [['missing_credentials', 'invalid_credentials', 'insufficient_privileges'], 4],
   403: [
     [
       'account_restricted',
@@ -43,12 +28,25 @@ const documented: Record<number, [string[], number]> = {
   504: [['request_timeout'], 13],
 };
 
+// The 401 types that are the account's problem, not the key's: exit 5 (CLI.md).
+const accountSide401 = [
+  'disconnected_account',
+  'expired_credentials',
+  'multiple_sessions',
+  'invalid_checkpoint_solution',
+  'invalid_proxy_credentials',
+  'checkpoint_error',
+  'disconnected_feature',
+  'invalid_credentials_but_valid_account_imap',
+  'expired_link',
+  'wrong_account',
+];
+
 describe('error catalogue', () => {
   it('knows exactly the 38 documented types', () => {
     const expected = [
       ...Object.values(documented).flatMap(([names]) => names),
-      'disconnected_account',
-      'expired_credentials',
+      ...accountSide401,
     ];
     expect(errorNames).toHaveLength(38);
     expect(new Set(errorNames)).toEqual(new Set(expected));
@@ -65,10 +63,13 @@ describe('error catalogue', () => {
     }
   }
 
-  it('a disconnected account and expired credentials exit 5, not 4', () => {
-    expect(exitCodeFor(401, 'errors/disconnected_account')).toBe(ExitCode.disconnected);
-    expect(exitCodeFor(401, 'errors/expired_credentials')).toBe(ExitCode.disconnected);
+  it.each(accountSide401)('401 %s is the account owner’s to fix: exit 5, not 4 (the key)', (name) => {
+    expect(exitCodeFor(401, `errors/${name}`)).toBe(ExitCode.disconnected);
+  });
+
+  it('a 401 type pp does not know, or an account-side type on another status, is not exit 5', () => {
     expect(exitCodeFor(401, 'errors/something_new')).toBe(ExitCode.auth);
+    expect(exitCodeFor(403, 'errors/disconnected_account')).toBe(ExitCode.forbidden);
   });
 
   it('maps statuses with no type', () => {
