@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { programShape } from '../../src/completion/index.js';
+import { helpTopics } from '../../src/help/topics.js';
 import { runPp } from '../helpers/run.js';
 
 /** Every command and subcommand of the program, with the words that reach it. */
@@ -84,5 +85,36 @@ describe('typos', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`(Did you mean ${suggestion}?)`);
+  });
+});
+
+describe('pp help <topic>: the manual, offline', () => {
+  it.each(Object.entries(helpTopics))(
+    '`pp help %s` prints that topic on standard output, exit 0',
+    async (name, topic) => {
+      const r = await runPp(['help', name]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(topic.text);
+    },
+  );
+
+  it('`pp --help` names every topic', async () => {
+    const r = await runPp(['--help']);
+    for (const name of Object.keys(helpTopics)) expect(r.stdout).toContain(name);
+    expect(r.stdout).toContain('pp help <topic>');
+  });
+
+  it('a word that is neither a command nor a topic is still an unknown command (exit 2)', async () => {
+    const r = await runPp(['help', 'healthz']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/unknown command 'healthz'/);
+  });
+
+  it('a topic is only a topic at the top: `pp config help health` is not one', async () => {
+    const r = await runPp(['config', 'help', 'health']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).not.toContain(helpTopics.health.text);
   });
 });
