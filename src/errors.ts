@@ -23,7 +23,7 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** Codes where trying again later may succeed (CLI.md). */
+/** Codes where trying again later may succeed (the CLI contract). */
 export const transientCodes: ReadonlySet<number> = new Set([
   ExitCode.rateLimited,
   ExitCode.unavailable,
@@ -89,7 +89,7 @@ export function toPpError(err: unknown, hint?: string): PpError {
   });
 }
 
-/** The `--json` form of an error (CLI.md): `{"error": jsonError(e)}` on standard error. */
+/** The `--json` form of an error (the CLI contract): `{"error": jsonError(e)}` on standard error. */
 export function jsonError(error: PpError): Record<string, unknown> {
   return {
     status: error.status,

@@ -1,5 +1,5 @@
 // The 38 documented error types of GET /api/v1/users/me, with the source's description of each and a
-// hint of what the user can do about it. Exit codes follow CLI.md: the type first, then the status.
+// hint of what the user can do about it. Exit codes follow the CLI contract: the type first, then the status.
 import { ExitCode } from '../errors.js';
 
 export interface ErrorInfo {
@@ -238,9 +238,9 @@ export function errorName(type: string | null | undefined): string | undefined {
   return type?.startsWith('errors/') ? type.slice('errors/'.length) : undefined;
 }
 
-/** The exit code of an HTTP error answer: the type first (401s differ), then the status (CLI.md). */
+/** The exit code of an HTTP error answer: the type first (401s differ), then the status (the CLI contract). */
 /**
- * The 401 types that are the linked account's problem, not the key's (CLI.md, exit 5): its owner
+ * The 401 types that are the linked account's problem, not the key's (the CLI contract: exit 5): its owner
  * must act. The key's own (missing, invalid, not privileged), a 401 with no type and a type pp does
  * not know yet stay exit 4.
  */

@@ -1,4 +1,4 @@
-// The one place rate limits are handled (CLI.md, "Many accounts"): every request acquires a slot
+// The one place rate limits are handled (the CLI contract, "Many accounts"): every request acquires a slot
 // here before it goes out and releases it after. Two rules a reader can hold in mind:
 // - at most `concurrency` requests in flight;
 // - after a 429, nobody starts before its Retry-After has passed: the whole run waits once,
@@ -12,7 +12,7 @@
 import type { Clock } from '../deps.js';
 import { ExitCode, PpError } from '../errors.js';
 
-/** Waits longer than this are not waited out (CLI.md): the command fails and says when to retry. */
+/** Waits longer than this are not waited out (the CLI contract): the command fails and says when to retry. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 interface Waiter {

@@ -1,6 +1,6 @@
 // One GET over node:http/https, the whole body read as text. Hand-written rather than fetch or
 // ofetch, for start-up: Node 20's global fetch loads undici on first use (~150 ms and ~40 MB of a
-// ~100 ms command, NOTES.md), and ofetch's entry touches globalThis.Headers at import, which loads
+// ~100 ms command, measured here), and ofetch's entry touches globalThis.Headers at import, which loads
 // undici too (~50 ms, ~12 MB measured here) — while ofetch's own features (retries, parsing,
 // errors) are what pp must do differently (Retry-After, per-attempt timeouts, a typed error per
 // failure). node:http is already in the binary. Redirects are never followed here: the client

@@ -1,4 +1,4 @@
-// `pp profile` with several ids or --from-file: many accounts in one run (CLI.md, "Many accounts").
+// `pp profile` with several ids or --from-file: many accounts in one run (the CLI contract, "Many accounts").
 // Ids stream in from the arguments, then the file; the shared gate keeps at most --concurrency
 // requests in flight and slows the whole run on a 429; results come out in input order as soon as
 // the order allows, through a reorder buffer of bounded size, so memory stays flat for any length.

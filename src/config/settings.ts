@@ -1,4 +1,4 @@
-// Where each setting comes from: flag, then environment, then config file, then default (CLI.md).
+// Where each setting comes from: flag, then environment, then config file, then default (the CLI contract).
 
 import type { Env } from '../deps.js';
 import { configError, usageError } from '../errors.js';
@@ -50,7 +50,7 @@ export class SettingsReader {
   apiKey(): Setting | undefined {
     const key = this.#pick(undefined, this.env.PP_API_KEY, 'apiKey');
     if (key && !keyShape.test(key.value)) {
-      // the message names where the key came from, never the key (CLI.md), not even masked
+      // the message names where the key came from, never the key (the CLI contract), not even masked
       throw key.source === 'environment'
         ? configError(
             'PP_API_KEY has a space, a control character or a non-ASCII character in it',

@@ -1,4 +1,4 @@
-// The many-account summary table, a row at a time (CLI.md, "Many accounts"): its widths are set from
+// The many-account summary table, a row at a time (the CLI contract, "Many accounts"): its widths are set from
 // the terminal and the ids seen so far instead of from all rows, so rows stream out as they come.
 import { errorNames } from '../api/catalogue.js';
 import type { Io } from './io.js';

@@ -1,4 +1,4 @@
-// Every exit code of CLI.md from 0 to 15, each produced by a real run of bin/pp.js.
+// Every exit code of the CLI contract from 0 to 15, each produced by a real run of bin/pp.js.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

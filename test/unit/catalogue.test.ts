@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCatalogue, errorNames, exitCodeFor } from '../../src/api/catalogue.js';
 import { ExitCode } from '../../src/errors.js';
 
-// The documented types per status (../shared/api/users-me.md), and the exit code CLI.md gives each.
+// The documented types per status (the users/me reference), and the exit code the CLI contract gives each.
 const documented: Record<number, [string[], number]> = {
   401: [['missing_credentials', 'invalid_credentials', 'insufficient_privileges'], 4],
   403: [
@@ -28,7 +28,7 @@ const documented: Record<number, [string[], number]> = {
   504: [['request_timeout'], 13],
 };
 
-// The 401 types that are the account's problem, not the key's: exit 5 (CLI.md).
+// The 401 types that are the account's problem, not the key's: exit 5 (the CLI contract).
 const accountSide401 = [
   'disconnected_account',
   'expired_credentials',

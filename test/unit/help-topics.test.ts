@@ -3,7 +3,7 @@ import { errorNames } from '../../src/api/catalogue.js';
 import { helpTopics } from '../../src/help/topics.js';
 
 // `pp help <topic>` is the manual a terminal user has offline. These tests keep it readable on a
-// 60-column terminal and keep each topic saying what it must (CLI.md).
+// 60-column terminal and keep each topic saying what it must (the CLI contract).
 
 const WIDTH = 60;
 const topics = Object.entries(helpTopics);
@@ -12,7 +12,7 @@ const text = (name: keyof typeof helpTopics) => helpTopics[name].text;
 const columns = (line: string) => [...line].length;
 
 describe('every help topic', () => {
-  it('is the five topics CLI.md names', () => {
+  it('is the five topics the CLI contract names', () => {
     expect(Object.keys(helpTopics).sort()).toEqual([
       'environment',
       'exit-codes',
@@ -78,7 +78,7 @@ describe('pp help environment', () => {
 });
 
 describe('pp help exit-codes', () => {
-  // the meaning CLI.md gives each code, as the first words after the code
+  // the meaning the CLI contract gives each code, as the first words after the code
   const meanings: [number, string][] = [
     [0, 'success'],
     [1, 'unexpected failure (a bug)'],
@@ -175,7 +175,7 @@ describe('pp help health', () => {
     expect(health).toMatch(/WITH WARNINGS\. Still exit 0/);
   });
 
-  it('lists every 401 type that exits 5 (CLI.md)', () => {
+  it('lists every 401 type that exits 5 (the CLI contract)', () => {
     const exit5 = [
       'disconnected_account',
       'expired_credentials',
