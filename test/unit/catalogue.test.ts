@@ -44,10 +44,7 @@ const accountSide401 = [
 
 describe('error catalogue', () => {
   it('knows exactly the 38 documented types', () => {
-    const expected = [
-      ...Object.values(documented).flatMap(([names]) => names),
-      ...accountSide401,
-    ];
+    const expected = [...Object.values(documented).flatMap(([names]) => names), ...accountSide401];
     expect(errorNames).toHaveLength(38);
     expect(new Set(errorNames)).toEqual(new Set(expected));
   });
