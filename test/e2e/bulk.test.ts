@@ -447,7 +447,7 @@ describe('the summary table, other widths', () => {
     const r = await runPp(['--sandbox', 'profile', 'acc_demo_gmail', imap], {
       env: baseEnv({ COLUMNS: '120' }),
     });
-    expect(r.code).toBe(4);
+    expect(r.code).toBe(5); // the account's credentials, not the key's: its owner must act
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(
