@@ -5,7 +5,27 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
+import { MemoryStream, pp } from '../helpers/pp.js';
 import { baseEnv, bin, root } from '../helpers/run.js';
+
+/** A standard output whose reader has stopped: every write says "wait" until resume(). */
+class PausedStream extends MemoryStream {
+  #paused = true;
+  #waiting: (() => void)[] = [];
+  override write(chunk: string): boolean {
+    super.write(chunk);
+    return !this.#paused;
+  }
+  override once(_event: 'drain', listener: () => void): unknown {
+    if (this.#paused) this.#waiting.push(listener);
+    else queueMicrotask(listener);
+    return this;
+  }
+  resume(): void {
+    this.#paused = false;
+    for (const listener of this.#waiting.splice(0)) listener();
+  }
+}
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -16,6 +36,32 @@ afterAll(async () => {
 });
 
 describe('a paused reader of standard output', () => {
+  it('holds back the run: no more requests than its window while output waits, then every line', async () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `acc_wait_${i}`);
+    let requests = 0;
+    sandbox.server.on('request', () => requests++);
+    const stdout = new PausedStream();
+    const running = pp(['--base-url', sandbox.url, 'profile', '--from-file', '-', '--json'], {
+      env: baseEnv({ PP_API_KEY: 'pp_test_slow_reader' }),
+      input: `${ids.join('\n')}\n`,
+      stdout,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // the first line asked to wait: the run holds at most its window of unprinted results
+    const whilePaused = requests;
+    expect(whilePaused).toBeGreaterThan(0);
+    expect(whilePaused).toBeLessThanOrEqual(64 + 4);
+    stdout.resume();
+    const r = await running;
+    expect(r.code).toBe(7);
+    const lines = stdout.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { account_id: string });
+    expect(lines.map((l) => l.account_id)).toEqual(ids);
+    expect(requests).toBe(ids.length); // each account asked once
+  });
+
   it('pauses the output, not the requests: every line arrives, and the exit code is the server’s answer', async () => {
     const ids = Array.from({ length: 3000 }, (_, i) => `acc_slow_${i}`);
     const child = spawn(
