@@ -80,7 +80,11 @@ export function createClient(opts: ClientOptions) {
     return proxyAgent;
   }
 
-  async function attempt(startUrl: string, accountId: string): Promise<Attempt> {
+  async function attempt(
+    startUrl: string,
+    accountId: string | undefined,
+    check: BodyCheck,
+  ): Promise<Attempt> {
     let url = startUrl;
     for (let hop = 0; ; hop++) {
       // outside the try: an unusable proxy variable is the user's error, not a network failure
@@ -143,7 +147,7 @@ export function createClient(opts: ClientOptions) {
         log?.(`following redirect to ${url}`);
         continue;
       }
-      if (status >= 200 && status < 300) return parseProfile(body, contentType, accountId, conceal);
+      if (status >= 200 && status < 300) return parseAnswer(body, contentType, accountId, check, conceal);
       if (status < 400 || status > 599) {
         // a redirect with no Location, a 304, a 1xx or a made-up status: not an answer pp can read
         const what = status >= 300 && status < 400 ? 'a redirect with no Location header' : 'an answer';
@@ -166,8 +170,9 @@ export function createClient(opts: ClientOptions) {
     }
   }
 
-  async function fetchOwnProfile(accountId: string): Promise<Fetched> {
-    const url = `${opts.baseUrl}/api/v1/users/me?account_id=${encodeURIComponent(accountId)}`;
+  /** One GET of `path` under the base URL, with retries: the body that passed `check`, or a PpError. */
+  async function get(path: string, accountId: string | undefined, check: BodyCheck): Promise<Fetched> {
+    const url = `${opts.baseUrl}${path}`;
     const attempts = opts.retries + 1;
     let sharedRounds = 0;
     for (let n = 1, tries = 1; ; n++) {
@@ -181,7 +186,7 @@ export function createClient(opts: ClientOptions) {
       if (n === 1) log?.(`x-api-key: ${maskKey(opts.apiKey)}, user-agent: ${opts.userAgent}`);
       let result: Attempt;
       try {
-        result = await attempt(url, accountId);
+        result = await attempt(url, accountId, check);
       } finally {
         gate.release();
       }
@@ -209,10 +214,32 @@ export function createClient(opts: ClientOptions) {
     }
   }
 
-  return { fetchOwnProfile };
+  /** GET /api/v1/users/me: the account owner's profile (a live call to the provider). */
+  const fetchOwnProfile = (accountId: string): Promise<Fetched> =>
+    get(`/api/v1/users/me?account_id=${encodeURIComponent(accountId)}`, accountId, hasProvider);
+
+  /** GET /api/v1/accounts/{id}: one account as postpress knows it (no provider call). */
+  const fetchAccount = (accountId: string): Promise<Fetched> =>
+    get(`/api/v1/accounts/${pathSegment(accountId)}`, accountId, hasId);
+
+  /** GET /api/v1/accounts: one page of the list. */
+  const fetchAccountPage = (limit: number, cursor: string | undefined): Promise<Fetched> =>
+    get(
+      `/api/v1/accounts?limit=${limit}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+      undefined,
+      hasItems,
+    );
+
+  return { fetchOwnProfile, fetchAccount, fetchAccountPage };
 }
 
 export type Client = ReturnType<typeof createClient>;
+
+/**
+ * An id as one path segment: percent-encoded, dots too, so that `..` or `.` cannot climb to another
+ * path once a server or proxy normalizes the URL (encodeURIComponent leaves dots as they are).
+ */
+export const pathSegment = (id: string): string => encodeURIComponent(id).replaceAll('.', '%2E');
 
 /** Whether a proxy variable is set: checked here so that proxy.ts loads only when one is. */
 export const proxyVariablesSet = (env: Env): boolean =>
@@ -256,7 +283,7 @@ const describeBody = (body: string, contentType: string | null, conceal: Conceal
 /** Masks the API key in text from the server. */
 export type Conceal = (text: string) => string;
 
-function invalid(message: string, accountId: string, detail?: string, status?: number): PpError {
+function invalid(message: string, accountId: string | undefined, detail?: string, status?: number): PpError {
   return new PpError({
     exitCode: ExitCode.invalidResponse,
     message: `invalid response: ${message}`,
@@ -267,55 +294,64 @@ function invalid(message: string, accountId: string, detail?: string, status?: n
   });
 }
 
-export function parseProfile(
+/** What a 2xx body must be beyond a JSON object: undefined when it is fine, else what is wrong. */
+export type BodyCheck = (data: Record<string, unknown>) => string | undefined;
+
+/** A users/me answer names its provider. */
+export const hasProvider: BodyCheck = (data) =>
+  typeof data.provider === 'string' && data.provider !== ''
+    ? undefined
+    : 'the answer has no "provider" field';
+
+/** An Account names its id. */
+export const hasId: BodyCheck = (data) =>
+  typeof data.id === 'string' && data.id !== '' ? undefined : 'the answer has no "id" field';
+
+/** An AccountList holds its accounts under `items` (or `data`, as the quick start spells it). */
+export const hasItems: BodyCheck = (data) =>
+  Array.isArray(data.items) || Array.isArray(data.data) ? undefined : 'the answer has no "items" list';
+
+/** A 2xx body as a JSON object that passes `check`, or the invalid-response error (exit 15). */
+export function parseAnswer(
   body: string,
   contentType: string | null,
-  accountId: string,
+  accountId: string | undefined,
+  check: BodyCheck,
   conceal: Conceal = (text) => text,
 ): Attempt {
+  const fail = (message: string): Attempt => ({
+    ok: false,
+    retryable: false,
+    error: invalid(message, accountId, describeBody(body, contentType, conceal)),
+  });
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch {
-    return {
-      ok: false,
-      retryable: false,
-      error: invalid('the answer is not JSON', accountId, describeBody(body, contentType, conceal)),
-    };
+    return fail('the answer is not JSON');
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const what = data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`;
-    return {
-      ok: false,
-      retryable: false,
-      error: invalid(
-        `the answer is ${what}, not a JSON object`,
-        accountId,
-        describeBody(body, contentType, conceal),
-      ),
-    };
+    return fail(`the answer is ${what}, not a JSON object`);
   }
-  const provider = (data as Record<string, unknown>).provider;
-  if (typeof provider !== 'string' || provider === '') {
-    return {
-      ok: false,
-      retryable: false,
-      error: invalid(
-        'the answer has no "provider" field',
-        accountId,
-        describeBody(body, contentType, conceal),
-      ),
-    };
-  }
+  const problem = check(data as Record<string, unknown>);
+  if (problem) return fail(problem);
   return { ok: true, fetched: { body, data: data as Record<string, unknown> } };
 }
+
+export const parseProfile = (
+  body: string,
+  contentType: string | null,
+  accountId: string,
+  conceal?: Conceal,
+): Attempt => parseAnswer(body, contentType, accountId, hasProvider, conceal);
 
 /** An HTTP error answer: the problem-details envelope when there is one, else the status alone. */
 export function httpError(
   status: number,
   statusText: string,
   body: string,
-  accountId: string,
+  accountId: string | undefined,
   retryAfterMs?: number,
   now = Date.now(),
 ): PpError {
@@ -352,7 +388,7 @@ export function httpError(
   });
 }
 
-function crossOriginRedirect(status: number, to: URL, accountId: string): PpError {
+function crossOriginRedirect(status: number, to: URL, accountId: string | undefined): PpError {
   return new PpError({
     exitCode: ExitCode.invalidResponse,
     message: `refused a redirect (HTTP ${status}) to another origin, ${to.origin}`,
@@ -406,7 +442,12 @@ const proxyHint =
   'Check HTTPS_PROXY / HTTP_PROXY (a proxy that needs a login takes http://user:password@host:port) and NO_PROXY.';
 
 /** A request that got no HTTP answer, as an exit-14 error naming what failed and where. */
-export function networkError(err: unknown, url: string, accountId: string, proxyHost?: string): PpError {
+export function networkError(
+  err: unknown,
+  url: string,
+  accountId: string | undefined,
+  proxyHost?: string,
+): PpError {
   const cause = rootCause(err);
   const code = cause?.code;
   const tls = code !== undefined && tlsCode.test(code);
@@ -445,7 +486,7 @@ export function formatSeconds(ms: number): string {
   return String(Number((Math.max(ms, 1) / 1000).toFixed(3)));
 }
 
-function timedOut(timeoutMs: number, url: string, accountId: string): PpError {
+function timedOut(timeoutMs: number, url: string, accountId: string | undefined): PpError {
   return new PpError({
     exitCode: ExitCode.network,
     message: `network failure: no answer from ${new URL(url).host} within the ${formatSeconds(timeoutMs)} s timeout`,
