@@ -1,0 +1,55 @@
+// The accounts list, page by page: `limit` accounts a request (250, the most the API gives), the
+// cursor followed until the API gives none. Both documented spellings are read (`items` or
+// `data`, `cursor` or `next_cursor`); a cursor that comes back a second time would loop forever,
+// so it is an invalid response (exit 15). A page that fails after its retries fails the listing
+// with its own exit code, naming the page; the pages before it have been handed out already.
+import { ExitCode, PpError } from '../errors.js';
+import type { Client } from './client.js';
+
+export const PAGE_SIZE = 250;
+
+export type AccountItem = Record<string, unknown>;
+
+export async function* accountPages(client: Client, limit = PAGE_SIZE): AsyncGenerator<AccountItem[]> {
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 1; ; page++) {
+    let data: Record<string, unknown>;
+    try {
+      ({ data } = await client.fetchAccountPage(limit, cursor));
+    } catch (err) {
+      throw onPage(err, page);
+    }
+    const items = (Array.isArray(data.items) ? data.items : data.data) as unknown[];
+    const bad = items.findIndex((item) => item === null || typeof item !== 'object' || Array.isArray(item));
+    if (bad >= 0) throw onPage(invalidList(`item ${bad + 1} of the list is not an account object`), page);
+    yield items as AccountItem[];
+    const next = data.cursor ?? data.next_cursor;
+    if (typeof next !== 'string' || next === '') return;
+    if (seen.has(next)) throw onPage(invalidList('the list gave a cursor it had given before'), page);
+    seen.add(next);
+    cursor = next;
+  }
+}
+
+const invalidList = (message: string): PpError =>
+  new PpError({
+    exitCode: ExitCode.invalidResponse,
+    message: `invalid response: ${message}`,
+    hint: 'Check --base-url / PP_BASE_URL points at the postpress API; run with --verbose to see the exchange.',
+  });
+
+/** The error of a page, saying which page it was (a failure after its retries, or an invalid list). */
+function onPage(err: unknown, page: number): unknown {
+  if (!(err instanceof PpError) || err.exitCode === ExitCode.interrupted) return err;
+  return new PpError({
+    exitCode: err.exitCode,
+    message: `${err.message} (page ${page} of the accounts list)`,
+    detail: err.detail,
+    hint: err.hint,
+    status: err.status,
+    type: err.type,
+    title: err.title,
+    retryAfter: err.retryAfter,
+  });
+}
