@@ -88,7 +88,7 @@ complete -c pp -n '__pp_at \'pp\'' -a 'sandbox' -d 'serve the built-in sandbox A
 complete -c pp -n '__pp_at \'pp\'' -a 'help' -d 'show help for a command, or a topic'
 
 # pp whoami
-complete -c pp -n '__pp_in \'pp whoami\'' -l account -x -d 'the account id (env PP_ACCOUNT_ID; default `pp config set-account`)'
+complete -c pp -n '__pp_in \'pp whoami\'' -l account -x -d 'the account id, as the argument'
 
 # pp profile
 complete -c pp -n '__pp_in \'pp profile\'' -l from-file -r -F -d 'read account ids from a file, one a line (- for standard input)'

@@ -3,7 +3,7 @@
 // print it as received (--json) or as the command lays it out.
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
-import { ExitCode, PpError } from '../errors.js';
+import { ExitCode, PpError, usageError } from '../errors.js';
 import { join, text } from '../output/format.js';
 import { reindent } from '../output/json.js';
 import type { Identity, Section } from '../output/model.js';
@@ -48,6 +48,28 @@ export function checkedProfile(strict: boolean, accountId: string, data: Record<
     providerId,
     warning: `the ${provider.label} profile of ${accountId} does not match the documented schema:\n  ${lines}`,
   };
+}
+
+/**
+ * The account a one-account command is about (one rule for whoami and profile): the one given,
+ * else PP_ACCOUNT_ID, else the profile's default. An empty one given (an unset variable, `"$ACC"`)
+ * must not quietly become another account: that would show someone else.
+ */
+export function chooseAccount(ctx: Context, given: string | undefined, what: string): string {
+  if (given !== undefined && given.trim() === '') {
+    throw usageError(
+      `${what} is empty`,
+      'Pass an account id (acc_…), or leave it out to use PP_ACCOUNT_ID or the default account.',
+    );
+  }
+  const account = ctx.settings.account(given);
+  if (!account) {
+    throw usageError(
+      'no account given',
+      'Pass it (pp whoami acc_… or --account acc_…), set PP_ACCOUNT_ID, or store a default with `pp config set-account acc_…`.',
+    );
+  }
+  return account.value;
 }
 
 /** A best guess at who an account of a provider pp does not know yet is. */

@@ -1,7 +1,7 @@
 // `pp profile <id>…`: the full provider-specific profile; several ids go to the many-accounts runner.
 import { usageError } from '../errors.js';
 import { defineCommand, examples, integer } from './command.js';
-import { showOne } from './inspect.js';
+import { chooseAccount, showOne } from './inspect.js';
 
 export interface ProfileOptions {
   fromFile?: string;
@@ -13,7 +13,7 @@ export default defineCommand<ProfileOptions, [string[]]>({
   define: (cmd) =>
     cmd
       .description('the full provider-specific profile of one account, or a summary of many')
-      .argument('[account_id...]', 'one or more account ids')
+      .argument('[account_id...]', 'one or more account ids (none: PP_ACCOUNT_ID, else the default account)')
       .option('--from-file <path>', 'read account ids from a file, one a line (- for standard input)')
       .option(
         '--concurrency <n>',
@@ -31,12 +31,6 @@ export default defineCommand<ProfileOptions, [string[]]>({
         ),
       ),
   async run(ctx, opts, ids) {
-    if (ids.length === 0 && opts.fromFile === undefined) {
-      throw usageError(
-        'no account given',
-        'Pass one or more account ids (`pp profile acc_…`), or --from-file <path>.',
-      );
-    }
     // An empty argument is most likely an unset variable (`pp profile "$ACC"`): say so rather than
     // ask the API for account "" or quietly skip it.
     if (ids.some((id) => id.trim() === '')) {
@@ -49,7 +43,9 @@ export default defineCommand<ProfileOptions, [string[]]>({
       const { profiles } = await import('./bulk.js');
       return profiles(ctx, ids, opts);
     }
-    const accountId = ids[0]!.trim(); // as the many-accounts path and `config set-account` do
+    // no id and no file: the default account, as for whoami; ids are trimmed, as the many-accounts
+    // path and `config set-account` do
+    const accountId = chooseAccount(ctx, ids[0]?.trim(), 'the account id argument');
     return showOne(ctx, accountId, async ({ label, identity, sections }) => {
       const { renderProfile } = await import('../output/render.js');
       return renderProfile(ctx.io, `${label} profile · ${identity.name} · ${accountId}`, sections);

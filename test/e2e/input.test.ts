@@ -62,16 +62,16 @@ describe.concurrent('--json and the usage errors commander finds', () => {
   });
 
   it('only a --json before `--` counts: after it, --json is an operand and the error stays text', async () => {
-    const before = await runPp(['--json', 'whoami', '--', 'extra']);
+    const before = await runPp(['--json', 'config', 'show', '--', 'extra']);
     expect(before.code).toBe(2);
     expect(before.stdout).toBe('');
     expect(JSON.parse(before.stderr)).toEqual(
-      usageJson("too many arguments for 'whoami'. Expected 0 arguments but got 1."),
+      usageJson("too many arguments for 'show'. Expected 0 arguments but got 1."),
     );
-    const after = await runPp(['whoami', '--', '--json']);
+    const after = await runPp(['config', 'show', '--', '--json']);
     expect(after.code).toBe(2);
     expect(after.stdout).toBe('');
-    expect(after.stderr).toMatch(/^error: too many arguments for 'whoami'/);
+    expect(after.stderr).toMatch(/^error: too many arguments for 'show'/);
     expect(after.stderr).toContain('Run `pp --help`');
   });
 
@@ -105,7 +105,7 @@ describe.concurrent('pp help <a command that does not exist>', () => {
     // the help of a command that exists is still the help
     const known = await runPp(['help', 'whoami']);
     expect(known.code).toBe(0);
-    expect(known.stdout).toMatch(/^Usage: pp whoami \[options\]\n/);
+    expect(known.stdout).toMatch(/^Usage: pp whoami \[options\] \[account_id\]\n/);
   });
 
   it.each([
@@ -332,5 +332,52 @@ describe('PP_SANDBOX and PP_CONFIG_DIR are read like the other settings', () => 
     expect((JSON.parse(relative.stdout) as { config_file: string }).config_file).toBe(
       join(cwd, 'conf', 'config.json'),
     );
+  });
+});
+
+describe('which account: one rule for whoami and profile', () => {
+  const sandboxEnv = (extra: Record<string, string | undefined> = {}) =>
+    baseEnv({ PP_SANDBOX: '1', ...extra });
+
+  it('whoami takes the account as an argument, as --account, or both when they agree', async () => {
+    for (const args of [
+      ['whoami', 'acc_demo_gmail'],
+      ['whoami', '--account', 'acc_demo_gmail'],
+      ['whoami', 'acc_demo_gmail', '--account', 'acc_demo_gmail'],
+    ]) {
+      const r = await runPp([...args, '--json'], { env: sandboxEnv() });
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(JSON.parse(r.stdout).provider, args.join(' ')).toBe('GMAIL');
+    }
+  });
+
+  it('whoami with two different accounts is a usage error naming both', async () => {
+    const r = await runPp(['whoami', 'acc_demo_gmail', '--account', 'acc_demo_imap'], { env: sandboxEnv() });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/two different accounts given: "acc_demo_gmail" and --account "acc_demo_imap"/);
+  });
+
+  it('an empty argument is a usage error, never PP_ACCOUNT_ID or the default', async () => {
+    const r = await runPp(['whoami', ''], { env: sandboxEnv({ PP_ACCOUNT_ID: 'acc_demo_gmail' }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: the account id argument is empty\n/);
+  });
+
+  it('profile with no id uses PP_ACCOUNT_ID, else the default account, as whoami does', async () => {
+    const fromEnv = await runPp(['profile', '--json'], {
+      env: sandboxEnv({ PP_ACCOUNT_ID: 'acc_demo_twitter' }),
+    });
+    expect(fromEnv.code).toBe(0);
+    expect(JSON.parse(fromEnv.stdout).provider).toBe('TWITTER');
+    const env = sandboxEnv();
+    expect((await runPp(['config', 'set-account', 'acc_demo_outlook'], { env })).code).toBe(0);
+    const fromConfig = await runPp(['profile', '--json'], { env });
+    expect(fromConfig.code).toBe(0);
+    expect(JSON.parse(fromConfig.stdout).provider).toBe('OUTLOOK');
+    const none = await runPp(['profile'], { env: sandboxEnv() });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no account given/);
+    expect(none.stderr).toMatch(/PP_ACCOUNT_ID/);
   });
 });
