@@ -33,8 +33,8 @@ PP_API_KEY
     key masked, as pp_live_…8GR2, --verbose included.
 
 PP_ACCOUNT_ID
-    The account for \`pp whoami\` when --account is not
-    given. Wins over \`pp config set-account\`.
+    The account for \`pp whoami\` and \`pp profile\` when
+    none is given. Wins over \`pp config set-account\`.
 
 PP_BASE_URL
     The API's base URL, default https://api.postpress.ai.
