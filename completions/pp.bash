@@ -26,8 +26,10 @@ _pp() {
       *'/--timeout') option=$word ;;
       *'/--retries') option=$word ;;
       'whoami/--account' | 'whoami '*'/--account') option=$word ;;
+      'whoami/--fail-on' | 'whoami '*'/--fail-on') option=$word ;;
       'profile/--from-file' | 'profile '*'/--from-file') option=$word ;;
       'profile/--concurrency' | 'profile '*'/--concurrency') option=$word ;;
+      'profile/--fail-on' | 'profile '*'/--fail-on') option=$word ;;
       'config/set-key') path='config set-key' args=0 ;;
       'config/show') path='config show' args=0 ;;
       'config/unset-key') path='config unset-key' args=0 ;;
@@ -43,13 +45,15 @@ _pp() {
   done
   if [[ -n $option ]]; then
     case "$path/$option" in
+    'whoami/--fail-on' | 'whoami '*'/--fail-on') words='warning' ;;
     'profile/--from-file' | 'profile '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+    'profile/--fail-on' | 'profile '*'/--fail-on') words='warning' ;;
     esac
   elif [[ $cur == -* ]]; then
     case $path in
       '') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'whoami') words='--account -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'profile') words='--from-file --concurrency -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'whoami') words='--account --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'profile') words='--from-file --concurrency --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;

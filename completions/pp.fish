@@ -39,7 +39,7 @@ function __pp_position
                 set path 'pp config unset-account'; set args 0
             case 'pp config/help'
                 set path 'pp config help'; set args 0
-            case '*/--base-url' '*/--timeout' '*/--retries' 'pp whoami/--account' 'pp whoami */--account' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit'
+            case '*/--base-url' '*/--timeout' '*/--retries' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit'
                 set option 1
             case '*/-*'
             case '*'
@@ -89,10 +89,12 @@ complete -c pp -n '__pp_at \'pp\'' -a 'help' -d 'show help for a command, or a t
 
 # pp whoami
 complete -c pp -n '__pp_in \'pp whoami\'' -l account -x -d 'the account id, as the argument'
+complete -c pp -n '__pp_in \'pp whoami\'' -l fail-on -x -a 'warning' -d 'exit 17 when an account answered with warnings'
 
 # pp profile
 complete -c pp -n '__pp_in \'pp profile\'' -l from-file -r -F -d 'read account ids from a file, one a line (- for standard input)'
 complete -c pp -n '__pp_in \'pp profile\'' -l concurrency -x -d 'requests at once when inspecting many accounts'
+complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -a 'warning' -d 'exit 17 when an account answered with warnings'
 
 # pp config
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'

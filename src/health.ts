@@ -3,7 +3,7 @@
 // warned about when it was read, and how the check itself failed, in; one state and its reasons out.
 import { errorCatalogue, errorName } from './api/catalogue.js';
 import { ExitCode, type PpError } from './errors.js';
-import type { Warning } from './output/model.js';
+import type { Tone, Warning } from './output/model.js';
 
 export type HealthState = 'ok' | 'warning' | 'connecting' | 'action_needed' | 'stopped' | 'unknown';
 
@@ -24,6 +24,14 @@ export const healthStates: readonly HealthState[] = [
   'stopped',
   'unknown',
 ];
+
+/** The colour a state is shown in, the same everywhere: green, yellow, red, or dim when unknown. */
+export function stateTone(state: HealthState): Tone {
+  if (state === 'ok') return 'ok';
+  if (state === 'warning' || state === 'connecting') return 'warn';
+  if (state === 'unknown') return 'dim';
+  return 'bad';
+}
 
 /** 0 for ok up to 5 for unknown; sort by it descending for "worst first". */
 export function stateRank(state: HealthState): number {

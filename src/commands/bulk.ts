@@ -11,13 +11,14 @@ import { RateGate } from '../api/gate.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError, type PpError, toPpError, usageError } from '../errors.js';
+import { type Health, healthOf } from '../health.js';
 import { groupDigits } from '../output/format.js';
 import { compact, oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
 import { neutralize } from '../output/showable.js';
 import { type SummaryRow, SummaryTable } from '../output/summary.js';
 import { displayWidth } from '../output/width.js';
-import { type Checked, checkedProfile, genericIdentity } from './inspect.js';
+import { answeredExitCode, type Checked, checkedProfile, genericIdentity } from './inspect.js';
 import type { ProfileOptions } from './profile.js';
 
 type Outcome =
@@ -33,6 +34,7 @@ type Outcome =
       tone: Tone;
       /** A schema mismatch or unknown provider, for standard error. */
       warning?: string | undefined;
+      health: Health;
     }
   | { kind: 'failed'; accountId: string; error: PpError }
   | { kind: 'interrupted'; accountId: string };
@@ -49,7 +51,7 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   const client = await openClient(ctx, { gate });
   const json = ctx.globals.json;
   const table = json ? undefined : await SummaryTable.load(ctx.io);
-  const tally = new Tally();
+  const tally = new Tally(opts.failOn === 'warning');
   const progress = ctx.io.stderr.isTTY ? new Progress(ctx, gate) : undefined;
   // Wider than --concurrency so that one slow account does not stall the others (head-of-line
   // blocking); still small, so buffered results stay a few hundred at most.
@@ -186,6 +188,7 @@ function describeProfile(
     name: identity.name,
     state: seats || 'ok',
     tone: seats ? 'warn' : 'ok',
+    health: healthOf({ warnings: provider ? identity.warnings : [] }),
     warning: warning && (provider ? warning : `${warning}: counted as ok`),
   };
 }
@@ -292,7 +295,8 @@ async function* accountIds(
  */
 function ndjsonLine(outcome: Printed): string {
   if (outcome.kind === 'ok') {
-    return `{"account_id":${JSON.stringify(outcome.accountId)},"ok":true,"profile":${compact(outcome.body)}}\n`;
+    const head = `{"account_id":${JSON.stringify(outcome.accountId)},"ok":true,"health":${JSON.stringify(outcome.health)}`;
+    return `${head},"profile":${compact(outcome.body)}}\n`;
   }
   return oneLine({ account_id: outcome.accountId, ok: false, error: jsonError(outcome.error) });
 }
@@ -302,9 +306,15 @@ class Tally {
   readonly #states = new Map<string, number>([['ok', 0]]);
   readonly #failureCodes = new Set<number>();
   #count = 0;
+  /** Some account answered with warnings: exit 17 with --fail-on warning, when nothing failed. */
+  #warned = false;
+
+  constructor(private readonly failOnWarning: boolean) {}
 
   add(outcome: Printed): void {
     this.#count++;
+    if (outcome.kind === 'ok' && answeredExitCode(outcome.health, this.failOnWarning) !== ExitCode.ok)
+      this.#warned = true;
     const state = outcome.kind === 'ok' ? outcome.state : failureState(outcome.error);
     this.#states.set(state, (this.#states.get(state) ?? 0) + 1);
     if (outcome.kind === 'failed') this.#failureCodes.add(outcome.error.exitCode);
@@ -322,9 +332,9 @@ class Tally {
       : `interrupted: ${accounts} of ${interruptedOf} started: ${counts}\n`;
   }
 
-  /** 0 when all succeeded; the shared code when every failure has the same one; else 16. */
+  /** 0 when all succeeded (17 if one warned, with --fail-on warning); the shared code when every failure has the same one; else 16. */
   exitCode(): number {
-    if (this.#failureCodes.size === 0) return ExitCode.ok;
+    if (this.#failureCodes.size === 0) return this.#warned ? ExitCode.warnings : ExitCode.ok;
     if (this.#failureCodes.size === 1) return [...this.#failureCodes][0]!;
     return ExitCode.mixed;
   }

@@ -2,7 +2,7 @@
 // its definition (arguments, options, help, examples: commander calls on the Command it is given)
 // next to its handler, and index.ts lists it. program.ts builds the commander program from that
 // list, cli.ts runs the handler, and the completion generator reads the same program.
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Context } from '../context.js';
 
 export interface PpCommandDef {
@@ -41,6 +41,10 @@ export const defineGroup = (path: readonly string[], define: (cmd: Command) => v
   path,
   define,
 });
+
+/** `--fail-on warning`: exit 17 when the accounts answered and one has warnings (the CLI contract). */
+export const failOnOption = (): Option =>
+  new Option('--fail-on <level>', 'exit 17 when an account answered with warnings').choices(['warning']);
 
 export const examples = (...lines: string[]): string =>
   `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;

@@ -4,9 +4,10 @@
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, PpError, usageError } from '../errors.js';
+import { type Health, healthOf, stateTone } from '../health.js';
 import { join, text } from '../output/format.js';
 import { reindent } from '../output/json.js';
-import type { Identity, Section } from '../output/model.js';
+import type { Field, Identity, Section } from '../output/model.js';
 import { showable, showableData } from '../output/showable.js';
 import { checkProfile, genericSections } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
@@ -99,19 +100,44 @@ export interface Described {
   label: string;
   identity: Identity;
   sections: Section[];
+  /** The verdict on the account from its profile: ok, or warning with the provider's warnings. */
+  health: Health;
 }
 
 /** What pp shows of a profile, whether it knows the provider or not. */
 export function describe({ provider, providerId }: Checked, data: Record<string, unknown>): Described {
+  // A provider pp does not know is no warning about the account (its note goes to standard error).
   if (!provider)
-    return { label: providerId, identity: genericIdentity(data), sections: genericSections(data) };
-  return { label: provider.label, ...provider.describe(data) };
+    return {
+      label: providerId,
+      identity: genericIdentity(data),
+      sections: genericSections(data),
+      health: healthOf({ warnings: [] }),
+    };
+  const described = provider.describe(data);
+  return { label: provider.label, ...described, health: healthOf({ warnings: described.identity.warnings }) };
 }
+
+/** The health as label/value lines for a person: the state, then each reason with what to do. */
+export function healthFields(health: Health, label = 'Health'): Field[] {
+  const tone = stateTone(health.state);
+  return [
+    { label, value: health.state, tone },
+    ...health.reasons.map((r): Field => ({ label: '', value: r.text, tone })),
+  ];
+}
+
+/** The exit code of one account that answered: 17 with --fail-on warning when it warned. */
+export const answeredExitCode = (health: Health, failOnWarning: boolean): number =>
+  failOnWarning && (health.state === 'warning' || health.state === 'connecting')
+    ? ExitCode.warnings
+    : ExitCode.ok;
 
 /** Fetches and checks one account, then prints the body as received (--json) or `render`'s text. */
 export async function showOne(
   ctx: Context,
   accountId: string,
+  failOnWarning: boolean,
   render: (described: Described) => Promise<string>,
 ): Promise<number> {
   const client = await openClient(ctx);
@@ -123,10 +149,13 @@ export async function showOne(
     );
   if (ctx.globals.json) {
     await ctx.io.out(`${reindent(body)}\n`);
-    return 0;
+    return answeredExitCode(describe(inspected, data).health, failOnWarning);
   }
   // checked as received, shown made safe for a terminal (see showable.ts)
-  const shown = { ...inspected, providerId: showable(ctx.io, inspected.providerId) };
-  await ctx.io.out(await render(describe(shown, showableData(ctx.io, data) as Record<string, unknown>)));
-  return 0;
+  const shown = describe(
+    { ...inspected, providerId: showable(ctx.io, inspected.providerId) },
+    showableData(ctx.io, data) as Record<string, unknown>,
+  );
+  await ctx.io.out(await render(shown));
+  return answeredExitCode(shown.health, failOnWarning);
 }

@@ -1,11 +1,13 @@
 // `pp profile <id>…`: the full provider-specific profile; several ids go to the many-accounts runner.
 import { usageError } from '../errors.js';
-import { defineCommand, examples, integer } from './command.js';
-import { chooseAccount, showOne } from './inspect.js';
+import type { Section } from '../output/model.js';
+import { defineCommand, examples, failOnOption, integer } from './command.js';
+import { chooseAccount, healthFields, showOne } from './inspect.js';
 
 export interface ProfileOptions {
   fromFile?: string;
   concurrency: number;
+  failOn?: 'warning';
 }
 
 export default defineCommand<ProfileOptions, [string[]]>({
@@ -21,6 +23,7 @@ export default defineCommand<ProfileOptions, [string[]]>({
         integer('--concurrency', 1, 64),
         4,
       )
+      .addOption(failOnOption())
       .addHelpText(
         'after',
         examples(
@@ -46,9 +49,18 @@ export default defineCommand<ProfileOptions, [string[]]>({
     // no id and no file: the default account, as for whoami; ids are trimmed, as the many-accounts
     // path and `config set-account` do
     const accountId = chooseAccount(ctx, ids[0]?.trim(), 'the account id argument');
-    return showOne(ctx, accountId, async ({ label, identity, sections }) => {
-      const { renderProfile } = await import('../output/render.js');
-      return renderProfile(ctx.io, `${label} profile · ${identity.name} · ${accountId}`, sections);
-    });
+    return showOne(
+      ctx,
+      accountId,
+      opts.failOn === 'warning',
+      async ({ label, identity, sections, health }) => {
+        const { renderProfile } = await import('../output/render.js');
+        const all: Section[] = [
+          { kind: 'fields', title: 'Health', fields: healthFields(health, 'State') },
+          ...sections,
+        ];
+        return renderProfile(ctx.io, `${label} profile · ${identity.name} · ${accountId}`, all);
+      },
+    );
   },
 });

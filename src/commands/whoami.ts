@@ -1,9 +1,9 @@
 // `pp whoami`: who the linked account's owner is, at a glance, with its warnings.
 import { usageError } from '../errors.js';
-import { defineCommand, examples } from './command.js';
-import { chooseAccount, showOne } from './inspect.js';
+import { defineCommand, examples, failOnOption } from './command.js';
+import { chooseAccount, healthFields, showOne } from './inspect.js';
 
-export default defineCommand<{ account?: string }, [string | undefined]>({
+export default defineCommand<{ account?: string; failOn?: 'warning' }, [string | undefined]>({
   path: ['whoami'],
   define: (cmd) =>
     cmd
@@ -13,6 +13,7 @@ export default defineCommand<{ account?: string }, [string | undefined]>({
         'the account id (or --account; env PP_ACCOUNT_ID; default `pp config set-account`)',
       )
       .option('--account <id>', 'the account id, as the argument')
+      .addOption(failOnOption())
       .addHelpText(
         'after',
         examples(
@@ -35,9 +36,11 @@ export default defineCommand<{ account?: string }, [string | undefined]>({
       given,
       argument !== undefined ? 'the account id argument' : '--account',
     );
-    return showOne(ctx, accountId, async ({ label, identity }) => {
+    return showOne(ctx, accountId, opts.failOn === 'warning', async ({ label, identity, health }) => {
       const { renderIdentity } = await import('../output/render.js');
-      return renderIdentity(ctx.io, label, accountId, identity);
+      // the health, with what to do, in place of the bare warnings
+      const shown = { ...identity, details: [...identity.details, ...healthFields(health)], warnings: [] };
+      return renderIdentity(ctx.io, label, accountId, shown);
     });
   },
 });

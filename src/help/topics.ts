@@ -124,6 +124,9 @@ shows how to read them in a shell.
      that does not match its provider's schema
  16  mixed failures: several accounts failed with
      different codes
+ 17  answered, with warnings: only with --fail-on
+     warning, when every account answered and one has
+     warnings (a seat disconnected, a restriction)
 130  interrupted (Ctrl-C)
 
 TRANSIENT: 9, 12, 13 and 14. Trying again later may
@@ -136,7 +139,8 @@ MANY ACCOUNTS (pp profile with several ids or
 --from-file): 0 when every account succeeded; when all
 failures share one code, that code (three disconnected
 accounts exit 5); when they differ, 16. Seat and
-restriction warnings are not failures: they exit 0.
+restriction warnings are not failures: they exit 0,
+or 17 with --fail-on warning when nothing failed.
 `;
 
 const formats = `FORMATS: what pp prints, for a person and a script
@@ -218,12 +222,22 @@ Reading an account (pp whoami, pp profile) ends one of
 three ways. (A workspace-wide check, pp accounts and pp
 status, is planned.)
 
-1. IT ANSWERED, ALL IS WELL. Exit 0.
+1. IT ANSWERED, ALL IS WELL. Health ok, exit 0.
 
-2. IT ANSWERED, WITH WARNINGS. Still exit 0: the
-account works, but something about it needs a look.
-pp whoami shows a "Warning" line for each; a
-many-account table shows them as the row's STATE.
+2. IT ANSWERED, WITH WARNINGS. Health warning. Exit 0,
+or 17 with --fail-on warning: the account works, but
+something about it needs a look. pp whoami and
+pp profile show "Health warning" and each reason
+with what to do; a many-account table shows them as
+the row's STATE, and each --json line carries
+"health": {"state", "reasons": [{"code", "text"}]}.
+The reason codes:
+  recruiter_disconnected, recruiter_multiple_sessions,
+  sales_navigator_disconnected,
+  sales_navigator_multiple_sessions,
+  telegram_restricted, telegram_deleted, telegram_fake,
+  twitter_protected, twitter_withheld
+The warnings as a person reads them:
   LinkedIn  Recruiter seat disconnected
             Recruiter seat in multiple sessions
             Sales Navigator seat disconnected

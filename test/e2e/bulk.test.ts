@@ -109,7 +109,7 @@ describe('pp profile with many accounts', () => {
     expect(lines).toHaveLength(2);
     // Spliced in as received, on one line: the big number and 1.0 keep their digits.
     expect(lines[0]).toBe(
-      '{"account_id":"acc_exact","ok":true,"profile":{"provider":"GMAIL","email":"a@b.c","big":12345678901234567890,"ratio":1.0}}',
+      '{"account_id":"acc_exact","ok":true,"health":{"state":"ok","reasons":[]},"profile":{"provider":"GMAIL","email":"a@b.c","big":12345678901234567890,"ratio":1.0}}',
     );
     // The error is the very object a single-account --json failure prints on standard error.
     const single = await runPp(['--base-url', url, 'profile', 'acc_gone', '--json'], { env: apiEnv() });

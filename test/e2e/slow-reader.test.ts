@@ -46,8 +46,12 @@ describe('a paused reader of standard output', () => {
       input: `${ids.join('\n')}\n`,
       stdout,
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    // the first line asked to wait: the run holds at most its window of unprinted results
+    // Wait until the run has stopped asking (no new request for 300 ms): the first line asked to
+    // wait, so it holds at most its window of unprinted results.
+    for (let last = -1; last !== requests; ) {
+      last = requests;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
     const whilePaused = requests;
     expect(whilePaused).toBeGreaterThan(0);
     expect(whilePaused).toBeLessThanOrEqual(64 + 4);

@@ -101,10 +101,11 @@ const providers = ['linkedin', 'telegram', 'twitter', 'gmail', 'outlook', 'imap'
 const disconnected = ['--sandbox', 'whoami', '--account', 'acc_demo_linkedin_seats_disconnected'];
 
 describeWith('python3', 'colour in a real terminal', () => {
-  it('is on in a terminal, with meaning: disconnected in red, labels dim', () => {
+  it('is on in a terminal, with meaning: a warning in yellow, labels dim', () => {
     const run = inTerminal(disconnected);
     expect(run.code).toBe(0);
-    expect(run.output).toContain(`${ESC}31mRecruiter seat disconnected${ESC}39m`);
+    expect(run.output).toContain(`${ESC}33mwarning${ESC}39m`);
+    expect(run.output).toContain(`${ESC}33mRecruiter seat disconnected.`);
     expect(run.output).toContain(`${ESC}2mProvider${ESC}22m`);
   });
 
@@ -139,7 +140,7 @@ describe('colour', () => {
 
   it('FORCE_COLOR turns it on in a pipe, and --no-color wins over FORCE_COLOR', async () => {
     const forced = await runPp(disconnected, { env: baseEnv({ FORCE_COLOR: '1' }) });
-    expect(forced.stdout).toContain(`${ESC}31m`);
+    expect(forced.stdout).toContain(`${ESC}33mwarning${ESC}39m`);
     const error = await runPp(['--sandbox', 'whoami', '--account', 'acc_error_disconnected_account'], {
       env: baseEnv({ FORCE_COLOR: '1' }),
     });
