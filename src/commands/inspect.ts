@@ -64,6 +64,7 @@ export function genericIdentity(data: Record<string, unknown>): Identity {
     details: [],
     warnings: [
       {
+        code: 'unknown_provider',
         text: `pp does not know the provider ${String(data.provider)} yet; see \`pp profile\``,
         severity: 'warn',
       },

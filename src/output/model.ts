@@ -25,6 +25,11 @@ export interface TableSection {
 export type Section = FieldsSection | TableSection;
 
 export interface Warning {
+  /**
+   * Stable and machine-readable, e.g. "recruiter_disconnected": the health model and scripts key on
+   * it, so the display text can change freely.
+   */
+  code: string;
   /** e.g. "Recruiter seat disconnected" */
   text: string;
   severity: 'warn' | 'bad';

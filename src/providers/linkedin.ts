@@ -94,12 +94,16 @@ function seatState(value: unknown): { state: string | undefined; tone?: Tone } {
   return { state: text(value) };
 }
 
-function seatWarning(label: string, value: unknown): Warning | undefined {
+/** `key` is the profile field (recruiter, sales_navigator), which also starts the warning's code. */
+function seatWarning(key: string, label: string, value: unknown): Warning | undefined {
   const error = record(value).error;
-  if (error === 'DISCONNECTED') return { text: `${label} seat disconnected`, severity: 'bad' };
-  if (error === 'MULTIPLE_SESSIONS') return { text: `${label} seat in multiple sessions`, severity: 'warn' };
+  if (error === 'DISCONNECTED')
+    return { code: `${key}_disconnected`, text: `${label} seat disconnected`, severity: 'bad' };
+  if (error === 'MULTIPLE_SESSIONS')
+    return { code: `${key}_multiple_sessions`, text: `${label} seat in multiple sessions`, severity: 'warn' };
+  // An error the schema does not list (tolerant mode): one fixed code, the error itself in the text.
   const other = text(error);
-  return other ? { text: `${label} seat: ${other}`, severity: 'warn' } : undefined;
+  return other ? { code: `${key}_seat_error`, text: `${label} seat: ${other}`, severity: 'warn' } : undefined;
 }
 
 function seatFields(label: string, value: unknown): Field[] {
@@ -125,7 +129,7 @@ export const linkedin = defineProvider({
       field('Profile', text(p.public_profile_url)),
     ),
     warnings: seats
-      .map(([key, label]) => seatWarning(label, p[key]))
+      .map(([key, label]) => seatWarning(key, label, p[key]))
       .filter((w): w is Warning => w !== undefined),
   }),
   sections: (p) =>

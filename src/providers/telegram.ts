@@ -46,7 +46,11 @@ const schema = v.looseObject({
 /** "Restricted by Telegram: <why>; <why>" from the restriction reasons' text. */
 function restrictionWarning(reasons: unknown): Warning {
   const why = join('; ', ...list(reasons).map((r) => record(r).text));
-  return { text: why ? `Restricted by Telegram: ${why}` : 'Restricted by Telegram', severity: 'bad' };
+  return {
+    code: 'telegram_restricted',
+    text: why ? `Restricted by Telegram: ${why}` : 'Restricted by Telegram',
+    severity: 'bad',
+  };
 }
 
 export const telegram = defineProvider({
@@ -56,8 +60,10 @@ export const telegram = defineProvider({
   identity: (p) => {
     const warnings: Warning[] = [];
     if (p.restricted === true) warnings.push(restrictionWarning(p.restriction_reason));
-    if (p.deleted === true) warnings.push({ text: 'Account deleted', severity: 'bad' });
-    if (p.fake === true) warnings.push({ text: 'Flagged as fake by Telegram', severity: 'bad' });
+    if (p.deleted === true)
+      warnings.push({ code: 'telegram_deleted', text: 'Account deleted', severity: 'bad' });
+    if (p.fake === true)
+      warnings.push({ code: 'telegram_fake', text: 'Flagged as fake by Telegram', severity: 'bad' });
     return {
       name:
         join(' ', p.first_name, p.last_name) ||

@@ -347,15 +347,22 @@ describe('identity', () => {
 
   it('LinkedIn: disconnected seats are bad news', () => {
     expect(describeClean(demo('acc_demo_linkedin_seats_disconnected')).identity.warnings).toEqual([
-      { text: 'Recruiter seat disconnected', severity: 'bad' },
-      { text: 'Sales Navigator seat disconnected', severity: 'bad' },
+      { code: 'recruiter_disconnected', text: 'Recruiter seat disconnected', severity: 'bad' },
+      { code: 'sales_navigator_disconnected', text: 'Sales Navigator seat disconnected', severity: 'bad' },
     ]);
   });
 
   it('LinkedIn: a Recruiter seat in multiple sessions is a warning', () => {
     const p = { ...demo('acc_demo_linkedin'), recruiter: { error: 'MULTIPLE_SESSIONS' } };
     expect(describeClean(p).identity.warnings).toEqual([
-      { text: 'Recruiter seat in multiple sessions', severity: 'warn' },
+      { code: 'recruiter_multiple_sessions', text: 'Recruiter seat in multiple sessions', severity: 'warn' },
+    ]);
+  });
+
+  it('LinkedIn: a seat error the schema does not list keeps one fixed code, the error in the text', () => {
+    const p = { ...demo('acc_demo_linkedin'), sales_navigator: { error: 'SUSPENDED' } };
+    expect(linkedin.describe(p).identity.warnings).toEqual([
+      { code: 'sales_navigator_seat_error', text: 'Sales Navigator seat: SUSPENDED', severity: 'warn' },
     ]);
   });
 
@@ -364,14 +371,15 @@ describe('identity', () => {
     expect(restricted.handle).toBe('@ana_petrovic');
     expect(restricted.warnings).toHaveLength(1);
     expect(restricted.warnings[0]?.severity).toBe('bad');
+    expect(restricted.warnings[0]?.code).toBe('telegram_restricted');
     expect(restricted.warnings[0]?.text).toMatch(
       /^Restricted by Telegram: This account is unavailable on iOS/,
     );
 
     const p = { ...demo('acc_demo_telegram'), restricted: false, deleted: true, fake: true };
     expect(describeClean(p).identity.warnings).toEqual([
-      { text: 'Account deleted', severity: 'bad' },
-      { text: 'Flagged as fake by Telegram', severity: 'bad' },
+      { code: 'telegram_deleted', text: 'Account deleted', severity: 'bad' },
+      { code: 'telegram_fake', text: 'Flagged as fake by Telegram', severity: 'bad' },
     ]);
     const quiet = { ...demo('acc_demo_telegram'), restricted: false };
     expect(describeClean(quiet).identity.warnings).toEqual([]);
@@ -388,8 +396,8 @@ describe('identity', () => {
     expect(base).toMatchObject({ name: 'Priya Raman', handle: '@priyabuilds', warnings: [] });
     const p = { ...demo('acc_demo_twitter'), protected: true, withheld_in_countries: ['DE', 'FR'] };
     expect(describeClean(p).identity.warnings).toEqual([
-      { text: 'Tweets are protected', severity: 'warn' },
-      { text: 'Withheld in DE, FR', severity: 'warn' },
+      { code: 'twitter_protected', text: 'Tweets are protected', severity: 'warn' },
+      { code: 'twitter_withheld', text: 'Withheld in DE, FR', severity: 'warn' },
     ]);
   });
 
