@@ -19,6 +19,8 @@ export const ExitCode = {
   network: 14,
   invalidResponse: 15,
   mixed: 16,
+  /** `--fail-on warning`: every account answered, at least one with health warning or connecting. */
+  warnings: 17,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,0 +1,221 @@
+// One health model (CLI.md, "Health") for every command that judges an account, so that a person
+// and a script read the same verdict: what the accounts list says of its sources, what the profile
+// warned about when it was read, and how the check itself failed, in; one state and its reasons out.
+import { errorCatalogue, errorName } from './api/catalogue.js';
+import { ExitCode, type PpError } from './errors.js';
+import type { Warning } from './output/model.js';
+
+export type HealthState = 'ok' | 'warning' | 'connecting' | 'action_needed' | 'stopped' | 'unknown';
+
+/**
+ * The six states, least severe first: the contract's own order, used for per-state counts (nagios
+ * performance data, prometheus) and, through stateRank, for "worst first" sorting.
+ *
+ * Severity: warning (the account works, a seat or a restriction needs a look) is below connecting
+ * (nothing works yet, usually transient), which is below action_needed (the owner must act) and
+ * stopped (nothing runs at all). unknown ranks highest: the check failed, so the account may be in
+ * any state, and a person should look at it first.
+ */
+export const healthStates: readonly HealthState[] = [
+  'ok',
+  'warning',
+  'connecting',
+  'action_needed',
+  'stopped',
+  'unknown',
+];
+
+/** 0 for ok up to 5 for unknown; sort by it descending for "worst first". */
+export function stateRank(state: HealthState): number {
+  return healthStates.indexOf(state);
+}
+
+export interface HealthReason {
+  /** Stable: `source_credentials`, `recruiter_disconnected`, `errors/disconnected_account`, `network`... */
+  code: string;
+  /** One or two sentences for a person, saying what to do. */
+  text: string;
+}
+
+/** The `--json` shape as well: `{"state", "reasons"}`, reasons empty when ok. */
+export interface Health {
+  state: HealthState;
+  reasons: HealthReason[];
+}
+
+export interface HealthInput {
+  /** The account's sources from the accounts list; absent when they were not read. */
+  sources?: readonly { status: string }[] | undefined;
+  /** A known provider's profile warnings, when `users/me` was read. */
+  warnings?: readonly Pick<Warning, 'code' | 'text'>[] | undefined;
+  /** How the check failed, if it did. */
+  error?: PpError | undefined;
+}
+
+interface Finding extends HealthReason {
+  state: HealthState;
+}
+
+// accounts.md's table of source statuses: what each means and what the owner should do.
+const sourceFindings: Readonly<Record<string, Finding>> = {
+  CONNECTING: {
+    state: 'connecting',
+    code: 'source_connecting',
+    text: 'A source is still connecting. Wait: this is usually transient; reconnect the account in postpress if it lasts.',
+  },
+  CREDENTIALS: {
+    state: 'action_needed',
+    code: 'source_credentials',
+    text: 'A source needs its credentials refreshed. Reconnect the account in postpress (new credentials, or solve the checkpoint).',
+  },
+  PERMISSIONS: {
+    state: 'action_needed',
+    code: 'source_permissions',
+    text: 'A source lacks permissions on the host device. Grant them on the device, then reconnect the account in postpress.',
+  },
+  ERROR: {
+    state: 'stopped',
+    code: 'source_error',
+    text: 'A source was stopped by an error. Restart or reconnect the account in postpress; contact support if it persists.',
+  },
+  STOPPED: {
+    state: 'stopped',
+    code: 'source_stopped',
+    text: 'A source has been stopped. Restart it in postpress, or check the workspace’s plan and subscription.',
+  },
+};
+
+const noSource: Finding = {
+  state: 'stopped',
+  code: 'no_source',
+  text: 'The account runs no source, so nothing is running. Restart or reconnect it in postpress.',
+};
+
+/** Any status accounts.md does not list needs attention (it says so); the statuses are named. */
+function unknownSources(statuses: readonly string[]): Finding {
+  const named = statuses.map((s) => JSON.stringify(s)).join(', ');
+  const which = statuses.length === 1 ? `the status ${named}` : `the statuses ${named}`;
+  return {
+    state: 'action_needed',
+    code: 'source_unknown',
+    text: `A source reports ${which}, which pp does not know. Check the account in postpress.`,
+  };
+}
+
+/** One finding per distinct problem: each listed status once, every unknown status in one. */
+function fromSources(sources: readonly { status: string }[]): Finding[] {
+  if (sources.length === 0) return [noSource];
+  const found = new Map<string, Finding>();
+  const unknown: string[] = [];
+  for (const { status } of sources) {
+    if (status === 'OK') continue;
+    const known = Object.hasOwn(sourceFindings, status) ? sourceFindings[status] : undefined;
+    if (known) found.set(known.code, known);
+    else if (!unknown.includes(status)) unknown.push(status);
+  }
+  return unknown.length > 0 ? [...found.values(), unknownSources(unknown)] : [...found.values()];
+}
+
+// What to do about each warning a provider gives; the warning's own text says what is wrong.
+const warningAdvice: Readonly<Record<string, string>> = {
+  recruiter_disconnected: 'Reconnect the Recruiter seat in postpress.',
+  recruiter_multiple_sessions: 'Reconnect the account with the cookie connection method.',
+  sales_navigator_disconnected: 'Reconnect the Sales Navigator seat in postpress.',
+  telegram_restricted: 'Check the account in Telegram; only Telegram can lift the restriction.',
+  telegram_deleted: 'The Telegram user is gone: remove the account from postpress or link another.',
+  telegram_fake: 'Check the account in Telegram; contact Telegram support if the flag is wrong.',
+  twitter_protected:
+    'Only approved followers see its posts; unprotect them in Twitter’s settings if unintended.',
+  twitter_withheld: 'Its posts are hidden in those countries; see Twitter’s notice for the reason.',
+};
+const otherWarningAdvice = 'Check the account on the provider’s own site.';
+
+function fromWarnings(warnings: readonly Pick<Warning, 'code' | 'text'>[]): Finding[] {
+  const found = new Map<string, Finding>();
+  for (const { code, text } of warnings) {
+    if (found.has(code)) continue;
+    const advice = Object.hasOwn(warningAdvice, code) ? warningAdvice[code] : otherWarningAdvice;
+    found.set(code, { state: 'warning', code, text: `${text.replace(/\.$/, '')}. ${advice}` });
+  }
+  return [...found.values()];
+}
+
+// A failure with no error type is named by its kind (CLI.md: network, rate limited, invalid response).
+const failureKinds: ReadonlyMap<number, string> = new Map([
+  [ExitCode.network, 'network'],
+  [ExitCode.rateLimited, 'rate_limited'],
+  [ExitCode.invalidResponse, 'invalid_response'],
+  [ExitCode.interrupted, 'interrupted'],
+]);
+
+function failureCode(error: PpError): string {
+  if (error.type) return error.type;
+  const kind = failureKinds.get(error.exitCode);
+  if (kind) return kind;
+  return error.status ? `http_${error.status}` : 'unexpected';
+}
+
+/** Exit 5 means the owner must act: the catalogue's hint says how. Anything else: the check failed. */
+function fromError(error: PpError): Finding {
+  const code = failureCode(error);
+  if (error.exitCode === ExitCode.disconnected) {
+    const name = errorName(error.type);
+    const info = name && Object.hasOwn(errorCatalogue, name) ? errorCatalogue[name] : undefined;
+    const hint = info?.hint ?? error.hint ?? 'Reconnect the account in postpress.';
+    return { state: 'action_needed', code, text: `${info?.title ?? error.message}: ${hint}` };
+  }
+  const what = error.message.charAt(0).toUpperCase() + error.message.slice(1);
+  return { state: 'unknown', code, text: error.hint ? `${what}. ${error.hint}` : `${what}.` };
+}
+
+const reason = ({ code, text }: Finding): HealthReason => ({ code, text });
+
+/**
+ * The verdict on one account. An error decides the state on its own (the check failed, or the owner
+ * must act); otherwise the worst of the sources and the warnings wins, and with nothing known the
+ * account is ok. Reasons: the error's first, then the others worst first, each code once.
+ */
+export function healthOf(input: HealthInput): Health {
+  const others = [
+    ...(input.sources ? fromSources(input.sources) : []),
+    ...(input.warnings ? fromWarnings(input.warnings) : []),
+  ].sort((a, b) => stateRank(b.state) - stateRank(a.state)); // stable: equals keep their order
+  if (input.error) {
+    const failed = fromError(input.error);
+    return { state: failed.state, reasons: [failed, ...others].map(reason) };
+  }
+  return { state: others[0]?.state ?? 'ok', reasons: others.map(reason) };
+}
+
+/**
+ * The exit code of a health check over several accounts (CLI.md, exit codes 5, 16 and 17).
+ * `errorCodes` are the exit codes of the checks that failed (one per `unknown` account; others are
+ * harmless). Failures decide first: action_needed and stopped are 5, an unknown is its error's code;
+ * one shared code is the answer, different ones are 16. Only when nothing failed do warning and
+ * connecting count: 17 with `failOnWarning`, else 0. Takes iterables, so a caller can stream.
+ */
+export function healthExitCode(
+  healths: Iterable<Health>,
+  errorCodes: Iterable<number>,
+  failOnWarning: boolean,
+): number {
+  const failures = new Set<number>();
+  let unknown = false;
+  let warned = false;
+  for (const { state } of healths) {
+    if (state === 'action_needed' || state === 'stopped') failures.add(ExitCode.disconnected);
+    else if (state === 'unknown') unknown = true;
+    else if (state === 'warning' || state === 'connecting') warned = true;
+  }
+  let given = false;
+  for (const code of errorCodes) {
+    if (code === ExitCode.ok) continue;
+    failures.add(code);
+    given = true;
+  }
+  // An unknown whose error code was not passed must not pass for success: it is a caller's bug.
+  if (unknown && !given) failures.add(ExitCode.bug);
+  if (failures.size === 1) return [...failures][0]!;
+  if (failures.size > 1) return ExitCode.mixed;
+  return warned && failOnWarning ? ExitCode.warnings : ExitCode.ok;
+}
