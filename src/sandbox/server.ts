@@ -50,7 +50,7 @@ export function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox>
     const reply = () => {
       const path = req.url ?? '/';
       const result =
-        limited?.(Date.now(), new URL(path, 'http://sandbox.invalid').pathname) ??
+        limited?.(Date.now(), path.split('?')[0] ?? path) ??
         answer(req.method ?? 'GET', path, Array.isArray(key) ? key[0] : key, workspace);
       res.writeHead(result.status, { ...result.headers, 'content-length': Buffer.byteLength(result.body) });
       res.end(req.method === 'HEAD' ? undefined : result.body);
