@@ -39,6 +39,7 @@ _pp() {
       'sandbox/--port' | 'sandbox '*'/--port') option=$word ;;
       'sandbox/--latency' | 'sandbox '*'/--latency') option=$word ;;
       'sandbox/--rate-limit' | 'sandbox '*'/--rate-limit') option=$word ;;
+      'sandbox/--accounts' | 'sandbox '*'/--accounts') option=$word ;;
       */-*) ;;
       *) ((args++)) ;;
     esac
@@ -62,7 +63,7 @@ _pp() {
       'config unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'sandbox') words='--port --latency --rate-limit -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
     esac
   else

@@ -7,6 +7,7 @@ interface SandboxCommandOptions {
   port: number;
   latency: number;
   rateLimit?: number;
+  accounts: number;
 }
 
 export default defineCommand<SandboxCommandOptions>({
@@ -26,18 +27,33 @@ export default defineCommand<SandboxCommandOptions>({
           integer('--rate-limit', 1, 100000),
         ),
       )
+      .option(
+        '--accounts <n>',
+        'add n generated accounts to the accounts list (acc_gen_000001...)',
+        integer('--accounts', 0, 1_000_000),
+        0,
+      )
       .addHelpText(
         'after',
         examples(
           'pp sandbox --port 8787',
+          'pp sandbox --port 8787 --accounts 100000',
           'PP_BASE_URL=http://127.0.0.1:8787 PP_API_KEY=pp_test_x pp whoami --account acc_demo_gmail',
         ),
       ),
   async run(ctx, opts) {
-    const { startSandbox } = await import('../sandbox/server.js');
+    const [{ startSandbox }, { generatedId }] = await Promise.all([
+      import('../sandbox/server.js'),
+      import('../sandbox/accounts.js'),
+    ]);
     let running: Awaited<ReturnType<typeof startSandbox>>;
     try {
-      running = await startSandbox({ port: opts.port, latencyMs: opts.latency, rateLimit: opts.rateLimit });
+      running = await startSandbox({
+        port: opts.port,
+        latencyMs: opts.latency,
+        rateLimit: opts.rateLimit,
+        accounts: opts.accounts,
+      });
     } catch (err) {
       throw usageError(
         `cannot listen on 127.0.0.1:${opts.port} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
@@ -51,6 +67,10 @@ export default defineCommand<SandboxCommandOptions>({
     );
     if (opts.latency) ctx.io.err(`  latency ${opts.latency} ms per request\n`);
     if (opts.rateLimit) ctx.io.err(`  at most ${opts.rateLimit} requests per second, then 429\n`);
+    if (opts.accounts) {
+      const range = `${generatedId(1)} to ${generatedId(opts.accounts)}`;
+      ctx.io.err(`  ${opts.accounts} generated accounts in the list, ${range}\n`);
+    }
     const stopped = await new Promise<'interrupt' | 'terminate'>((resolve) => {
       ctx.signal.addEventListener('abort', () => resolve('interrupt'), { once: true });
       ctx.onTerminate(() => resolve('terminate'));

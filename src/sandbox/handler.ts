@@ -1,7 +1,9 @@
-// The sandbox API: the same answers as GET /api/v1/users/me, from fixtures, with no network.
-// acc_demo_* answer profiles; acc_error_<name> answers that documented error; anything else is 404.
+// The sandbox API: the answers of GET /api/v1/users/me, /api/v1/accounts and /api/v1/accounts/{id},
+// from fixtures, with no network. acc_demo_* are the demo accounts; acc_error_<name> answers that
+// documented error; anything else is 404.
 import { errorCatalogue } from '../api/catalogue.js';
 import { demoAccounts } from '../providers/index.js';
+import { type SandboxAccount, type SandboxWorkspace, sandboxWorkspace } from './accounts.js';
 
 export interface SandboxAnswer {
   status: number;
@@ -10,6 +12,10 @@ export interface SandboxAnswer {
 }
 
 export const PROFILE_PATH = '/api/v1/users/me';
+export const ACCOUNTS_PATH = '/api/v1/accounts';
+/** The key that is refused everywhere (CLI.md), so that a refusal can be tried out. */
+export const REJECTED_KEY = 'pp_test_rejected';
+const SERVED = `${PROFILE_PATH}, ${ACCOUNTS_PATH} and ${ACCOUNTS_PATH}/{id}`;
 const json = { 'content-type': 'application/json; charset=utf-8' };
 
 /** A problem-details answer; `instance` is the path it answers (the profile path unless told). */
@@ -28,22 +34,133 @@ export function problem(name: string, detail?: string, instance = PROFILE_PATH):
   return { status: info.status, headers, body: JSON.stringify(envelope) };
 }
 
-/** Answers one request, given its method, path with query, and X-API-KEY header. */
-export function answer(method: string, pathAndQuery: string, apiKey: string | undefined): SandboxAnswer {
-  const url = new URL(pathAndQuery, 'http://sandbox.invalid');
-  if (url.pathname !== PROFILE_PATH) {
-    return problem('resource_not_found', `The sandbox serves only GET ${PROFILE_PATH}.`, url.pathname);
+type Route = { kind: 'profile' } | { kind: 'list' } | { kind: 'account'; segment: string };
+
+/** The endpoint a path names: the id of /accounts/{id} is the one segment after it, still encoded. */
+function routeOf(pathname: string): Route | undefined {
+  if (pathname === PROFILE_PATH) return { kind: 'profile' };
+  if (pathname === ACCOUNTS_PATH) return { kind: 'list' };
+  const segment = pathname.startsWith(`${ACCOUNTS_PATH}/`)
+    ? pathname.slice(ACCOUNTS_PATH.length + 1)
+    : undefined;
+  return segment !== undefined && !segment.includes('/') ? { kind: 'account', segment } : undefined;
+}
+
+let plain: SandboxWorkspace | undefined;
+/** The demo accounts alone, as the in-process --sandbox serves them. */
+function plainWorkspace(): SandboxWorkspace {
+  plain ??= sandboxWorkspace();
+  return plain;
+}
+
+/**
+ * Answers one request, given its method, path with query, and X-API-KEY header, from a workspace
+ * (by default the demo accounts alone).
+ */
+export function answer(
+  method: string,
+  pathAndQuery: string,
+  apiKey: string | undefined,
+  workspace: SandboxWorkspace = plainWorkspace(),
+): SandboxAnswer {
+  let url: URL;
+  try {
+    url = new URL(pathAndQuery, 'http://sandbox.invalid');
+  } catch {
+    // An absolute-form request target that is not a URL: answered, rather than ending the server.
+    return problem('resource_not_found', `The sandbox serves only GET ${SERVED}.`, '/');
   }
+  const path = url.pathname;
+  const route = routeOf(path);
+  if (!route) return problem('resource_not_found', `The sandbox serves only GET ${SERVED}.`, path);
   if (method !== 'GET' && method !== 'HEAD') {
-    return problem('unprocessable_entity', `${method} is not supported here; use GET.`);
+    return problem('unprocessable_entity', `${method} is not supported here; use GET.`, path);
   }
-  if (!apiKey) return problem('missing_credentials');
-  const accountId = url.searchParams.get('account_id');
+  if (!apiKey) return problem('missing_credentials', undefined, path);
+  if (apiKey === REJECTED_KEY) return problem('invalid_credentials', undefined, path);
+  if (route.kind === 'profile') return profile(url.searchParams.get('account_id'));
+  if (route.kind === 'list') return accountList(url.searchParams, workspace);
+  return account(route.segment, workspace, path);
+}
+
+const ok = (body: unknown): SandboxAnswer => ({
+  status: 200,
+  headers: { ...json },
+  body: JSON.stringify(body),
+});
+
+/** acc_error_<name> answers that documented error, on any endpoint that takes an account id. */
+function errorAccount(accountId: string, instance: string): SandboxAnswer | undefined {
+  const errorName = accountId.startsWith('acc_error_') ? accountId.slice('acc_error_'.length) : '';
+  return Object.hasOwn(errorCatalogue, errorName) ? problem(errorName, undefined, instance) : undefined;
+}
+
+function profile(accountId: string | null): SandboxAnswer {
   if (!accountId)
     return problem('invalid_resource_identifier', 'The account_id query parameter is required.');
-  const profile = Object.hasOwn(demoAccounts(), accountId) ? demoAccounts()[accountId] : undefined;
-  if (profile) return { status: 200, headers: { ...json }, body: JSON.stringify(profile) };
-  const errorName = accountId.startsWith('acc_error_') ? accountId.slice('acc_error_'.length) : '';
-  if (Object.hasOwn(errorCatalogue, errorName)) return problem(errorName);
-  return problem('resource_not_found', `No account ${accountId} in the sandbox. Try acc_demo_linkedin.`);
+  const found = Object.hasOwn(demoAccounts(), accountId) ? demoAccounts()[accountId] : undefined;
+  if (found) return ok(found);
+  return (
+    errorAccount(accountId, PROFILE_PATH) ??
+    problem('resource_not_found', `No account ${accountId} in the sandbox. Try acc_demo_linkedin.`)
+  );
+}
+
+function account(segment: string, workspace: SandboxWorkspace, path: string): SandboxAnswer {
+  let id: string;
+  try {
+    id = decodeURIComponent(segment);
+  } catch {
+    return problem(
+      'invalid_resource_identifier',
+      'The account id in the path is not valid percent-encoding.',
+      path,
+    );
+  }
+  const found = workspace.find(id);
+  if (found) return ok(found);
+  return (
+    errorAccount(id, path) ??
+    problem('resource_not_found', `No account ${id} in the sandbox. Try acc_demo_linkedin.`, path)
+  );
+}
+
+const MAX_LIMIT = 250;
+const DEFAULT_LIMIT = 100;
+
+// A cursor is the list position the next page starts at, wrapped so that clients treat it as the
+// opaque token the API documents; the list is fixed, so a position pages stably.
+const encodeCursor = (position: number): string => Buffer.from(`position:${position}`).toString('base64url');
+
+function decodeCursor(cursor: string, size: number): number | undefined {
+  const position = Number(/^position:(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString())?.[1]);
+  // Only a cursor this sandbox could have handed out: canonical, and inside the list.
+  const valid = position >= 1 && position < size && encodeCursor(position) === cursor;
+  return valid ? position : undefined;
+}
+
+/** One page of the accounts list: only the page's accounts are built. */
+function accountList(query: URLSearchParams, workspace: SandboxWorkspace): SandboxAnswer {
+  const limitText = query.get('limit');
+  const limit =
+    limitText === null ? DEFAULT_LIMIT : /^\d{1,3}$/.test(limitText) ? Number(limitText) : Number.NaN;
+  if (!(limit >= 1 && limit <= MAX_LIMIT)) {
+    return problem(
+      'unprocessable_entity',
+      `limit must be a whole number from 1 to ${MAX_LIMIT}.`,
+      ACCOUNTS_PATH,
+    );
+  }
+  const cursor = query.get('cursor');
+  const start = cursor === null || cursor === '' ? 0 : decodeCursor(cursor, workspace.size);
+  if (start === undefined) {
+    return problem('unprocessable_entity', 'The cursor is not one this list handed out.', ACCOUNTS_PATH);
+  }
+  const end = Math.min(start + limit, workspace.size);
+  const items: SandboxAccount[] = [];
+  for (let position = start; position < end; position++) {
+    const item = workspace.at(position);
+    if (item) items.push(item);
+  }
+  return ok({ object: 'AccountList', items, cursor: end < workspace.size ? encodeCursor(end) : null });
 }

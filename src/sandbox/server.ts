@@ -1,6 +1,7 @@
 // Serves the sandbox API on a loopback port: for `pp sandbox`, and in-process for `--sandbox`.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sandboxWorkspace } from './accounts.js';
 import { answer, problem, type SandboxAnswer } from './handler.js';
 
 export interface SandboxOptions {
@@ -10,6 +11,8 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Requests per second beyond which the sandbox answers 429 with Retry-After. */
   rateLimit?: number;
+  /** Generated accounts added to the demo ones in the accounts list (0 to 1,000,000; default 0). */
+  accounts?: number;
 }
 
 export interface RunningSandbox {
@@ -22,7 +25,7 @@ export interface RunningSandbox {
 function rateLimiter(limit: number) {
   let windowStart = 0;
   let used = 0;
-  return (now: number): SandboxAnswer | undefined => {
+  return (now: number, path: string): SandboxAnswer | undefined => {
     if (now - windowStart >= 1000) {
       windowStart = now;
       used = 0;
@@ -31,7 +34,7 @@ function rateLimiter(limit: number) {
       used++;
       return undefined;
     }
-    const limited = problem('too_many_requests', `The sandbox allows ${limit} requests per second.`);
+    const limited = problem('too_many_requests', `The sandbox allows ${limit} requests per second.`, path);
     limited.headers['retry-after'] = String(Math.max(1, Math.ceil((windowStart + 1000 - now) / 1000)));
     return limited;
   };
@@ -40,12 +43,15 @@ function rateLimiter(limit: number) {
 export function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = opts.host ?? '127.0.0.1';
   const limited = opts.rateLimit ? rateLimiter(opts.rateLimit) : undefined;
+  // Built once: the generated accounts are made page by page from their position, not held.
+  const workspace = sandboxWorkspace(opts.accounts ?? 0);
   const server = createServer((req, res) => {
     const key = req.headers['x-api-key'];
     const reply = () => {
+      const path = req.url ?? '/';
       const result =
-        limited?.(Date.now()) ??
-        answer(req.method ?? 'GET', req.url ?? '/', Array.isArray(key) ? key[0] : key);
+        limited?.(Date.now(), path.split('?')[0] ?? path) ??
+        answer(req.method ?? 'GET', path, Array.isArray(key) ? key[0] : key, workspace);
       res.writeHead(result.status, { ...result.headers, 'content-length': Buffer.byteLength(result.body) });
       res.end(req.method === 'HEAD' ? undefined : result.body);
     };

@@ -25,7 +25,8 @@ afterAll(async () => {
 
 describe('pp sandbox, other paths', () => {
   it.each([
-    ['/api/v1/accounts', '/api/v1/accounts'],
+    ['/api/v1/accounts/acc_demo_gmail/sources', '/api/v1/accounts/acc_demo_gmail/sources'],
+    ['/api/v1/account', '/api/v1/account'],
     ['/api/v1/users/me/extra?account_id=acc_demo_gmail', '/api/v1/users/me/extra'],
     ['/', '/'],
   ])('answers GET %s with 404 errors/resource_not_found whose instance is %s', async (path, instance) => {
@@ -34,7 +35,7 @@ describe('pp sandbox, other paths', () => {
     expect(await res.json()).toMatchObject({
       status: 404,
       type: 'errors/resource_not_found',
-      detail: 'The sandbox serves only GET /api/v1/users/me.',
+      detail: 'The sandbox serves only GET /api/v1/users/me, /api/v1/accounts and /api/v1/accounts/{id}.',
       instance,
     });
   });

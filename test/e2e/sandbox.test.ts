@@ -49,6 +49,28 @@ describe('pp sandbox', () => {
     expect(await s.exited).toBe(0);
   });
 
+  it('--accounts n adds n generated accounts to the list and says so', async () => {
+    const s = serve(['--accounts', '60']);
+    const url = await s.url;
+    await expect
+      .poll(s.stderr)
+      .toMatch(/60 generated accounts in the list, acc_gen_000001 to acc_gen_000060/);
+    const key = { 'x-api-key': 'pp_test_x' };
+    const list = await fetch(`${url}/api/v1/accounts?limit=250`, { headers: key });
+    const ids = ((await list.json()) as { items: { id: string }[] }).items.map((a) => a.id);
+    expect(ids).toHaveLength(72);
+    expect(ids.at(-1)).toBe('acc_gen_000060');
+    expect((await fetch(`${url}/api/v1/accounts/acc_gen_000061`, { headers: key })).status).toBe(404);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+
+  it.each(['-1', '1000001', 'many'])('--accounts %s is a usage error', async (n) => {
+    const r = await runPp(['sandbox', '--accounts', n]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--accounts must be a whole number from 0 to 1000000.');
+  });
+
   it('a port in use is a usage error', async () => {
     const s = serve();
     const port = new URL(await s.url).port;
