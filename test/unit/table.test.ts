@@ -194,7 +194,7 @@ describe('Table', () => {
     const time = (n: number): number => {
       const r = rows(n);
       let best = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < 3; k++) {
+      for (let k = 0; k < 5; k++) {
         const started = performance.now();
         const out = tableLines(io(100), painter(false), ['Name', 'ID', 'Mailbox ID'], r);
         best = Math.min(best, performance.now() - started);
@@ -262,7 +262,7 @@ describe('tableLines and fieldLines', () => {
       value += (i % 19 === 18 ? '\n' : ' ') + words[i % words.length];
     const started = performance.now();
     const out = fieldLines(io(100), painter(false), [{ label: 'Signature', value }]);
-    expect(performance.now() - started).toBeLessThan(1000); // cli-table3: nearly 10 minutes
+    expect(performance.now() - started).toBeLessThan(5000); // ~5 ms; with cli-table3, 580 s
     for (const line of lines(out)) expect(displayWidth(line)).toBeLessThanOrEqual(100);
     const shown = out.replace('  Signature', '').replace(/\s+/g, '');
     expect(shown).toBe(value.replace(/\s+/g, ''));
