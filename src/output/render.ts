@@ -1,12 +1,12 @@
 // Lays out renderer data (model.ts) for a person: colour by meaning, tables that fit the terminal.
-// Loaded only when something is printed for a person, so --json never pays for chalk or cli-table3.
+// Loaded only when something is printed for a person, so --json never pays for chalk or tables.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { PpError } from '../errors.js';
 import type { Io } from './io.js';
 import type { Field, Identity, Section, Tone } from './model.js';
 import { showable } from './showable.js';
-import { displayWidth, wrapText } from './width.js';
+import { fitColumns, overhead, Table } from './table.js';
+import { displayWidth, widestLine, wrapText } from './width.js';
 
 export interface Painter {
   tone(tone: Tone | undefined, text: string): string;
@@ -30,56 +30,21 @@ export function painter(enabled: boolean): Painter {
   };
 }
 
-const noBorders = {
-  top: '',
-  'top-mid': '',
-  'top-left': '',
-  'top-right': '',
-  bottom: '',
-  'bottom-mid': '',
-  'bottom-left': '',
-  'bottom-right': '',
-  left: '',
-  'left-mid': '',
-  mid: '',
-  'mid-mid': '',
-  right: '',
-  'right-mid': '',
-  middle: '',
-};
-
-/** Column widths (with cli-table3's one-space padding each side) that fit in `total` columns. */
-export function fitColumns(natural: number[], total: number, borders: number, minimum = 8): number[] {
-  const widths = natural.map((w) => w + 2);
-  const budget = Math.max(total - borders, widths.length * minimum);
-  let excess = widths.reduce((a, b) => a + b, 0) - budget;
-  while (excess > 0) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest]! <= minimum) break;
-    widths[widest]! -= 1;
-    excess -= 1;
-  }
-  return widths;
-}
-
 /** Label/value lines, labels aligned, long values wrapped within the width. */
 export function fieldLines(io: Io, p: Painter, items: Field[], indent = 2): string {
   if (items.length === 0) return '';
   const labelWidth = Math.max(...items.map((f) => displayWidth(f.label)));
   const valueWidth = Math.max(16, io.columns - indent - labelWidth - 4);
   const table = new Table({
-    chars: noBorders,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 2 },
-    colWidths: [indent + labelWidth + 2, valueWidth + 2],
+    style: 'plain',
+    indent,
+    columns: [{ width: labelWidth }, { width: valueWidth }],
   });
-  for (const f of items) {
-    const value = wrapText(f.value, valueWidth)
-      .split('\n')
-      .map((line) => p.tone(f.tone, line))
-      .join('\n');
-    table.push([' '.repeat(indent) + p.label(f.label), value]);
-  }
-  return `${table.toString().replace(/[ \t]+$/gm, '')}\n`;
+  return items
+    .map((f) =>
+      table.row([f.label, f.value], (text, column) => (column === 0 ? p.label(text) : p.tone(f.tone, text))),
+    )
+    .join('');
 }
 
 /**
@@ -88,9 +53,11 @@ export function fieldLines(io: Io, p: Painter, items: Field[], indent = 2): stri
  * which stays readable at any width.
  */
 export function tableLines(io: Io, p: Painter, head: string[], rows: string[][], minColumn = 12): string {
-  const natural = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const widths = fitColumns(natural, io.columns, head.length + 1);
-  if (widths.some((w, i) => w - 2 < Math.min(natural[i]!, minColumn))) {
+  const natural = head.map((h, i) =>
+    rows.reduce((w, r) => Math.max(w, widestLine(r[i] ?? '')), widestLine(h)),
+  );
+  const widths = fitColumns(natural, io.columns, overhead({ style: 'box' }, head.length));
+  if (widths.some((w, i) => w < Math.min(natural[i]!, minColumn))) {
     return rows
       .map((row, n) => {
         const items = head.map((label, i) => ({ label, value: row[i] ?? '' })).filter((f) => f.value !== '');
@@ -98,28 +65,12 @@ export function tableLines(io: Io, p: Painter, head: string[], rows: string[][],
       })
       .join('');
   }
-  const cell = (value: string, i: number) => wrapText(value, widths[i]! - 2);
-  // cli-table3's layout time grows with the square of the rows (4,000 rows: over a second), so a
-  // long table is laid out in slices of the same column widths, joined where their borders meet.
-  const pieces: string[] = [];
-  for (let start = 0; start < rows.length; start += TABLE_SLICE) {
-    const first = start === 0;
-    const last = start + TABLE_SLICE >= rows.length;
-    const table = new Table({
-      head: first ? head.map((h, i) => p.label(cell(h, i))) : [],
-      style: { head: [], border: [] },
-      colWidths: widths,
-      chars: first ? {} : { 'top-left': '├', 'top-mid': '┼', 'top-right': '┤' },
-    });
-    for (const row of rows.slice(start, start + TABLE_SLICE))
-      table.push(head.map((_, i) => cell(row[i] ?? '', i)));
-    const text = table.toString();
-    pieces.push(last ? text : text.slice(0, text.lastIndexOf('\n'))); // the bottom border joins the next slice
-  }
-  return `${pieces.join('\n')}\n`;
+  const table = new Table({ style: 'box', columns: widths.map((width) => ({ width })) });
+  const parts = [table.header(head, p.label)];
+  for (const row of rows) parts.push(table.row(head.map((_, i) => row[i] ?? '')));
+  parts.push(table.end());
+  return parts.join('');
 }
-
-const TABLE_SLICE = 100;
 
 export function renderSections(io: Io, p: Painter, sections: Section[]): string {
   const parts: string[] = [];

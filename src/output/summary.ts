@@ -5,7 +5,8 @@ import type { Io } from './io.js';
 import type { Tone } from './model.js';
 import type { Painter } from './render.js';
 import { showable } from './showable.js';
-import { displayWidth, wrapText } from './width.js';
+import { Table } from './table.js';
+import { displayWidth } from './width.js';
 
 /** One account's row: its id, provider, name and state (`ok`, seat warnings, or an error type). */
 export interface SummaryRow {
@@ -58,7 +59,9 @@ export class SummaryTable {
         state = Math.max(8, total - account - provider - 4);
       }
       this.#widths = [account, provider, name, state];
-      header = this.#lines(this.#widths, ['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) => this.p.label(s));
+      header = this.#table(this.#widths).header(['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) =>
+        this.p.label(s),
+      );
     }
     const cells = [summary.accountId, summary.provider, summary.name, summary.state].map((cell) =>
       showable(this.io, cell).replace(/\n/g, ' '),
@@ -73,35 +76,24 @@ export class SummaryTable {
       extra > 0 && fits ? [account + extra, provider, name, state - extra] : this.#widths!;
     return (
       header +
-      this.#lines(
-        widths,
-        cells,
-        (s) => s,
-        (s) => this.p.tone(tone, s),
-      )
+      this.#table(widths).row(cells, (text, column) => (column === 3 ? this.p.tone(tone, text) : text))
     );
   }
 
-  /** One row as text lines: every column padded to its width, the state painted. */
-  #lines(widths: Widths, cells: string[], paint: (s: string) => string, paintState = paint): string {
-    const [account, provider, name, state] = widths;
-    const columns = [
-      wrapText(cells[0]!, account).split('\n'),
-      [cut(cells[1]!, provider)],
-      [cut(cells[2]!, name)],
-      wrapText(cells[3]!, state).split('\n'),
-    ];
-    const padded = [account, provider, name];
-    let out = '';
-    for (let i = 0; i < Math.max(...columns.map((c) => c.length)); i++) {
-      const left = padded
-        .map((w, c) => (w ? pad(columns[c]![i] ?? '', w) : undefined))
-        .filter((cell) => cell !== undefined)
-        .join('  ');
-      const last = columns[3]![i] ?? '';
-      out += `${`${paint(left)}  ${last ? paintState(last) : ''}`.trimEnd()}\n`;
-    }
-    return out;
+  /**
+   * The plain table of one set of widths: ids and states wrap within their column, providers and
+   * names are cut. A name column of width 0 is left out.
+   */
+  #table([account, provider, name, state]: Widths): Table {
+    return new Table({
+      style: 'plain',
+      columns: [
+        { width: account },
+        { width: provider, overflow: 'cut' },
+        { width: name, overflow: 'cut' },
+        { width: state },
+      ],
+    });
   }
 }
 
@@ -109,20 +101,3 @@ export class SummaryTable {
 const LONGEST_TYPE = Math.max(...errorNames.map((name) => `errors/${name}`.length));
 /** errors/disconnected_account, the state a morning check is for: narrower than this, all columns share. */
 const KEY_STATE = 'errors/disconnected_account'.length;
-
-const pad = (text: string, width: number): string =>
-  text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-
-/** The text cut to `width` columns with an ellipsis, counting wide characters as two. */
-function cut(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  let used = 0;
-  for (const ch of text) {
-    const w = displayWidth(ch);
-    if (used + w > width - 1) break;
-    out += ch;
-    used += w;
-  }
-  return `${out}…`;
-}

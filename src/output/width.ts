@@ -1,85 +1,213 @@
-// How many terminal columns a string takes: ANSI codes take none, combining marks none, East Asian
-// wide characters and emoji two.
-const ansi = /\u001b\[[0-9;]*m/g;
-// Combining marks, and invisible format characters (joiners, variation selectors, U+200B…)
-const zeroWidth = /^(?:\p{Mark}|\p{Default_Ignorable_Code_Point})$/u;
-// Two regional indicators make one flag (🇫🇷); a skin tone joins the emoji before it (👍🏽).
-const regional = /^\p{Regional_Indicator}$/u;
-const modifier = /^\p{Emoji_Modifier}$/u;
-const modifierBase = /^\p{Emoji_Modifier_Base}$/u;
-const wide =
-  /^(?:[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]|\p{Emoji_Presentation})/u;
+// How many terminal columns text takes, and cutting, wrapping and padding that agree with it. Every
+// measure in the human layout comes from displayWidth, so a table's columns line up with what the
+// terminal draws.
+//
+// Why string-width@8 (measured): the hand-written code-point tables this replaced and the
+// string-width@4 inside cli-table3 disagreed, and @4 is wrong where a terminal is concerned:
+// "a\u200bb" → 3 (a terminal draws 2), "☺︎" (U+263A U+FE0E) → 2 (1), "x\ufe0f" → 2 (1), a soft
+// hyphen → 1 (0). So `Ada 🧑‍💻 Dev` was cut to `Ada 🧑‍💻…` and `Bob ⚠️ warn` to `Bob ⚠️ wa…` in
+// columns wide enough for them. string-width@8 measures grapheme clusters and gets all of these
+// right: "Ada 🧑‍💻 Dev" 10, "Bob ⚠️ warn" 11, "🇫🇷" 2, "👍🏽" 2, "e\u0301" 1, "日本" 4, "a\u200bb" 2,
+// "soft\u00adhy" 6, "x\ufe0f" 1, "❤️" 2, "☺︎" 1.
+//
+// Helpers take plain text: colour is applied after measuring and wrapping (see table.ts).
+import { createRequire } from 'node:module';
+
+type Measure = (text: string) => number;
 
 /**
- * Columns of each code point, in order. Written over code points rather than Intl.Segmenter, whose
- * first use loads ICU data (~20 ms of every start): a code point after a zero-width joiner is part
- * of the emoji before it and takes no column of its own.
+ * Text every character of which is one column and a grapheme cluster of its own: printable ASCII,
+ * and the Latin-1 and Latin Extended letters and the punctuation (· — … ’ “ ” •) of names and of
+ * pp's own headings, none of which joins or combines with the next. Measured as its length, with
+ * no Intl: `pp profile` headings hold `·`, and Intl's first use costs ~20 ms (see below). Not a
+ * second measure of width: a test checks every character here against string-width.
  */
-function* widths(text: string): Generator<[string, number]> {
-  let joined = false;
-  let flagHalf = false;
-  let previous = '';
-  for (const ch of text) {
-    const secondFlagHalf: boolean = flagHalf && regional.test(ch);
-    const tone = modifier.test(ch) && modifierBase.test(previous);
-    const w = joined || secondFlagHalf || tone || zeroWidth.test(ch) ? 0 : wide.test(ch) ? 2 : 1;
-    joined = ch === '\u200d';
-    flagHalf = regional.test(ch) && !secondFlagHalf;
-    previous = ch;
-    yield [ch, w];
-  }
+const narrow = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027]*$/;
+// Colour codes (SGR): the only escapes in text to measure, as the layout writes no other and
+// showable() turns those in the server's text into visible characters.
+const sgr = /\u001b\[[0-9;]*m/g;
+
+let stringWidth: Measure | undefined;
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * string-width, loaded on the first text that is not `narrow`. Not a static import: it makes an
+ * Intl.Segmenter as it is evaluated, and the first Intl object loads ICU data (~20–25 ms
+ * measured here), which pp keeps off every path that prints only such text. esbuild bundles this
+ * require() and evaluates string-width at the call; under vitest, require is Node's.
+ */
+function loadStringWidth(): Measure {
+  const loaded: unknown =
+    typeof require === 'function' ? require('string-width') : createRequire(import.meta.url)('string-width');
+  return (loaded as { default: Measure }).default;
 }
 
-export function displayWidth(text: string): number {
-  const plain = text.replace(ansi, '');
-  // ASCII fast path: most values are plain ASCII
-  if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
-  let width = 0;
-  for (const [, w] of widths(plain)) width += w;
+// Widths of clusters seen before. string-width costs ~10–17 µs a call (it makes a segment
+// iterator each time) against ~0.1 µs for a look-up, and text repeats few distinct clusters.
+// Emptied when full, so it stays a few MB at most.
+const clusterCache = new Map<string, number>();
+
+/** Columns of one grapheme cluster. */
+function clusterWidth(cluster: string): number {
+  if (cluster.length === 1 && narrow.test(cluster)) return 1;
+  let width = clusterCache.get(cluster);
+  if (width === undefined) {
+    stringWidth ??= loadStringWidth();
+    width = stringWidth(cluster);
+    if (clusterCache.size >= 65_536) clusterCache.clear();
+    clusterCache.set(cluster, width);
+  }
   return width;
 }
 
+// V8's Intl.Segmenter takes time with the square of the length of the string it segments
+// (measured here: 64K "é" 3.3 s, 64K "日" 20 s; in pieces of 512, 50–90 ms), and so does
+// string-width, which segments its whole argument. So text is segmented in pieces, and
+// string-width is only ever given one cluster.
+const PIECE = 512;
+
 /**
- * Wraps text to `width` columns: at spaces where it can, and through a word (a long URL, an id)
- * that is wider than a whole line. Existing line breaks are kept.
+ * The grapheme clusters of `text` (what a terminal draws as one character, never to be split),
+ * one piece of text at a time, so a caller that stops early segments only what it read.
  */
-export function wrapText(text: string, width: number): string {
-  if (width < 1) return text;
-  const out: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    let lineWidth = 0;
-    for (const word of paragraph.split(/ +/)) {
-      let rest = word;
-      let restWidth = displayWidth(rest);
-      if (lineWidth > 0 && lineWidth + 1 + restWidth <= width) {
-        line += ` ${rest}`;
-        lineWidth += 1 + restWidth;
+function* clusters(text: string): Generator<string> {
+  if (narrow.test(text)) {
+    yield* text;
+    return;
+  }
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let start = 0;
+  let size = PIECE;
+  while (start < text.length) {
+    let end = start + size;
+    // Never end a piece between the halves of a surrogate pair: the first half alone would be
+    // the character after the clusters before it (it broke a flag into its two letters).
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end++;
+    const pieces = Array.from(segmenter.segment(text.slice(start, end)), (s) => s.segment);
+    if (end < text.length) {
+      // The last cluster of a piece may go on in the text after it (an accent, a joiner, a
+      // flag's second letter): it is segmented again at the start of the next piece. The
+      // clusters before it end where they would in the whole text, as where a cluster ends
+      // depends on what comes before it and on the one character after it, all in the piece.
+      if (pieces.length < 2) {
+        size *= 2; // one cluster longer than a piece: look further
         continue;
       }
-      if (lineWidth > 0) out.push(line);
-      while (restWidth > width) {
-        const [head, tail] = splitAt(rest, width);
-        out.push(head);
-        rest = tail;
-        restWidth = displayWidth(rest);
-      }
-      line = rest;
-      lineWidth = restWidth;
+      pieces.pop();
     }
-    out.push(line);
+    for (const piece of pieces) {
+      start += piece.length;
+      yield piece;
+    }
+    size = PIECE;
   }
-  return out.join('\n');
 }
 
-/** The longest prefix of `text` that fits in `width` columns, and the rest. */
-function splitAt(text: string, width: number): [string, string] {
+/** Columns `text` takes in a terminal; colour codes take none. `narrow` text never loads Intl. */
+export function displayWidth(text: string): number {
+  if (narrow.test(text)) return text.length;
+  let width = 0;
+  for (const cluster of clusters(text.replace(sgr, ''))) width += clusterWidth(cluster);
+  return width;
+}
+
+/** The widest line of `text`, for text that may hold line breaks. */
+export function widestLine(text: string): number {
+  let widest = 0;
+  for (const line of text.split('\n')) widest = Math.max(widest, displayWidth(line));
+  return widest;
+}
+
+/**
+ * `text` cut to `width` columns, ending in `…` when anything was cut (never silently), and only
+ * between grapheme clusters, so a flag, an emoji sequence or an accent is never split into
+ * halves that a terminal would draw as U+FFFD. Reads no further into the text than it needs.
+ */
+export function truncate(text: string, width: number): string {
+  let kept = ''; // what fits beside the ellipsis, should one be needed
   let used = 0;
-  let index = 0;
-  for (const [ch, w] of widths(text)) {
-    if (used + w > width && index > 0) break;
+  for (const cluster of clusters(text)) {
+    const w = clusterWidth(cluster);
     used += w;
-    index += ch.length;
+    if (used > width) return width < 1 ? '' : `${kept.replace(/ +$/, '')}…`; // `Ada…`, not `Ada …`
+    if (used <= width - 1) kept += cluster;
   }
-  return [text.slice(0, index), text.slice(index)];
+  return text;
+}
+
+/** `text` padded with spaces to `width` columns (unchanged when it is already as wide). */
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** One line of wrapped text and the columns it takes. */
+export interface Line {
+  text: string;
+  width: number;
+}
+
+/**
+ * Wraps text to `width` columns: at spaces where it can (the spaces a line breaks on are dropped,
+ * other spaces kept), and a word wider than a whole line (a long URL, an id) between its grapheme
+ * clusters. Existing line breaks are kept. No line is wider than `width` unless a single cluster
+ * is (an emoji in one column). One pass over the clusters of each paragraph, each measured once:
+ * the cost grows with the length of the text, not its square.
+ */
+export function wrapLines(text: string, width: number): Line[] {
+  const out: Line[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    let used = 0;
+    let gap = 0; // spaces between the line and the word being read
+    let word: string[] = []; // the word being read, a cluster at a time, and their widths
+    let widths: number[] = [];
+    let wordWidth = 0;
+    const flush = () => {
+      out.push({ text: line, width: used });
+      line = '';
+      used = 0;
+    };
+    const place = () => {
+      if (used + gap + wordWidth <= width) {
+        line += ' '.repeat(gap) + word.join('');
+        used += gap + wordWidth;
+      } else if (word.length > 0) {
+        // Spaces after the last word are dropped rather than break a line; so are the ones a
+        // line breaks on.
+        if (line !== '') flush();
+        word.forEach((cluster, i) => {
+          if (used + widths[i]! > width && used > 0) flush(); // a word wider than a line
+          line += cluster;
+          used += widths[i]!;
+        });
+      }
+      gap = 0;
+      word = [];
+      widths = [];
+      wordWidth = 0;
+    };
+    for (const cluster of clusters(paragraph)) {
+      if (cluster === ' ') {
+        if (word.length > 0) place();
+        gap++;
+        continue;
+      }
+      const w = clusterWidth(cluster);
+      word.push(cluster);
+      widths.push(w);
+      wordWidth += w;
+    }
+    place();
+    flush();
+  }
+  return out;
+}
+
+/** wrapLines as text, its lines joined by line feeds. */
+export function wrapText(text: string, width: number): string {
+  if (width < 1) return text;
+  return wrapLines(text, width)
+    .map((line) => line.text)
+    .join('\n');
 }

@@ -67,7 +67,7 @@ describe('layout for a person', () => {
   it('wraps the headline instead of cutting it', () => {
     const text = render(terminal(60));
     for (const word of headline.split(' ')) expect(text).toContain(word);
-    expect(text).not.toContain('…'); // cli-table3 truncates with an ellipsis when a cell is too wide
+    expect(text).not.toContain('…'); // a cell is wrapped to its column, never cut
   });
 
   it('keeps the columns of a table aligned with wide characters in it', () => {

@@ -1,0 +1,294 @@
+// The one table layout (src/output/table.ts) and its three users: boxed sub-tables, label/value
+// lines and the many-account summary. Today's shapes for ASCII data, the terminal's width for
+// everything else, and time in proportion to the rows.
+import { describe, expect, it } from 'vitest';
+import { Io } from '../../src/output/io.js';
+import { fieldLines, painter, tableLines } from '../../src/output/render.js';
+import { SummaryTable } from '../../src/output/summary.js';
+import { fitColumns, overhead, Table, type TableOptions } from '../../src/output/table.js';
+import { displayWidth } from '../../src/output/width.js';
+
+const io = (columns: number, color = false) =>
+  new Io({
+    stdout: { write: () => true, once: () => undefined, columns, isTTY: true },
+    stderr: { write: () => true, once: () => undefined },
+    stdin: () => ({ async *[Symbol.asyncIterator]() {} }),
+    env: color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' },
+  });
+
+const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
+const stripColour = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+/** No lone surrogate (a valid pair is one code point to a `u` regex) and no replacement character. */
+const wellFormed = (text: string): boolean => !/[\p{Cs}\ufffd]/u.test(text);
+
+/** A whole table from a head and rows. */
+function table(options: TableOptions, head: string[] | undefined, rows: string[][]): string {
+  const t = new Table(options);
+  return (head ? t.header(head, (s) => s) : '') + rows.map((r) => t.row(r)).join('') + t.end();
+}
+
+const names = [
+  'Ada 🧑‍💻 Dev',
+  'Bob ⚠️ warn',
+  '🇫🇷 Camille',
+  'Ana 👍🏽 Petrović',
+  'Toma\u0301s\u030c',
+  '山田太郎',
+  'zero\u200bwidth',
+];
+
+describe('the shapes of today, for ASCII data', () => {
+  it('draws a boxed table as cli-table3 did: padding, a rule between rows, wrapped cells', () => {
+    const head = ['Name', 'ID', 'Mailbox ID'];
+    const rows = [
+      ['Org a', '1', 'urn:li:organization:1234567890'],
+      ['Org b with long name', '22', 'x'],
+      ['e', '', ''],
+    ];
+    expect(tableLines(io(40), painter(false), head, rows)).toBe(
+      [
+        '┌────────────────┬────┬────────────────┐',
+        '│ Name           │ ID │ Mailbox ID     │',
+        '├────────────────┼────┼────────────────┤',
+        '│ Org a          │ 1  │ urn:li:organiz │',
+        '│                │    │ ation:12345678 │',
+        '│                │    │ 90             │',
+        '├────────────────┼────┼────────────────┤',
+        '│ Org b with     │ 22 │ x              │',
+        '│ long name      │    │                │',
+        '├────────────────┼────┼────────────────┤',
+        '│ e              │    │                │',
+        '└────────────────┴────┴────────────────┘',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('paints the head of a box, not its borders or padding', () => {
+    expect(tableLines(io(40, true), painter(true), ['Name', 'ID'], [['a', 'b']])).toBe(
+      '┌──────┬────┐\n│ \u001b[2mName\u001b[22m │ \u001b[2mID\u001b[22m │\n├──────┼────┤\n│ a    │ b  │\n└──────┴────┘\n',
+    );
+  });
+
+  it('lays out label/value lines as before: labels aligned, values wrapped, no trailing spaces', () => {
+    const items = [
+      { label: 'Headline', value: 'a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f' },
+      { label: 'X', value: 'line1\nline2' },
+      { label: 'Empty', value: '' },
+    ];
+    expect(fieldLines(io(40), painter(false), items)).toBe(
+      [
+        '  Headline  a b c d e f g h i j k l m',
+        '            n o p q r s t u v w x y z',
+        '            a b c d e f',
+        '  X         line1',
+        '            line2',
+        '  Empty',
+        '',
+      ].join('\n'),
+    );
+    expect(fieldLines(io(40, true), painter(true), [{ ...items[0]!, tone: 'ok' }])).toBe(
+      '  \u001b[2mHeadline\u001b[22m  \u001b[32ma b c d e f g h i j k l m\u001b[39m\n' +
+        '            \u001b[32mn o p q r s t u v w x y z\u001b[39m\n' +
+        '            \u001b[32ma b c d e f\u001b[39m\n',
+    );
+  });
+});
+
+describe('Table', () => {
+  it('shows the emoji names whole in a column as wide as the terminal draws them', () => {
+    const out = table(
+      { style: 'box', columns: [{ width: 11 }] },
+      ['Name'],
+      [['Ada 🧑‍💻 Dev'], ['Bob ⚠️ warn']],
+    );
+    expect(out).toContain('│ Ada 🧑‍💻 Dev  │');
+    expect(out).toContain('│ Bob ⚠️ warn │');
+  });
+
+  it('cuts them with an ellipsis between clusters in a narrower column that cuts', () => {
+    const columns = [{ width: 8, overflow: 'cut' as const }];
+    const out = table({ style: 'plain', columns }, undefined, [['Ada 🧑‍💻 Dev'], ['Bob ⚠️ warn']]);
+    expect(out).toBe('Ada 🧑‍💻…\nBob ⚠️…\n'); // the space before the cut is not kept
+  });
+
+  it('wraps them between clusters in a narrower column that wraps', () => {
+    const out = table({ style: 'box', columns: [{ width: 5 }] }, undefined, [['Ada 🧑‍💻 Dev']]);
+    expect(lines(out)).toEqual(['┌───────┐', '│ Ada   │', '│ 🧑‍💻    │', '│ Dev   │', '└───────┘']);
+  });
+
+  it('keeps every line of a box as wide as the others, whatever is in the cells', () => {
+    for (const width of [3, 5, 8, 12, 20]) {
+      const out = table(
+        { style: 'box', columns: [{ width }, { width: 4 }, { width: 6, overflow: 'cut' }] },
+        ['Name', 'ID', 'Note'],
+        names.map((n, i) => [n, String(i), n]),
+      );
+      expect(new Set(lines(out).map(displayWidth)).size).toBe(1);
+      expect(displayWidth(lines(out)[0]!)).toBe(width + 4 + 6 + overhead({ style: 'box' }, 3));
+      expect(wellFormed(out)).toBe(true);
+    }
+  });
+
+  it('never writes a broken character, at any width', () => {
+    for (let width = 1; width <= 24; width++) {
+      for (const overflow of ['wrap', 'cut'] as const) {
+        const out = table({ style: 'plain', columns: [{ width, overflow }, { width: 3 }] }, undefined, [
+          [names.join(' '), 'x'],
+        ]);
+        expect(wellFormed(out)).toBe(true);
+        for (const line of lines(out)) expect(displayWidth(line)).toBeLessThanOrEqual(width + 2 + 3);
+      }
+    }
+  });
+
+  it('paints after measuring, so colour takes no columns and never encloses padding', () => {
+    const options: TableOptions = { style: 'box', columns: [{ width: 12 }, { width: 4 }] };
+    const rows = names.map((n, i) => [n, String(i)]);
+    const plain = table(options, ['Name', 'ID'], rows);
+    const t = new Table(options);
+    const red = (s: string) => `\u001b[31m${s}\u001b[39m`;
+    const painted = t.header(['Name', 'ID'], red) + rows.map((r) => t.row(r, red)).join('') + t.end();
+    expect(painted).not.toBe(plain);
+    expect(stripColour(painted)).toBe(plain);
+    expect(painted).not.toMatch(/ \u001b\[39m/); // no padding inside the colour
+  });
+
+  it('streams: a header, then rows one at a time, make the same text as the whole table', () => {
+    const options: TableOptions = { style: 'box', columns: [{ width: 6 }, { width: 6 }] };
+    const t = new Table(options);
+    const streamed = [t.header(['a', 'b'], (s) => s), t.row(['1', '2']), t.row(['3', '4']), t.end()];
+    expect(streamed[0]).toBe('┌────────┬────────┐\n│ a      │ b      │\n');
+    expect(streamed[1]).toBe('├────────┼────────┤\n│ 1      │ 2      │\n');
+    expect(streamed[3]).toBe('└────────┴────────┘\n');
+    expect(streamed.join('')).toBe(
+      table(
+        options,
+        ['a', 'b'],
+        [
+          ['1', '2'],
+          ['3', '4'],
+        ],
+      ),
+    );
+  });
+
+  it('in plain style: a gap between columns, an indent, no trailing spaces, 0-wide columns left out', () => {
+    const t = new Table({
+      style: 'plain',
+      gap: 3,
+      indent: 1,
+      columns: [{ width: 4 }, { width: 0 }, { width: 5 }, { width: 6 }],
+    });
+    // indent 1, 'ab' padded to 4, gap 3, 'cd' padded to 5, gap 3, the last column not padded
+    expect(t.row(['ab', 'hidden', 'cd', ''])).toBe(' ab     cd\n');
+    expect(t.row(['ab', 'hidden', 'cd', 'ef gh ij'])).toBe(
+      ` ab     cd${' '.repeat(6)}ef gh\n${' '.repeat(16)}ij\n`,
+    );
+    expect(t.end()).toBe('');
+  });
+
+  it('lays out N rows in time proportional to N', () => {
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => [`Org ${i} 🧑‍💻`, String(i * 7), `urn:li:organization:${i}`]);
+    const time = (n: number): number => {
+      const r = rows(n);
+      let best = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < 5; k++) {
+        const started = performance.now();
+        const out = tableLines(io(100), painter(false), ['Name', 'ID', 'Mailbox ID'], r);
+        best = Math.min(best, performance.now() - started);
+        expect(lines(out)).toHaveLength(2 * n + 3);
+      }
+      return best;
+    };
+    time(1000); // warm up
+    // cli-table3 took ~1 s for 4,000 rows even in slices of 100, and grew with the square
+    expect(time(5000)).toBeLessThan(15 * Math.max(time(1000), 1)); // linear: 5×, quadratic: 25×
+  });
+});
+
+describe('fitColumns', () => {
+  it('leaves columns that fit alone', () => {
+    expect(fitColumns([10, 4, 20], 100, overhead({ style: 'box' }, 3))).toEqual([10, 4, 20]);
+  });
+
+  it('shrinks the widest column first, to fit the terminal exactly', () => {
+    const widths = fitColumns([10, 4, 60], 60, overhead({ style: 'box' }, 3));
+    expect(widths).toEqual([10, 4, 36]);
+    expect(widths.reduce((a, b) => a + b) + overhead({ style: 'box' }, 3)).toBe(60);
+    expect(fitColumns([30, 30, 4], 40, 10)).toEqual([13, 13, 4]);
+  });
+
+  it('never goes below the minimum', () => {
+    expect(fitColumns([50, 50, 50], 10, 10, 6)).toEqual([6, 6, 6]);
+    expect(fitColumns([3, 50], 10, 7, 6)).toEqual([3, 9]); // room for two minimums, shared
+  });
+});
+
+describe('tableLines and fieldLines', () => {
+  it('show emoji names whole in the table when the terminal is wide enough', () => {
+    const rows = names.map((n, i) => [n, String(i)]);
+    const out = tableLines(io(60), painter(false), ['Name', 'ID'], rows);
+    expect(out).toContain('┌');
+    for (const name of names) expect(out).toContain(name);
+    expect(new Set(lines(out).map(displayWidth)).size).toBe(1);
+  });
+
+  it('keep label/value lines within the terminal with emoji, wide and zero-width text', () => {
+    const items = names.map((n, i) => ({
+      label: `Name ${i}`,
+      value: `${n} ${names.join(' ')} ${names.join('')}`,
+    }));
+    for (const columns of [30, 50, 80]) {
+      const out = fieldLines(io(columns), painter(false), items);
+      expect(wellFormed(out)).toBe(true);
+      for (const line of lines(out)) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it('lay out a 10,000-character signature quickly, and all of it', () => {
+    const words = [
+      'Best',
+      'regards,',
+      'Camille',
+      'Dürand',
+      '山田',
+      '👩‍💻',
+      'https://x.example/careers?utm=sig',
+    ];
+    let value = '';
+    for (let i = 0; value.length < 10_000; i++)
+      value += (i % 19 === 18 ? '\n' : ' ') + words[i % words.length];
+    const started = performance.now();
+    const out = fieldLines(io(100), painter(false), [{ label: 'Signature', value }]);
+    expect(performance.now() - started).toBeLessThan(5000); // ~5 ms; with cli-table3, 580 s
+    for (const line of lines(out)) expect(displayWidth(line)).toBeLessThanOrEqual(100);
+    const shown = out.replace('  Signature', '').replace(/\s+/g, '');
+    expect(shown).toBe(value.replace(/\s+/g, ''));
+  });
+});
+
+describe('the many-account summary', () => {
+  const row = (name: string) => ({
+    accountId: 'acc_1',
+    provider: 'linkedin',
+    name,
+    state: 'ok',
+    tone: 'ok' as const,
+  });
+
+  it('shows an emoji name whole when the name column is wide enough, cut between clusters if not', async () => {
+    const summary = await SummaryTable.load(io(100));
+    const out = [row('Ada 🧑‍💻 Dev'), row('Bob ⚠️ warn'), row(`Ada 🧑‍💻 Dev ${'x'.repeat(30)}`)]
+      .map((r) => summary.row(r, 5))
+      .join('');
+    expect(lines(out)).toEqual([
+      'ACCOUNT  PROVIDER  NAME                  STATE',
+      `acc_1    linkedin  Ada 🧑‍💻 Dev${' '.repeat(12)}ok`, // 10 columns, padded to 20, and the gap
+      `acc_1    linkedin  Bob ⚠️ warn${' '.repeat(11)}ok`,
+      'acc_1    linkedin  Ada 🧑‍💻 Dev xxxxxxxx…  ok',
+    ]);
+    expect(new Set(lines(out).map(displayWidth))).toEqual(new Set([46, 43])); // STATE, then ok, in the same column;
+  });
+});
