@@ -7,12 +7,13 @@ import { fieldLines, painter, tableLines } from '../../src/output/render.js';
 import { SummaryTable } from '../../src/output/summary.js';
 import { fitColumns, overhead, Table, type TableOptions } from '../../src/output/table.js';
 import { displayWidth } from '../../src/output/width.js';
+import { emptyStdin } from '../helpers/pp.js';
 
 const io = (columns: number, color = false) =>
   new Io({
     stdout: { write: () => true, once: () => undefined, columns, isTTY: true },
     stderr: { write: () => true, once: () => undefined },
-    stdin: () => ({ async *[Symbol.asyncIterator]() {} }),
+    stdin: emptyStdin,
     env: color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' },
   });
 
