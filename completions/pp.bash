@@ -18,6 +18,7 @@ _pp() {
     case "$path/$word" in
       '/whoami') path='whoami' args=0 ;;
       '/profile') path='profile' args=0 ;;
+      '/accounts') path='accounts' args=0 ;;
       '/config') path='config' args=0 ;;
       '/completion') path='completion' args=0 ;;
       '/sandbox') path='sandbox' args=0 ;;
@@ -30,6 +31,9 @@ _pp() {
       'profile/--from-file' | 'profile '*'/--from-file') option=$word ;;
       'profile/--concurrency' | 'profile '*'/--concurrency') option=$word ;;
       'profile/--fail-on' | 'profile '*'/--fail-on') option=$word ;;
+      'accounts/show') path='accounts show' args=0 ;;
+      'accounts/--type' | 'accounts '*'/--type') option=$word ;;
+      'accounts/--state' | 'accounts '*'/--state') option=$word ;;
       'config/set-key') path='config set-key' args=0 ;;
       'config/show') path='config show' args=0 ;;
       'config/unset-key') path='config unset-key' args=0 ;;
@@ -55,6 +59,8 @@ _pp() {
       '') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'whoami') words='--account --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'profile') words='--from-file --concurrency --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'accounts') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'accounts show') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
@@ -68,11 +74,12 @@ _pp() {
     esac
   else
     case "$path/$args" in
-      '/'*) words='whoami profile config completion sandbox help' ;;
+      '/'*) words='whoami profile accounts config completion sandbox help' ;;
+      'accounts/'*) words='show' ;;
       'config/'*) words='set-key show unset-key set-account unset-account help' ;;
       'config help/0') words='set-key show unset-key set-account unset-account' ;;
       'completion/0') words='bash zsh fish' ;;
-      'help/0') words='whoami profile config completion sandbox' ;;
+      'help/0') words='whoami profile accounts config completion sandbox' ;;
     esac
   fi
   [[ -n $words ]] && COMPREPLY=($(compgen -W "$words" -- "$cur"))

@@ -19,6 +19,8 @@ function __pp_position
                 set path 'pp whoami'; set args 0
             case 'pp/profile'
                 set path 'pp profile'; set args 0
+            case 'pp/accounts'
+                set path 'pp accounts'; set args 0
             case 'pp/config'
                 set path 'pp config'; set args 0
             case 'pp/completion'
@@ -27,6 +29,8 @@ function __pp_position
                 set path 'pp sandbox'; set args 0
             case 'pp/help'
                 set path 'pp help'; set args 0
+            case 'pp accounts/show'
+                set path 'pp accounts show'; set args 0
             case 'pp config/set-key'
                 set path 'pp config set-key'; set args 0
             case 'pp config/show'
@@ -39,7 +43,7 @@ function __pp_position
                 set path 'pp config unset-account'; set args 0
             case 'pp config/help'
                 set path 'pp config help'; set args 0
-            case '*/--base-url' '*/--timeout' '*/--retries' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--base-url' '*/--timeout' '*/--retries' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
             case '*'
@@ -82,6 +86,7 @@ complete -c pp -l verbose -d 'log each request, answer and retry on standard err
 complete -c pp -s h -l help -d 'show help'
 complete -c pp -n '__pp_at \'pp\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
 complete -c pp -n '__pp_at \'pp\'' -a 'profile' -d 'the full provider-specific profile of one account, or a summary of many'
+complete -c pp -n '__pp_at \'pp\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
 complete -c pp -n '__pp_at \'pp\'' -a 'config' -d 'store the API key and a default account'
 complete -c pp -n '__pp_at \'pp\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c pp -n '__pp_at \'pp\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
@@ -95,6 +100,13 @@ complete -c pp -n '__pp_in \'pp whoami\'' -l fail-on -x -a 'warning' -d 'exit 17
 complete -c pp -n '__pp_in \'pp profile\'' -l from-file -r -F -d 'read account ids from a file, one a line (- for standard input)'
 complete -c pp -n '__pp_in \'pp profile\'' -l concurrency -x -d 'requests at once when inspecting many accounts'
 complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -a 'warning' -d 'exit 17 when an account answered with warnings'
+
+# pp accounts
+complete -c pp -n '__pp_in \'pp accounts\'' -l type -x -d 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)'
+complete -c pp -n '__pp_in \'pp accounts\'' -l state -x -d 'only accounts in this health state (ok, warning, connecting, action_needed, stopped, unknown)'
+complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
+
+# pp accounts show
 
 # pp config
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'
@@ -127,4 +139,4 @@ complete -c pp -n '__pp_in \'pp sandbox\'' -l rate-limit -x -d 'answer 429 beyon
 complete -c pp -n '__pp_in \'pp sandbox\'' -l accounts -x -d 'add n generated accounts to the accounts list (acc_gen_000001...)'
 
 # pp help
-complete -c pp -n '__pp_at \'pp help\' 0' -a 'whoami profile config completion sandbox' -d ''
+complete -c pp -n '__pp_at \'pp help\' 0' -a 'whoami profile accounts config completion sandbox' -d ''

@@ -178,6 +178,12 @@ function fromError(error: PpError): Finding {
 
 const reason = ({ code, text }: Finding): HealthReason => ({ code, text });
 
+/** What one source's status means for the account and what to do, or nothing for `OK`. */
+export function sourceReason(status: string): (HealthReason & { state: HealthState }) | undefined {
+  if (status === 'OK') return undefined;
+  return Object.hasOwn(sourceFindings, status) ? sourceFindings[status] : unknownSources([status]);
+}
+
 /**
  * The verdict on one account. An error decides the state on its own (the check failed, or the owner
  * must act); otherwise the worst of the sources and the warnings wins, and with nothing known the

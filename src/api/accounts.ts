@@ -44,8 +44,10 @@ function onPage(err: unknown, page: number): unknown {
   if (!(err instanceof PpError) || err.exitCode === ExitCode.interrupted) return err;
   return new PpError({
     exitCode: err.exitCode,
-    message: `${err.message} (page ${page} of the accounts list)`,
-    detail: err.detail,
+    message: err.message,
+    detail: err.detail
+      ? `${err.detail} (page ${page} of the accounts list)`
+      : `On page ${page} of the accounts list.`,
     hint: err.hint,
     status: err.status,
     type: err.type,

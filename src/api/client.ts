@@ -3,7 +3,7 @@
 // back every request of the run until it has passed (a single account has a gate of its own).
 import { maskKey } from '../config/settings.js';
 import type { Clock, Env } from '../deps.js';
-import { ExitCode, PpError } from '../errors.js';
+import { ExitCode, PpError, usageError } from '../errors.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
 import { MAX_RETRY_AFTER_MS, RateGate } from './gate.js';
 import {
@@ -236,10 +236,15 @@ export function createClient(opts: ClientOptions) {
 export type Client = ReturnType<typeof createClient>;
 
 /**
- * An id as one path segment: percent-encoded, dots too, so that `..` or `.` cannot climb to another
- * path once a server or proxy normalizes the URL (encodeURIComponent leaves dots as they are).
+ * An id as one path segment, percent-encoded (a `/`, `?`, `#` or `%` in it stays in the segment).
+ * An id of only dots is refused: `.` and `..` would be read as "this" and "the parent" segment,
+ * and so would their percent-encoded forms (%2E%2E), which the URL standard resolves the same way.
  */
-export const pathSegment = (id: string): string => encodeURIComponent(id).replaceAll('.', '%2E');
+export function pathSegment(id: string): string {
+  if (/^\.+$/.test(id) && id.length <= 2)
+    throw usageError(`not an account id: ${JSON.stringify(id)}`, 'Account ids look like acc_…');
+  return encodeURIComponent(id);
+}
 
 /** Whether a proxy variable is set: checked here so that proxy.ts loads only when one is. */
 export const proxyVariablesSet = (env: Env): boolean =>

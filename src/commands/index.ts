@@ -1,6 +1,8 @@
 // Every command pp has, in the order `pp --help` lists them. Adding a command: one file in this
 // folder (see command.ts), one line here. A group comes before its subcommands.
 
+import accounts from './accounts.js';
+import accountsShow from './accounts-show.js';
 import type { PpCommandDef } from './command.js';
 import completion from './completion.js';
 import config from './config/group.js';
@@ -16,6 +18,8 @@ import whoami from './whoami.js';
 export const commands: readonly PpCommandDef[] = [
   whoami,
   profile,
+  accounts,
+  accountsShow,
   config,
   configSetKey,
   configShow,

@@ -218,9 +218,34 @@ input order:
 
 const health = `HEALTH: what pp tells you about an account
 
-Reading an account (pp whoami, pp profile) ends one of
-three ways. (A workspace-wide check, pp accounts and pp
-status, is planned.)
+One verdict per account, the same for a person and a
+script; in --json, "health": {"state", "reasons":
+[{"code", "text"}]} (reasons empty when ok). The states:
+  ok             nothing is wrong
+  warning        the profile answered with warnings
+  connecting     a source is still connecting
+  action_needed  the owner must act: a source needs
+                 credentials or permissions, or has a
+                 status pp does not know; or users/me
+                 failed with an exit-5 error
+  stopped        a source stopped or failed, or none
+                 runs at all
+  unknown        the check itself failed (not found,
+                 rate limited, network...)
+
+FROM THE ACCOUNTS LIST (pp accounts, pp accounts show):
+each account's sources, with no call to the provider.
+Reason codes: source_connecting, source_credentials,
+source_permissions, source_unknown, source_error,
+source_stopped, no_source. pp accounts exits 0 when the
+list was read, whatever the accounts' health; filter
+with --state action_needed, --type LINKEDIN. (A health
+check with its own exit codes, pp status, is planned.)
+  pp --sandbox accounts
+  pp --sandbox accounts show acc_demo_mobile_permissions
+
+FROM THE PROFILE (pp whoami, pp profile): reading an
+account ends one of three ways.
 
 1. IT ANSWERED, ALL IS WELL. Health ok, exit 0.
 

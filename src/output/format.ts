@@ -89,3 +89,32 @@ export function anyValue(value: unknown): string | undefined {
   if (typeof value === 'object') return JSON.stringify(value);
   return text(value);
 }
+
+/**
+ * How long ago `then` was, in the largest unit that is at least 1: "just now", "5 minutes ago",
+ * "3 hours ago", "12 days ago", "2 months ago", "3 years ago"; "in the future" past a minute ahead.
+ */
+export function ago(then: Date, now: number): string {
+  const seconds = Math.round((now - then.getTime()) / 1000);
+  if (seconds < -60) return 'in the future';
+  if (seconds < 60) return 'just now';
+  const units: [number, string][] = [
+    [365 * 86_400, 'year'],
+    [30 * 86_400, 'month'],
+    [86_400, 'day'],
+    [3_600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, unit] of units) {
+    const n = Math.floor(seconds / size);
+    if (n >= 1) return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+  }
+  return 'just now';
+}
+
+/** An ISO 8601 time as "2024-03-05 14:22:09 UTC (3 days ago)"; other text as it came. */
+export function isoWithAgo(value: unknown, now: number): string | undefined {
+  if (typeof value !== 'string') return text(value);
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : `${utc(date)} (${ago(date, now)})`;
+}

@@ -74,7 +74,8 @@ describe('accountPages', () => {
     expect(ids).toEqual(['d1', 'd2']);
     expect(error).toBeInstanceOf(PpError);
     expect(error).toMatchObject({ exitCode: 15 });
-    expect((error as PpError).message).toMatch(/cursor it had given before \(page 2 of the accounts list\)/);
+    expect((error as PpError).message).toMatch(/cursor it had given before$/);
+    expect((error as PpError).detail).toBe('On page 2 of the accounts list.');
     expect(server.requests).toHaveLength(2);
   });
 
@@ -83,7 +84,7 @@ describe('accountPages', () => {
     const { ids, error } = await collect();
     expect(ids).toEqual(['e1']);
     expect(error).toMatchObject({ exitCode: 12, type: 'errors/service_unavailable' });
-    expect((error as PpError).message).toMatch(/\(page 2 of the accounts list\)$/);
+    expect((error as PpError).detail).toMatch(/\(page 2 of the accounts list\)$/);
     expect(server.requests).toHaveLength(3); // page 1, page 2 and its one retry
   });
 

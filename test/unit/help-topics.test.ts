@@ -49,10 +49,10 @@ describe('every help topic', () => {
     const all = topics.map(([, t]) => t.text).join('\n');
     for (const absent of ['--profile', '--format', 'pp doctor', 'set-base-url', 'PP_PROFILE'])
       expect(all).not.toContain(absent);
-    // pp accounts and pp status only in the one sentence that says they are planned
+    // pp status only in the one sentence that says it is planned
     const flat = all.replace(/\s+/g, ' ');
-    expect(flat).toContain('(A workspace-wide check, pp accounts and pp status, is planned.)');
-    expect(flat.replace('pp accounts and pp status, is planned', '')).not.toMatch(/pp (accounts|status)/);
+    expect(flat).toContain('(A health check with its own exit codes, pp status, is planned.)');
+    expect(flat.replace('pp status, is planned', '')).not.toMatch(/pp status/);
   });
 });
 

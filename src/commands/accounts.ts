@@ -1,0 +1,177 @@
+// `pp accounts`: the workspace's linked accounts from the accounts list — one request per 250
+// accounts, no call to any provider — each with its health, as a table for a person or one NDJSON
+// line per account, streamed page by page so that memory stays flat for any workspace.
+
+import { checkAccount, sourcesOf } from '../api/account.js';
+import { accountPages } from '../api/accounts.js';
+import { openClient } from '../api/open.js';
+import type { Context } from '../context.js';
+import { usageError } from '../errors.js';
+import { type Health, type HealthState, healthOf, healthStates, stateTone } from '../health.js';
+import { text } from '../output/format.js';
+import type { Painter } from '../output/render.js';
+import { showable } from '../output/showable.js';
+import type { Table } from '../output/table.js';
+import { defineCommand, examples } from './command.js';
+
+interface AccountsOptions {
+  type?: string;
+  state?: string;
+}
+
+export default defineCommand<AccountsOptions>({
+  path: ['accounts'],
+  define: (cmd) =>
+    cmd
+      .description(
+        'the workspace’s linked accounts and their health, from the accounts list (no provider call)',
+      )
+      .option('--type <type>', 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)')
+      .option('--state <state>', `only accounts in this health state (${healthStates.join(', ')})`)
+      .addHelpText(
+        'after',
+        examples(
+          'pp accounts',
+          'pp accounts --state action_needed',
+          'pp accounts --json | jq -r "select(.health.state != \\"ok\\") | .account_id"',
+          'pp accounts --type linkedin --json',
+        ),
+      ),
+  async run(ctx, opts) {
+    const state = opts.state === undefined ? undefined : stateOption(opts.state);
+    const type = opts.type?.trim().toUpperCase();
+    if (type === '')
+      throw usageError('--type is empty', 'Give a provider type such as LINKEDIN, or leave --type out.');
+    const client = await openClient(ctx);
+    const table = ctx.globals.json ? undefined : await AccountsTable.load(ctx);
+    const counts = new Map<HealthState, number>(healthStates.map((s) => [s, 0]));
+    let listed = 0;
+    let shown = 0;
+    let page = 0;
+    for await (const items of accountPages(client)) {
+      page++;
+      for (const [i, item] of items.entries()) {
+        listed++;
+        const id = text(item.id) ?? '';
+        const warning = checkAccount(item, ctx.globals.strict, id || `item ${i + 1} of page ${page}`);
+        if (warning) await ctx.warn(warning);
+        if (type !== undefined && String(item.type).toUpperCase() !== type) continue;
+        const health = healthOf({ sources: sourcesOf(item) });
+        if (state !== undefined && health.state !== state) continue;
+        shown++;
+        counts.set(health.state, (counts.get(health.state) ?? 0) + 1);
+        await ctx.io.out(table ? table.row(item, health, items) : ndjsonLine(id, item, health));
+      }
+    }
+    if (table) await ctx.io.out(table.end());
+    ctx.io.err(summary(shown, listed, counts, type !== undefined || state !== undefined));
+    return 0;
+  },
+});
+
+/** --state, as the contract spells the states; any case, and action-needed for action_needed. */
+function stateOption(value: string): HealthState {
+  const state = value.trim().toLowerCase().replaceAll('-', '_');
+  if ((healthStates as readonly string[]).includes(state)) return state as HealthState;
+  throw usageError(`unknown --state ${JSON.stringify(value)}`, `Give one of: ${healthStates.join(', ')}.`);
+}
+
+/** `{"account_id", "type", "name", "health", "account"}`: the account is the list item as received. */
+function ndjsonLine(id: string, item: Record<string, unknown>, health: Health): string {
+  return `${JSON.stringify({ account_id: id, type: item.type ?? null, name: item.name ?? null, health, account: item })}\n`;
+}
+
+/** "12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped" (the states that occur). */
+function summary(shown: number, listed: number, counts: Map<HealthState, number>, filtered: boolean): string {
+  const parts = [...counts].filter(([, n]) => n > 0).map(([state, n]) => `${n} ${state}`);
+  const accounts = `${shown} account${shown === 1 ? '' : 's'}`;
+  const of = filtered ? ` (of ${listed} in the workspace)` : '';
+  return `${accounts}${of}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}\n`;
+}
+
+/**
+ * The table, a row at a time: widths are set from the first page (up to 250 accounts) and the
+ * terminal, so that rows print as pages arrive. An id is never cut (it is what one copies); a
+ * name that does not fit is cut with `…`.
+ */
+class AccountsTable {
+  #table: Table | undefined;
+
+  private constructor(
+    private readonly ctx: Context,
+    private readonly p: Painter,
+    private readonly layout: typeof import('../output/table.js'),
+    private readonly displayWidth: (text: string) => number,
+  ) {}
+
+  /** Loaded only for a person: --json never pays for the layout and its width tables. */
+  static async load(ctx: Context): Promise<AccountsTable> {
+    const [{ painter }, layout, { displayWidth }] = await Promise.all([
+      import('../output/render.js'),
+      import('../output/table.js'),
+      import('../output/width.js'),
+    ]);
+    return new AccountsTable(ctx, painter(ctx.io.stdoutColor), layout, displayWidth);
+  }
+
+  row(item: Record<string, unknown>, health: Health, page: readonly Record<string, unknown>[]): string {
+    const cells = [
+      text(item.id) ?? '',
+      text(item.type) ?? '',
+      text(item.name) ?? '',
+      health.state,
+      (text(item.created_at) ?? '').slice(0, 10),
+    ].map((cell) => showable(this.ctx.io, cell).replace(/\n/g, ' '));
+    let header = '';
+    if (!this.#table) {
+      this.#table = this.#makeTable(page);
+      header = this.#table.row(['ID', 'TYPE', 'NAME', 'STATE', 'CREATED'], (s) => this.p.label(s));
+    }
+    const tone = stateTone(health.state);
+    return header + this.#table.row(cells, (s, column) => (column === 3 ? this.p.tone(tone, s) : s));
+  }
+
+  end(): string {
+    return this.#table?.end() ?? '';
+  }
+
+  /**
+   * Widths from the first page and the terminal. Ids and states are kept whole (they are what one
+   * copies and greps); when the terminal is narrow, the creation date goes first, then the type is
+   * cut, and the name gets what is left (cut with `…`, or left out below 8 columns).
+   */
+  #makeTable(page: readonly Record<string, unknown>[]): Table {
+    const widest = (values: string[], floor: number) => Math.max(floor, ...values.map(this.displayWidth));
+    const id = widest(
+      page.map((a) => text(a.id) ?? ''),
+      2,
+    );
+    let type = Math.min(
+      14,
+      widest(
+        page.map((a) => text(a.type) ?? ''),
+        4,
+      ),
+    );
+    const state = widest(['STATE', ...page.map((a) => healthOf({ sources: sourcesOf(a) }).state)], 5);
+    let created = 10;
+    const naturalName = widest(
+      page.map((a) => text(a.name) ?? ''),
+      4,
+    );
+    const room = () => this.ctx.io.columns - id - type - state - created - 2 * (created ? 4 : 3);
+    if (room() < Math.min(naturalName, 12)) created = 0;
+    if (room() < Math.min(naturalName, 12)) type = Math.min(type, 8);
+    const name = room() >= 8 ? Math.min(room(), naturalName) : 0;
+    return new this.layout.Table({
+      style: 'plain',
+      columns: [
+        { width: id },
+        { width: type, overflow: 'cut' },
+        { width: name, overflow: 'cut' },
+        { width: state },
+        { width: created },
+      ],
+    });
+  }
+}

@@ -1,0 +1,193 @@
+// pp accounts and pp accounts show, in process, against the sandbox (a large generated workspace
+// on 127.0.0.1) and a scripted server: every page, filters, health, NDJSON, and what never shows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
+import { FaultServer, json, problem } from '../helpers/fault-server.js';
+import { pp } from '../helpers/pp.js';
+import { baseEnv } from '../helpers/run.js';
+
+let big: RunningSandbox;
+let server: FaultServer;
+beforeAll(async () => {
+  [big, server] = await Promise.all([startSandbox({ accounts: 600 }), FaultServer.start()]);
+});
+afterAll(async () => {
+  await Promise.all([big.close(), server.close()]);
+});
+
+const KEY = 'pp_live_AccountsT3stK3y0123456789abcd';
+const env = (extra: Record<string, string | undefined> = {}) => baseEnv({ PP_API_KEY: KEY, ...extra });
+const ndjson = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown> & { health: { state: string } });
+
+describe('pp accounts', () => {
+  it('lists the sandbox workspace with each account’s health from its sources', async () => {
+    const r = await pp(['--sandbox', 'accounts'], { tty: { columns: 120 } });
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toMatch(/^ID\s+TYPE\s+NAME\s+STATE\s+CREATED$/);
+    expect(lines).toHaveLength(13);
+    expect(lines.join('\n')).toMatch(
+      /acc_demo_instagram_credentials\s+INSTAGRAM\s+.*action_needed\s+\d{4}-\d\d-\d\d/,
+    );
+    expect(r.stdout).toContain('\u001b[31maction_needed\u001b[39m'); // the state in its colour
+    expect(r.stderr).toBe('12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
+  });
+
+  it('reads every page of a large workspace (250 a page) and streams one NDJSON line per account', async () => {
+    const r = await pp(['--base-url', big.url, '--json', 'accounts'], { env: env() });
+    expect(r.code).toBe(0);
+    const lines = ndjson(r.stdout);
+    expect(lines).toHaveLength(612);
+    expect(new Set(lines.map((l) => l.account_id)).size).toBe(612);
+    const first = lines[0]!;
+    expect(Object.keys(first)).toEqual(['account_id', 'type', 'name', 'health', 'account']);
+    expect((first.account as { id: string }).id).toBe(first.account_id);
+    const states = new Set(lines.map((l) => l.health.state));
+    expect([...states].sort()).toEqual(['action_needed', 'connecting', 'ok', 'stopped']);
+  });
+
+  it('filters by type and state, case-insensitively; an unknown state lists the valid ones (exit 2)', async () => {
+    const stopped = await pp(['--sandbox', '--json', 'accounts', '--state', 'STOPPED']);
+    expect(ndjson(stopped.stdout).map((l) => l.account_id)).toEqual([
+      'acc_demo_outlook_error',
+      'acc_demo_mail_stopped',
+    ]);
+    expect(stopped.stderr).toBe('2 accounts (of 12 in the workspace): 2 stopped\n');
+    const linkedin = await pp(['--sandbox', '--json', 'accounts', '--type', 'linkedin']);
+    expect(ndjson(linkedin.stdout).map((l) => l.type)).toEqual(['LINKEDIN', 'LINKEDIN']);
+    const bad = await pp(['--sandbox', 'accounts', '--state', 'broken']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/unknown --state "broken"/);
+    expect(bad.stderr).toMatch(/ok, warning, connecting, action_needed, stopped, unknown/);
+  });
+
+  it('a refused key is exit 4, before anything is printed', async () => {
+    const r = await pp(['--sandbox', 'accounts'], { env: env({ PP_API_KEY: 'pp_test_rejected' }) });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/errors\/invalid_credentials/);
+  });
+
+  it('a page that fails after its retries keeps what was printed and exits with its code, naming the page', async () => {
+    const item = (id: string) => ({
+      object: 'Account',
+      type: 'IMAP',
+      id,
+      name: id,
+      created_at: '2025-01-01T00:00:00.000Z',
+      sources: [{ id: `${id}_S`, status: 'OK' }],
+      connection_params: {},
+      groups: [],
+    });
+    server.script(
+      json({ object: 'AccountList', items: [item('acc_p1')], cursor: 'c2' }),
+      problem(503, 'service_unavailable'),
+    );
+    const r = await pp(['--base-url', server.origin, '--retries', '0', '--json', 'accounts'], { env: env() });
+    expect(r.code).toBe(12);
+    expect(ndjson(r.stdout).map((l) => l.account_id)).toEqual(['acc_p1']);
+    expect(JSON.parse(r.stderr).error.detail).toMatch(/page 2 of the accounts list/);
+    server.script(
+      json({ object: 'AccountList', items: [item('acc_p1')], cursor: 'c2' }),
+      problem(503, 'service_unavailable'),
+    );
+    const human = await pp(['--base-url', server.origin, '--retries', '0', 'accounts'], { env: env() });
+    expect(human.stderr).toMatch(/^error: service unavailable .*\n {2}.*\(page 2 of the accounts list\)\n/);
+  });
+
+  it('an item off its schema is a warning, or with --strict exit 15; its text is made safe', async () => {
+    const odd = {
+      object: 'Account',
+      type: 'IMAP',
+      id: 'acc_odd',
+      name: 'Evil\u001b]0;owned\u0007',
+      sources: 'none',
+    };
+    server.script(json({ items: [odd] }));
+    const tolerant = await pp(['--base-url', server.origin, 'accounts'], { env: env() });
+    expect(tolerant.code).toBe(0);
+    expect(tolerant.stderr).toMatch(/warning: the account acc_odd does not match the documented schema/);
+    expect(tolerant.stdout).not.toContain('\u001b]');
+    expect(tolerant.stdout).toMatch(/acc_odd .*stopped/); // no source list: nothing runs
+    const strict = await pp(['--base-url', server.origin, '--strict', 'accounts'], { env: env() });
+    expect(strict.code).toBe(15);
+  });
+});
+
+describe('pp accounts show', () => {
+  it('shows sources with what to do, dates with how long ago, groups and connection settings', async () => {
+    const r = await pp(['--sandbox', 'accounts', 'show', 'acc_demo_imap']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^IMAP account · .* · acc_demo_imap\n/);
+    expect(r.stdout).toMatch(/^ {2}State +ok$/m);
+    expect(r.stdout).toMatch(/Created +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(.+ ago\)/);
+    expect(r.stdout).toMatch(/imap\.host +imap\.keller-design\.de/);
+    expect(r.stdout).toMatch(/smtp\.port +465/);
+  });
+
+  it('never shows a token, password or cookie, even when the server sends one; --json is the body as received', async () => {
+    const body = {
+      object: 'Account',
+      type: 'IMAP',
+      id: 'acc_secret',
+      name: 'Mailbox',
+      created_at: '2025-01-01T00:00:00.000Z',
+      sources: [{ id: 's1', status: 'CREDENTIALS' }],
+      connection_params: {
+        imap: { host: 'imap.example', port: 993, username: 'me', password: 'hunter2' },
+        access_token: 'tok_123',
+        cookie: 'li_at=abc',
+      },
+      groups: [],
+    };
+    server.script(json(body));
+    const r = await pp(['--base-url', server.origin, 'accounts', 'show', 'acc_secret'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/imap\.host +imap\.example/);
+    for (const secret of ['hunter2', 'tok_123', 'li_at', 'password', 'cookie'])
+      expect(r.stdout).not.toContain(secret);
+    expect(r.stdout).toMatch(/State +action_needed/);
+    expect(r.stdout).toMatch(/^ {2}s1 +CREDENTIALS: A source needs its credentials refreshed\. Reconnect/m);
+    const j = await pp(['--base-url', server.origin, '--json', 'accounts', 'show', 'acc_secret'], {
+      env: env(),
+    });
+    expect(JSON.parse(j.stdout)).toEqual(body);
+  });
+
+  it('encodes the id as one path segment: slashes, dots and queries never reach another path', async () => {
+    server.script(problem(404, 'resource_not_found'));
+    for (const id of ['../users/me', 'a/b', 'x?limit=1', 'p%2F', 'a..b']) {
+      const r = await pp(['--base-url', server.origin, 'accounts', 'show', id], { env: env() });
+      expect(r.code, id).toBe(7);
+    }
+    expect(server.requests.map((q) => q.url)).toEqual([
+      '/api/v1/accounts/..%2Fusers%2Fme',
+      '/api/v1/accounts/a%2Fb',
+      '/api/v1/accounts/x%3Flimit%3D1',
+      '/api/v1/accounts/p%252F',
+      '/api/v1/accounts/a..b',
+    ]);
+    // `.` and `..` alone would be read as this path and its parent, encoded or not: refused
+    for (const id of ['.', '..']) {
+      const r = await pp(['--base-url', server.origin, 'accounts', 'show', id], { env: env() });
+      expect(r.code, id).toBe(2);
+      expect(r.stderr).toMatch(/not an account id/);
+    }
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it('an unknown id is exit 7', async () => {
+    const r = await pp(['--sandbox', 'accounts', 'show', 'acc_nope']);
+    expect(r.code).toBe(7);
+    expect(r.stderr).toMatch(/resource_not_found/);
+  });
+});
