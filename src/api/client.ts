@@ -48,6 +48,11 @@ const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 8_000;
 const MAX_REDIRECTS = 5;
 /**
+ * A page of 250 accounts is a few hundred KB (about 90 KB in the sandbox); past 16 MB a server is
+ * not sending a page of the list, and pp stops reading rather than holding it.
+ */
+const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+/**
  * In a run of many accounts, a 429 is the run's business, not the account's: everyone waits it out
  * at the gate, and the account tries again without spending its --retries on it (it queued behind
  * a limit the whole run shares), up to this many times. --retries 0 still means no retries at all.
@@ -84,6 +89,7 @@ export function createClient(opts: ClientOptions) {
     startUrl: string,
     accountId: string | undefined,
     check: BodyCheck,
+    maxBytes: number | undefined,
   ): Promise<Attempt> {
     let url = startUrl;
     for (let hop = 0; ; hop++) {
@@ -108,6 +114,7 @@ export function createClient(opts: ClientOptions) {
         res = await httpGet(new URL(url), {
           headers: { 'x-api-key': opts.apiKey, accept: 'application/json', 'user-agent': opts.userAgent },
           signal: timeout.signal,
+          maxBytes,
           ...transport,
         });
       } catch (err) {
@@ -171,7 +178,12 @@ export function createClient(opts: ClientOptions) {
   }
 
   /** One GET of `path` under the base URL, with retries: the body that passed `check`, or a PpError. */
-  async function get(path: string, accountId: string | undefined, check: BodyCheck): Promise<Fetched> {
+  async function get(
+    path: string,
+    accountId: string | undefined,
+    check: BodyCheck,
+    maxBytes?: number,
+  ): Promise<Fetched> {
     const url = `${opts.baseUrl}${path}`;
     const attempts = opts.retries + 1;
     let sharedRounds = 0;
@@ -186,7 +198,7 @@ export function createClient(opts: ClientOptions) {
       if (n === 1) log?.(`x-api-key: ${maskKey(opts.apiKey)}, user-agent: ${opts.userAgent}`);
       let result: Attempt;
       try {
-        result = await attempt(url, accountId, check);
+        result = await attempt(url, accountId, check, maxBytes);
       } finally {
         gate.release();
       }
@@ -228,6 +240,7 @@ export function createClient(opts: ClientOptions) {
       `/api/v1/accounts?limit=${limit}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
       undefined,
       hasItems,
+      MAX_PAGE_BYTES,
     );
 
   return { fetchOwnProfile, fetchAccount, fetchAccountPage };

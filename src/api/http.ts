@@ -22,6 +22,8 @@ export interface HttpGetOptions {
   signal: AbortSignal;
   /** A proxy agent, when HTTPS_PROXY/HTTP_PROXY apply. */
   agent?: Agent | undefined;
+  /** A body past this many bytes is refused (TOO_LARGE); MAX_BODY_BYTES unless told. */
+  maxBytes?: number | undefined;
 }
 
 /** Error code of a body that stopped before its end. */
@@ -70,7 +72,7 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
         ...(agent ? { [TUNNEL_SIGNAL]: signal } : {}),
       },
       (res) => {
-        readBody(res, signal).then(
+        readBody(res, signal, opts.maxBytes ?? MAX_BODY_BYTES).then(
           (body) =>
             resolve({
               status: res.statusCode ?? 0,
@@ -92,25 +94,25 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
 
 const coded = (message: string, code: string): Error => Object.assign(new Error(message), { code });
 const truncated = () => coded('the connection closed before the whole answer arrived', TRUNCATED);
-const tooLarge = () => coded(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`, TOO_LARGE);
+const tooLarge = (max: number) => coded(`the answer is larger than ${max / 1024 / 1024} MB`, TOO_LARGE);
 
-function readBody(res: IncomingMessage, signal: AbortSignal): Promise<string> {
+function readBody(res: IncomingMessage, signal: AbortSignal, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onAbort = () => res.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
     // reject before destroying: destroy() emits 'aborted' at once, which would say "truncated"
-    if (Number(res.headers['content-length']) > MAX_BODY_BYTES) {
-      reject(tooLarge());
+    if (Number(res.headers['content-length']) > max) {
+      reject(tooLarge(max));
       res.destroy();
       return;
     }
     signal.addEventListener('abort', onAbort, { once: true });
     res.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > max) {
         signal.removeEventListener('abort', onAbort);
-        reject(tooLarge());
+        reject(tooLarge(max));
         res.destroy();
         return;
       }

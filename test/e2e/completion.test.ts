@@ -72,7 +72,15 @@ describe('bash', () => {
   });
   it('completes commands', () => {
     expect(complete('pp', 'wh')).toEqual(['whoami']);
-    expect(complete('pp', '')).toEqual(['whoami', 'profile', 'accounts', 'config', 'completion', 'sandbox', 'help']);
+    expect(complete('pp', '')).toEqual([
+      'whoami',
+      'profile',
+      'accounts',
+      'config',
+      'completion',
+      'sandbox',
+      'help',
+    ]);
   });
   it('completes subcommands, also after global options', () => {
     const config = ['set-key', 'show', 'unset-key', 'set-account', 'unset-account', 'help'];

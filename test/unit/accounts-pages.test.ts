@@ -96,3 +96,14 @@ describe('accountPages', () => {
     expect((error as PpError).message).toMatch(/item 2 of the list is not an account object/);
   });
 });
+
+describe('a huge page', () => {
+  it('is refused once past 16 MB, as a huge profile is past 64 MB (exit 15, not retried)', async () => {
+    server.script({ kind: 'flood', bytes: 50 * 1024 * 1024 });
+    const { ids, error } = await collect();
+    expect(ids).toEqual([]);
+    expect(error).toMatchObject({ exitCode: 15 });
+    expect((error as PpError).message).toMatch(/larger than 16 MB/);
+    expect(server.requests).toHaveLength(1);
+  });
+});
