@@ -160,5 +160,9 @@ for (const c of cases) {
 if (!process.argv.includes('--startup-only') && existsSync(join(root, 'scripts/bench-bulk.mjs'))) {
   console.log('');
   const bulk = spawnSync(process.execPath, [join(root, 'scripts/bench-bulk.mjs')], { stdio: 'inherit' });
-  process.exitCode = bulk.status ?? 1;
+  console.log('');
+  const accounts = spawnSync(process.execPath, [join(root, 'scripts/bench-accounts.mjs')], {
+    stdio: 'inherit',
+  });
+  process.exitCode = bulk.status || accounts.status || 0;
 }

@@ -12,23 +12,34 @@ export type AccountItem = Record<string, unknown>;
 
 export async function* accountPages(client: Client, limit = PAGE_SIZE): AsyncGenerator<AccountItem[]> {
   const seen = new Set<string>();
-  let cursor: string | undefined;
-  for (let page = 1; ; page++) {
+  const fetchPage = (cursor: string | undefined) => client.fetchAccountPage(limit, cursor);
+  let next: ReturnType<typeof fetchPage> | undefined = fetchPage(undefined);
+  for (let page = 1; next; page++) {
     let data: Record<string, unknown>;
     try {
-      ({ data } = await client.fetchAccountPage(limit, cursor));
+      ({ data } = await next);
     } catch (err) {
       throw onPage(err, page);
     }
+    next = undefined;
     const items = (Array.isArray(data.items) ? data.items : data.data) as unknown[];
     const bad = items.findIndex((item) => item === null || typeof item !== 'object' || Array.isArray(item));
     if (bad >= 0) throw onPage(invalidList(`item ${bad + 1} of the list is not an account object`), page);
+    const cursor = data.cursor ?? data.next_cursor;
+    let repeated = false;
+    if (typeof cursor === 'string' && cursor !== '') {
+      repeated = seen.has(cursor);
+      seen.add(cursor);
+    }
+    if (typeof cursor === 'string' && cursor !== '' && !repeated) {
+      // The next page is asked for now, while this one is printed: the wait for the network
+      // overlaps the work on the page in hand. Its failure is reported when its turn comes.
+      next = fetchPage(cursor);
+      next.catch(() => {});
+    }
     yield items as AccountItem[];
-    const next = data.cursor ?? data.next_cursor;
-    if (typeof next !== 'string' || next === '') return;
-    if (seen.has(next)) throw onPage(invalidList('the list gave a cursor it had given before'), page);
-    seen.add(next);
-    cursor = next;
+    // its accounts stand; what would follow is the same list again
+    if (repeated) throw onPage(invalidList('the list gave a cursor it had given before'), page);
   }
 }
 
