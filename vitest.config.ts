@@ -6,9 +6,16 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * run is not left waiting on one of them at the end (vitest otherwise starts the largest files
  * first on a machine with no timings cached, as CI is).
  */
-const slowFirst = ['package', 'safety', 'network', 'terminal', 'bulk', 'slow-reader'].map(
-  (name) => `/test/e2e/${name}.test.ts`,
-);
+const slowFirst = [
+  'package',
+  'safety',
+  'network',
+  'terminal',
+  'slow-reader',
+  'bulk',
+  'completion',
+  'sandbox-accounts',
+].map((name) => `/test/e2e/${name}.test.ts`);
 
 class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
