@@ -6,37 +6,13 @@
 // Every id is unique and unknown to the sandbox, so each answer is a 404 (the sandbox serves only
 // its demo accounts, and a bulk run inspects each id once): the timing and memory are the same
 // per request, and no account fails for any reason but the expected 404 (exit 7).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin/pp.js');
-const work = mkdtempSync(join(tmpdir(), 'pp-bench-'));
-const env = { ...process.env, PP_API_KEY: 'pp_test_bench', PP_CONFIG_DIR: work, NO_COLOR: '1' };
-for (const name of ['PP_BASE_URL', 'PP_SANDBOX', 'PP_ACCOUNT_ID', 'HTTPS_PROXY', 'HTTP_PROXY'])
-  delete env[name];
+import { bin, measure, root, sandbox, work } from './bench-procs.mjs';
 
 if (!existsSync(join(root, 'dist/pp.cjs'))) {
   console.error('No build: run `npm run build` first.');
   process.exit(1);
-}
-
-/** `pp sandbox` in a child process; resolves with its URL and a stop function. */
-function sandbox(...args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'sandbox', '--port', '0', ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    child.on('error', reject);
-    createInterface({ input: child.stdout }).once('line', (url) =>
-      resolve({ url: url.trim(), stop: () => child.kill('SIGINT') }),
-    );
-  });
 }
 
 function idFile(n, name) {
@@ -47,40 +23,8 @@ function idFile(n, name) {
   return path;
 }
 
-/**
- * Runs pp; calls onLine(ms since start) for each line of standard output as it arrives (when
- * given; else stdout goes to /dev/null), and samples the peak RSS from /proc while it runs.
- */
-function runPp(args, onLine) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [bin, ...args], {
-      env,
-      stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    let peakKb = 0;
-    // VmHWM is the kernel's own high-water mark of the resident set, so polling it misses nothing.
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peakKb = Math.max(peakKb, Number(m[1]));
-      } catch {
-        // the process has just ended
-      }
-    }, 50);
-    if (onLine)
-      createInterface({ input: child.stdout }).on('line', () => onLine(performance.now() - started));
-    child.stderr.setEncoding('utf8').on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(poll);
-      resolve({ code, seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, stderr });
-    });
-  });
-}
+/** pp, measured (see bench-procs.mjs). */
+const runPp = (args, onLine) => measure([bin, ...args], onLine);
 
 const only = process.argv[2] ?? 'abc';
 const summaryOf = (stderr) => stderr.trim().split('\n').at(-1);
