@@ -183,11 +183,22 @@ FOR A PERSON (the default)
 
 --json, MANY ACCOUNTS: NDJSON, one object a line, in
 input order:
-  {"account_id":"acc_…","ok":true,"profile":{…}}
+  {"account_id":"acc_…","ok":true,"health":{…},
+   "profile":{…}}
   {"account_id":"acc_…","ok":false,"error":{…}}
-  profile is the body as received, on one line; error
-  is the object below. Keep only the failures with
+  profile is the body as received, on one line; health
+  is {"state","reasons"} (pp help health); error is the
+  object below. Keep only the failures with
     jq -c 'select(.ok | not)'
+
+--json, THE ACCOUNTS LIST (pp accounts): one line an
+account, as the pages arrive:
+  {"account_id","type","name","health","account"}
+  account is the list item as received. The accounts
+  that need a human:
+    pp accounts --json
+      | jq -r 'select(.health.state != "ok")
+               | .account_id'
 
 --json, ERRORS
   Nothing on standard output. On standard error one
