@@ -75,6 +75,17 @@ export class PpError extends Error {
   }
 }
 
+/**
+ * "Try again in 30 s (after 2026-11-30T06:00:30.000Z)." A wait too far off to be a date (a server
+ * may say Retry-After: 99999999999999) is given in seconds alone: toISOString would throw.
+ */
+export function retryHint(seconds: number, now: number): string {
+  const at = new Date(now + seconds * 1000);
+  return Number.isNaN(at.getTime())
+    ? `Try again in ${seconds} s.`
+    : `Try again in ${seconds} s (after ${at.toISOString()}).`;
+}
+
 export const usageError = (message: string, hint?: string): PpError =>
   new PpError({ exitCode: ExitCode.usage, message, hint });
 

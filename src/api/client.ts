@@ -3,7 +3,7 @@
 // back every request of the run until it has passed (a single account has a gate of its own).
 import { maskKey } from '../config/settings.js';
 import type { Clock, Env } from '../deps.js';
-import { ExitCode, PpError, usageError } from '../errors.js';
+import { ExitCode, PpError, retryHint, usageError } from '../errors.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
 import { MAX_RETRY_AFTER_MS, RateGate } from './gate.js';
 import {
@@ -282,7 +282,9 @@ export function backoffMs(n: number, random: () => number = Math.random): number
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // capped at a billion seconds (~32 years): a wait that long is not waited out all the same, and
+  // 400 digits would be Infinity
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), 1e9) * 1000;
   if (!/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(trimmed)) return undefined;
   if (!/\b\d\d:\d\d:\d\d\b/.test(trimmed)) return undefined;
   const date = Date.parse(/\b(gmt|utc|ut)\b|[+-]\d{4}$|z$/i.test(trimmed) ? trimmed : `${trimmed} GMT`);
@@ -391,7 +393,7 @@ export function httpError(
   let hint = info?.hint ?? hintForStatus(status);
   const retryAfter = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
   if (retryAfter !== undefined) {
-    hint = `Try again in ${retryAfter} s (after ${new Date(now + retryAfter * 1000).toISOString()}).`;
+    hint = retryHint(retryAfter, now);
   }
   return new PpError({
     exitCode: exitCodeFor(status, type),

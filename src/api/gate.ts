@@ -10,7 +10,7 @@
 // (four tuning constants). `npm run bench` (c) compares: see the figures in the note of the change
 // that made it this simple.
 import type { Clock } from '../deps.js';
-import { ExitCode, PpError } from '../errors.js';
+import { ExitCode, PpError, retryHint } from '../errors.js';
 
 /** Waits longer than this are not waited out (the CLI contract): the command fails and says when to retry. */
 export const MAX_RETRY_AFTER_MS = 60_000;
@@ -101,7 +101,7 @@ export class RateGate {
     return new PpError({
       exitCode: ExitCode.rateLimited,
       message: `rate limited: the API asks to wait ${seconds} s; not waiting that long`,
-      hint: `Try again in ${seconds} s (after ${new Date(until).toISOString()}).`,
+      hint: retryHint(seconds, this.#clock.now()),
       status: 429,
       retryAfter: seconds,
     });

@@ -122,6 +122,23 @@ describe('Retry-After', () => {
 });
 
 describe('Retry-After edge cases', () => {
+  it.each([
+    ['14 digits of seconds', '99999999999999', /Try again in 1000000000 s \(after \d{4}-/],
+    ['400 digits of seconds', '9'.repeat(400), /Try again in 1000000000 s \(after \d{4}-/],
+    ['a date in the year 275760', 'Tue, 13 Sep 275760 00:00:00 GMT', /Try again in \d+ s\./],
+  ])(
+    'an absurd Retry-After (%s) is not waited out: exit 9 with the status, never a crash',
+    async (_what, value, hint) => {
+      server.script(answer(429, problemBody(429, 'too_many_requests'), { 'retry-after': value }));
+      const r = await pp(['whoami', '--account', 'acc_1']);
+      expect(r.code).toBe(9);
+      expect(r.stderr).toMatch(hint);
+      expect(server.requests).toHaveLength(1);
+      const many = await pp(['profile', 'acc_1', 'acc_2']);
+      expect(many.code).toBe(9);
+    },
+  );
+
   it('ignores a Retry-After it cannot read and backs off on its own', async () => {
     for (const value of ['soon', '1.5', '-3', '']) {
       server.script(
