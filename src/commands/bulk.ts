@@ -4,13 +4,12 @@
 // the order allows, through a reorder buffer of bounded size, so memory stays flat for any length.
 import { setMaxListeners } from 'node:events';
 import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Client } from '../api/client.js';
 import { RateGate } from '../api/gate.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
-import { ExitCode, jsonError, type PpError, toPpError, usageError } from '../errors.js';
+import { ExitCode, jsonError, PpError, toPpError, usageError } from '../errors.js';
 import { type Health, healthOf } from '../health.js';
 import { groupDigits } from '../output/format.js';
 import { compact, oneLine } from '../output/json.js';
@@ -273,18 +272,55 @@ async function* accountIds(
     if (fresh(id)) yield id;
   }
   if (!file) return;
-  const lines = createInterface({ input: file.input, crlfDelay: Number.POSITIVE_INFINITY, signal });
+  const stop = () => file.input.destroy();
+  signal.addEventListener('abort', stop, { once: true });
   try {
-    for await (const line of lines) {
+    for await (const line of linesOf(file)) {
+      if (signal.aborted) return;
       const id = line.replace(/(^|\s)#.*$/, '').trim();
       if (fresh(id)) yield id;
     }
   } catch (err) {
+    if (err instanceof PpError) throw err;
     if (!signal.aborted) throw unreadable(file.name, err);
   } finally {
-    lines.close();
+    signal.removeEventListener('abort', stop);
     file.input.destroy();
   }
+}
+
+/** Longer than this, a line is no account id: a file with no line breaks (/dev/zero) must not fill memory. */
+const MAX_LINE = 4096;
+
+/**
+ * The lines of an id file (LF or CRLF). Not node:readline, which has no limit: it grew one line of
+ * /dev/zero to ~630 MB before Node gave up with a RangeError.
+ */
+async function* linesOf(file: IdFile): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  const tooLong = (number: number) =>
+    usageError(
+      `line ${number} of ${file.name} is longer than ${MAX_LINE} characters: that is no account id`,
+      'Give one account id a line.',
+    );
+  let pending = '';
+  let number = 1;
+  const line = (text: string): string => {
+    if (text.length > MAX_LINE) throw tooLong(number);
+    number++;
+    return text.replace(/\r$/, '');
+  };
+  for await (const chunk of file.input as AsyncIterable<Buffer | string>) {
+    pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
+      const text = pending.slice(0, end);
+      pending = pending.slice(end + 1);
+      yield line(text);
+    }
+    if (pending.length > MAX_LINE) throw tooLong(number);
+  }
+  pending += decoder.decode();
+  if (pending !== '') yield line(pending);
 }
 
 // ---- output ----

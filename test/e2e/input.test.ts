@@ -381,3 +381,32 @@ describe('which account: one rule for whoami and profile', () => {
     expect(none.stderr).toMatch(/PP_ACCOUNT_ID/);
   });
 });
+
+describe('input with no line breaks, or far too long', () => {
+  it('--from-file /dev/zero is a usage error naming the line, not a memory blow-up or a stack trace', async () => {
+    const r = await runPp(['--sandbox', 'profile', '--from-file', '/dev/zero']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^error: line 1 of \/dev\/zero is longer than 4096 characters: that is no account id\n/,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const json = await runPp(['--sandbox', '--json', 'profile', '--from-file', '/dev/zero']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stderr).error.exit_code).toBe(2);
+  });
+
+  it('a line past 4096 characters on standard input names its line number; ids before it were read', async () => {
+    const input = `acc_demo_gmail\n${'x'.repeat(5000)}\n`;
+    const r = await runPp(['--sandbox', 'profile', '--from-file', '-', '--json'], { input });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 2 of standard input is longer than 4096 characters/);
+  });
+
+  it('pp config set-key with more than 4096 characters on standard input stores nothing (exit 2)', async () => {
+    const env = baseEnv();
+    const r = await runPp(['config', 'set-key'], { env, input: '\0'.repeat(100_000) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/standard input holds more than 4096 characters: that is no API key/);
+    expect(existsSync(join(env.PP_CONFIG_DIR!, 'config.json'))).toBe(false);
+  });
+});
