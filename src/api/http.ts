@@ -68,6 +68,8 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
         path: url.pathname + url.search,
         method: 'GET',
         headers: opts.headers,
+        // Node's default is 16 KB, and a bigger header was "no answer", retried; curl takes 100 KB
+        maxHeaderSize: 128 * 1024,
         agent,
         ...(agent ? { [TUNNEL_SIGNAL]: signal } : {}),
       },

@@ -119,7 +119,9 @@ export function checkBaseUrl(value: string, source: Source = 'flag'): string {
 
 /** `pp_live_0123456789abcdef8GR2` → `pp_live_…8GR2`. Short keys show no characters at all. */
 export function maskKey(key: string): string {
-  const prefix = /^[A-Za-z]+_[A-Za-z]+_/.exec(key)?.[0] ?? '';
+  // Only postpress's own prefixes are shown: any other `word_word_` may be part of the secret.
+  const prefix = /^pp_(live|test)_/.exec(key)?.[0] ?? '';
   const rest = key.slice(prefix.length);
+  // the last four only when they are at most a third of what is secret
   return rest.length >= 12 ? `${prefix}…${rest.slice(-4)}` : `${prefix}…`;
 }

@@ -4,6 +4,9 @@
 /** A string, or a number/boolean as text; undefined for null, missing, objects and arrays. */
 export function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
+  // JSON.parse rounds an integer past 2^53: say so rather than show other digits as the server's
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value))
+    return `${value} (rounded: too large to show exactly; --json has the digits sent)`;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
     return String(value);
   return undefined;

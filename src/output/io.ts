@@ -25,6 +25,9 @@ export interface IoOptions {
   colorFlag?: boolean;
 }
 
+/** Wider than any real terminal; layout past it is only cost. */
+const MAX_COLUMNS = 1000;
+
 export class Io {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
@@ -50,7 +53,9 @@ export class Io {
   /** Width to lay tables out in: the terminal's, else COLUMNS, else 80. */
   get columns(): number {
     const fromEnv = Number(this.#env.COLUMNS);
-    return this.stdout.columns || (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80);
+    const width = this.stdout.columns || (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80);
+    // COLUMNS=1e9 would make every padded line a gigabyte: no terminal is wider than this
+    return Math.min(width, MAX_COLUMNS);
   }
 
   /** Never print this value again: it is replaced by its mask everywhere (see secretPattern). */

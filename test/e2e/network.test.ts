@@ -422,6 +422,19 @@ describe('a failed request names its account', () => {
 });
 
 describe('invalid answers', () => {
+  it('reads an answer with a 20 KB header (Node’s default limit is 16 KB; curl takes 100 KB)', async () => {
+    server.script(json(linkedinProfile(), { 'x-trace': 'a'.repeat(20_000) }));
+    const r = await pp(['--retries', '0', 'whoami', '--account', 'acc_1']);
+    expect(r.code).toBe(0);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('lays out a profile at COLUMNS=1e9 as at 1,000 columns, at once', async () => {
+    const r = await pp(['whoami', '--account', 'acc_1'], { env: { COLUMNS: '1e9' } });
+    expect(r.code).toBe(0);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(1000);
+  });
+
   it.each([
     [
       'invalid JSON',
