@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../src/providers/index.js';
+import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv, bin, root, runCommand, runPp, tempDir } from '../helpers/run.js';
 
 interface Reply {
@@ -276,6 +277,34 @@ describe('pp profile with many accounts', () => {
     // Each worker retrying on its own would keep knocking through the pause; here a window's 429s
     // are at most the 6 requests in flight when the limit hit, and 20 accounts at 8 a window take 3.
     expect(seen.limited.length).toBeLessThanOrEqual(18);
+  });
+
+  it('one early 429 with Retry-After: 0 costs the run no wait and no slowdown', async () => {
+    let limitedOnce = false;
+    const { url, seen } = await testServer(() => {
+      if (seen.ids.length === 3 && !limitedOnce) {
+        limitedOnce = true;
+        return {
+          status: 429,
+          headers: { 'retry-after': '0' },
+          body: '{"status":429,"type":"errors/too_many_requests"}',
+        };
+      }
+      return {};
+    });
+    const clock = new FakeClock();
+    const list = ids(300);
+    const r = await pp(['--base-url', url, 'profile', ...list, '--concurrency', '8', '--json'], {
+      env: apiEnv(),
+      clock,
+    });
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout).map((l) => l.account_id)).toEqual(list);
+    expect(seen.ids).toHaveLength(301); // the limited one once more, nothing else
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(0); // it asked for no wait, and got none
+    // and the run did not slow down after it: as many requests at once after it as before
+    const after = seen.arrivals.slice(4);
+    expect(Math.max(...after.map((a) => a.inFlight))).toBe(8);
   });
 
   it('Ctrl-C stops new requests, prints what finished in order, and exits 130', async () => {
