@@ -26,7 +26,7 @@ function idFile(n, name) {
 /** pp, measured (see bench-procs.mjs). */
 const runPp = (args, onLine) => measure([bin, ...args], onLine);
 
-const only = process.argv[2] ?? 'abc';
+const only = process.argv[2] ?? 'abcf';
 const summaryOf = (stderr) => stderr.trim().split('\n').at(-1);
 const mark = (ok) => (ok ? 'ok' : 'MISSED');
 
@@ -94,5 +94,45 @@ if (only.includes('c')) {
     `    settled rate (after ${settledFrom / 1000} s) ${settled.toFixed(1)} accounts/s, overall ${overall.toFixed(1)}/s ` +
       `(incl. start-up and the first 429), ${(requests / run.seconds).toFixed(1)} requests/s hitting the server; ` +
       `target within 20% of ${limit}/s: ${mark(Math.abs(settled - limit) <= limit * 0.2)}`,
+  );
+}
+
+// (f) a token bucket: burst 10, 50 requests/s; a request with no token gets 429 with Retry-After
+// in whole seconds until the next token (1). Ideal: 600 accounts in 12 s.
+if (only.includes('f')) {
+  const { createServer } = await import('node:http');
+  const burst = 10;
+  const perSecond = 50;
+  let tokens = burst;
+  let last = performance.now();
+  let limited = 0;
+  const server = createServer((_req, res) => {
+    const now = performance.now();
+    tokens = Math.min(burst, tokens + ((now - last) / 1000) * perSecond);
+    last = now;
+    if (tokens >= 1) {
+      tokens -= 1;
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"status":404,"type":"errors/resource_not_found","title":"Not found"}');
+      return;
+    }
+    limited++;
+    const wait = Math.max(1, Math.ceil((1 - tokens) / perSecond));
+    res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(wait) });
+    res.end('{"status":429,"type":"errors/too_many_requests","title":"Too many requests"}');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const n = 600;
+  const ids = idFile(n, 'ids-bucket.txt');
+  const url = `http://127.0.0.1:${server.address().port}`;
+  const run = await runPp(['--base-url', url, 'profile', '--from-file', ids, '--concurrency', '8', '--json']);
+  server.close();
+  const ideal = n / perSecond;
+  console.log(
+    `(f) ${n} ids against a token bucket (burst ${burst}, ${perSecond} requests/s, Retry-After in whole seconds)`,
+  );
+  console.log(`    ${summaryOf(run.stderr)} (exit ${run.code}); ${limited} answers were 429`);
+  console.log(
+    `    wall ${run.seconds.toFixed(1)} s, ideal ${ideal.toFixed(0)} s, ratio ${(run.seconds / ideal).toFixed(2)} (target ≤ 1.3: ${mark(run.seconds / ideal <= 1.3)})`,
   );
 }
