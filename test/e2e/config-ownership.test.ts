@@ -145,11 +145,11 @@ describe('config ownership and permissions', () => {
   });
 
   it.each([
-    [0o666, '0666'],
-    [0o620, '0620'],
+    ['0666', 0o666],
+    ['0620', 0o620],
   ])(
     'a config.json writable by group or others (mode %s) is refused for reading and writing',
-    async (mode, shown) => {
+    async (shown, mode) => {
       const dir = tempDir('pp-writable-');
       const content = JSON.stringify({ baseUrl: planter.origin });
       const file = plant(dir, content, mode);
