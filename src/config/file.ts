@@ -1,11 +1,28 @@
-// The config file: where it lives, reading it (plain fs, on every command) and writing it (through
-// conf, loaded only when something is written). A file we cannot read or parse is an exit-3 error
-// that names it, and it is never rewritten: the user's data stays as it was.
-import { mkdirSync, readFileSync } from 'node:fs';
+// The config file: where it lives, reading it (on every command) and writing it. A file we cannot
+// read or parse is an exit-3 error that names it, and it is never rewritten: the user's data stays
+// as it was. Like ssh, pp trusts neither a file nor a folder someone else could have written: see
+// trustFile and trustFolder.
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Env } from '../deps.js';
-import { configError } from '../errors.js';
+import { configError, PpError } from '../errors.js';
 
 export interface StoredConfig {
   apiKey?: string;
@@ -72,23 +89,87 @@ export const configPath = (env: Env): string => join(configDir(env), 'config.jso
 /** The text without a leading byte-order mark: some editors write one, and JSON.parse refuses it. */
 const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
-/** The stored settings; {} when there is no file yet. */
-export function readConfig(env: Env): StoredConfig {
-  // With no place for a config file there is none to read: PP_API_KEY and --sandbox still work, and
-  // what writes or names the file fails in configDir, saying to set PP_CONFIG_DIR.
-  const dir = findConfigDir(env);
-  if (dir === undefined) return {};
-  const path = join(dir, 'config.json');
+const errCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';
+
+// O_NOFOLLOW: a config.json that is a symlink is refused, never followed (it may lead into someone
+// else's folder). O_NONBLOCK: a FIFO planted as config.json cannot hang pp; it is refused as not a
+// file. Windows has neither (undefined there), nor file owners: those checks are left out.
+const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL } = constants;
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+const STICKY = 0o1000;
+
+const octal = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, '0');
+
+const cannotRead = (path: string, code: string) =>
+  configError(
+    `cannot read the config file ${path} (${code})`,
+    'Check its permissions, or point PP_CONFIG_DIR at another folder.',
+  );
+
+/**
+ * Someone other than the caller (or root, who could change it anyway: ssh's rule) owning the file or
+ * folder, as words for the error; undefined when it is fine or there are no owners (Windows).
+ */
+function foreignOwner(stats: Stats): string | undefined {
+  const uid = process.getuid?.();
+  if (uid === undefined || stats.uid === uid || stats.uid === 0) return undefined;
+  return `is owned by uid ${stats.uid}, not you (uid ${uid})`;
+}
+
+/**
+ * A config file pp reads settings from must be a regular file only the caller could have written:
+ * one planted by another user could send PP_API_KEY to their baseUrl.
+ */
+function trustFile(path: string, stats: Stats): void {
+  if (stats.isDirectory()) throw cannotRead(path, 'EISDIR');
+  if (!stats.isFile()) {
+    throw configError(
+      `the config file ${path} is not a regular file`,
+      'Remove it, then store the key again.',
+    );
+  }
+  if (process.getuid === undefined) return;
+  const owner = foreignOwner(stats);
+  if (owner) {
+    throw configError(
+      `the config file ${path} ${owner}`,
+      `Remove it or fix its owner (chown ${process.getuid()} ${path}); pp does not use it.`,
+    );
+  }
+  if (stats.mode & 0o022) {
+    throw configError(
+      `the config file ${path} is writable by others (mode ${octal(stats.mode)})`,
+      `Check what it holds, then: chmod 600 ${path}`,
+    );
+  }
+}
+
+/** The file's whole JSON object (unknown keys too, kept on write); undefined when there is none. */
+function loadFile(path: string): Record<string, unknown> | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+  } catch (err) {
+    const code = errCode(err);
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP') {
+      throw configError(
+        `the config file ${path} is a symbolic link, which pp does not follow`,
+        'Replace it with a file of your own, or point PP_CONFIG_DIR at the folder it leads to.',
+      );
+    }
+    throw cannotRead(path, code);
+  }
   let raw: string;
   try {
-    raw = withoutBom(readFileSync(path, 'utf8'));
+    // fstat of the open file: the checks are about the very file read, at the cost of one call
+    trustFile(path, fstatSync(fd));
+    raw = withoutBom(readFileSync(fd, 'utf8'));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return {};
-    throw configError(
-      `cannot read the config file ${path} (${code ?? 'error'})`,
-      'Check its permissions, or point PP_CONFIG_DIR at another folder.',
-    );
+    throw err instanceof PpError ? err : cannotRead(path, errCode(err));
+  } finally {
+    closeSync(fd);
   }
   if (raw.trim() === '') return {};
   let data: unknown;
@@ -107,55 +188,108 @@ export function readConfig(env: Env): StoredConfig {
       'Fix or remove that file; pp leaves it untouched.',
     );
   }
-  const stored: StoredConfig = {};
+  const record = data as Record<string, unknown>;
   for (const key of keys) {
-    const value = (data as Record<string, unknown>)[key];
-    if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') {
+    const value = record[key];
+    if (value !== undefined && value !== null && typeof value !== 'string') {
       throw configError(
         `the config file ${path} has a ${typeof value} for "${key}", not a string`,
         'Fix or remove that file; pp leaves it untouched.',
       );
     }
-    stored[key] = value;
+  }
+  return record;
+}
+
+/** The stored settings; {} when there is no file yet. */
+export function readConfig(env: Env): StoredConfig {
+  // With no place for a config file there is none to read: PP_API_KEY and --sandbox still work, and
+  // what writes or names the file fails in configDir, saying to set PP_CONFIG_DIR.
+  const dir = findConfigDir(env);
+  if (dir === undefined) return {};
+  const data = loadFile(join(dir, 'config.json')) ?? {};
+  const stored: StoredConfig = {};
+  for (const key of keys) {
+    const value = data[key];
+    if (typeof value === 'string') stored[key] = value;
   }
   return stored;
 }
 
 /**
- * Sets (or, with undefined, removes) one setting. The file is written by conf atomically (a temp
- * file renamed over it) with mode 0600, in a folder made 0700. A corrupt file stops it first.
+ * The folder the key is written into must be closed to other users: whoever can write in it can
+ * swap config.json. The caller's own folder is made 0700 (what the README promises); someone else's,
+ * or a shared one (sticky and world-writable, like /tmp, not to be chmodded), is refused.
  */
-export async function writeConfig(env: Env, key: ConfigKey, value: string | undefined): Promise<string> {
-  readConfig(env); // refuses a corrupt or unreadable file before conf could touch it
+function trustFolder(dir: string): void {
+  const uid = process.getuid?.();
+  if (uid === undefined) return;
+  try {
+    const stats = statSync(dir); // a symlinked folder (e.g. into dotfiles) is the user's choice: its target is checked
+    const owner = foreignOwner(stats);
+    if (owner) {
+      throw configError(
+        `the config folder ${dir} ${owner}`,
+        `Fix its owner (chown ${uid} ${dir}), or point PP_CONFIG_DIR at a folder of your own.`,
+      );
+    }
+    if ((stats.mode & 0o077) === 0) return;
+    if (stats.uid === uid && !(stats.mode & STICKY)) chmodSync(dir, 0o700);
+    else if (stats.mode & 0o022) {
+      throw configError(
+        `the config folder ${dir} is writable by others (mode ${octal(stats.mode)})`,
+        'Point PP_CONFIG_DIR at a folder of your own; pp makes it 0700.',
+      );
+    }
+  } catch (err) {
+    if (err instanceof PpError) throw err;
+    throw configError(`cannot secure the config folder ${dir} (${errCode(err)})`);
+  }
+}
+
+/**
+ * Puts `text` at `path` through a new temp file renamed over it: the file is whole at every moment,
+ * created by this process (so owned by the caller) with mode 0600, and a symlink at `path` is
+ * replaced, never followed. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
+ */
+function replaceFile(path: string, text: string): void {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+  try {
+    try {
+      fchmodSync(fd, 0o600); // the umask may have taken bits away: exactly 0600, as promised
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Sets (or, with undefined, removes) one setting, keeping the others and any unknown keys. A corrupt,
+ * symlinked or untrusted file stops it before anything is written.
+ */
+export function writeConfig(env: Env, key: ConfigKey, value: string | undefined): string {
   const dir = configDir(env);
+  const path = join(dir, 'config.json');
+  const data = loadFile(path) ?? {};
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
-    throw configError(
-      `cannot create the config folder ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
+    throw configError(`cannot create the config folder ${dir} (${errCode(err)})`);
   }
-  const { default: Conf } = await import('conf');
+  trustFolder(dir);
+  if (value === undefined) delete data[key];
+  else data[key] = value;
   try {
-    const conf = new Conf<Record<string, string>>({
-      cwd: dir,
-      configName: 'config',
-      configFileMode: 0o600,
-      projectSuffix: '',
-      // readConfig reads an empty (e.g. `touch`ed) file as no settings, and skips a byte-order mark;
-      // conf must agree, not throw
-      deserialize: (text: string) => {
-        const json = withoutBom(text);
-        return json.trim() === '' ? {} : (JSON.parse(json) as Record<string, string>);
-      },
-    });
-    if (value === undefined) conf.delete(key);
-    else conf.set(key, value);
-    return conf.path;
+    replaceFile(path, JSON.stringify(data, undefined, '\t')); // conf's layout, which wrote it before
   } catch (err) {
-    throw configError(
-      `cannot write the config file ${configPath(env)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
+    throw configError(`cannot write the config file ${path} (${errCode(err)})`);
   }
+  return path;
 }

@@ -14,7 +14,7 @@ export default defineCommand<object, [string]>({
     const id = accountId.trim();
     if (id === '' || /\s/.test(id))
       throw usageError(`not an account id: ${JSON.stringify(accountId)}`, 'Account ids look like acc_…');
-    const path = await writeConfig(ctx.env, 'accountId', id);
+    const path = writeConfig(ctx.env, 'accountId', id);
     return ctx.result(`Default account set to ${id} in ${path}`, {
       saved: true,
       account_id: id,

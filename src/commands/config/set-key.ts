@@ -1,5 +1,5 @@
 // `pp config set-key [<key>]`: stores the API key, read from a hidden prompt, standard input or (with
-// a warning) the argument. Writes go through config/file.ts: atomic, mode 0600, a corrupt file refused.
+// a warning) the argument. Writes go through config/file.ts: atomic, mode 0600, a corrupt or untrusted file refused.
 import { writeConfig } from '../../config/file.js';
 import { keyShape, maskKey } from '../../config/settings.js';
 import { usageError } from '../../errors.js';
@@ -50,7 +50,7 @@ export default defineCommand<object, [string | undefined]>({
     }
     if (!/^pp_/.test(key))
       await ctx.warn(`the key does not look like a postpress key (pp_live_…); saved anyway`);
-    const path = await writeConfig(ctx.env, 'apiKey', key);
+    const path = writeConfig(ctx.env, 'apiKey', key);
     if (ctx.env.PP_API_KEY?.trim())
       await ctx.warn('PP_API_KEY is set in the environment and wins over the stored key');
     return ctx.result(`Saved API key ${maskKey(key)} to ${path}`, {
