@@ -1,6 +1,6 @@
 // Builds dist/pp.cjs from src/: one CommonJS bundle, which bin/pp.js compiles with a V8 code cache
 // (dist/pp.cjs.cache, made here by a warm-up run). Modules reached only by `await import()` stay
-// lazy: esbuild evaluates them on first import, so tables, conf, the sandbox and the proxy cost
+// lazy: esbuild evaluates them on first import, so the tables, the sandbox and the proxy cost
 // nothing on a path that does not use them.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
