@@ -117,7 +117,7 @@ describe('groupDigits', () => {
 
 describe('an integer past 2^53', () => {
   it('is shown as rounded, never as if they were the digits the server sent', () => {
-    expect(text(12345678901234567890)).toBe(
+    expect(text(JSON.parse('12345678901234567890'))).toBe(
       '12345678901234567000 (rounded: too large to show exactly; --json has the digits sent)',
     );
     expect(text(9007199254740991)).toBe('9007199254740991');
