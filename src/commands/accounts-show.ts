@@ -6,7 +6,7 @@ import { openClient } from '../api/open.js';
 import { usageError } from '../errors.js';
 import { healthOf, sourceReason, stateTone } from '../health.js';
 import { isoWithAgo, list, record, text } from '../output/format.js';
-import { reindent } from '../output/json.js';
+import { maskedWarning, reindent } from '../output/json.js';
 import { type Field, field, fields, type Section } from '../output/model.js';
 import { showableData } from '../output/showable.js';
 import { defineCommand, examples } from './command.js';
@@ -31,7 +31,9 @@ export default defineCommand<object, [string]>({
     const warning = checkAccount(data, ctx.globals.strict, accountId);
     if (warning) await ctx.warn(warning);
     if (ctx.globals.json) {
-      await ctx.io.out(`${reindent(body)}\n`);
+      const laid = reindent(body, ctx.io);
+      if (laid.masked) await ctx.warn(maskedWarning(accountId));
+      await ctx.io.out(`${laid.text}\n`);
       return 0;
     }
     // checked as received, shown made safe for a terminal (see showable.ts)

@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { type Health, type HealthState, healthOf, healthStates, stateTone } from '../health.js';
 import { text } from '../output/format.js';
+import { maskedWarning, stringify } from '../output/json.js';
 import type { Painter } from '../output/render.js';
 import { showable } from '../output/showable.js';
 import type { Table } from '../output/table.js';
@@ -63,7 +64,7 @@ export default defineCommand<AccountsOptions>({
         if (state !== undefined && health.state !== state) continue;
         shown++;
         counts.set(health.state, (counts.get(health.state) ?? 0) + 1);
-        out += table ? table.row(item, health, items) : ndjsonLine(id, item, health);
+        out += table ? table.row(item, health, items) : await ndjsonLine(ctx, id, item, health);
       }
       if (out) await ctx.io.out(out);
     }
@@ -80,9 +81,23 @@ function stateOption(value: string): HealthState {
   throw usageError(`unknown --state ${JSON.stringify(value)}`, `Give one of: ${healthStates.join(', ')}.`);
 }
 
-/** `{"account_id", "type", "name", "health", "account"}`: the account is the list item as received. */
-function ndjsonLine(id: string, item: Record<string, unknown>, health: Health): string {
-  return `${JSON.stringify({ account_id: id, type: item.type ?? null, name: item.name ?? null, health, account: item })}\n`;
+/**
+ * `{"account_id", "type", "name", "health", "account"}`: the account is the list item as received,
+ * but every string holding the key masked (with a warning), written
+ * without recursion: a deeply nested item would overflow JSON.stringify (see json.ts).
+ */
+async function ndjsonLine(
+  ctx: Context,
+  id: string,
+  item: Record<string, unknown>,
+  health: Health,
+): Promise<string> {
+  const line = stringify(
+    { account_id: id, type: item.type ?? null, name: item.name ?? null, health, account: item },
+    ctx.io,
+  );
+  if (line.masked) await ctx.warn(maskedWarning(id));
+  return `${line.text}\n`;
 }
 
 /** "12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped" (the states that occur). */

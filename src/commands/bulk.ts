@@ -12,7 +12,7 @@ import type { Context } from '../context.js';
 import { ExitCode, jsonError, PpError, toPpError, usageError } from '../errors.js';
 import { type Health, healthOf } from '../health.js';
 import { groupDigits } from '../output/format.js';
-import { compact, oneLine } from '../output/json.js';
+import { compact, maskedWarning, oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
 import { neutralize } from '../output/showable.js';
 import { type SummaryRow, SummaryTable } from '../output/summary.js';
@@ -83,7 +83,9 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
       if (ctx.io.stdout.isTTY || warning) progress?.clear();
       if (warning) await ctx.warn(warning);
       // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
-      await ctx.io.out(table ? table.row(summaryRow(next), longestId) : ndjsonLine(next));
+      await ctx.io.out(
+        table ? table.row(summaryRow(next), longestId) : await ndjsonLine(ctx, next, progress),
+      );
     }
   };
   // One printer at a time, started by each result as it comes, so a result is out as soon as the
@@ -327,12 +329,18 @@ async function* linesOf(file: IdFile): AsyncGenerator<string> {
 
 /**
  * One NDJSON line. The profile is the server's body spliced in as it came, only put on one line:
- * JSON.parse + stringify would round big numbers and rewrite 1.0 as 1 (see json.ts).
+ * JSON.parse + stringify would round big numbers and rewrite 1.0 as 1 (see json.ts). A string
+ * holding the key is rewritten masked, with a warning.
  */
-function ndjsonLine(outcome: Printed): string {
+async function ndjsonLine(ctx: Context, outcome: Printed, progress: Progress | undefined): Promise<string> {
   if (outcome.kind === 'ok') {
     const head = `{"account_id":${JSON.stringify(outcome.accountId)},"ok":true,"health":${JSON.stringify(outcome.health)}`;
-    return `${head},"profile":${compact(outcome.body)}}\n`;
+    const profile = compact(outcome.body, ctx.io);
+    if (profile.masked) {
+      progress?.clear(); // the warning would land on the progress line
+      await ctx.warn(maskedWarning(outcome.accountId));
+    }
+    return `${head},"profile":${profile.text}}\n`;
   }
   return oneLine({ account_id: outcome.accountId, ok: false, error: jsonError(outcome.error) });
 }

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { ExitCode, PpError, usageError } from '../errors.js';
 import { type Health, healthOf, stateTone } from '../health.js';
 import { join, text } from '../output/format.js';
-import { reindent } from '../output/json.js';
+import { maskedWarning, reindent } from '../output/json.js';
 import type { Field, Identity, Section } from '../output/model.js';
 import { showable, showableData } from '../output/showable.js';
 import { checkProfile, genericSections } from '../providers/index.js';
@@ -148,8 +148,14 @@ export async function showOne(
       inspected.provider ? inspected.warning : `${inspected.warning}: showing its fields as they came`,
     );
   if (ctx.globals.json) {
-    await ctx.io.out(`${reindent(body)}\n`);
-    return answeredExitCode(describe(inspected, data).health, failOnWarning);
+    const laid = reindent(body, ctx.io);
+    if (laid.masked) await ctx.warn(maskedWarning(accountId));
+    await ctx.io.out(`${laid.text}\n`);
+    // an unknown provider's health is ok whatever its fields: they are not described (walking
+    // them, as genericSections does, would overflow on a deeply nested one)
+    return inspected.provider
+      ? answeredExitCode(describe(inspected, data).health, failOnWarning)
+      : ExitCode.ok;
   }
   // checked as received, shown made safe for a terminal (see showable.ts)
   const shown = describe(

@@ -1,5 +1,6 @@
 // The streams every command writes through. Standard output carries the result only; everything
-// else goes to standard error. Secrets registered here are masked in anything written to either.
+// else goes to standard error. Secrets registered here are masked in anything written to either,
+// and in what a JSON body means once parsed (json.ts asks holdsSecret of each decoded string).
 
 import type { Env } from '../deps.js';
 import type { RawInput } from './prompt.js';
@@ -68,6 +69,15 @@ export class Io {
     return text;
   }
 
+  /** Whether `text` holds a secret in any form redact masks: the test run on every parsed string. */
+  holdsSecret(text: string): boolean {
+    for (const { pattern } of this.#secrets) {
+      pattern.lastIndex = 0; // a global pattern's test() starts where the last one stopped
+      if (pattern.test(text)) return true;
+    }
+    return false;
+  }
+
   /** Writes the result. Resolves once the stream can take more (backpressure for long outputs). */
   out(text: string): Promise<void> | undefined {
     return this.stdout.write(this.redact(text))
@@ -91,22 +101,28 @@ export function wantsColor(stream: OutStream, env: IoOptions['env'], colorFlag =
 }
 
 /**
- * Matches a secret also in the forms it takes on the way back from a server: JSON-escaped,
- * percent-encoded (in a query, or in a path, where a backslash becomes a slash), or in another case
- * (a host name in a redirect is lower-cased).
+ * Matches a secret also in the forms it takes on the way back from a server, in any case (a host
+ * name in a redirect is lower-cased): JSON-escaped; in a path, where a backslash becomes a slash; and
+ * with any of its characters percent-encoded, once or more (%5F for "_" too, which
+ * encodeURIComponent leaves alone but other encoders do not).
  */
 function secretPattern(value: string): RegExp {
-  const forms = new Set([
-    value,
-    JSON.stringify(value).slice(1, -1),
-    encodeURIComponent(value),
-    encodeURI(value),
-  ]);
+  const literal = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const encoder = new TextEncoder();
+  const percent = [...value]
+    .map((ch) => {
+      const bytes = [...encoder.encode(ch)].map((b) => `%(?:25)*${b.toString(16).padStart(2, '0')}`);
+      return `(?:${literal(ch)}|${bytes.join('')})`;
+    })
+    .join('');
+  const forms = new Set([JSON.stringify(value).slice(1, -1)]);
   try {
     forms.add(new URL(`http://h/${value}`).pathname.slice(1));
   } catch {
     // not a path at all: the other forms stand
   }
-  const escaped = [...forms].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(escaped.join('|'), 'gi');
+  // the plain and percent-encoded forms are all matched by `percent`; only the others are added
+  const whole = new RegExp(`^(?:${percent})$`, 'i');
+  const others = [...forms].filter((f) => !whole.test(f)).map(literal);
+  return new RegExp([percent, ...others].join('|'), 'gi');
 }

@@ -1,27 +1,79 @@
 // `--json` prints the body exactly as the server sent it, only re-indented: tokens are copied as
 // they came, so no field is added, dropped or reordered, and numbers keep their exact digits
 // (JSON.parse + JSON.stringify would round 12345678901234567890 and turn 1.0 into 1).
+//
+// One exception: a string whose meaning holds the API key. A server may echo the key with some of
+// its characters escaped ("\u0070p_live_…", "\/", "\u003d"), which no byte-level mask sees but
+// `jq -r` decodes. So each string token is judged by what it decodes to, and one that holds the
+// key is written again as JSON.stringify of its masked text; the caller says so (`masked`).
 
-/** Re-indents valid JSON text with two spaces. The caller has already checked it parses. */
-export const reindent = (source: string): string => layout(source, '  ');
+/** What masks secrets in text: the Io. */
+export interface Masker {
+  holdsSecret(text: string): boolean;
+  redact(text: string): string;
+}
+
+export interface Laid {
+  text: string;
+  /** Some string held a secret and was rewritten masked. */
+  masked: boolean;
+}
+
+/**
+ * Re-indents valid JSON text with two spaces. The caller has already checked it parses. Indenting
+ * a deeply nested body grows as depth × lines (20,000 levels in 40 KB would be ~800 MB), so past 16
+ * times the body's size (and 1 MiB) it is printed on one line instead, tokens still as they came.
+ */
+export function reindent(source: string, masker?: Masker): Laid {
+  return layout(source, '  ', masker) ?? (layout(source, undefined, masker) as Laid);
+}
 
 /** Valid JSON text on one line, tokens as they came: an NDJSON line that splices in a server body. */
-export const compact = (source: string): string => layout(source, undefined);
+export const compact = (source: string, masker?: Masker): Laid => layout(source, undefined, masker) as Laid;
 
-/** Copies the tokens of `source`, with `indent` per level on new lines, or on one line (undefined). */
-function layout(source: string, indent: string | undefined): string {
+/**
+ * Copies the tokens of `source`, with `indent` per level on new lines, or on one line (undefined).
+ * Undefined when the indented text would pass its budget (see reindent).
+ */
+function layout(source: string, indent: string | undefined, masker: Masker | undefined): Laid | undefined {
   let out = '';
   let depth = 0;
   let i = 0;
+  let masked = false;
   const n = source.length;
-  const newline = () => (indent === undefined ? '' : `\n${indent.repeat(depth)}`);
+  const budget = Math.max(16 * n, 1 << 20);
+  // One indentation string per depth, made once: repeat() on every line would be quadratic.
+  const pads: string[] = [''];
+  const newline = () => {
+    if (indent === undefined) return '';
+    pads[depth] ??= pads[depth - 1] + indent;
+    return `\n${pads[depth]}`;
+  };
+  // A string without escapes means its bytes: one test of the whole body says whether any might
+  // hold the key. A string with escapes is decoded and tested on its own (see the top).
+  const plainMayHold = masker?.holdsSecret(source) === true;
   while (i < n) {
     const c = source[i]!;
     if (c === '"') {
       let j = i + 1;
-      while (j < n && source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
-      out += source.slice(i, j + 1);
+      let escaped = false;
+      while (j < n && source[j] !== '"') {
+        if (source[j] === '\\') {
+          escaped = true;
+          j += 2;
+        } else j++;
+      }
+      const token = source.slice(i, j + 1);
       i = j + 1;
+      if (masker && (escaped || plainMayHold)) {
+        const value = escaped ? (JSON.parse(token) as string) : token.slice(1, -1);
+        if (masker.holdsSecret(value)) {
+          out += JSON.stringify(masker.redact(value));
+          masked = true;
+          continue;
+        }
+      }
+      out += token;
       continue;
     }
     if (c === ' ' || c === '\n' || c === '\r' || c === '\t') {
@@ -40,11 +92,13 @@ function layout(source: string, indent: string | undefined): string {
       }
       depth++;
       out += c + newline();
+      if (out.length > budget) return undefined;
     } else if (c === '}' || c === ']') {
       depth--;
       out += newline() + c;
     } else if (c === ',') {
       out += `,${newline()}`;
+      if (out.length > budget) return undefined;
     } else if (c === ':') {
       out += indent === undefined ? ':' : ': ';
     } else {
@@ -56,7 +110,57 @@ function layout(source: string, indent: string | undefined): string {
     }
     i++;
   }
-  return out;
+  return { text: out, masked };
+}
+
+/** The one-line warning when a --json body held the key. */
+export const maskedWarning = (accountId: string): string =>
+  `the answer for ${accountId} contained the API key; it is printed masked (the strings holding it were rewritten)`;
+
+/** A marker on stringify's work stack: text to copy, not a value to serialise. */
+class Raw {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * JSON.stringify on one line for a parsed value, without recursion (JSON.stringify overflows the
+ * stack past ~10,000 levels), masking every string and member name that holds a secret.
+ */
+export function stringify(value: unknown, masker?: Masker): Laid {
+  let out = '';
+  let masked = false;
+  const str = (s: string): string => {
+    if (masker?.holdsSecret(s)) {
+      masked = true;
+      return JSON.stringify(masker.redact(s));
+    }
+    return JSON.stringify(s);
+  };
+  const work: unknown[] = [value];
+  while (work.length > 0) {
+    const w = work.pop();
+    if (w instanceof Raw) out += w.text;
+    else if (typeof w === 'string') out += str(w);
+    else if (Array.isArray(w)) {
+      work.push(new Raw(']'));
+      for (let k = w.length - 1; k >= 0; k--) {
+        // like JSON.stringify: a hole or undefined in an array is null
+        work.push(w[k] === undefined ? null : w[k]);
+        if (k > 0) work.push(new Raw(','));
+      }
+      work.push(new Raw('['));
+    } else if (w !== null && typeof w === 'object') {
+      const entries = Object.entries(w).filter(([, v]) => v !== undefined && typeof v !== 'function');
+      work.push(new Raw('}'));
+      for (let k = entries.length - 1; k >= 0; k--) {
+        const [name, v] = entries[k]!;
+        work.push(v, new Raw(`${str(name)}:`));
+        if (k > 0) work.push(new Raw(','));
+      }
+      work.push(new Raw('{'));
+    } else out += JSON.stringify(w) ?? 'null';
+  }
+  return { text: out, masked };
 }
 
 /** One line of JSON for standard error or NDJSON. */

@@ -3,7 +3,7 @@
 // that draws over a line, bidirectional overrides that make text read backwards, or the API key
 // itself, echoed back. These are shown as visible escapes (`\u001b`) and the key as its mask,
 // before any wrapping or cutting could split the key out of the mask's reach.
-// --json is not affected: it prints the body as it came, for programs.
+// --json prints the body as it came, for programs, but for the key (see json.ts).
 import type { Io } from './io.js';
 
 // C0 controls but the line feed, DEL, C1 controls, and the bidirectional marks, embeddings,
@@ -23,12 +23,16 @@ export function showable(io: Io, text: string): string {
   return neutralize(io.redact(text));
 }
 
-/** A parsed body with every string in it (names of fields too) made showable. */
-export function showableData(io: Io, value: unknown): unknown {
+/** How deep a person is shown a body: deeper parts are one "…" (a body can nest 20,000 levels). */
+const SHOWN_DEPTH = 64;
+
+/** A parsed body with every string in it (names of fields too) made showable, 64 levels deep. */
+export function showableData(io: Io, value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return showable(io, value);
-  if (Array.isArray(value)) return value.map((v) => showableData(io, v));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [showable(io, k), showableData(io, v)]));
-  }
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= SHOWN_DEPTH) return '…';
+  if (Array.isArray(value)) return value.map((v) => showableData(io, v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [showable(io, k), showableData(io, v, depth + 1)]),
+  );
 }

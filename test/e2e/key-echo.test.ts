@@ -1,0 +1,162 @@
+// A server that echoes the API key back in a form no byte-level mask sees: some characters
+// JSON-escaped (\u0070, \/ and \u003d as PHP and Gson write them), upper-cased, percent-encoded
+// with its underscores as %5F, or as a member name. Whatever the output, once decoded (jq -r) no
+// string holds the key; a body that held it says so on standard error, and a clean one is still
+// printed byte for byte.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer, FaultServer, linkedinProfile } from '../helpers/fault-server.js';
+import { pp } from '../helpers/pp.js';
+import { baseEnv } from '../helpers/run.js';
+
+// "/" and "=" as in a base64 key, so that \/ and \u003d are forms of it
+const KEY = 'pp_live_S4f3ty/T3st=K3y0123456789QrSt';
+const WARNING = /warning: the answer for acc_1 contained the API key; it is printed masked/;
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await FaultServer.start();
+});
+afterAll(() => server.close());
+
+const run = (args: string[]) =>
+  pp(['--base-url', server.origin, ...args], { env: baseEnv({ PP_API_KEY: KEY }) });
+
+/** Every string in a parsed value, member names too. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => [...(Array.isArray(value) ? [] : [k]), ...strings(v)]);
+}
+
+/** Holds the key after any number of percent-decodings, in any case. */
+const holdsKey = (s: string): boolean => {
+  for (let t = s, i = 0; i < 4; i++) {
+    if (t.toLowerCase().includes(KEY.toLowerCase())) return true;
+    try {
+      t = decodeURIComponent(t);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+};
+
+/** The raw text holds no form of the key a byte-level look finds. */
+const expectNoKey = (text: string): void => expect(holdsKey(text)).toBe(false);
+
+/** The text, and what it decodes to (a body on many lines, or NDJSON), hold no form of the key. */
+function expectNoKeyInJson(text: string): unknown[] {
+  expectNoKey(text);
+  const trimmed = text.trim();
+  const docs = trimmed.startsWith('{\n')
+    ? [JSON.parse(trimmed)]
+    : trimmed.split('\n').map((l) => JSON.parse(l));
+  for (const doc of docs) expect(strings(doc).filter(holdsKey)).toEqual([]);
+  return docs;
+}
+
+const jsonEscaped = (s: string, chars: string) =>
+  [...s].map((c) => (chars.includes(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
+
+// raw bodies, as servers write them
+const echoes: [string, string][] = [
+  ['\\u escapes of some characters', `{"note":"${jsonEscaped(KEY, 'p_e')}"}`],
+  ['\\/ (PHP)', `{"note":"${KEY.replace('/', '\\/')}"}`],
+  ['\\u003d (Gson)', `{"note":"${KEY.replace('=', '\\u003d')}"}`],
+  ['upper case', `{"note":"${KEY.toUpperCase()}"}`],
+  ['percent-encoded, %5F for _', `{"note":"x?k=${encodeURIComponent(KEY).replaceAll('_', '%5F')}"}`],
+  ['twice percent-encoded', `{"note":"${encodeURIComponent(encodeURIComponent(KEY))}"}`],
+  ['in a member name', `{"${jsonEscaped(KEY, 'l')}":1}`],
+  ['in a duplicate member JSON.parse drops', `{"note":"${jsonEscaped(KEY, 'p')}","note":"x"}`],
+];
+
+const profileWith = (extra: string) => `${JSON.stringify(linkedinProfile()).slice(0, -1)},"extra":${extra}}`;
+
+describe('the key echoed back in an escaped form', () => {
+  it.each(echoes)('whoami --json: %s', async (_name, extra) => {
+    server.script(answer(200, profileWith(extra)));
+    const r = await run(['--json', 'whoami', 'acc_1']);
+    expect(r.code).toBe(0);
+    const [doc] = expectNoKeyInJson(r.stdout);
+    expect(doc).toMatchObject({ first_name: 'Ada' });
+    expect(r.stdout).toContain('pp_live_…QrSt');
+    expect(r.stderr).toMatch(WARNING);
+    expectNoKey(r.stderr);
+  });
+
+  it.each(echoes)('profile of many (NDJSON): %s', async (_name, extra) => {
+    server.script(answer(200, profileWith(extra)));
+    const r = await run(['--json', 'profile', 'acc_1', 'acc_2']);
+    expect(r.code).toBe(0);
+    const docs = expectNoKeyInJson(r.stdout);
+    expect(docs).toHaveLength(2);
+    expect(r.stderr).toMatch(WARNING);
+  });
+
+  it.each(echoes)('accounts show --json: %s', async (_name, extra) => {
+    server.script(answer(200, `{"id":"acc_1","type":"LINKEDIN","name":"Ada","sources":[],"extra":${extra}}`));
+    const r = await run(['--json', 'accounts', 'show', 'acc_1']);
+    expect(r.code).toBe(0);
+    expectNoKeyInJson(r.stdout);
+    expectNoKey(r.stderr);
+    expect(r.stderr).toMatch(WARNING);
+  });
+
+  it.each(echoes)('accounts (NDJSON): %s', async (name, extra) => {
+    server.script(
+      answer(200, `{"items":[{"id":"acc_1","type":"LINKEDIN","name":"Ada","sources":[],"extra":${extra}}]}`),
+    );
+    const r = await run(['--json', 'accounts']);
+    expect(r.code).toBe(0);
+    expectNoKeyInJson(r.stdout);
+    expectNoKey(r.stderr);
+    // a duplicate member is gone once the page is parsed: nothing to mask, nothing to say
+    if (!name.includes('duplicate')) expect(r.stderr).toMatch(WARNING);
+  });
+
+  it.each(echoes)('whoami for a person: %s', async (_name, extra) => {
+    // a provider pp does not know: every field is shown, the extra one too
+    server.script(answer(200, `{"provider":"NEWTHING","name":"Ada","extra":${extra}}`));
+    const r = await run(['profile', 'acc_1']);
+    expect(r.code).toBe(0);
+    expectNoKey(r.stdout);
+    expectNoKey(r.stderr);
+  });
+
+  const detail = `key ${encodeURIComponent(KEY).replaceAll('_', '%5F')} is not valid; also ${jsonEscaped(KEY, 'pv')}`;
+  const unauthorized = `{"status":401,"type":"errors/unauthorized","title":"unauthorized","detail":"${detail}"}`;
+
+  it('a 401 detail quoting the key, as a JSON error', async () => {
+    server.script(answer(401, unauthorized));
+    const r = await run(['--json', 'whoami', 'acc_1']);
+    expect(r.code).not.toBe(0);
+    expect(r.code).not.toBe(1);
+    expectNoKeyInJson(r.stderr);
+    expect(r.stderr).toContain('pp_live_…QrSt');
+  });
+
+  it('a 401 detail quoting the key, for a person', async () => {
+    server.script(answer(401, unauthorized));
+    const r = await run(['whoami', 'acc_1']);
+    expect(r.code).not.toBe(1);
+    expectNoKey(r.stderr);
+    expect(r.stderr).toContain('pp_live_…QrSt');
+  });
+});
+
+describe('a body without the key', () => {
+  it('is printed byte for byte: big numbers and 1.0 as sent, no warning', async () => {
+    const body = '{"a":12345678901234567890,"b":1.0,"c":"\\u00e9\\/x","d":[1e5]}';
+    server.script(answer(200, profileWith(body)));
+    const r = await run(['--json', 'whoami', 'acc_1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"a": 12345678901234567890');
+    expect(r.stdout).toContain('"b": 1.0');
+    expect(r.stdout).toContain('"c": "\\u00e9\\/x"');
+    expect(r.stdout).toContain('1e5');
+    expect(r.stderr).toBe('');
+    const many = await run(['--json', 'profile', 'acc_1', 'acc_2']);
+    expect(many.stdout).toContain('"a":12345678901234567890,"b":1.0,"c":"\\u00e9\\/x"');
+    expect(many.stderr).not.toMatch(/warning/);
+  });
+});
