@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { type Health, type HealthState, healthOf, healthStates, stateTone } from '../health.js';
 import { text } from '../output/format.js';
-import { maskedWarning, stringify } from '../output/json.js';
+import { type Laid, maskedWarning, stringify } from '../output/json.js';
 import type { Painter } from '../output/render.js';
 import { showable } from '../output/showable.js';
 import type { Table } from '../output/table.js';
@@ -64,7 +64,12 @@ export default defineCommand<AccountsOptions>({
         if (state !== undefined && health.state !== state) continue;
         shown++;
         counts.set(health.state, (counts.get(health.state) ?? 0) + 1);
-        out += table ? table.row(item, health, items) : await ndjsonLine(ctx, id, item, health);
+        if (table) out += table.row(item, health, items);
+        else {
+          const line = ndjsonLine(ctx, id, item, health);
+          if (line.masked) await ctx.warn(maskedWarning(id));
+          out += line.text;
+        }
       }
       if (out) await ctx.io.out(out);
     }
@@ -86,18 +91,12 @@ function stateOption(value: string): HealthState {
  * but every string holding the key masked (with a warning), written
  * without recursion: a deeply nested item would overflow JSON.stringify (see json.ts).
  */
-async function ndjsonLine(
-  ctx: Context,
-  id: string,
-  item: Record<string, unknown>,
-  health: Health,
-): Promise<string> {
+function ndjsonLine(ctx: Context, id: string, item: Record<string, unknown>, health: Health): Laid {
   const line = stringify(
     { account_id: id, type: item.type ?? null, name: item.name ?? null, health, account: item },
     ctx.io,
   );
-  if (line.masked) await ctx.warn(maskedWarning(id));
-  return `${line.text}\n`;
+  return { text: `${line.text}\n`, masked: line.masked };
 }
 
 /** "12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped" (the states that occur). */
