@@ -40,8 +40,11 @@ export default defineCommand<object, [string]>({
     const shown = showableData(ctx.io, data) as Record<string, unknown>;
     const health = healthOf({ sources: sourcesOf(data) });
     const now = ctx.clock.now();
+    const sources = sourcesOf(shown);
+    // with sources, what to do is said once, beside each source below; the state alone here
+    const healthLines = healthFields(health, 'State');
     const sections: Section[] = [
-      { kind: 'fields', title: 'Health', fields: healthFields(health, 'State') },
+      { kind: 'fields', title: 'Health', fields: sources.length > 0 ? healthLines.slice(0, 1) : healthLines },
       {
         kind: 'fields',
         title: 'Account',
@@ -67,7 +70,6 @@ export default defineCommand<object, [string]>({
         ),
       },
     ];
-    const sources = sourcesOf(shown);
     if (sources.length > 0) {
       // label/value lines rather than a table: a source id is never split across lines
       sections.push({
