@@ -91,7 +91,8 @@ describe('Retry-After', () => {
     expect(server.requests).toHaveLength(2);
     expect(r.waits).toHaveLength(1);
     expect(r.waits[0]).toBeGreaterThanOrEqual(800);
-    expect(r.waits[0]).toBeLessThanOrEqual(2_000);
+    // pp's clock started a few ms before the server dated its answer
+    expect(r.waits[0]).toBeLessThanOrEqual(2_100);
   });
 
   it('does not wait out a Retry-After over a minute: exit 9 at once, saying when to try again', async () => {
