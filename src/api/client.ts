@@ -199,27 +199,30 @@ export function createClient(opts: ClientOptions) {
       let result: Attempt;
       try {
         result = await attempt(url, accountId, check, maxBytes);
-      } finally {
+      } catch (err) {
         gate.release();
+        throw err;
       }
+      const limited = !result.ok && result.error.status === 429;
+      // A 429's wait goes to the gate before the slot is given back, so that no request of the run
+      // starts in between; the next acquire waits it out, here and in every other worker.
+      const wait = result.ok ? 0 : (result.retryAfterMs ?? backoffMs(n, random));
+      if (limited) gate.pause(wait);
+      gate.release(!limited);
       if (result.ok) return result.fetched;
       const { error, retryable, retryAfterMs } = result;
       if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
         log?.(`the server asks to wait ${Math.ceil(retryAfterMs / 1000)} s; not waiting that long`);
-        gate.pause(retryAfterMs);
+        if (!limited) gate.pause(retryAfterMs);
         throw error;
       }
-      const rateLimited = error.status === 429;
-      const onTheRun = rateLimited && shared && opts.retries > 0 && sharedRounds++ < SHARED_RATE_LIMIT_ROUNDS;
+      const onTheRun = limited && shared && opts.retries > 0 && sharedRounds++ < SHARED_RATE_LIMIT_ROUNDS;
       if (!retryable || (!onTheRun && tries >= attempts)) throw error;
       if (!onTheRun) tries++;
-      const wait = retryAfterMs ?? backoffMs(n, random);
       log?.(`retrying in ${(wait / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+      if (limited) continue;
       try {
-        // A 429's wait holds back the whole run (the next acquire waits it out); other failures
-        // back off on their own.
-        if (rateLimited) gate.pause(wait);
-        else await clock.sleep(wait, opts.signal);
+        await clock.sleep(wait, opts.signal); // other failures back off on their own
       } catch {
         throw interrupted(accountId);
       }

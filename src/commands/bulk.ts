@@ -44,6 +44,7 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
   const gate = new RateGate({
     concurrency: opts.concurrency,
+    pace: true,
     clock: ctx.clock,
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
   });

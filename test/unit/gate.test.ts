@@ -119,4 +119,65 @@ describe('RateGate', () => {
     expect(later).toMatchObject({ exitCode: 9, retryAfter: 120 });
     expect((later as PpError).hint).toMatch(/Try again in 120 s \(after 1970-01-01T00:18:40\.000Z\)/);
   });
+
+  describe('the pace of a run of many accounts', () => {
+    /** A gate with `answered` answers in the last second, then one 429 asking to wait `ms`. */
+    async function afterA429(answered: number, ms: number) {
+      const clock = new ManualClock();
+      const gate = new RateGate({ concurrency: 8, clock, pace: true });
+      await gate.acquire(); // the run starts...
+      gate.release(false);
+      await clock.advance(1000); // ...and is a second old: the last second's answers are a rate
+      for (let i = 0; i < answered; i++) {
+        await gate.acquire();
+        gate.release(true);
+      }
+      await gate.acquire();
+      gate.pause(ms);
+      gate.release(false);
+      return { clock, gate };
+    }
+
+    it('after the wait, starts are spaced to 90% of what the server answered in the second before', async () => {
+      const { clock, gate } = await afterA429(20, 1000);
+      expect(gate.pace).toBeCloseTo(18, 5);
+      const c = contenders(gate, 3);
+      await clock.advance(1000);
+      expect(c.granted).toBe(1); // the first at the end of the wait...
+      await clock.advance(Math.ceil(1000 / 18) - 1);
+      expect(c.granted).toBe(1);
+      await clock.advance(2);
+      expect(c.granted).toBe(2); // ...the next 1/18 s later
+    });
+
+    it('a 429 that comes during the wait is an echo: it sets no new pace', async () => {
+      const { clock, gate } = await afterA429(20, 1000);
+      await clock.advance(10);
+      gate.pause(1000);
+      expect(gate.pace).toBeCloseTo(18, 5);
+    });
+
+    it('grows: doubling a second after the first paced 429, 1% a second after a later one', async () => {
+      const { clock, gate } = await afterA429(20, 1000);
+      await clock.advance(2000); // the wait, then a second at the pace
+      expect(gate.pace).toBeCloseTo(36, 5);
+      for (let i = 0; i < 30; i++) gate.release(true); // 30 answers in the last second
+      await gate.acquire();
+      gate.pause(1000);
+      gate.release(false);
+      expect(gate.pace).toBeCloseTo(27, 5);
+      await clock.advance(2000);
+      expect(gate.pace).toBeCloseTo(27 * 1.01, 5);
+    });
+
+    it('a 429 asking for no wait (Retry-After: 0) sets no pace, and one gate of one account never paces', async () => {
+      const { gate } = await afterA429(20, 0);
+      expect(gate.pace).toBe(Number.POSITIVE_INFINITY);
+      const single = new RateGate({ concurrency: 1, clock: new ManualClock() });
+      await single.acquire();
+      single.pause(1000);
+      single.release(false);
+      expect(single.pace).toBe(Number.POSITIVE_INFINITY);
+    });
+  });
 });
