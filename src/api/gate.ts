@@ -179,7 +179,10 @@ export class RateGate {
     }
     while (this.#queue.length > 0 && this.#inFlight < this.#concurrency) {
       const now = this.#clock.now();
-      if (now < this.#nextStartAt) return this.#pump(); // the pace: wait for the next start
+      if (now < this.#nextStartAt) {
+        this.#pump(); // the pace: sleep until the next start
+        return;
+      }
       const waiter = this.#queue.shift()!;
       waiter.detach();
       this.#inFlight++;
