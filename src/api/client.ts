@@ -362,13 +362,6 @@ export function parseAnswer(
   return { ok: true, fetched: { body, data: data as Record<string, unknown> } };
 }
 
-export const parseProfile = (
-  body: string,
-  contentType: string | null,
-  accountId: string,
-  conceal?: Conceal,
-): Attempt => parseAnswer(body, contentType, accountId, hasProvider, conceal);
-
 /** An HTTP error answer: the problem-details envelope when there is one, else the status alone. */
 export function httpError(
   status: number,

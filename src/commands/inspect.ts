@@ -89,7 +89,6 @@ export function genericIdentity(data: Record<string, unknown>): Identity {
       {
         code: 'unknown_provider',
         text: `pp does not know the provider ${String(data.provider)} yet; see \`pp profile\``,
-        severity: 'warn',
       },
     ],
   };

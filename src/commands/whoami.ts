@@ -38,9 +38,7 @@ export default defineCommand<{ account?: string; failOn?: 'warning' }, [string |
     );
     return showOne(ctx, accountId, opts.failOn === 'warning', async ({ label, identity, health }) => {
       const { renderIdentity } = await import('../output/render.js');
-      // the health, with what to do, in place of the bare warnings
-      const shown = { ...identity, details: [...identity.details, ...healthFields(health)], warnings: [] };
-      return renderIdentity(ctx.io, label, accountId, shown);
+      return renderIdentity(ctx.io, label, accountId, identity, healthFields(health));
     });
   },
 });

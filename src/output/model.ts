@@ -30,9 +30,8 @@ export interface Warning {
    * it, so the display text can change freely.
    */
   code: string;
-  /** e.g. "Recruiter seat disconnected" */
+  /** e.g. "Recruiter seat disconnected"; its colour is the health state's (health.ts stateTone). */
   text: string;
-  severity: 'warn' | 'bad';
 }
 
 /** The at-a-glance identity `pp whoami` shows. */

@@ -86,7 +86,14 @@ export function renderSections(io: Io, p: Painter, sections: Section[]): string 
   return parts.join('\n');
 }
 
-export function renderIdentity(io: Io, providerLabel: string, accountId: string, identity: Identity): string {
+/** Who the account's owner is, then `health`: the state and each reason with what to do. */
+export function renderIdentity(
+  io: Io,
+  providerLabel: string,
+  accountId: string,
+  identity: Identity,
+  health: Field[],
+): string {
   const p = painter(io.stdoutColor);
   const name = p.title(wrapText(identity.name, io.columns));
   const handle = identity.handle && identity.handle !== identity.name ? identity.handle : undefined;
@@ -100,7 +107,7 @@ export function renderIdentity(io: Io, providerLabel: string, accountId: string,
     { label: 'Provider', value: providerLabel },
     { label: 'Account', value: accountId },
     ...identity.details,
-    ...identity.warnings.map((w): Field => ({ label: 'Warning', value: w.text, tone: w.severity })),
+    ...health,
   ]);
   return `${head}\n${lines}`;
 }

@@ -97,13 +97,12 @@ function seatState(value: unknown): { state: string | undefined; tone?: Tone } {
 /** `key` is the profile field (recruiter, sales_navigator), which also starts the warning's code. */
 function seatWarning(key: string, label: string, value: unknown): Warning | undefined {
   const error = record(value).error;
-  if (error === 'DISCONNECTED')
-    return { code: `${key}_disconnected`, text: `${label} seat disconnected`, severity: 'bad' };
+  if (error === 'DISCONNECTED') return { code: `${key}_disconnected`, text: `${label} seat disconnected` };
   if (error === 'MULTIPLE_SESSIONS')
-    return { code: `${key}_multiple_sessions`, text: `${label} seat in multiple sessions`, severity: 'warn' };
+    return { code: `${key}_multiple_sessions`, text: `${label} seat in multiple sessions` };
   // An error the schema does not list (tolerant mode): one fixed code, the error itself in the text.
   const other = text(error);
-  return other ? { code: `${key}_seat_error`, text: `${label} seat: ${other}`, severity: 'warn' } : undefined;
+  return other ? { code: `${key}_seat_error`, text: `${label} seat: ${other}` } : undefined;
 }
 
 function seatFields(label: string, value: unknown): Field[] {

@@ -49,7 +49,6 @@ function restrictionWarning(reasons: unknown): Warning {
   return {
     code: 'telegram_restricted',
     text: why ? `Restricted by Telegram: ${why}` : 'Restricted by Telegram',
-    severity: 'bad',
   };
 }
 
@@ -60,10 +59,8 @@ export const telegram = defineProvider({
   identity: (p) => {
     const warnings: Warning[] = [];
     if (p.restricted === true) warnings.push(restrictionWarning(p.restriction_reason));
-    if (p.deleted === true)
-      warnings.push({ code: 'telegram_deleted', text: 'Account deleted', severity: 'bad' });
-    if (p.fake === true)
-      warnings.push({ code: 'telegram_fake', text: 'Flagged as fake by Telegram', severity: 'bad' });
+    if (p.deleted === true) warnings.push({ code: 'telegram_deleted', text: 'Account deleted' });
+    if (p.fake === true) warnings.push({ code: 'telegram_fake', text: 'Flagged as fake by Telegram' });
     return {
       name:
         join(' ', p.first_name, p.last_name) ||

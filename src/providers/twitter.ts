@@ -52,11 +52,9 @@ export const twitter = defineProvider({
   schema,
   identity: (p) => {
     const warnings: Warning[] = [];
-    if (p.protected === true)
-      warnings.push({ code: 'twitter_protected', text: 'Tweets are protected', severity: 'warn' });
+    if (p.protected === true) warnings.push({ code: 'twitter_protected', text: 'Tweets are protected' });
     const withheld = withheldIn(p.withheld_in_countries);
-    if (withheld)
-      warnings.push({ code: 'twitter_withheld', text: `Withheld in ${withheld}`, severity: 'warn' });
+    if (withheld) warnings.push({ code: 'twitter_withheld', text: `Withheld in ${withheld}` });
     return {
       name: text(p.name) || at(p.screen_name) || text(p.id) || 'Twitter user',
       handle: at(p.screen_name),

@@ -7,10 +7,11 @@ import {
   type ClientOptions,
   createClient,
   formatSeconds,
+  hasProvider,
   httpError,
   networkError,
   oneLineReason,
-  parseProfile,
+  parseAnswer,
   parseRetryAfter,
 } from '../../src/api/client.js';
 import { MAX_RETRY_AFTER_MS } from '../../src/api/gate.js';
@@ -153,7 +154,10 @@ describe('httpError', () => {
   });
 });
 
-describe('parseProfile', () => {
+describe('parseAnswer of a users/me body', () => {
+  const parseProfile = (body: string, contentType: string | null, accountId: string) =>
+    parseAnswer(body, contentType, accountId, hasProvider);
+
   const failure = (body: string, contentType: string | null = 'application/json') => {
     const result = parseProfile(body, contentType, 'acc_1');
     if (result.ok) throw new Error('expected a failure');

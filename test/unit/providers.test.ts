@@ -347,22 +347,22 @@ describe('identity', () => {
 
   it('LinkedIn: disconnected seats are bad news', () => {
     expect(describeClean(demo('acc_demo_linkedin_seats_disconnected')).identity.warnings).toEqual([
-      { code: 'recruiter_disconnected', text: 'Recruiter seat disconnected', severity: 'bad' },
-      { code: 'sales_navigator_disconnected', text: 'Sales Navigator seat disconnected', severity: 'bad' },
+      { code: 'recruiter_disconnected', text: 'Recruiter seat disconnected' },
+      { code: 'sales_navigator_disconnected', text: 'Sales Navigator seat disconnected' },
     ]);
   });
 
   it('LinkedIn: a Recruiter seat in multiple sessions is a warning', () => {
     const p = { ...demo('acc_demo_linkedin'), recruiter: { error: 'MULTIPLE_SESSIONS' } };
     expect(describeClean(p).identity.warnings).toEqual([
-      { code: 'recruiter_multiple_sessions', text: 'Recruiter seat in multiple sessions', severity: 'warn' },
+      { code: 'recruiter_multiple_sessions', text: 'Recruiter seat in multiple sessions' },
     ]);
   });
 
   it('LinkedIn: a seat error the schema does not list keeps one fixed code, the error in the text', () => {
     const p = { ...demo('acc_demo_linkedin'), sales_navigator: { error: 'SUSPENDED' } };
     expect(linkedin.describe(p).identity.warnings).toEqual([
-      { code: 'sales_navigator_seat_error', text: 'Sales Navigator seat: SUSPENDED', severity: 'warn' },
+      { code: 'sales_navigator_seat_error', text: 'Sales Navigator seat: SUSPENDED' },
     ]);
   });
 
@@ -370,7 +370,6 @@ describe('identity', () => {
     const restricted = describeClean(demo('acc_demo_telegram')).identity;
     expect(restricted.handle).toBe('@ana_petrovic');
     expect(restricted.warnings).toHaveLength(1);
-    expect(restricted.warnings[0]?.severity).toBe('bad');
     expect(restricted.warnings[0]?.code).toBe('telegram_restricted');
     expect(restricted.warnings[0]?.text).toMatch(
       /^Restricted by Telegram: This account is unavailable on iOS/,
@@ -378,8 +377,8 @@ describe('identity', () => {
 
     const p = { ...demo('acc_demo_telegram'), restricted: false, deleted: true, fake: true };
     expect(describeClean(p).identity.warnings).toEqual([
-      { code: 'telegram_deleted', text: 'Account deleted', severity: 'bad' },
-      { code: 'telegram_fake', text: 'Flagged as fake by Telegram', severity: 'bad' },
+      { code: 'telegram_deleted', text: 'Account deleted' },
+      { code: 'telegram_fake', text: 'Flagged as fake by Telegram' },
     ]);
     const quiet = { ...demo('acc_demo_telegram'), restricted: false };
     expect(describeClean(quiet).identity.warnings).toEqual([]);
@@ -396,8 +395,8 @@ describe('identity', () => {
     expect(base).toMatchObject({ name: 'Priya Raman', handle: '@priyabuilds', warnings: [] });
     const p = { ...demo('acc_demo_twitter'), protected: true, withheld_in_countries: ['DE', 'FR'] };
     expect(describeClean(p).identity.warnings).toEqual([
-      { code: 'twitter_protected', text: 'Tweets are protected', severity: 'warn' },
-      { code: 'twitter_withheld', text: 'Withheld in DE, FR', severity: 'warn' },
+      { code: 'twitter_protected', text: 'Tweets are protected' },
+      { code: 'twitter_withheld', text: 'Withheld in DE, FR' },
     ]);
   });
 

@@ -50,7 +50,10 @@ const described = linkedin.describe(profile);
 
 function render(io: Io): string {
   return [
-    renderIdentity(io, 'LinkedIn', 'acc_demo_linkedin', described.identity),
+    renderIdentity(io, 'LinkedIn', 'acc_demo_linkedin', described.identity, [
+      { label: 'Health', value: 'warning', tone: 'warn' },
+      ...described.identity.warnings.map((w) => ({ label: '', value: w.text, tone: 'warn' as const })),
+    ]),
     renderProfile(io, 'LinkedIn profile · 山田 太郎 🚀 · acc_demo_linkedin', described.sections),
   ].join('\n');
 }
@@ -107,11 +110,11 @@ describe('colour', () => {
     expect(render(terminal(80))).not.toContain('\u001b');
   });
 
-  it('carries meaning: labels dim, disconnected red, connected green, warnings yellow', () => {
+  it('carries meaning: labels dim, a disconnected field red, connected green, warnings yellow', () => {
     const io = terminal(100, true);
     const text = render(io);
     expect(text).toContain('\u001b[2mHeadline\u001b[22m');
-    expect(text).toContain('\u001b[31mRecruiter seat disconnected\u001b[39m');
+    expect(text).toContain('\u001b[33mRecruiter seat disconnected\u001b[39m'); // a warning, in the warning's colour
     expect(text).toContain('\u001b[31mdisconnected\u001b[39m');
     expect(renderWarning(io, 'careful')).toBe('\u001b[33mwarning:\u001b[39m careful\n');
     const error = new PpError({ exitCode: 5, message: 'Disconnected account', hint: 'Reconnect it.' });
