@@ -26,6 +26,7 @@ _pp() {
       *'/--base-url') option=$word ;;
       *'/--timeout') option=$word ;;
       *'/--retries') option=$word ;;
+      *'/--profile') option=$word ;;
       'whoami/--account' | 'whoami '*'/--account') option=$word ;;
       'whoami/--fail-on' | 'whoami '*'/--fail-on') option=$word ;;
       'profile/--from-file' | 'profile '*'/--from-file') option=$word ;;
@@ -35,10 +36,16 @@ _pp() {
       'accounts/--type' | 'accounts '*'/--type') option=$word ;;
       'accounts/--state' | 'accounts '*'/--state') option=$word ;;
       'config/set-key') path='config set-key' args=0 ;;
+      'config/set-key-command') path='config set-key-command' args=0 ;;
       'config/show') path='config show' args=0 ;;
       'config/unset-key') path='config unset-key' args=0 ;;
       'config/set-account') path='config set-account' args=0 ;;
       'config/unset-account') path='config unset-account' args=0 ;;
+      'config/set-base-url') path='config set-base-url' args=0 ;;
+      'config/unset-base-url') path='config unset-base-url' args=0 ;;
+      'config/profiles') path='config profiles' args=0 ;;
+      'config/use') path='config use' args=0 ;;
+      'config/remove-profile') path='config remove-profile' args=0 ;;
       'config/help') path='config help' args=0 ;;
       'sandbox/--port' | 'sandbox '*'/--port') option=$word ;;
       'sandbox/--latency' | 'sandbox '*'/--latency') option=$word ;;
@@ -56,28 +63,34 @@ _pp() {
     esac
   elif [[ $cur == -* ]]; then
     case $path in
-      '') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'whoami') words='--account --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'profile') words='--from-file --concurrency --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'accounts') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'accounts show') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config unset-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      '') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'whoami') words='--account --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'profile') words='--from-file --concurrency --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'accounts') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'accounts show') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config set-key') words='--no-verify --insecure-storage -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config set-key-command') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config unset-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config set-base-url') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config unset-base-url') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config profiles') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config use') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config remove-profile') words='-y --yes -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
     esac
   else
     case "$path/$args" in
       '/'*) words='whoami profile accounts config completion sandbox help' ;;
       'accounts/'*) words='show' ;;
-      'config/'*) words='set-key show unset-key set-account unset-account help' ;;
-      'config help/0') words='set-key show unset-key set-account unset-account' ;;
+      'config/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile help' ;;
+      'config help/0') words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' ;;
       'completion/0') words='bash zsh fish' ;;
       'help/0') words='whoami profile accounts config completion sandbox' ;;
     esac

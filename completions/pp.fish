@@ -33,6 +33,8 @@ function __pp_position
                 set path 'pp accounts show'; set args 0
             case 'pp config/set-key'
                 set path 'pp config set-key'; set args 0
+            case 'pp config/set-key-command'
+                set path 'pp config set-key-command'; set args 0
             case 'pp config/show'
                 set path 'pp config show'; set args 0
             case 'pp config/unset-key'
@@ -41,9 +43,19 @@ function __pp_position
                 set path 'pp config set-account'; set args 0
             case 'pp config/unset-account'
                 set path 'pp config unset-account'; set args 0
+            case 'pp config/set-base-url'
+                set path 'pp config set-base-url'; set args 0
+            case 'pp config/unset-base-url'
+                set path 'pp config unset-base-url'; set args 0
+            case 'pp config/profiles'
+                set path 'pp config profiles'; set args 0
+            case 'pp config/use'
+                set path 'pp config use'; set args 0
+            case 'pp config/remove-profile'
+                set path 'pp config remove-profile'; set args 0
             case 'pp config/help'
                 set path 'pp config help'; set args 0
-            case '*/--base-url' '*/--timeout' '*/--retries' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
             case '*'
@@ -83,11 +95,12 @@ complete -c pp -l strict -d 'fail (exit 15) when a profile does not match its do
 complete -c pp -l sandbox -d 'answer from the built-in sandbox: no key, no network (env PP_SANDBOX=1)'
 complete -c pp -l no-color -d 'no colour, even on a terminal (env NO_COLOR)'
 complete -c pp -l verbose -d 'log each request, answer and retry on standard error (the key is masked)'
+complete -c pp -l profile -x -d 'the profile to use (env PP_PROFILE; default: the active one)'
 complete -c pp -s h -l help -d 'show help'
 complete -c pp -n '__pp_at \'pp\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
 complete -c pp -n '__pp_at \'pp\'' -a 'profile' -d 'the full provider-specific profile of one account, or a summary of many'
 complete -c pp -n '__pp_at \'pp\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
-complete -c pp -n '__pp_at \'pp\'' -a 'config' -d 'store the API key and a default account'
+complete -c pp -n '__pp_at \'pp\'' -a 'config' -d 'store the API key, base URL and default account of each profile'
 complete -c pp -n '__pp_at \'pp\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c pp -n '__pp_at \'pp\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
 complete -c pp -n '__pp_at \'pp\'' -a 'help' -d 'show help for a command, or a topic'
@@ -110,13 +123,23 @@ complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sourc
 
 # pp config
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'
-complete -c pp -n '__pp_at \'pp config\'' -a 'show' -d 'the config file, the masked key and where each setting comes from'
-complete -c pp -n '__pp_at \'pp config\'' -a 'unset-key' -d 'remove the stored API key'
+complete -c pp -n '__pp_at \'pp config\'' -a 'set-key-command' -d 'store a command that prints the key (run by /bin/sh when a key is needed)'
+complete -c pp -n '__pp_at \'pp config\'' -a 'show' -d 'the config file, the profile, the masked key and where each setting comes from'
+complete -c pp -n '__pp_at \'pp config\'' -a 'unset-key' -d 'remove the stored API key (its keychain entry too)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-account' -d 'store the default account for `pp whoami`'
 complete -c pp -n '__pp_at \'pp config\'' -a 'unset-account' -d 'remove the default account'
+complete -c pp -n '__pp_at \'pp config\'' -a 'set-base-url' -d 'store the API base URL of the profile'
+complete -c pp -n '__pp_at \'pp config\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
+complete -c pp -n '__pp_at \'pp config\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
+complete -c pp -n '__pp_at \'pp config\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp config\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command, or a topic'
 
 # pp config set-key
+complete -c pp -n '__pp_in \'pp config set-key\'' -l no-verify -d 'store it without checking it with the API first'
+complete -c pp -n '__pp_in \'pp config set-key\'' -l insecure-storage -d 'store it in the config file (plain text), not the keychain'
+
+# pp config set-key-command
 
 # pp config show
 
@@ -126,8 +149,19 @@ complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command,
 
 # pp config unset-account
 
+# pp config set-base-url
+
+# pp config unset-base-url
+
+# pp config profiles
+
+# pp config use
+
+# pp config remove-profile
+complete -c pp -n '__pp_in \'pp config remove-profile\'' -s y -l yes -d 'do not ask (required when standard input is not a terminal)'
+
 # pp config help
-complete -c pp -n '__pp_at \'pp config help\' 0' -a 'set-key show unset-key set-account unset-account' -d ''
+complete -c pp -n '__pp_at \'pp config help\' 0' -a 'set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' -d ''
 
 # pp completion
 complete -c pp -n '__pp_at \'pp completion\' 0' -a 'bash zsh fish' -d 'the shell'

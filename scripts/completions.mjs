@@ -20,6 +20,8 @@ try {
     platform: 'node',
     target: 'node20',
     logLevel: 'warning',
+    // a native binding the generator never loads
+    external: ['@napi-rs/keyring'],
     // commander is CommonJS: give the ESM bundle a `require` for its Node built-ins.
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

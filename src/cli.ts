@@ -32,6 +32,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       sandbox: g.sandbox === true,
       color: g.color !== false,
       verbose: g.verbose === true,
+      profile: g.profile,
     };
     io = new Io({ ...deps, colorFlag: globals.color });
     ctx = new Context({

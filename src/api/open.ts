@@ -6,8 +6,12 @@ import { type Client, createClient } from './client.js';
 import type { RateGate } from './gate.js';
 
 /** A bulk run passes its shared rate-limit gate, so every request of the run waits on the same view of 429s. */
-export async function openClient(ctx: Context, opts: { gate?: RateGate } = {}): Promise<Client> {
-  const key = ctx.apiKey();
+export async function openClient(
+  ctx: Context,
+  opts: { gate?: RateGate; apiKey?: string } = {},
+): Promise<Client> {
+  // `config set-key` checks the key it is given, not the one stored
+  const key = opts.apiKey === undefined ? await ctx.apiKey() : { value: opts.apiKey };
   let baseUrl: string;
   if (ctx.sandbox) {
     const { startSandbox } = await import('../sandbox/server.js');

@@ -3,6 +3,7 @@
 // next to its handler, and index.ts lists it. program.ts builds the commander program from that
 // list, cli.ts runs the handler, and the completion generator reads the same program.
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { profileNameShape } from '../config/settings.js';
 import type { Context } from '../context.js';
 
 export interface PpCommandDef {
@@ -76,4 +77,14 @@ export function url(value: string): string {
     throw new InvalidArgumentError('--base-url takes a full URL such as https://api.postpress.ai.');
   }
   return value;
+}
+
+/** --profile: a name of the documented shape (letters, digits, `.`, `_`, `-`; at most 64). */
+export function profileName(value: string): string {
+  if (!profileNameShape.test(value.trim())) {
+    throw new InvalidArgumentError(
+      'a profile name is letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters.',
+    );
+  }
+  return value.trim();
 }

@@ -6,11 +6,17 @@ import accountsShow from './accounts-show.js';
 import type { PpCommandDef } from './command.js';
 import completion from './completion.js';
 import config from './config/group.js';
+import configProfiles from './config/profiles.js';
+import configRemoveProfile from './config/remove-profile.js';
 import configSetAccount from './config/set-account.js';
+import configSetBaseUrl from './config/set-base-url.js';
 import configSetKey from './config/set-key.js';
+import configSetKeyCommand from './config/set-key-command.js';
 import configShow from './config/show.js';
 import configUnsetAccount from './config/unset-account.js';
+import configUnsetBaseUrl from './config/unset-base-url.js';
 import configUnsetKey from './config/unset-key.js';
+import configUse from './config/use.js';
 import profile from './profile.js';
 import sandbox from './sandbox.js';
 import whoami from './whoami.js';
@@ -22,10 +28,16 @@ export const commands: readonly PpCommandDef[] = [
   accountsShow,
   config,
   configSetKey,
+  configSetKeyCommand,
   configShow,
   configUnsetKey,
   configSetAccount,
   configUnsetAccount,
+  configSetBaseUrl,
+  configUnsetBaseUrl,
+  configProfiles,
+  configUse,
+  configRemoveProfile,
   completion,
   sandbox,
 ];

@@ -83,12 +83,27 @@ describe('bash', () => {
     ]);
   });
   it('completes subcommands, also after global options', () => {
-    const config = ['set-key', 'show', 'unset-key', 'set-account', 'unset-account', 'help'];
+    const config = [
+      'set-key',
+      'set-key-command',
+      'show',
+      'unset-key',
+      'set-account',
+      'unset-account',
+      'set-base-url',
+      'unset-base-url',
+      'profiles',
+      'use',
+      'remove-profile',
+      'help',
+    ];
     expect(complete('pp', 'config', '')).toEqual(config);
     expect(complete('pp', '--json', '--timeout', '5', 'config', 's')).toEqual([
       'set-key',
+      'set-key-command',
       'show',
       'set-account',
+      'set-base-url',
     ]);
     expect(complete('pp', 'help', 'pr')).toEqual(['profile']);
   });
@@ -193,13 +208,25 @@ rm -f $setup
     expect(complete('pp wh')).toEqual(['whoami']);
     expect(complete('pp config ')).toEqual([
       'set-key',
+      'set-key-command',
       'show',
       'unset-key',
       'set-account',
       'unset-account',
+      'set-base-url',
+      'unset-base-url',
+      'profiles',
+      'use',
+      'remove-profile',
       'help',
     ]);
-    expect(complete('pp --json config s')).toEqual(['set-key', 'show', 'set-account']);
+    expect(complete('pp --json config s')).toEqual([
+      'set-key',
+      'set-key-command',
+      'show',
+      'set-account',
+      'set-base-url',
+    ]);
     const options = complete('pp whoami --');
     expect(options).toContain('--account');
     expect(options).toEqual(expect.arrayContaining(['--json', '--sandbox', '--no-color', '--help']));
@@ -250,9 +277,24 @@ describeWith('fish', 'fish', () => {
   it('completes subcommands and options', () => {
     expect(complete('pp wh')).toEqual(['whoami']);
     expect(complete('pp config ').sort()).toEqual(
-      ['set-key', 'show', 'unset-key', 'set-account', 'unset-account', 'help'].sort(),
+      [
+        'set-key',
+        'set-key-command',
+        'show',
+        'unset-key',
+        'set-account',
+        'unset-account',
+        'set-base-url',
+        'unset-base-url',
+        'profiles',
+        'use',
+        'remove-profile',
+        'help',
+      ].sort(),
     );
-    expect(complete('pp --timeout 5 config s').sort()).toEqual(['set-account', 'set-key', 'show']);
+    expect(complete('pp --timeout 5 config s').sort()).toEqual(
+      ['set-key', 'set-key-command', 'show', 'set-account', 'set-base-url'].sort(),
+    );
     const options = complete('pp whoami --');
     expect(options).toContain('--account');
     expect(options).toEqual(expect.arrayContaining(['--json', '--sandbox', '--no-color', '--help']));
