@@ -16,10 +16,13 @@ Each setting comes from the first place that has it:
 
   1. a flag           --account, --base-url
   2. the environment  PP_ACCOUNT_ID, PP_BASE_URL, ...
-  3. the config file  pp config set-key, set-account
+  3. the profile      pp config set-key, set-account,
+                      set-base-url (in the config file)
   4. the default      https://api.postpress.ai
 
-In short: flag > environment > config file > default.
+In short: flag > environment > profile > default. The
+profile is --profile, else PP_PROFILE, else the active
+one (\`pp config use\`), else "default".
 \`pp config show\` prints each setting with where it came
 from. Values are trimmed, and an empty or blank variable
 counts as unset. An empty flag value (--account "") is a
@@ -28,9 +31,17 @@ usage error (exit 2), never some other account.
 VARIABLES
 
 PP_API_KEY
-    The API key. Wins over the key stored with
-    \`pp config set-key\`. pp never prints it: it shows the
-    key masked, as pp_live_…8GR2, --verbose included.
+    The API key. Wins over the profile's key, wherever
+    it is kept (keychain, file or key command). pp never
+    prints it: it shows the key masked, as
+    pp_live_…8GR2, --verbose included.
+
+PP_PROFILE
+    The profile to use when --profile is absent; wins
+    over the active one. Names: letters, digits, ".",
+    "_" and "-", starting with a letter or digit, at
+    most 64 characters. A profile that does not exist
+    is exit 3, naming those that do.
 
 PP_ACCOUNT_ID
     The account for \`pp whoami\` and \`pp profile\` when
@@ -48,10 +59,11 @@ PP_CONFIG_DIR
     The folder holding config.json. Default:
     $XDG_CONFIG_HOME/postpress when that is an absolute
     path, else ~/.config/postpress. pp writes the file
-    atomically, mode 0600, in a folder made 0700. It
-    holds apiKey, accountId and baseUrl; other keys you
-    add are kept. A file that is not valid JSON is exit
-    3 and is never rewritten.
+    atomically, mode 0600, in a folder made 0700, under
+    a lock (config.json.lock). It holds the profiles
+    (where each key is kept, accountId, baseUrl); other
+    keys you add are kept. A file that is not valid
+    JSON is exit 3 and is never rewritten.
 
 PP_SANDBOX
     1 or true: the same as --sandbox. Every command

@@ -66,13 +66,15 @@ describe('pp help environment', () => {
     'FORCE_COLOR',
     'HTTPS_PROXY',
     'NO_PROXY',
+    'PP_PROFILE',
   ])('explains %s', (variable) => {
     // as a heading of its own, with words under it
     expect(text('environment')).toMatch(new RegExp(`^([A-Z_]+, )*${variable}(, [A-Z_]+)*\\n {4}\\S`, 'm'));
   });
 
-  it('gives the precedence: flag, environment, config file, default', () => {
-    expect(text('environment')).toContain('flag > environment > config file > default');
+  it('gives the precedence: flag, environment, profile, default, and how the profile is chosen', () => {
+    expect(text('environment')).toContain('flag > environment > profile > default');
+    expect(text('environment')).toMatch(/--profile, else PP_PROFILE, else the active\none/);
   });
 });
 
