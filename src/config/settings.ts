@@ -97,7 +97,14 @@ export class SettingsReader {
     const fromEnv = this.env.PP_PROFILE?.trim();
     if (fromEnv) return { name: checkProfileName(fromEnv, 'PP_PROFILE'), source: 'environment' };
     const active = this.config.activeProfile;
-    if (active) return { name: checkProfileName(active, 'the config file’s activeProfile'), source: 'file' };
+    if (active && !profileNameShape.test(active)) {
+      // the file's fault, not the command line's: a configuration error
+      throw configError(
+        `the config file ${configPath(this.env)} has an activeProfile that is not a profile name: ${JSON.stringify(active)}`,
+        'Run `pp config use <profile>` to set it again.',
+      );
+    }
+    if (active) return { name: active, source: 'file' };
     return { name: DEFAULT_PROFILE, source: 'default' };
   }
 

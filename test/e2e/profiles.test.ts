@@ -244,6 +244,15 @@ describe('the profile commands', () => {
     expect(profileNames(setup('{oops').env())).toEqual([]);
   });
 
+  it('an activeProfile that is no profile name is exit 3 (the file’s fault); config use mends it', async () => {
+    const { env, stored } = setup({ activeProfile: '../x', profiles: {} });
+    const r = await pp(['config', 'show'], { env: env() });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/has an activeProfile that is not a profile name: "\.\.\/x"/);
+    expect((await pp(['config', 'use', 'default'], { env: env() })).code).toBe(0);
+    expect(stored().activeProfile).toBe('default');
+  });
+
   it('a profiles entry of the wrong type is exit 3 and the file is left as it was', async () => {
     for (const content of [{ profiles: [] }, { profiles: { a: 'x' } }, { profiles: { a: { apiKey: 1 } } }]) {
       const { env, file } = setup(content);
