@@ -36,12 +36,15 @@ describeWith('gnome-keyring-daemon', 'keys in a real Secret Service (gnome-keyri
   afterAll(() => keyring?.stop());
 
   it('set-key stores the key in the keychain, not the file; pp reads it from there', async () => {
+    // a file of an earlier version, the key in plain text: it leaves the file
+    writeFileSync(file, JSON.stringify({ apiKey: 'pp_live_theOldPlainTextKey0000' }));
     const set = await spawnPp(['config', 'set-key'], { env: env(), input: KEY });
     expect(set.stderr).toBe('');
     expect(set.code).toBe(0);
     expect(set.stdout).toMatch(new RegExp(`^Saved API key ${MASKED} for profile default in the keychain`));
     expect(stored(dir)).toEqual({ profiles: { default: { keychain: entry('default') } } });
     expect(readFileSync(file, 'utf8')).not.toContain('keptInTheKeychain');
+    expect(readFileSync(file, 'utf8')).not.toContain('theOldPlainTextKey');
     expect(keyring.lookup('postpress', entry('default'))).toBe(KEY);
     const show = await spawnPp(['config', 'show', '--json'], { env: env({ NODE_DEBUG: 'module' }) });
     expect(show.code).toBe(0);
@@ -77,6 +80,14 @@ describeWith('gnome-keyring-daemon', 'keys in a real Secret Service (gnome-keyri
     });
     expect(set.code).toBe(0);
     expect(keyring.lookup('postpress', entry('client-a'))).toBe(KEY);
+    const list = await spawnPp(['config', 'profiles', '--json'], { env: env() });
+    expect(JSON.parse(list.stdout).profiles[0]).toEqual({
+      name: 'client-a',
+      active: false,
+      api_key: { masked: MASKED, kind: 'live', storage: 'keychain' },
+      base_url: null,
+      account_id: null,
+    });
     const removed = await spawnPp(['config', 'remove-profile', 'client-a', '--yes'], { env: env() });
     expect(removed.code).toBe(0);
     expect(removed.stdout).toMatch(/with its key in the keychain/);
