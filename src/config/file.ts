@@ -325,6 +325,8 @@ export function writableConfigDir(env: Env): string {
  * untrusted file stops it before anything is written. Returns the file's path.
  */
 export function updateConfig(env: Env, change: (config: StoredConfig) => void): string {
+  // a file pp would refuse stops it before the folder is made or tightened
+  readConfig(env);
   const dir = writableConfigDir(env);
   const path = join(dir, 'config.json');
   const unlock = lockConfig(path);
@@ -332,7 +334,8 @@ export function updateConfig(env: Env, change: (config: StoredConfig) => void): 
     const data = loadFile(path) ?? {};
     const config = parseConfig(path, data);
     change(config);
-    const out: Record<string, unknown> = {};
+    // no prototype: a key named "__proto__" in the file is a key like any other, kept
+    const out: Record<string, unknown> = Object.create(null);
     const legacy = data.profiles === undefined;
     for (const [key, value] of Object.entries(data)) {
       // the top-level settings of the old shape now live in profiles.default
@@ -341,7 +344,7 @@ export function updateConfig(env: Env, change: (config: StoredConfig) => void): 
       out[key] = value;
     }
     if (config.activeProfile !== undefined) out.activeProfile = config.activeProfile;
-    const profiles: Record<string, StoredProfile> = {};
+    const profiles: Record<string, StoredProfile> = Object.create(null);
     for (const [name, profile] of config.profiles) {
       for (const key of profileKeys) if (profile[key] === undefined) delete profile[key];
       profiles[name] = profile;
