@@ -47,7 +47,7 @@ describe('every help topic', () => {
 
   it('documents no command or option that pp does not have yet, beyond saying it is planned', () => {
     const all = topics.map(([, t]) => t.text).join('\n');
-    for (const absent of ['--profile', '--format', 'pp doctor', 'set-base-url', 'PP_PROFILE'])
+    for (const absent of ['--profile', '--format', 'set-base-url', 'PP_PROFILE'])
       expect(all).not.toContain(absent);
     // pp status only in the one sentence that says it is planned
     const flat = all.replace(/\s+/g, ' ');
