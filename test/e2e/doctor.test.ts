@@ -1,6 +1,6 @@
 // `pp doctor`: one line a check, the exit code of the first failure, nothing changed, the key never
 // shown, and an end within --timeout when the network is down.
-import { chmodSync, chownSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +148,19 @@ describe('pp doctor', () => {
       'base_url failed',
     ]);
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{"apiKey": ');
+  });
+
+  it('a config file that is a symlink (into another user’s folder, say): ✗ exit 3, not followed', async () => {
+    const dir = folder();
+    const elsewhere = join(tempDir('pp-doctor-other-'), 'config.json');
+    writeFileSync(elsewhere, JSON.stringify({ baseUrl: 'https://planted.example' }));
+    symlinkSync(elsewhere, join(dir, 'config.json'));
+    const r = await pp(['--sandbox', 'doctor'], { env: baseEnv({ PP_CONFIG_DIR: dir }) });
+    expect(r.code).toBe(3);
+    expect(lines(r.stdout).get('Config file')).toMatch(
+      /^✗ the config file .* is a symbolic link, which pp does not follow/,
+    );
+    expect(r.stdout).not.toContain('planted.example');
   });
 
   it('no key at all: ✗ exit 3, and the base URL is still tried', async () => {
