@@ -15,6 +15,8 @@ const slowFirst = [
   'bulk',
   'completion',
   'sandbox-accounts',
+  'keychain',
+  'config-lock',
 ].map((name) => `/test/e2e/${name}.test.ts`);
 
 class SlowFirst extends BaseSequencer {
@@ -33,6 +35,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // A worker runs its files in one module graph instead of loading pp's modules afresh for each
+    // file: measured side by side, 50 s of CPU instead of 72 s for the whole suite. pp keeps no
+    // state in modules (everything comes through run()'s deps), which is what makes this safe.
+    isolate: false,
     // Most files wait on sockets and child processes rather than the CPU: on this 2-core machine
     // three files at once finish sooner than two.
     maxWorkers: 3,

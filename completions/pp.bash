@@ -20,6 +20,7 @@ _pp() {
       '/profile') path='profile' args=0 ;;
       '/accounts') path='accounts' args=0 ;;
       '/config') path='config' args=0 ;;
+      '/doctor') path='doctor' args=0 ;;
       '/completion') path='completion' args=0 ;;
       '/sandbox') path='sandbox' args=0 ;;
       '/help') path='help' args=0 ;;
@@ -81,18 +82,19 @@ _pp() {
       'config use') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'config remove-profile') words='-y --yes -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'config help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'doctor') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
     esac
   else
     case "$path/$args" in
-      '/'*) words='whoami profile accounts config completion sandbox help' ;;
+      '/'*) words='whoami profile accounts config doctor completion sandbox help' ;;
       'accounts/'*) words='show' ;;
       'config/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile help' ;;
       'config help/0') words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' ;;
       'completion/0') words='bash zsh fish' ;;
-      'help/0') words='whoami profile accounts config completion sandbox' ;;
+      'help/0') words='whoami profile accounts config doctor completion sandbox' ;;
     esac
   fi
   [[ -n $words ]] && COMPREPLY=($(compgen -W "$words" -- "$cur"))

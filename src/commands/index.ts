@@ -17,6 +17,7 @@ import configUnsetAccount from './config/unset-account.js';
 import configUnsetBaseUrl from './config/unset-base-url.js';
 import configUnsetKey from './config/unset-key.js';
 import configUse from './config/use.js';
+import doctor from './doctor.js';
 import profile from './profile.js';
 import sandbox from './sandbox.js';
 import whoami from './whoami.js';
@@ -38,6 +39,7 @@ export const commands: readonly PpCommandDef[] = [
   configProfiles,
   configUse,
   configRemoveProfile,
+  doctor,
   completion,
   sandbox,
 ];
