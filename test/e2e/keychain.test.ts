@@ -22,7 +22,12 @@ afterAll(() => sandbox.close());
 
 const stored = (dir: string) => JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
 
-describeWith('gnome-keyring-daemon', 'keys in a real Secret Service (gnome-keyring)', () => {
+// secret-tool (libsecret-tools) reads back what pp stored; both skip visibly when missing
+describeWith('gnome-keyring-daemon', 'keys in a real Secret Service (gnome-keyring)', () =>
+  describeWith('secret-tool', 'read back with secret-tool', keychainTests),
+);
+
+function keychainTests(): void {
   let keyring: PrivateKeyring;
   const dir = tempDir('pp-keychain-');
   const file = join(dir, 'config.json');
@@ -124,7 +129,7 @@ describeWith('gnome-keyring-daemon', 'keys in a real Secret Service (gnome-keyri
     expect(insecure.stdout).toContain('(plain text)');
     expect(stored(dir).profiles.b).toEqual({ apiKey: KEY });
   });
-});
+}
 
 describe('no Secret Service', () => {
   it('a bus with nothing behind it: the key goes to the file with a one-line notice', async () => {
