@@ -2,10 +2,12 @@
 // examples; `pp --help` has the commands and the exit codes; a typo gets a suggestion.
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { errorNames } from '../../src/api/catalogue.js';
 import { programShape } from '../../src/completion/index.js';
 import { globalOptionsLine } from '../../src/help/layout.js';
 import { helpTopics } from '../../src/help/topics.js';
 import { displayWidth } from '../../src/output/width.js';
+import { demoAccountList } from '../../src/sandbox/accounts.js';
 import { pp } from '../helpers/pp.js';
 import { baseEnv, runPp } from '../helpers/run.js';
 
@@ -191,5 +193,22 @@ describe('pp help <topic>: the manual, offline', () => {
     const r = await runPp(['config', 'help', 'health']);
     expect(r.code).toBe(2);
     expect(r.stdout).not.toContain(helpTopics.health.text);
+  });
+});
+
+describe("the sandbox's account ids", () => {
+  // from the sandbox's own sources: every account it lists and every error type it answers
+  const ids = [...demoAccountList().map((a) => a.id), ...errorNames.map((n) => `acc_error_${n}`)];
+
+  it.each([
+    ['sandbox', '--help'],
+    ['help', 'scripting'],
+  ])('`pp %s %s` lists every one, whole, and no other', async (...args) => {
+    expect(errorNames).toHaveLength(38);
+    const r = await runPp(args);
+    expect(r.code).toBe(0);
+    const listed = r.stdout.match(/\bacc_(demo|error)_\w+\b/g) ?? [];
+    expect(new Set(listed)).toEqual(new Set([...ids, 'acc_demo_linkedin', 'acc_demo_gmail']));
+    for (const id of ids) expect(r.stdout).toMatch(new RegExp(`(^| )${id}( |$)`, 'm'));
   });
 });
