@@ -1,5 +1,6 @@
 # bash completion for pp. Generated from the program by `npm run completions`: do not edit.
-# Install: pp completion bash > ~/.local/share/bash-completion/completions/pp
+# Install: mkdir -p ~/.local/share/bash-completion/completions &&
+#          pp completion bash > ~/.local/share/bash-completion/completions/pp
 #     or:  echo 'source <(pp completion bash)' >> ~/.bashrc
 
 _pp() {
@@ -50,6 +51,7 @@ _pp() {
   done
   if [[ -n $option ]]; then
     case "$path/$option" in
+    'whoami/--account' | 'whoami '*'/--account') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
     'whoami/--fail-on' | 'whoami '*'/--fail-on') words='warning' ;;
     'profile/--from-file' | 'profile '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'profile/--fail-on' | 'profile '*'/--fail-on') words='warning' ;;
@@ -75,11 +77,15 @@ _pp() {
   else
     case "$path/$args" in
       '/'*) words='whoami profile accounts config completion sandbox help' ;;
+      'whoami/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'profile/'*) words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'accounts/'*) words='show' ;;
+      'accounts show/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'config/'*) words='set-key show unset-key set-account unset-account help' ;;
+      'config set-account/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'config help/0') words='set-key show unset-key set-account unset-account' ;;
       'completion/0') words='bash zsh fish' ;;
-      'help/0') words='whoami profile accounts config completion sandbox' ;;
+      'help/0') words='whoami profile accounts config completion sandbox environment exit-codes formats health scripting' ;;
     esac
   fi
   [[ -n $words ]] && COMPREPLY=($(compgen -W "$words" -- "$cur"))

@@ -1,5 +1,6 @@
 # fish completion for pp. Generated from the program by `npm run completions`: do not edit.
-# Install: pp completion fish > ~/.config/fish/completions/pp.fish
+# Install: mkdir -p ~/.config/fish/completions &&
+#          pp completion fish > ~/.config/fish/completions/pp.fish
 
 # Prints where the cursor is: the (sub)command ("pp", "pp config"), how many arguments it
 # has so far, and "value" when the cursor is on an option's value (that option completes it).
@@ -70,6 +71,14 @@ function __pp_in
     test "$here[1]" = "$argv[1]"; or string match -q -- "$argv[1] *" "$here[1]"
 end
 
+# Values known only when Tab is pressed (account ids, profiles): pp prints them, from local
+# files only, told the words typed so far.
+function __pp_values
+    set -l words (commandline -opc)
+    set -e words[1]
+    pp __complete $argv[1] -- (commandline -ct) $words 2>/dev/null
+end
+
 # No file names unless an option or argument asks for them.
 complete -c pp -f
 
@@ -93,13 +102,18 @@ complete -c pp -n '__pp_at \'pp\'' -a 'sandbox' -d 'serve the built-in sandbox A
 complete -c pp -n '__pp_at \'pp\'' -a 'help' -d 'show help for a command, or a topic'
 
 # pp whoami
+complete -c pp -n '__pp_in \'pp whoami\'' -l account -x -a '(__pp_values accounts)'
 complete -c pp -n '__pp_in \'pp whoami\'' -l account -x -d 'the account id, as the argument'
-complete -c pp -n '__pp_in \'pp whoami\'' -l fail-on -x -a 'warning' -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_in \'pp whoami\'' -l fail-on -x -a 'warning'
+complete -c pp -n '__pp_in \'pp whoami\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_at \'pp whoami\' 0' -a '(__pp_values accounts)'
 
 # pp profile
 complete -c pp -n '__pp_in \'pp profile\'' -l from-file -r -F -d 'read account ids from a file, one a line (- for standard input)'
 complete -c pp -n '__pp_in \'pp profile\'' -l concurrency -x -d 'requests at once when inspecting many accounts'
-complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -a 'warning' -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -a 'warning'
+complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_at \'pp profile\'' -a '(__pp_values accounts)'
 
 # pp accounts
 complete -c pp -n '__pp_in \'pp accounts\'' -l type -x -d 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)'
@@ -107,6 +121,7 @@ complete -c pp -n '__pp_in \'pp accounts\'' -l state -x -d 'only accounts in thi
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
 
 # pp accounts show
+complete -c pp -n '__pp_at \'pp accounts show\' 0' -a '(__pp_values accounts)'
 
 # pp config
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'
@@ -123,14 +138,15 @@ complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command,
 # pp config unset-key
 
 # pp config set-account
+complete -c pp -n '__pp_at \'pp config set-account\' 0' -a '(__pp_values accounts)'
 
 # pp config unset-account
 
 # pp config help
-complete -c pp -n '__pp_at \'pp config help\' 0' -a 'set-key show unset-key set-account unset-account' -d ''
+complete -c pp -n '__pp_at \'pp config help\' 0' -a 'set-key show unset-key set-account unset-account'
 
 # pp completion
-complete -c pp -n '__pp_at \'pp completion\' 0' -a 'bash zsh fish' -d 'the shell'
+complete -c pp -n '__pp_at \'pp completion\' 0' -a 'bash zsh fish'
 
 # pp sandbox
 complete -c pp -n '__pp_in \'pp sandbox\'' -l port -x -d 'the port (0 picks a free one)'
@@ -139,4 +155,4 @@ complete -c pp -n '__pp_in \'pp sandbox\'' -l rate-limit -x -d 'answer 429 beyon
 complete -c pp -n '__pp_in \'pp sandbox\'' -l accounts -x -d 'add n generated accounts to the accounts list (acc_gen_000001...)'
 
 # pp help
-complete -c pp -n '__pp_at \'pp help\' 0' -a 'whoami profile accounts config completion sandbox' -d ''
+complete -c pp -n '__pp_at \'pp help\' 0' -a 'whoami profile accounts config completion sandbox environment exit-codes formats health scripting'

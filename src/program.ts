@@ -157,7 +157,7 @@ export function buildProgram(
   for (const def of commands) {
     const parent = made.get(def.path.slice(0, -1).join(' '));
     if (!parent) throw new Error(`command ${def.path.join(' ')} is listed before its group`);
-    const cmd = parent.command(def.path.at(-1)!);
+    const cmd = parent.command(def.path.at(-1)!, { hidden: def.hidden });
     def.define(cmd);
     if (def.run)
       cmd.action((...parsed: unknown[]) => onRun(def, parsed.slice(0, -1), parsed.at(-1) as Command));

@@ -8,6 +8,8 @@ import type { Context } from '../context.js';
 export interface PpCommandDef {
   /** Words from the program down: ['whoami'], ['config', 'set-key']. */
   path: readonly string[];
+  /** Left out of the help and the completions (`pp __complete`, which the completion scripts call). */
+  hidden?: boolean;
   /** Declares the command on the Command commander made for it (description, arguments, options, help). */
   define(cmd: Command): void;
   /**
@@ -23,11 +25,13 @@ export interface PpCommandDef {
  */
 export function defineCommand<Options, Args extends unknown[] = []>(def: {
   path: readonly string[];
+  hidden?: boolean;
   define(cmd: Command): void;
   run(ctx: Context, opts: Options, ...args: Args): Promise<number>;
 }): PpCommandDef {
   return {
     path: def.path,
+    hidden: def.hidden,
     define: def.define,
     run: (ctx, values) => {
       const args = values.slice(0, -1) as Args;

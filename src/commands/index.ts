@@ -4,6 +4,7 @@
 import accounts from './accounts.js';
 import accountsShow from './accounts-show.js';
 import type { PpCommandDef } from './command.js';
+import complete from './complete.js';
 import completion from './completion.js';
 import config from './config/group.js';
 import configSetAccount from './config/set-account.js';
@@ -28,4 +29,5 @@ export const commands: readonly PpCommandDef[] = [
   configUnsetAccount,
   completion,
   sandbox,
+  complete,
 ];

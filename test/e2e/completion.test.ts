@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completionFile, completionScript, type Shell, shells } from '../../src/completion/index.js';
+import { formatNames } from '../../src/completion/values.js';
+import { startSandbox } from '../../src/sandbox/server.js';
+import { pp } from '../helpers/pp.js';
 import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
 import { describeWith } from '../helpers/tools.js';
 
@@ -19,6 +22,24 @@ function sh(command: string, args: string[], env: NodeJS.ProcessEnv = process.en
 }
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
+
+/**
+ * What the shells run in: pp on PATH (the scripts call `pp __complete`), and a config folder with
+ * a default account (acc_mine) and the ids `pp accounts` listed from a sandbox with 3 generated
+ * accounts (acc_gen_000001…3), which only the cache knows.
+ */
+let shellEnv: Record<string, string> = {};
+beforeAll(async () => {
+  const dir = tempDir('pp-shells-');
+  mkdirSync(join(dir, 'bin'));
+  symlinkSync(bin, join(dir, 'bin', 'pp'));
+  shellEnv = baseEnv({ PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}` });
+  const sandbox = await startSandbox({ accounts: 3 });
+  const env = { ...shellEnv, PP_BASE_URL: sandbox.url, PP_API_KEY: 'pp_test_x' };
+  expect((await pp(['config', 'set-account', 'acc_mine'], { env })).code).toBe(0);
+  expect((await pp(['accounts'], { env })).code).toBe(0);
+  await sandbox.close();
+});
 
 describe('completion scripts', () => {
   it.each(shells)('completions/ holds what the program generates for %s', (shell) => {
@@ -53,7 +74,7 @@ describe('bash', () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: bash, not a template
       'printf "%s\\n" "${COMPREPLY[@]}"',
     ].join('; ');
-    const result = sh('bash', ['--norc', '--noprofile', '-c', run, 'bash', script, ...words]);
+    const result = sh('bash', ['--norc', '--noprofile', '-c', run, 'bash', script, ...words], shellEnv);
     expect(result.stderr).toBe('');
     return lines(result.stdout);
   }
@@ -104,8 +125,26 @@ describe('bash', () => {
     expect(complete('pp', 'completion', '')).toEqual(['bash', 'zsh', 'fish']);
     expect(complete('pp', 'completion', 'bash', '')).toEqual([]);
   });
-  it('offers nothing for the value of an option, and file names for --from-file', () => {
-    expect(complete('pp', 'whoami', '--account', '')).toEqual([]);
+  it('completes account ids: the default, those pp accounts listed, the sandbox’s under --sandbox', () => {
+    expect(complete('pp', 'whoami', '--account', 'acc_')).toEqual(
+      expect.arrayContaining(['acc_mine', 'acc_demo_gmail', 'acc_gen_000003']),
+    );
+    expect(complete('pp', 'profile', 'acc_demo_linkedin', 'acc_gen')).toEqual([
+      'acc_gen_000001',
+      'acc_gen_000002',
+      'acc_gen_000003',
+    ]);
+    expect(complete('pp', '--sandbox', 'whoami', 'acc_error_wr')).toEqual(['acc_error_wrong_account']);
+    expect(complete('pp', 'help', 'sc')).toEqual(['scripting']);
+  });
+  it('completes --format names where a command has --format', () => {
+    const demo = new Command('pp');
+    demo.command('status').option('--format <name>', 'the format');
+    const script = join(tempDir('pp-bash-'), 'format.bash');
+    writeFileSync(script, completionScript('bash', demo));
+    expect(bashComplete(script, '_pp', ['pp', 'status', '--format', ''])).toEqual([...formatNames]);
+  });
+  it('offers nothing for a free value, and file names for --from-file', () => {
     expect(complete('pp', '--timeout', '=', '')).toEqual([]);
     expect(complete('pp', 'whoami', '--account', 'acc_x', '--j')).toEqual(['--json']);
     expect(complete('pp', 'profile', '--from-file', join(root, 'complet'))).toEqual([
@@ -179,7 +218,7 @@ rm -f $setup
   const viaFpath = `fpath=(${join(root, 'completions')} $fpath); autoload -Uz compinit && compinit -u -D`;
   const viaSource = `autoload -Uz compinit && compinit -u -D; source ${file('zsh')}`;
   function complete(line: string, setup = viaFpath): string[] {
-    const result = sh('zsh', ['-f', driverFile, line, setup]);
+    const result = sh('zsh', ['-f', driverFile, line, setup], shellEnv);
     expect(result.status).toBe(0);
     return lines(result.stdout);
   }
@@ -206,8 +245,14 @@ rm -f $setup
   });
   it('completes shells, option values and file names', () => {
     expect(complete('pp completion ')).toEqual(['bash', 'zsh', 'fish']);
-    expect(complete('pp whoami --account ')).toEqual([]);
+    expect(complete('pp --timeout ')).toEqual([]);
     expect(complete(`pp profile --from-file ${join(root, 'complet')}`)).toEqual(['completions']);
+  });
+  it('completes account ids: the default, those pp accounts listed, the sandbox’s under --sandbox', () => {
+    expect(complete('pp whoami --account acc_')).toEqual(
+      expect.arrayContaining(['acc_mine', 'acc_demo_gmail', 'acc_gen_000003']),
+    );
+    expect(complete('pp --sandbox profile acc_error_wr')).toEqual(['acc_error_wrong_account']);
   });
   it('works sourced as well as autoloaded', () => {
     expect(complete('pp wh', viaSource)).toEqual(['whoami']);
@@ -216,20 +261,9 @@ rm -f $setup
 
 describeWith('fish', 'fish', () => {
   // fish autoloads completions/pp.fish from $fish_complete_path only for a command on PATH.
-  let path = '';
-  beforeAll(() => {
-    const dir = tempDir('pp-fish-');
-    mkdirSync(join(dir, 'bin'));
-    symlinkSync(bin, join(dir, 'bin', 'pp'));
-    path = `${join(dir, 'bin')}:${process.env.PATH ?? ''}`;
-  });
   function complete(line: string): string[] {
     const script = 'set -p fish_complete_path $argv[1]; complete -C $argv[2]';
-    const result = sh(
-      'fish',
-      ['--no-config', '-c', script, join(root, 'completions'), line],
-      baseEnv({ PATH: path }),
-    );
+    const result = sh('fish', ['--no-config', '-c', script, join(root, 'completions'), line], shellEnv);
     expect(result.stderr).toBe('');
     return lines(result.stdout).map((l) => l.split('\t')[0]!);
   }
@@ -243,9 +277,30 @@ describeWith('fish', 'fish', () => {
     const result = sh(
       'fish',
       ['--no-config', '-c', 'source $argv[1]; complete -C "pp wh"', file('fish')],
-      baseEnv({ PATH: path }),
+      shellEnv,
     );
     expect(result.stdout).toMatch(/^whoami\t.*at a glance/);
+  });
+  it('describes no value with its option’s or argument’s description ("bash (the shell)")', () => {
+    const result = sh(
+      'fish',
+      [
+        '--no-config',
+        '-c',
+        'source $argv[1]; complete -C "pp completion "; complete -C "pp whoami --account acc_m"',
+        file('fish'),
+      ],
+      shellEnv,
+    );
+    expect(result.stdout).toBe('bash\nfish\nzsh\nacc_mine\n'); // fish sorts them
+  });
+  it('completes account ids: the default, those pp accounts listed, the sandbox’s under --sandbox', () => {
+    expect(complete('pp whoami --account acc_')).toEqual(
+      expect.arrayContaining(['acc_mine', 'acc_demo_gmail', 'acc_gen_000003']),
+    );
+    expect(complete('pp profile acc_gen')).toEqual(['acc_gen_000001', 'acc_gen_000002', 'acc_gen_000003']);
+    expect(complete('pp --sandbox whoami acc_error_wr')).toEqual(['acc_error_wrong_account']);
+    expect(complete('pp help sc')).toEqual(['scripting']);
   });
   it('completes subcommands and options', () => {
     expect(complete('pp wh')).toEqual(['whoami']);
@@ -260,7 +315,7 @@ describeWith('fish', 'fish', () => {
   it('completes shells, option values and file names', () => {
     expect(complete('pp completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('pp completion bash ')).toEqual([]);
-    expect(complete('pp whoami --account ')).toEqual([]);
+    expect(complete('pp --timeout ')).toEqual([]);
     expect(complete(`pp profile --from-file ${join(root, 'complet')}`)).toEqual([
       `${join(root, 'completions')}/`,
     ]);

@@ -133,7 +133,10 @@ describe('pp --help', () => {
   it('lists every command, the examples and the exit codes', async () => {
     const r = await runPp(['--help']);
     expect(r.code).toBe(0);
-    for (const sub of program.commands) expect(r.stdout).toContain(`  ${sub.name()}`);
+    // every command but the hidden one the completion scripts call
+    const listed = program.createHelp().visibleCommands(program);
+    expect(listed.map((c) => c.name())).not.toContain('__complete');
+    for (const sub of listed) expect(r.stdout).toContain(`  ${sub.name()}`);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('Exit codes (more: pp help exit-codes):');
     for (const code of [0, 1, 2, 3, 5, 9, 14, 15, 16, 17, 130])

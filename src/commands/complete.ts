@@ -1,0 +1,49 @@
+// `pp __complete <kind> [partial] [words...]`, hidden: what the completion scripts call on Tab. It
+// prints the values of one kind that start with `partial`, one a line. `words` are the words typed
+// before the cursor (`--sandbox` among them completes the sandbox's ids). It reads local files
+// only (see completion/values.ts) and never fails loudly: a shell shows nothing rather than an error.
+import { Argument } from 'commander';
+import {
+  type CompletionKind,
+  completionKinds,
+  formatNames,
+  profileNames,
+  readAccountCache,
+} from '../completion/values.js';
+import type { Context } from '../context.js';
+import { helpTopics } from '../help/topics.js';
+import { sandboxIds } from '../sandbox/ids.js';
+import { defineCommand, examples } from './command.js';
+
+export default defineCommand<object, [CompletionKind, string | undefined, string[]]>({
+  path: ['__complete'],
+  hidden: true,
+  define: (cmd) =>
+    cmd
+      .description('print the values a shell completes, one a line (used by the completion scripts)')
+      .addArgument(new Argument('<kind>', 'what to complete').choices(completionKinds))
+      .argument('[partial]', 'only the values that start with this')
+      .argument('[words...]', 'the words typed before it')
+      .addHelpText('after', examples('pp __complete accounts acc_', 'pp __complete topics -- "" --sandbox')),
+  async run(ctx, _opts, kind, partial = '', words) {
+    const values = [...new Set(valuesOf(ctx, kind, words))].filter((v) => v.startsWith(partial));
+    if (values.length > 0) await ctx.io.out(`${values.join('\n')}\n`);
+    return 0;
+  },
+});
+
+function valuesOf(ctx: Context, kind: CompletionKind, words: readonly string[]): string[] {
+  if (kind === 'formats') return [...formatNames];
+  if (kind === 'topics') return Object.keys(helpTopics);
+  if (kind === 'profiles') return profileNames(ctx.env);
+  if (ctx.sandbox || words.includes('--sandbox')) return sandboxIds();
+  let account: string | undefined;
+  try {
+    account = ctx.settings.account(undefined)?.value;
+  } catch {
+    // an unreadable config file: the cache may still help
+  }
+  // 'default' until profiles exist: then the active profile (as `pp accounts` writes it)
+  const cached = readAccountCache(ctx.env, 'default', ctx.clock.now());
+  return [...(account ? [account] : []), ...cached];
+}
