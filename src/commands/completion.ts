@@ -13,13 +13,14 @@ export default defineCommand<object, [Shell]>({
   define: (cmd) =>
     cmd
       .description('print the shell completion script for bash, zsh or fish')
-      .addArgument(new Argument('<shell>', 'the shell').choices(shells))
+      .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(shells))
       .addHelpText(
         'after',
+        // the folders may not exist yet on a fresh HOME
         examples(
-          'pp completion bash > ~/.local/share/bash-completion/completions/pp',
-          'pp completion zsh > ~/.zfunc/_pp',
-          'pp completion fish > ~/.config/fish/completions/pp.fish',
+          'mkdir -p ~/.local/share/bash-completion/completions && pp completion bash > ~/.local/share/bash-completion/completions/pp',
+          'mkdir -p ~/.zfunc && pp completion zsh > ~/.zfunc/_pp',
+          'mkdir -p ~/.config/fish/completions && pp completion fish > ~/.config/fish/completions/pp.fish',
         ),
       ),
   async run(ctx, _opts, shell) {
