@@ -5,7 +5,7 @@
 import { checkAccount, sourcesOf } from '../api/account.js';
 import { accountPages } from '../api/accounts.js';
 import { openClient } from '../api/open.js';
-import { accountCacheMax, writeAccountCache } from '../completion/values.js';
+import { accountCacheMax, cacheProfile, writeAccountCache } from '../completion/values.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { type Health, type HealthState, healthOf, healthStates, stateTone } from '../health.js';
@@ -91,8 +91,7 @@ export default defineCommand<AccountsOptions>({
 function rememberIds(ctx: Context, ids: readonly string[]): void {
   if (ctx.sandbox) return;
   try {
-    // 'default' until profiles exist: then the active profile
-    writeAccountCache(ctx.env, 'default', ids, ctx.clock.now());
+    writeAccountCache(ctx.env, cacheProfile(ctx.env), ids, ctx.clock.now());
   } catch (err) {
     ctx.verbose(`cannot cache the account ids for completion: ${(err as Error).message}`);
   }

@@ -5,6 +5,7 @@
 import { Argument } from 'commander';
 import {
   type CompletionKind,
+  cacheProfile,
   completionKinds,
   formatNames,
   profileNames,
@@ -43,7 +44,6 @@ function valuesOf(ctx: Context, kind: CompletionKind, words: readonly string[]):
   } catch {
     // an unreadable config file: the cache may still help
   }
-  // 'default' until profiles exist: then the active profile (as `pp accounts` writes it)
-  const cached = readAccountCache(ctx.env, 'default', ctx.clock.now());
+  const cached = readAccountCache(ctx.env, cacheProfile(ctx.env), ctx.clock.now());
   return [...(account ? [account] : []), ...cached];
 }

@@ -18,6 +18,12 @@ export const accountCacheTtlMs = 60 * 60 * 1000;
 /** At most this many ids are kept: a shell offers a list a person reads, and it loads on every Tab. */
 export const accountCacheMax = 5000;
 
+/**
+ * The profile whose ids `pp accounts` caches and `pp __complete` offers: `default` until there are
+ * profiles, then the active one (--profile, PP_PROFILE, the config file's).
+ */
+export const cacheProfile = (_env: Env): string => 'default';
+
 /** The cache of one profile's account ids, in the config folder. */
 export function cacheFile(env: Env, profile: string): string {
   return join(configDir(env), 'cache', `accounts.${encodeURIComponent(profile)}.json`);
