@@ -13,7 +13,7 @@ export default defineCommand<object, [Shell]>({
   define: (cmd) =>
     cmd
       .description('print the shell completion script for bash, zsh or fish')
-      .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(shells))
+      .addArgument(new Argument('<shell>', 'the shell').choices(shells))
       .addHelpText(
         'after',
         // the folders may not exist yet on a fresh HOME
