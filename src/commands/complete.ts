@@ -27,11 +27,19 @@ export default defineCommand<object, [CompletionKind, string | undefined, string
       .argument('[words...]', 'the words typed before it')
       .addHelpText('after', examples('pp __complete accounts acc_', 'pp __complete topics -- "" --sandbox')),
   async run(ctx, _opts, kind, partial = '', words) {
-    const values = [...new Set(valuesOf(ctx, kind, words))].filter((v) => v.startsWith(partial));
+    const values = [...new Set(valuesOf(ctx, kind, words))].filter(
+      (v) => completable.test(v) && v.startsWith(partial),
+    );
     if (values.length > 0) await ctx.io.out(`${values.join('\n')}\n`);
     return 0;
   },
 });
+
+/**
+ * The values a shell may be given: ids come from the server and names from a file, and bash's
+ * `compgen -W` expands what it offers ($(…), `…`, ~), so anything but these characters is left out.
+ */
+const completable = /^[\w.:@+-]{1,200}$/;
 
 function valuesOf(ctx: Context, kind: CompletionKind, words: readonly string[]): string[] {
   if (kind === 'formats') return [...formatNames];

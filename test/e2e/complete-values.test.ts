@@ -5,7 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountCacheTtlMs, cacheFile, formatNames } from '../../src/completion/values.js';
+import {
+  accountCacheTtlMs,
+  cacheFile,
+  cacheProfile,
+  formatNames,
+  writeAccountCache,
+} from '../../src/completion/values.js';
 import { helpTopics } from '../../src/help/topics.js';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
@@ -80,6 +86,14 @@ describe('pp __complete accounts', () => {
     const demo = await pp(['__complete', 'accounts', '--', 'acc_', '--sandbox'], { env });
     expect(lines(demo.stdout)).toHaveLength(12 + 38);
     expect(demo.stdout).not.toContain('acc_gen_');
+  });
+
+  it('offers only ids a shell takes as they are: no $(…), quotes, spaces or control characters', async () => {
+    const env = baseEnv();
+    const ids = ['acc_ok', '$(touch pwned)', '`id`', 'a b', "it's", 'acc_\u001b[31m', '~root', 'acc_ok.2'];
+    writeAccountCache(env, cacheProfile(env), ids, Date.now());
+    const r = await pp(['__complete', 'accounts'], { env });
+    expect(lines(r.stdout)).toEqual(['acc_ok', 'acc_ok.2']);
   });
 
   it('makes no request and needs no key, even with a broken config file', async () => {
