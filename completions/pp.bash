@@ -41,10 +41,32 @@ _pp() {
       'config/set-account') path='config set-account' args=0 ;;
       'config/unset-account') path='config unset-account' args=0 ;;
       'config/help') path='config help' args=0 ;;
+      'config help/set-key') path='config help set-key' args=0 ;;
+      'config help/show') path='config help show' args=0 ;;
+      'config help/unset-key') path='config help unset-key' args=0 ;;
+      'config help/set-account') path='config help set-account' args=0 ;;
+      'config help/unset-account') path='config help unset-account' args=0 ;;
       'sandbox/--port' | 'sandbox '*'/--port') option=$word ;;
       'sandbox/--latency' | 'sandbox '*'/--latency') option=$word ;;
       'sandbox/--rate-limit' | 'sandbox '*'/--rate-limit') option=$word ;;
       'sandbox/--accounts' | 'sandbox '*'/--accounts') option=$word ;;
+      'help/whoami') path='help whoami' args=0 ;;
+      'help/profile') path='help profile' args=0 ;;
+      'help/accounts') path='help accounts' args=0 ;;
+      'help/config') path='help config' args=0 ;;
+      'help/completion') path='help completion' args=0 ;;
+      'help/sandbox') path='help sandbox' args=0 ;;
+      'help/environment') path='help environment' args=0 ;;
+      'help/exit-codes') path='help exit-codes' args=0 ;;
+      'help/formats') path='help formats' args=0 ;;
+      'help/health') path='help health' args=0 ;;
+      'help/scripting') path='help scripting' args=0 ;;
+      'help accounts/show') path='help accounts show' args=0 ;;
+      'help config/set-key') path='help config set-key' args=0 ;;
+      'help config/show') path='help config show' args=0 ;;
+      'help config/unset-key') path='help config unset-key' args=0 ;;
+      'help config/set-account') path='help config set-account' args=0 ;;
+      'help config/unset-account') path='help config unset-account' args=0 ;;
       */-*) ;;
       *) ((args++)) ;;
     esac
@@ -70,9 +92,31 @@ _pp() {
       'config set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config help set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config help show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config help unset-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config help set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config help unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help whoami') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help profile') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help accounts') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help accounts show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help config set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help config show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help config unset-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help config set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help config unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help sandbox') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help environment') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help exit-codes') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help formats') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help health') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help scripting') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
     esac
   else
     case "$path/$args" in
@@ -83,9 +127,11 @@ _pp() {
       'accounts show/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'config/'*) words='set-key show unset-key set-account unset-account help' ;;
       'config set-account/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
-      'config help/0') words='set-key show unset-key set-account unset-account' ;;
+      'config help/'*) words='set-key show unset-key set-account unset-account' ;;
       'completion/0') words='bash zsh fish' ;;
-      'help/0') words='whoami profile accounts config completion sandbox environment exit-codes formats health scripting' ;;
+      'help/'*) words='whoami profile accounts config completion sandbox environment exit-codes formats health scripting' ;;
+      'help accounts/'*) words='show' ;;
+      'help config/'*) words='set-key show unset-key set-account unset-account' ;;
     esac
   fi
   [[ -n $words ]] && COMPREPLY=($(compgen -W "$words" -- "$cur"))

@@ -44,6 +44,50 @@ function __pp_position
                 set path 'pp config unset-account'; set args 0
             case 'pp config/help'
                 set path 'pp config help'; set args 0
+            case 'pp config help/set-key'
+                set path 'pp config help set-key'; set args 0
+            case 'pp config help/show'
+                set path 'pp config help show'; set args 0
+            case 'pp config help/unset-key'
+                set path 'pp config help unset-key'; set args 0
+            case 'pp config help/set-account'
+                set path 'pp config help set-account'; set args 0
+            case 'pp config help/unset-account'
+                set path 'pp config help unset-account'; set args 0
+            case 'pp help/whoami'
+                set path 'pp help whoami'; set args 0
+            case 'pp help/profile'
+                set path 'pp help profile'; set args 0
+            case 'pp help/accounts'
+                set path 'pp help accounts'; set args 0
+            case 'pp help/config'
+                set path 'pp help config'; set args 0
+            case 'pp help/completion'
+                set path 'pp help completion'; set args 0
+            case 'pp help/sandbox'
+                set path 'pp help sandbox'; set args 0
+            case 'pp help/environment'
+                set path 'pp help environment'; set args 0
+            case 'pp help/exit-codes'
+                set path 'pp help exit-codes'; set args 0
+            case 'pp help/formats'
+                set path 'pp help formats'; set args 0
+            case 'pp help/health'
+                set path 'pp help health'; set args 0
+            case 'pp help/scripting'
+                set path 'pp help scripting'; set args 0
+            case 'pp help accounts/show'
+                set path 'pp help accounts show'; set args 0
+            case 'pp help config/set-key'
+                set path 'pp help config set-key'; set args 0
+            case 'pp help config/show'
+                set path 'pp help config show'; set args 0
+            case 'pp help config/unset-key'
+                set path 'pp help config unset-key'; set args 0
+            case 'pp help config/set-account'
+                set path 'pp help config set-account'; set args 0
+            case 'pp help config/unset-account'
+                set path 'pp help config unset-account'; set args 0
             case '*/--base-url' '*/--timeout' '*/--retries' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
@@ -143,7 +187,21 @@ complete -c pp -n '__pp_at \'pp config set-account\' 0' -a '(__pp_values account
 # pp config unset-account
 
 # pp config help
-complete -c pp -n '__pp_at \'pp config help\' 0' -a 'set-key show unset-key set-account unset-account'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'show' -d 'the config file, the masked key and where each setting comes from'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-key' -d 'remove the stored API key'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'set-account' -d 'store the default account for `pp whoami`'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-account' -d 'remove the default account'
+
+# pp config help set-key
+
+# pp config help show
+
+# pp config help unset-key
+
+# pp config help set-account
+
+# pp config help unset-account
 
 # pp completion
 complete -c pp -n '__pp_at \'pp completion\' 0' -a 'bash zsh fish'
@@ -155,4 +213,54 @@ complete -c pp -n '__pp_in \'pp sandbox\'' -l rate-limit -x -d 'answer 429 beyon
 complete -c pp -n '__pp_in \'pp sandbox\'' -l accounts -x -d 'add n generated accounts to the accounts list (acc_gen_000001...)'
 
 # pp help
-complete -c pp -n '__pp_at \'pp help\' 0' -a 'whoami profile accounts config completion sandbox environment exit-codes formats health scripting'
+complete -c pp -n '__pp_at \'pp help\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
+complete -c pp -n '__pp_at \'pp help\'' -a 'profile' -d 'the full provider-specific profile of one account, or a summary of many'
+complete -c pp -n '__pp_at \'pp help\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
+complete -c pp -n '__pp_at \'pp help\'' -a 'config' -d 'store the API key and a default account'
+complete -c pp -n '__pp_at \'pp help\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
+complete -c pp -n '__pp_at \'pp help\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
+complete -c pp -n '__pp_at \'pp help\'' -a 'environment' -d 'environment variables, the config file, precedence'
+complete -c pp -n '__pp_at \'pp help\'' -a 'exit-codes' -d 'what each exit code means, and which are transient'
+complete -c pp -n '__pp_at \'pp help\'' -a 'formats' -d 'tables, --json, NDJSON and the JSON error object'
+complete -c pp -n '__pp_at \'pp help\'' -a 'health' -d 'warnings and errors about an account; sandbox ids'
+complete -c pp -n '__pp_at \'pp help\'' -a 'scripting' -d 'recipes: jq, exit codes, cron, retries, the sandbox'
+
+# pp help whoami
+
+# pp help profile
+
+# pp help accounts
+complete -c pp -n '__pp_at \'pp help accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
+
+# pp help accounts show
+
+# pp help config
+complete -c pp -n '__pp_at \'pp help config\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'show' -d 'the config file, the masked key and where each setting comes from'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-key' -d 'remove the stored API key'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'set-account' -d 'store the default account for `pp whoami`'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-account' -d 'remove the default account'
+
+# pp help config set-key
+
+# pp help config show
+
+# pp help config unset-key
+
+# pp help config set-account
+
+# pp help config unset-account
+
+# pp help completion
+
+# pp help sandbox
+
+# pp help environment
+
+# pp help exit-codes
+
+# pp help formats
+
+# pp help health
+
+# pp help scripting

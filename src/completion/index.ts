@@ -32,7 +32,7 @@ export const ppValues: ValueHints = {
   },
   // --format, should a command have one without declaring its choices
   choices: { '--format': formatNames },
-  helpWords: Object.keys(helpTopics),
+  helpTree: { topics: Object.fromEntries(Object.entries(helpTopics).map(([name, t]) => [name, t.summary])) },
 };
 
 export function completionScript(

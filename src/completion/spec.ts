@@ -18,8 +18,11 @@ export type ValueCompletion =
 export interface ValueHints {
   dynamic?: Readonly<Record<string, string>>;
   choices?: Readonly<Record<string, readonly string[]>>;
-  /** More words the top-level `help` takes besides the command names (pp's help topics). */
-  helpWords?: readonly string[];
+  /**
+   * `help` follows its words down the tree (`pp help config set-key`), so it completes like the
+   * commands themselves; at the top it also takes these topics (name → summary).
+   */
+  helpTree?: { topics: Readonly<Record<string, string>> };
 }
 
 export interface OptionSpec {
@@ -118,15 +121,43 @@ export function readCommand(
   };
   for (const sub of subcommands) {
     const child = readCommand(sub, hints, [...path, sub.name()], declared, help);
-    // commander's `help [command]` takes the name of one of its siblings (at the top, pp's topics too).
+    // commander's `help [command]` takes the name of one of its siblings.
     if (sub.name() === 'help' && child.arguments.length === 1 && child.arguments[0]) {
       const siblings = subcommands.filter((s) => s !== sub).map((s) => s.name());
-      const more = path.length === 0 ? (hints.helpWords ?? []) : [];
-      child.arguments[0].completion = { kind: 'choices', choices: [...siblings, ...more] };
+      child.arguments[0].completion = { kind: 'choices', choices: siblings };
     }
     spec.commands.push(child);
   }
+  const helpCommand = spec.commands.find((c) => c.name === 'help');
+  if (hints.helpTree && helpCommand) {
+    // `help` then completes as a command whose subcommands are its siblings' names, down the tree
+    const topics = path.length === 0 ? Object.entries(hints.helpTree.topics) : [];
+    helpCommand.arguments = [];
+    helpCommand.commands = [
+      ...spec.commands.filter((c) => c !== helpCommand).map((c) => namesOnly(c, helpCommand.path)),
+      ...topics.map(([name, summary]) =>
+        namesOnly({ name, description: summary, commands: [] }, helpCommand.path),
+      ),
+    ];
+  }
   return spec;
+}
+
+/** A command's name, description and subcommands (named under `parent`), without options or arguments. */
+function namesOnly(
+  cmd: Pick<CommandSpec, 'name' | 'description' | 'commands'>,
+  parent: string[],
+): CommandSpec {
+  const path = [...parent, cmd.name];
+  return {
+    path,
+    name: cmd.name,
+    aliases: [],
+    description: cmd.description,
+    options: [],
+    arguments: [],
+    commands: cmd.commands.filter((c) => c.name !== 'help').map((c) => namesOnly(c, path)),
+  };
 }
 
 /** Every command of the tree, parents before children. */

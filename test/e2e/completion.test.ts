@@ -112,6 +112,9 @@ describe('bash', () => {
       'set-account',
     ]);
     expect(complete('pp', 'help', 'pr')).toEqual(['profile']);
+    // help follows its words down, as `pp help config set-key` does
+    expect(complete('pp', 'help', 'config', 's')).toEqual(['set-key', 'show', 'set-account']);
+    expect(complete('pp', 'help', 'ex')).toEqual(['exit-codes']);
   });
   it("completes a command's options and the global ones", () => {
     const options = complete('pp', 'whoami', '--');
@@ -302,6 +305,7 @@ describeWith('fish', 'fish', () => {
       ['set-key', 'show', 'unset-key', 'set-account', 'unset-account', 'help'].sort(),
     );
     expect(complete('pp --timeout 5 config s').sort()).toEqual(['set-account', 'set-key', 'show']);
+    expect(complete('pp help config s').sort()).toEqual(['set-account', 'set-key', 'show']);
     const options = complete('pp whoami --');
     expect(options).toContain('--account');
     expect(options).toEqual(expect.arrayContaining(['--json', '--sandbox', '--no-color', '--help']));
