@@ -25,7 +25,10 @@ export default defineCommand<object, [CompletionKind, string | undefined, string
       .addArgument(new Argument('<kind>', 'what to complete').choices(completionKinds))
       .argument('[partial]', 'only the values that start with this')
       .argument('[words...]', 'the words typed before it')
-      .addHelpText('after', examples('pp __complete accounts acc_', 'pp __complete topics -- "" --sandbox')),
+      .addHelpText(
+        'after',
+        examples('pp __complete accounts acc_', 'pp __complete accounts -- acc_demo_ whoami --sandbox'),
+      ),
   async run(ctx, _opts, kind, partial = '', words) {
     const values = [...new Set(valuesOf(ctx, kind, words))].filter(
       (v) => completable.test(v) && v.startsWith(partial),
