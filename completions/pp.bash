@@ -1,5 +1,6 @@
 # bash completion for pp. Generated from the program by `npm run completions`: do not edit.
-# Install: pp completion bash > ~/.local/share/bash-completion/completions/pp
+# Install: mkdir -p ~/.local/share/bash-completion/completions &&
+#          pp completion bash > ~/.local/share/bash-completion/completions/pp
 #     or:  echo 'source <(pp completion bash)' >> ~/.bashrc
 
 _pp() {
@@ -48,16 +49,53 @@ _pp() {
       'config/use') path='config use' args=0 ;;
       'config/remove-profile') path='config remove-profile' args=0 ;;
       'config/help') path='config help' args=0 ;;
+      'config help/set-key') path='config help set-key' args=0 ;;
+      'config help/set-key-command') path='config help set-key-command' args=0 ;;
+      'config help/show') path='config help show' args=0 ;;
+      'config help/unset-key') path='config help unset-key' args=0 ;;
+      'config help/set-account') path='config help set-account' args=0 ;;
+      'config help/unset-account') path='config help unset-account' args=0 ;;
+      'config help/set-base-url') path='config help set-base-url' args=0 ;;
+      'config help/unset-base-url') path='config help unset-base-url' args=0 ;;
+      'config help/profiles') path='config help profiles' args=0 ;;
+      'config help/use') path='config help use' args=0 ;;
+      'config help/remove-profile') path='config help remove-profile' args=0 ;;
       'sandbox/--port' | 'sandbox '*'/--port') option=$word ;;
       'sandbox/--latency' | 'sandbox '*'/--latency') option=$word ;;
       'sandbox/--rate-limit' | 'sandbox '*'/--rate-limit') option=$word ;;
       'sandbox/--accounts' | 'sandbox '*'/--accounts') option=$word ;;
+      'help/whoami') path='help whoami' args=0 ;;
+      'help/profile') path='help profile' args=0 ;;
+      'help/accounts') path='help accounts' args=0 ;;
+      'help/config') path='help config' args=0 ;;
+      'help/doctor') path='help doctor' args=0 ;;
+      'help/completion') path='help completion' args=0 ;;
+      'help/sandbox') path='help sandbox' args=0 ;;
+      'help/environment') path='help environment' args=0 ;;
+      'help/exit-codes') path='help exit-codes' args=0 ;;
+      'help/formats') path='help formats' args=0 ;;
+      'help/health') path='help health' args=0 ;;
+      'help/scripting') path='help scripting' args=0 ;;
+      'help accounts/show') path='help accounts show' args=0 ;;
+      'help config/set-key') path='help config set-key' args=0 ;;
+      'help config/set-key-command') path='help config set-key-command' args=0 ;;
+      'help config/show') path='help config show' args=0 ;;
+      'help config/unset-key') path='help config unset-key' args=0 ;;
+      'help config/set-account') path='help config set-account' args=0 ;;
+      'help config/unset-account') path='help config unset-account' args=0 ;;
+      'help config/set-base-url') path='help config set-base-url' args=0 ;;
+      'help config/unset-base-url') path='help config unset-base-url' args=0 ;;
+      'help config/profiles') path='help config profiles' args=0 ;;
+      'help config/use') path='help config use' args=0 ;;
+      'help config/remove-profile') path='help config remove-profile' args=0 ;;
       */-*) ;;
       *) ((args++)) ;;
     esac
   done
   if [[ -n $option ]]; then
     case "$path/$option" in
+    *'/--profile') words=$(pp __complete profiles -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+    'whoami/--account' | 'whoami '*'/--account') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
     'whoami/--fail-on' | 'whoami '*'/--fail-on') words='warning' ;;
     'profile/--from-file' | 'profile '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'profile/--fail-on' | 'profile '*'/--fail-on') words='warning' ;;
@@ -82,19 +120,62 @@ _pp() {
       'config use') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'config remove-profile') words='-y --yes -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'config help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help set-key-command') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help unset-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help set-base-url') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help unset-base-url') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help profiles') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help use') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'config help remove-profile') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'doctor') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
       'help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help whoami') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help profile') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help accounts') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help accounts show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config set-key-command') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config unset-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config set-base-url') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config unset-base-url') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config profiles') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config use') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help config remove-profile') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help doctor') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help sandbox') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help environment') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help exit-codes') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help formats') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help health') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
+      'help scripting') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile -h --help' ;;
     esac
   else
     case "$path/$args" in
       '/'*) words='whoami profile accounts config doctor completion sandbox help' ;;
+      'whoami/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'profile/'*) words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'accounts/'*) words='show' ;;
+      'accounts show/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'config/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile help' ;;
-      'config help/0') words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' ;;
+      'config set-account/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'config use/0') words=$(pp __complete profiles -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'config remove-profile/0') words=$(pp __complete profiles -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'config help/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' ;;
       'completion/0') words='bash zsh fish' ;;
-      'help/0') words='whoami profile accounts config doctor completion sandbox' ;;
+      'help/'*) words='whoami profile accounts config doctor completion sandbox environment exit-codes formats health scripting' ;;
+      'help accounts/'*) words='show' ;;
+      'help config/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' ;;
     esac
   fi
   [[ -n $words ]] && COMPREPLY=($(compgen -W "$words" -- "$cur"))

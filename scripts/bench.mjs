@@ -120,6 +120,8 @@ const cases = [
     : []),
   { name: 'pp profile (table)', args: [pp, 'profile', 'acc_bench'] },
   { name: 'pp --version', args: [pp, '--version'] },
+  // what a shell runs on Tab (completion of account ids): local files only
+  { name: 'pp __complete accounts', args: [pp, '__complete', 'accounts', '--', 'acc_'] },
   { name: 'pp --help', args: [pp, '--help'] },
 ];
 
@@ -178,6 +180,7 @@ const goals = {
   'pp profile (table)': [floorHttp, 1.5, undefined],
   'pp --version': [floorNode, 1.2, undefined],
   'pp --help': [floorNode, 1.2, undefined],
+  'pp __complete accounts': [floorNode, 1.2, undefined],
   'global fetch GET': [floorHttp, undefined, undefined],
 };
 console.log(`Start-up, ${rounds} interleaved rounds, Node ${process.version} (median wall, peak RSS)\n`);

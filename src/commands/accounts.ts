@@ -5,6 +5,7 @@
 import { checkAccount, sourcesOf } from '../api/account.js';
 import { accountPages } from '../api/accounts.js';
 import { openClient } from '../api/open.js';
+import { accountCacheMax, cacheProfile, writeAccountCache } from '../completion/values.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { type Health, type HealthState, healthOf, healthStates, stateTone } from '../health.js';
@@ -49,6 +50,7 @@ export default defineCommand<AccountsOptions>({
     let listed = 0;
     let shown = 0;
     let page = 0;
+    const seen: string[] = []; // for completion (completion/values.ts)
     for await (const items of accountPages(client)) {
       page++;
       // One write a page: 250 lines in one go rather than 250 writes (measured: the writes were a
@@ -57,6 +59,7 @@ export default defineCommand<AccountsOptions>({
       for (const [i, item] of items.entries()) {
         listed++;
         const id = text(item.id) ?? '';
+        if (id && seen.length < accountCacheMax) seen.push(id);
         const warning = checkAccount(item, ctx.globals.strict, id || `item ${i + 1} of page ${page}`);
         if (warning) await ctx.warn(warning);
         if (type !== undefined && String(item.type).toUpperCase() !== type) continue;
@@ -74,10 +77,25 @@ export default defineCommand<AccountsOptions>({
       if (out) await ctx.io.out(out);
     }
     if (table) await ctx.io.out(table.end());
+    rememberIds(ctx, seen);
     ctx.io.err(summary(shown, listed, counts, type !== undefined || state !== undefined));
     return 0;
   },
 });
+
+/**
+ * The workspace's ids, whole list read, for the shell to complete (`pp __complete accounts`). Not
+ * the sandbox's (completion offers those under --sandbox anyway); a cache that cannot be written
+ * changes nothing else.
+ */
+function rememberIds(ctx: Context, ids: readonly string[]): void {
+  if (ctx.sandbox) return;
+  try {
+    writeAccountCache(ctx.env, cacheProfile(ctx.settings), ids, ctx.clock.now());
+  } catch (err) {
+    ctx.verbose(`cannot cache the account ids for completion: ${(err as Error).message}`);
+  }
+}
 
 /** --state, as the contract spells the states; any case, and action-needed for action_needed. */
 function stateOption(value: string): HealthState {

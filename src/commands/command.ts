@@ -9,6 +9,8 @@ import type { Context } from '../context.js';
 export interface PpCommandDef {
   /** Words from the program down: ['whoami'], ['config', 'set-key']. */
   path: readonly string[];
+  /** Left out of the help and the completions (`pp __complete`, which the completion scripts call). */
+  hidden?: boolean;
   /** Declares the command on the Command commander made for it (description, arguments, options, help). */
   define(cmd: Command): void;
   /**
@@ -24,11 +26,13 @@ export interface PpCommandDef {
  */
 export function defineCommand<Options, Args extends unknown[] = []>(def: {
   path: readonly string[];
+  hidden?: boolean;
   define(cmd: Command): void;
   run(ctx: Context, opts: Options, ...args: Args): Promise<number>;
 }): PpCommandDef {
   return {
     path: def.path,
+    hidden: def.hidden,
     define: def.define,
     run: (ctx, values) => {
       const args = values.slice(0, -1) as Args;
@@ -48,7 +52,50 @@ export const failOnOption = (): Option =>
   new Option('--fail-on <level>', 'exit 17 when an account answered with warnings').choices(['warning']);
 
 export const examples = (...lines: string[]): string =>
-  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+  `\nExamples:\n${lines.map((l) => exampleLines(l).join('\n')).join('\n')}\n`;
+
+/** Help fits a terminal of this many columns (commander lays out the rest; examples are ours). */
+export const helpColumns = 60;
+
+/**
+ * An example command as lines of at most `helpColumns`: broken only at a space outside quotes, with
+ * a ` \` at each break, so what one copies still runs and no word is split.
+ */
+function exampleLines(command: string): string[] {
+  const lines: string[] = [];
+  let line = '  $';
+  let empty = true; // no word on this line yet: a word too long for any line still goes on it
+  for (const word of shellWords(command)) {
+    // room for " \" after the word, in case the next one does not fit
+    if (!empty && line.length + 1 + word.length + 2 > helpColumns) {
+      lines.push(`${line} \\`);
+      line = '     ';
+    }
+    line += ` ${word}`;
+    empty = false;
+  }
+  return [...lines, line];
+}
+
+/** The words of a command line as typed (quotes kept): split at spaces outside quotes. */
+function shellWords(command: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote = '';
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (c === ' ' && !quote) {
+      if (word) words.push(word);
+      word = '';
+      continue;
+    }
+    word += c;
+    if (c === '\\' && quote !== "'" && i + 1 < command.length) word += command[++i];
+    else if (quote ? c === quote : c === '"' || c === "'") quote = quote ? '' : c;
+  }
+  if (word) words.push(word);
+  return words;
+}
 
 // Option values, checked as commander parses them (a bad one is a usage error naming the option).
 

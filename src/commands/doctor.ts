@@ -332,9 +332,9 @@ export default defineCommand<object>({
     cmd.description('check the setup: config file, key, network, TLS, proxy, clock').addHelpText(
       'after',
       `${examples('pp doctor', 'pp doctor --json | jq -r \'.checks[] | select(.status != "ok") | .fix\'')}
-One line a check: ✓ fine, ! worth fixing, ✗ failed. Makes one request
-(GET /api/v1/accounts?limit=1, no retries). Exit 0 when nothing failed,
-else the exit code of the first failure.
+One line a check: ✓ fine, ! worth fixing, ✗ failed. One
+request (GET /api/v1/accounts?limit=1, no retries). Exit 0
+when nothing failed, else the code of the first failure.
 `,
     ),
   async run(ctx) {

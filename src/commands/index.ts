@@ -4,6 +4,7 @@
 import accounts from './accounts.js';
 import accountsShow from './accounts-show.js';
 import type { PpCommandDef } from './command.js';
+import complete from './complete.js';
 import completion from './completion.js';
 import config from './config/group.js';
 import configProfiles from './config/profiles.js';
@@ -42,4 +43,5 @@ export const commands: readonly PpCommandDef[] = [
   doctor,
   completion,
   sandbox,
+  complete,
 ];

@@ -296,7 +296,7 @@ function trustFolder(dir: string): void {
  * created by this process (so owned by the caller) with mode 0600, and a symlink at `path` is
  * replaced, never followed. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
  */
-function replaceFile(path: string, text: string): void {
+export function replaceFile(path: string, text: string): void {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
   try {

@@ -2,6 +2,7 @@
 // terminal of 60 columns (test/unit/help-topics.test.ts holds every line to that and checks that
 // each topic still says what it must). Each text ends with one newline, ready to print as it is.
 // Only what pp does today is described here; the README points to these topics.
+import { sandboxIdsHelp } from '../sandbox/ids.js';
 
 export interface HelpTopic {
   /** One short line, for a list of the topics. */
@@ -499,6 +500,9 @@ export const helpTopics: Record<
   },
   scripting: {
     summary: 'recipes: jq, exit codes, cron, retries, the sandbox',
-    text: scripting,
+    // the sandbox's ids, generated from the sandbox itself, when the topic is read
+    get text() {
+      return `${scripting}\nTHE SANDBOX'S ACCOUNT IDS\n${sandboxIdsHelp()}`;
+    },
   },
 };
