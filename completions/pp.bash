@@ -19,10 +19,12 @@ _pp() {
       '/whoami') path='whoami' args=0 ;;
       '/profile') path='profile' args=0 ;;
       '/accounts') path='accounts' args=0 ;;
+      '/status') path='status' args=0 ;;
       '/config') path='config' args=0 ;;
       '/completion') path='completion' args=0 ;;
       '/sandbox') path='sandbox' args=0 ;;
       '/help') path='help' args=0 ;;
+      *'/--format') option=$word ;;
       *'/--base-url') option=$word ;;
       *'/--timeout') option=$word ;;
       *'/--retries') option=$word ;;
@@ -34,6 +36,9 @@ _pp() {
       'accounts/show') path='accounts show' args=0 ;;
       'accounts/--type' | 'accounts '*'/--type') option=$word ;;
       'accounts/--state' | 'accounts '*'/--state') option=$word ;;
+      'status/--from-file' | 'status '*'/--from-file') option=$word ;;
+      'status/--concurrency' | 'status '*'/--concurrency') option=$word ;;
+      'status/--fail-on' | 'status '*'/--fail-on') option=$word ;;
       'config/set-key') path='config set-key' args=0 ;;
       'config/show') path='config show' args=0 ;;
       'config/unset-key') path='config unset-key' args=0 ;;
@@ -53,33 +58,36 @@ _pp() {
     'whoami/--fail-on' | 'whoami '*'/--fail-on') words='warning' ;;
     'profile/--from-file' | 'profile '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'profile/--fail-on' | 'profile '*'/--fail-on') words='warning' ;;
+    'status/--from-file' | 'status '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+    'status/--fail-on' | 'status '*'/--fail-on') words='warning' ;;
     esac
   elif [[ $cur == -* ]]; then
     case $path in
-      '') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'whoami') words='--account --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'profile') words='--from-file --concurrency --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'accounts') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'accounts show') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config unset-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      '') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'whoami') words='--account --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'profile') words='--from-file --concurrency --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'accounts') words='--type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'accounts show') words='--type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'status') words='--from-file --deep --all --concurrency --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config set-key') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config show') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config unset-key') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config set-account') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config unset-account') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'config help') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'completion') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'help') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
     esac
   else
     case "$path/$args" in
-      '/'*) words='whoami profile accounts config completion sandbox help' ;;
+      '/'*) words='whoami profile accounts status config completion sandbox help' ;;
       'accounts/'*) words='show' ;;
       'config/'*) words='set-key show unset-key set-account unset-account help' ;;
       'config help/0') words='set-key show unset-key set-account unset-account' ;;
       'completion/0') words='bash zsh fish' ;;
-      'help/0') words='whoami profile accounts config completion sandbox' ;;
+      'help/0') words='whoami profile accounts status config completion sandbox' ;;
     esac
   fi
   [[ -n $words ]] && COMPREPLY=($(compgen -W "$words" -- "$cur"))

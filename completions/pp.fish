@@ -21,6 +21,8 @@ function __pp_position
                 set path 'pp profile'; set args 0
             case 'pp/accounts'
                 set path 'pp accounts'; set args 0
+            case 'pp/status'
+                set path 'pp status'; set args 0
             case 'pp/config'
                 set path 'pp config'; set args 0
             case 'pp/completion'
@@ -43,7 +45,7 @@ function __pp_position
                 set path 'pp config unset-account'; set args 0
             case 'pp config/help'
                 set path 'pp config help'; set args 0
-            case '*/--base-url' '*/--timeout' '*/--retries' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--fail-on' 'pp status */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
             case '*'
@@ -76,6 +78,7 @@ complete -c pp -f
 # pp
 complete -c pp -s V -l version -d 'print the version of pp'
 complete -c pp -l json -d 'print machine-readable JSON (the API body exactly as received)'
+complete -c pp -l format -x -d 'table, json, csv, tsv, nagios or prometheus, where the command takes it'
 complete -c pp -l base-url -x -d 'the API base URL (env PP_BASE_URL; default https://api.postpress.ai)'
 complete -c pp -l timeout -x -d 'give up on each attempt after this long'
 complete -c pp -l retries -x -d 'extra attempts on 429, 5xx and network failures'
@@ -87,6 +90,7 @@ complete -c pp -s h -l help -d 'show help'
 complete -c pp -n '__pp_at \'pp\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
 complete -c pp -n '__pp_at \'pp\'' -a 'profile' -d 'the full provider-specific profile of one account, or a summary of many'
 complete -c pp -n '__pp_at \'pp\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
+complete -c pp -n '__pp_at \'pp\'' -a 'status' -d 'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code'
 complete -c pp -n '__pp_at \'pp\'' -a 'config' -d 'store the API key and a default account'
 complete -c pp -n '__pp_at \'pp\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c pp -n '__pp_at \'pp\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
@@ -107,6 +111,13 @@ complete -c pp -n '__pp_in \'pp accounts\'' -l state -x -d 'only accounts in thi
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
 
 # pp accounts show
+
+# pp status
+complete -c pp -n '__pp_in \'pp status\'' -l from-file -r -F -d 'only the account ids in this file, one a line (- for standard input)'
+complete -c pp -n '__pp_in \'pp status\'' -l deep -d 'also call the providers: users/me of each account whose sources are all OK (seat and restriction warnings)'
+complete -c pp -n '__pp_in \'pp status\'' -l all -d 'table: a row for every account, not only those that are not ok'
+complete -c pp -n '__pp_in \'pp status\'' -l concurrency -x -d 'requests at once with --deep'
+complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -a 'warning' -d 'exit 17 when an account answered with warnings'
 
 # pp config
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'
@@ -139,4 +150,4 @@ complete -c pp -n '__pp_in \'pp sandbox\'' -l rate-limit -x -d 'answer 429 beyon
 complete -c pp -n '__pp_in \'pp sandbox\'' -l accounts -x -d 'add n generated accounts to the accounts list (acc_gen_000001...)'
 
 # pp help
-complete -c pp -n '__pp_at \'pp help\' 0' -a 'whoami profile accounts config completion sandbox' -d ''
+complete -c pp -n '__pp_at \'pp help\' 0' -a 'whoami profile accounts status config completion sandbox' -d ''

@@ -8,6 +8,7 @@ import { type HelpTopic, helpTopics } from './help/topics.js';
 
 export interface GlobalOptionValues {
   json?: boolean;
+  format?: string;
   baseUrl?: string;
   timeout: number;
   retries: number;
@@ -94,6 +95,7 @@ export function buildProgram(
     // A subcommand's help also lists --json, --sandbox and the other options it accepts from pp.
     .configureHelp({ showGlobalOptions: true })
     .option('--json', 'print machine-readable JSON (the API body exactly as received)')
+    .option('--format <name>', 'table, json, csv, tsv, nagios or prometheus, where the command takes it')
     .option('--base-url <url>', 'the API base URL (env PP_BASE_URL; default https://api.postpress.ai)', url)
     .option('--timeout <seconds>', 'give up on each attempt after this long', seconds, 30)
     .option(

@@ -11,6 +11,7 @@ import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError, PpError, toPpError, usageError } from '../errors.js';
 import { type Health, healthOf } from '../health.js';
+import { accountHeader, accountRow, type Delimited, isDelimited } from '../output/delimited.js';
 import { groupDigits } from '../output/format.js';
 import { compact, maskedWarning, oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
@@ -20,13 +21,15 @@ import { displayWidth } from '../output/width.js';
 import { answeredExitCode, type Checked, checkedProfile, genericIdentity } from './inspect.js';
 import type { ProfileOptions } from './profile.js';
 
-type Outcome =
+export type Outcome =
   | {
       kind: 'ok';
       accountId: string;
       /** The body as received; kept only for --json. */
       body: string;
       provider: string;
+      /** The provider's wire value (LINKEDIN), the csv/tsv type column. */
+      type: string;
       name: string;
       /** `ok`, or the seat warnings. */
       state: string;
@@ -43,7 +46,8 @@ type Printed = Exclude<Outcome, { kind: 'interrupted' }>;
 export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Promise<number> {
   const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
   const json = ctx.globals.json;
-  const table = json ? undefined : await SummaryTable.load(ctx.io);
+  const delimited = isDelimited(ctx.globals.format) ? ctx.globals.format : undefined;
+  const table = ctx.globals.format === 'table' ? await SummaryTable.load(ctx.io) : undefined;
   const tally = new Tally(opts.failOn === 'warning');
   let longestId = 0;
   // The ids as the runner pulls them: the table's widths come from those launched so far.
@@ -72,7 +76,11 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
       if (warning) await ctx.warn(warning);
       // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
       await ctx.io.out(
-        table ? table.row(summaryRow(next), longestId) : await ndjsonLine(ctx, next, progress),
+        table
+          ? table.row(summaryRow(next), longestId)
+          : delimited
+            ? delimitedLine(delimited, next, tally.count === 1)
+            : await ndjsonLine(ctx, next, progress),
       );
     },
   });
@@ -187,7 +195,7 @@ export async function runMany<T, R>(
   return { started, readError };
 }
 
-async function inspectAccount(
+export async function inspectAccount(
   ctx: Context,
   client: Client,
   accountId: string,
@@ -228,6 +236,7 @@ function describeProfile(
     accountId,
     body,
     provider: provider?.label ?? providerId,
+    type: providerId,
     name: identity.name,
     state: seats || 'ok',
     tone: seats ? 'warn' : 'ok',
@@ -391,11 +400,28 @@ async function ndjsonLine(
   return oneLine({ account_id: outcome.accountId, ok: false, error: jsonError(outcome.error) });
 }
 
+/** The csv/tsv row of an outcome, after the header when it is the first. */
+function delimitedLine(format: Delimited, outcome: Printed, first: boolean): string {
+  const row =
+    outcome.kind === 'ok'
+      ? accountRow(format, { id: outcome.accountId, ...outcome })
+      : accountRow(format, {
+          id: outcome.accountId,
+          type: '',
+          name: '',
+          health: healthOf({ error: outcome.error }),
+        });
+  return first ? accountHeader(format) + row : row;
+}
+
 /** The count of each state, and the exit code they add up to. */
 class Tally {
   readonly #states = new Map<string, number>([['ok', 0]]);
   readonly #failureCodes = new Set<number>();
   #count = 0;
+  get count(): number {
+    return this.#count;
+  }
   /** Some account answered with warnings: exit 17 with --fail-on warning, when nothing failed. */
   #warned = false;
 

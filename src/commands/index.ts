@@ -13,6 +13,7 @@ import configUnsetAccount from './config/unset-account.js';
 import configUnsetKey from './config/unset-key.js';
 import profile from './profile.js';
 import sandbox from './sandbox.js';
+import status from './status.js';
 import whoami from './whoami.js';
 
 export const commands: readonly PpCommandDef[] = [
@@ -20,6 +21,7 @@ export const commands: readonly PpCommandDef[] = [
   profile,
   accounts,
   accountsShow,
+  status,
   config,
   configSetKey,
   configShow,

@@ -76,6 +76,7 @@ describe('bash', () => {
       'whoami',
       'profile',
       'accounts',
+      'status',
       'config',
       'completion',
       'sandbox',
