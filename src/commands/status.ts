@@ -90,8 +90,6 @@ Without --deep, pp status reads only the accounts list (one request per
         'Pass account ids such as acc_…; check that the variables you pass are set.',
       );
     }
-    const named = await namedIds(ctx, ids, opts.fromFile);
-    const client = await openClient(ctx);
     const output = await StatusOutput.for(ctx, opts.all === true);
     const counts = new Map<HealthState, number>(healthStates.map((s) => [s, 0]));
     const errorCodes = new Set<number>();
@@ -104,6 +102,8 @@ Without --deep, pp status reads only the accounts list (one request per
     };
 
     try {
+      const named = await namedIds(ctx, ids, opts.fromFile);
+      const client = await openClient(ctx);
       await ctx.io.out(output.head());
       if (opts.deep) await deepRun(ctx, client, named, opts.concurrency, emit);
       else {
@@ -114,8 +114,9 @@ Without --deep, pp status reads only the accounts list (one request per
         }
       }
     } catch (err) {
-      // Never a partial fleet passed for healthy: prometheus says pp_status_success 0, the others
-      // fail with the error's code (nagios: UNKNOWN, in cli.ts).
+      // Never a partial fleet passed for healthy: prometheus says pp_status_success 0 (also when
+      // no request could be made: no key, an unreadable id file), the others fail with the
+      // error's code (nagios: UNKNOWN, in cli.ts).
       await ctx.io.out(output.failed());
       throw err;
     }

@@ -272,6 +272,13 @@ describe('pp status, a list that fails part-way never reports a partial fleet as
     expect(families.pp_accounts).toBeUndefined();
   });
 
+  it('prometheus: no key is pp_status_success 0 too (exit 3), so the textfile collector sees it', async () => {
+    const r = await pp(['status', '--format', 'prometheus']);
+    expect(r.code).toBe(3);
+    const families = Object.fromEntries(parsePrometheus(r.stdout).map((f) => [f.name, f]));
+    expect(families.pp_status_success!.metrics[0]!.value).toBe('0');
+  });
+
   it.each([['table'], ['json'], ['csv']])('%s: the error’s code (12), and no count line', async (format) => {
     failing();
     const r = await run('--format', format);
