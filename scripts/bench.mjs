@@ -164,5 +164,7 @@ if (!process.argv.includes('--startup-only') && existsSync(join(root, 'scripts/b
   const accounts = spawnSync(process.execPath, [join(root, 'scripts/bench-accounts.mjs')], {
     stdio: 'inherit',
   });
-  process.exitCode = bulk.status || accounts.status || 0;
+  console.log('');
+  const status = spawnSync(process.execPath, [join(root, 'scripts/bench-status.mjs')], { stdio: 'inherit' });
+  process.exitCode = bulk.status || accounts.status || status.status || 0;
 }

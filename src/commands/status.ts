@@ -94,10 +94,16 @@ Without --deep, pp status reads only the accounts list (one request per
     const counts = new Map<HealthState, number>(healthStates.map((s) => [s, 0]));
     const errorCodes = new Set<number>();
     const emit = (row: StatusRow): string => {
-      counts.set(row.health.state, (counts.get(row.health.state) ?? 0) + 1);
-      if (row.health.state === 'unknown') errorCodes.add(row.error?.exitCode ?? ExitCode.notFound);
-      // what pp exits with if standard output's reader leaves now: what was seen so far
-      ctx.setExitCode(healthExitCode(presentStates(counts), errorCodes, opts.failOn === 'warning'));
+      const { state } = row.health;
+      const seen = counts.get(state) ?? 0;
+      counts.set(state, seen + 1);
+      const code = state === 'unknown' ? (row.error?.exitCode ?? ExitCode.notFound) : undefined;
+      // what pp exits with if standard output's reader leaves now: what was seen so far (it
+      // changes only with a state or an error code seen for the first time)
+      if (seen === 0 || (code !== undefined && !errorCodes.has(code))) {
+        if (code !== undefined) errorCodes.add(code);
+        ctx.setExitCode(healthExitCode(presentStates(counts), errorCodes, opts.failOn === 'warning'));
+      }
       return output.row(row);
     };
 
