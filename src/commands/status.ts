@@ -119,6 +119,8 @@ Without --deep, pp status reads only the accounts list (one request per
           if (out) await ctx.io.out(out);
         }
       }
+      // Ctrl-C during --deep: what was read is no verdict on the fleet either
+      if (ctx.signal.aborted) throw new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted' });
     } catch (err) {
       // Never a partial fleet passed for healthy: prometheus says pp_status_success 0 (also when
       // no request could be made: no key, an unreadable id file), the others fail with the
@@ -126,7 +128,6 @@ Without --deep, pp status reads only the accounts list (one request per
       await ctx.io.out(output.failed());
       throw err;
     }
-    if (ctx.signal.aborted) return ExitCode.interrupted;
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const summary = healthSummary(total, total, counts, false);
     await ctx.io.out(output.end(counts, summary));

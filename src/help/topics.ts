@@ -173,6 +173,9 @@ FOR A PERSON (the default)
   ok, a warning, or the error type), printed in input
   order as the answers come, then a count of each
   state on standard error.
+  pp status: a row per account that is not ok (--all:
+  every one), worst first, with what to do; then the
+  count on standard error.
   Tables fit the terminal (COLUMNS off a terminal, else
   80) and wrap long values. Colour only on a terminal
   (\`pp help environment\`). Text from the server is

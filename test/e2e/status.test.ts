@@ -8,7 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import parsePrometheus from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
-import { FaultServer, json, linkedinProfile, problem } from '../helpers/fault-server.js';
+import { FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv, tempDir } from '../helpers/run.js';
 
@@ -330,6 +330,21 @@ describe('pp status --deep', () => {
     expect(b).toMatchObject({ health: { state: 'unknown' }, error: { exit_code: 6 } });
     expect(c).toMatchObject({ health: { state: 'ok' }, profile: { first_name: 'Ada' } });
     expect(r.stdout + r.stderr).not.toContain(KEY);
+  });
+
+  it('Ctrl-C during --deep is no verdict: prometheus says pp_status_success 0, exit 130', async () => {
+    server.script((req) =>
+      req.url.startsWith('/api/v1/accounts') ? json({ items: [account('acc_a')] }) : hang,
+    );
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 200);
+    const r = await pp(['--base-url', server.origin, 'status', '--deep', '--format', 'prometheus'], {
+      env: env(),
+      signal: stop.signal,
+    });
+    expect(r.code).toBe(130);
+    const families = Object.fromEntries(parsePrometheus(r.stdout).map((f) => [f.name, f]));
+    expect(families.pp_status_success!.metrics[0]!.value).toBe('0');
   });
 
   it('says in --help that it calls the providers', async () => {
