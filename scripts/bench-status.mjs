@@ -3,10 +3,11 @@
 //       `pp accounts --json` over the same list, in interleaved rounds: target within 1.3x
 //   (h) `pp status --deep` over 1,000 generated accounts against `pp sandbox --latency 50` at
 //       --concurrency 8: wall time against the ideal 1,000 x 50 ms / 8 = 6.25 s, target 1.2x
+//   (i) the peak memory of `pp status --format csv` over 100,000 accounts (streamed, as pp accounts)
 import { bin, measure, sandbox } from './bench-procs.mjs';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 11);
-const only = process.argv[2] ?? 'gh';
+const only = process.argv[2] ?? 'ghi';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mark = (ok) => (ok ? 'ok' : 'MISSED');
 
@@ -60,5 +61,15 @@ if (only.includes('h')) {
   console.log(`    ${summary} (exit ${deep.code}); users/me only for the accounts whose sources are OK`);
   console.log(
     `    wall ${deep.seconds.toFixed(2)} s, ideal ${ideal.toFixed(2)} s, ratio ${(deep.seconds / ideal).toFixed(2)} (target ≤ 1.2: ${mark(deep.seconds / ideal <= 1.2)})`,
+  );
+}
+
+if (only.includes('i')) {
+  const hundred = await sandbox('--accounts', '100000');
+  const big = await measure([bin, '--base-url', hundred.url, 'status', '--format', 'csv']);
+  hundred.stop();
+  console.log('(i) pp status --format csv over 100,000 accounts (400 pages)');
+  console.log(
+    `    ${big.seconds.toFixed(1)} s, peak RSS ${big.peakMb.toFixed(0)} MB (target < 150 MB: ${mark(big.peakMb < 150)}), exit ${big.code}`,
   );
 }
