@@ -33,6 +33,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // A worker runs its files in one module graph instead of loading pp's modules afresh for each
+    // file: measured side by side, 50 s of CPU instead of 72 s for the whole suite. pp keeps no
+    // state in modules (everything comes through run()'s deps), which is what makes this safe.
+    isolate: false,
     // Most files wait on sockets and child processes rather than the CPU: on this 2-core machine
     // three files at once finish sooner than two.
     maxWorkers: 3,

@@ -21,6 +21,7 @@ _pp() {
       '/accounts') path='accounts' args=0 ;;
       '/status') path='status' args=0 ;;
       '/config') path='config' args=0 ;;
+      '/doctor') path='doctor' args=0 ;;
       '/completion') path='completion' args=0 ;;
       '/sandbox') path='sandbox' args=0 ;;
       '/help') path='help' args=0 ;;
@@ -76,18 +77,19 @@ _pp() {
       'config set-account') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config unset-account') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'config help') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      'doctor') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'completion') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
       'help') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
     esac
   else
     case "$path/$args" in
-      '/'*) words='whoami profile accounts status config completion sandbox help' ;;
+      '/'*) words='whoami profile accounts status config doctor completion sandbox help' ;;
       'accounts/'*) words='show' ;;
       'config/'*) words='set-key show unset-key set-account unset-account help' ;;
       'config help/0') words='set-key show unset-key set-account unset-account' ;;
       'completion/0') words='bash zsh fish' ;;
-      'help/0') words='whoami profile accounts status config completion sandbox' ;;
+      'help/0') words='whoami profile accounts status config doctor completion sandbox' ;;
     esac
   fi
   [[ -n $words ]] && COMPREPLY=($(compgen -W "$words" -- "$cur"))

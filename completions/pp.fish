@@ -25,6 +25,8 @@ function __pp_position
                 set path 'pp status'; set args 0
             case 'pp/config'
                 set path 'pp config'; set args 0
+            case 'pp/doctor'
+                set path 'pp doctor'; set args 0
             case 'pp/completion'
                 set path 'pp completion'; set args 0
             case 'pp/sandbox'
@@ -92,6 +94,7 @@ complete -c pp -n '__pp_at \'pp\'' -a 'profile' -d 'the full provider-specific p
 complete -c pp -n '__pp_at \'pp\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
 complete -c pp -n '__pp_at \'pp\'' -a 'status' -d 'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code'
 complete -c pp -n '__pp_at \'pp\'' -a 'config' -d 'store the API key and a default account'
+complete -c pp -n '__pp_at \'pp\'' -a 'doctor' -d 'check the setup: config file, key, network, TLS, proxy, clock'
 complete -c pp -n '__pp_at \'pp\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c pp -n '__pp_at \'pp\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
 complete -c pp -n '__pp_at \'pp\'' -a 'help' -d 'show help for a command, or a topic'
@@ -140,6 +143,8 @@ complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command,
 # pp config help
 complete -c pp -n '__pp_at \'pp config help\' 0' -a 'set-key show unset-key set-account unset-account' -d ''
 
+# pp doctor
+
 # pp completion
 complete -c pp -n '__pp_at \'pp completion\' 0' -a 'bash zsh fish' -d 'the shell'
 
@@ -150,4 +155,4 @@ complete -c pp -n '__pp_in \'pp sandbox\'' -l rate-limit -x -d 'answer 429 beyon
 complete -c pp -n '__pp_in \'pp sandbox\'' -l accounts -x -d 'add n generated accounts to the accounts list (acc_gen_000001...)'
 
 # pp help
-complete -c pp -n '__pp_at \'pp help\' 0' -a 'whoami profile accounts status config completion sandbox' -d ''
+complete -c pp -n '__pp_at \'pp help\' 0' -a 'whoami profile accounts status config doctor completion sandbox' -d ''

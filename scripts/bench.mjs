@@ -157,14 +157,10 @@ for (const c of cases) {
   );
 }
 
-if (!process.argv.includes('--startup-only') && existsSync(join(root, 'scripts/bench-bulk.mjs'))) {
-  console.log('');
-  const bulk = spawnSync(process.execPath, [join(root, 'scripts/bench-bulk.mjs')], { stdio: 'inherit' });
-  console.log('');
-  const accounts = spawnSync(process.execPath, [join(root, 'scripts/bench-accounts.mjs')], {
-    stdio: 'inherit',
-  });
-  console.log('');
-  const status = spawnSync(process.execPath, [join(root, 'scripts/bench-status.mjs')], { stdio: 'inherit' });
-  process.exitCode = bulk.status || accounts.status || status.status || 0;
+if (!process.argv.includes('--startup-only')) {
+  for (const script of ['bench-bulk.mjs', 'bench-accounts.mjs', 'bench-status.mjs', 'bench-render.mjs']) {
+    console.log('');
+    const run = spawnSync(process.execPath, [join(root, 'scripts', script)], { stdio: 'inherit' });
+    process.exitCode ||= run.status ?? 1;
+  }
 }

@@ -36,6 +36,17 @@ export interface ClientOptions {
   /** Shared by every request of a many-account run; a gate of one otherwise. */
   gate?: RateGate | undefined;
   random?: () => number;
+  /** Told of every HTTP answer (any status): `pp doctor` reads reachability and the server's clock from it. */
+  observe?: ((answer: Answered) => void) | undefined;
+}
+
+export interface Answered {
+  status: number;
+  /** The server's Date header, if it sent one. */
+  date: string | null;
+  /** When the answer's headers arrived, on the client's clock. */
+  at: number;
+  ms: number;
 }
 
 export interface Fetched {
@@ -136,6 +147,12 @@ export function createClient(opts: ClientOptions) {
       const { status, body } = res;
       const contentType = header(res.headers, 'content-type');
       log?.(`← ${status} ${res.statusText} in ${clock.now() - started} ms, ${body.length} bytes`);
+      opts.observe?.({
+        status,
+        date: header(res.headers, 'date'),
+        at: clock.now(),
+        ms: clock.now() - started,
+      });
 
       const location = header(res.headers, 'location');
       if (status >= 300 && status < 400 && location) {

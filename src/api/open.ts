@@ -2,12 +2,15 @@
 // Imported statically by the commands that talk to the API, so their start-up loads it alongside
 // them rather than in one more round of module loading.
 import type { Context } from '../context.js';
-import { type Client, createClient } from './client.js';
+import { type Client, type ClientOptions, createClient } from './client.js';
 import type { RateGate } from './gate.js';
 
 /** A bulk run passes its shared rate-limit gate, so every request of the run waits on the same view of 429s. */
-export async function openClient(ctx: Context, opts: { gate?: RateGate } = {}): Promise<Client> {
-  const key = ctx.apiKey();
+export async function openClient(
+  ctx: Context,
+  opts: { gate?: RateGate; retries?: number; observe?: ClientOptions['observe']; apiKey?: string } = {},
+): Promise<Client> {
+  const key = opts.apiKey ?? ctx.apiKey().value;
   let baseUrl: string;
   if (ctx.sandbox) {
     const { startSandbox } = await import('../sandbox/server.js');
@@ -20,15 +23,16 @@ export async function openClient(ctx: Context, opts: { gate?: RateGate } = {}): 
   }
   return createClient({
     baseUrl,
-    apiKey: key.value,
+    apiKey: key,
     conceal: (text) => ctx.io.redact(text), // ctx.apiKey() registered the key with the Io
     timeoutMs: ctx.globals.timeout * 1000,
-    retries: ctx.globals.retries,
+    retries: opts.retries ?? ctx.globals.retries,
     userAgent: `pp/${ctx.version} node/${process.versions.node}`,
     env: ctx.env,
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
     signal: ctx.signal,
     clock: ctx.clock,
     gate: opts.gate,
+    observe: opts.observe,
   });
 }

@@ -11,6 +11,7 @@ import configSetKey from './config/set-key.js';
 import configShow from './config/show.js';
 import configUnsetAccount from './config/unset-account.js';
 import configUnsetKey from './config/unset-key.js';
+import doctor from './doctor.js';
 import profile from './profile.js';
 import sandbox from './sandbox.js';
 import status from './status.js';
@@ -28,6 +29,7 @@ export const commands: readonly PpCommandDef[] = [
   configUnsetKey,
   configSetAccount,
   configUnsetAccount,
+  doctor,
   completion,
   sandbox,
 ];

@@ -99,7 +99,7 @@ const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 const STICKY = 0o1000;
 
-const octal = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, '0');
+export const octal = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, '0');
 
 const cannotRead = (path: string, code: string) =>
   configError(
@@ -217,30 +217,38 @@ export function readConfig(env: Env): StoredConfig {
 }
 
 /**
- * The folder the key is written into must be closed to other users: whoever can write in it can
- * swap config.json. The caller's own folder is made 0700 (what the README promises); someone else's,
- * or a shared one (sticky and world-writable, like /tmp, not to be chmodded), is refused.
+ * Whether the config folder may hold the key: whoever can write in it can swap config.json. `fine`;
+ * `loose` when it is the caller's own folder open to others (pp makes it 0700 when it writes, as the
+ * README promises); or the error when it is someone else's, or shared (sticky and world-writable,
+ * like /tmp, not to be chmodded). Also what `pp doctor` reports, without changing anything.
  */
-function trustFolder(dir: string): void {
+export function judgeFolder(dir: string, stats: Stats): 'fine' | 'loose' | PpError {
   const uid = process.getuid?.();
-  if (uid === undefined) return;
+  if (uid === undefined) return 'fine';
+  const owner = foreignOwner(stats);
+  if (owner) {
+    return configError(
+      `the config folder ${dir} ${owner}`,
+      `Fix its owner (chown ${uid} ${dir}), or point PP_CONFIG_DIR at a folder of your own.`,
+    );
+  }
+  if ((stats.mode & 0o077) === 0) return 'fine';
+  if (stats.uid === uid && !(stats.mode & STICKY)) return 'loose';
+  if (stats.mode & 0o022) {
+    return configError(
+      `the config folder ${dir} is writable by others (mode ${octal(stats.mode)})`,
+      'Point PP_CONFIG_DIR at a folder of your own; pp makes it 0700.',
+    );
+  }
+  return 'fine';
+}
+
+function trustFolder(dir: string): void {
   try {
-    const stats = statSync(dir); // a symlinked folder (e.g. into dotfiles) is the user's choice: its target is checked
-    const owner = foreignOwner(stats);
-    if (owner) {
-      throw configError(
-        `the config folder ${dir} ${owner}`,
-        `Fix its owner (chown ${uid} ${dir}), or point PP_CONFIG_DIR at a folder of your own.`,
-      );
-    }
-    if ((stats.mode & 0o077) === 0) return;
-    if (stats.uid === uid && !(stats.mode & STICKY)) chmodSync(dir, 0o700);
-    else if (stats.mode & 0o022) {
-      throw configError(
-        `the config folder ${dir} is writable by others (mode ${octal(stats.mode)})`,
-        'Point PP_CONFIG_DIR at a folder of your own; pp makes it 0700.',
-      );
-    }
+    // a symlinked folder (e.g. into dotfiles) is the user's choice: its target is checked
+    const verdict = judgeFolder(dir, statSync(dir));
+    if (verdict instanceof PpError) throw verdict;
+    if (verdict === 'loose') chmodSync(dir, 0o700);
   } catch (err) {
     if (err instanceof PpError) throw err;
     throw configError(`cannot secure the config folder ${dir} (${errCode(err)})`);

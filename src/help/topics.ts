@@ -87,6 +87,9 @@ NO_PROXY
 COLUMNS
     The width tables are laid out in when standard output
     is not a terminal (default 80).
+
+pp doctor names every PP_* variable that is set, and
+warns when one hides a value stored in the config file.
 `;
 
 const exitCodes = `EXIT CODES: what each one means

@@ -188,25 +188,6 @@ describe('Table', () => {
     );
     expect(t.end()).toBe('');
   });
-
-  it('lays out N rows in time proportional to N', () => {
-    const rows = (n: number) =>
-      Array.from({ length: n }, (_, i) => [`Org ${i} 🧑‍💻`, String(i * 7), `urn:li:organization:${i}`]);
-    const time = (n: number): number => {
-      const r = rows(n);
-      let best = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < 5; k++) {
-        const started = performance.now();
-        const out = tableLines(io(100), painter(false), ['Name', 'ID', 'Mailbox ID'], r);
-        best = Math.min(best, performance.now() - started);
-        expect(lines(out)).toHaveLength(2 * n + 3);
-      }
-      return best;
-    };
-    time(1000); // warm up
-    // cli-table3 took ~1 s for 4,000 rows even in slices of 100, and grew with the square
-    expect(time(5000)).toBeLessThan(15 * Math.max(time(1000), 1)); // linear: 5×, quadratic: 25×
-  });
 });
 
 describe('fitColumns', () => {
@@ -261,9 +242,8 @@ describe('tableLines and fieldLines', () => {
     let value = '';
     for (let i = 0; value.length < 10_000; i++)
       value += (i % 19 === 18 ? '\n' : ' ') + words[i % words.length];
-    const started = performance.now();
+    // its time is measured by `npm run bench` (scripts/bench-render.mjs): with cli-table3, 580 s
     const out = fieldLines(io(100), painter(false), [{ label: 'Signature', value }]);
-    expect(performance.now() - started).toBeLessThan(5000); // ~5 ms; with cli-table3, 580 s
     for (const line of lines(out)) expect(displayWidth(line)).toBeLessThanOrEqual(100);
     const shown = out.replace('  Signature', '').replace(/\s+/g, '');
     expect(shown).toBe(value.replace(/\s+/g, ''));
