@@ -484,7 +484,7 @@ node_exporter's textfile collector, every 5 minutes;
 ";" not "&&": pp exits 5 when an account needs action,
 and the file must be replaced then too (a failed check
 writes pp_status_success 0):
-  cd /var/lib/node_exporter &&
+  cd /var/lib/node_exporter/textfile_collector &&
     { pp status --format prometheus > pp.prom.tmp;
       mv pp.prom.tmp pp.prom; }
 A GitHub Actions step that fails the job when an

@@ -40,7 +40,7 @@ describe('the README’s health-check recipes, against the sandbox', () => {
     const actionsLine = /- run: (.+)/.exec(actions)?.[1] ?? '';
     [cron, textfile, check, step] = await Promise.all([
       sh(cronCommand(mailLine), tempDir()),
-      sh(cronCommand(textfileLine).replace('/var/lib/node_exporter', promDir), tempDir()),
+      sh(cronCommand(textfileLine).replace(/^cd \S+ /, `cd ${promDir} `), tempDir()),
       sh(nagiosLine.replace('/usr/local/bin/pp', 'pp'), tempDir()),
       sh(actionsLine, tempDir()),
     ]);
