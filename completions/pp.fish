@@ -22,6 +22,8 @@ function __pp_position
                 set path 'pp profile'; set args 0
             case 'pp/accounts'
                 set path 'pp accounts'; set args 0
+            case 'pp/status'
+                set path 'pp status'; set args 0
             case 'pp/config'
                 set path 'pp config'; set args 0
             case 'pp/doctor'
@@ -86,6 +88,8 @@ function __pp_position
                 set path 'pp help profile'; set args 0
             case 'pp help/accounts'
                 set path 'pp help accounts'; set args 0
+            case 'pp help/status'
+                set path 'pp help status'; set args 0
             case 'pp help/config'
                 set path 'pp help config'; set args 0
             case 'pp help/doctor'
@@ -128,7 +132,7 @@ function __pp_position
                 set path 'pp help config use'; set args 0
             case 'pp help config/remove-profile'
                 set path 'pp help config remove-profile'; set args 0
-            case '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--fail-on' 'pp status */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
             case '*'
@@ -169,6 +173,8 @@ complete -c pp -f
 # pp
 complete -c pp -s V -l version -d 'print the version of pp'
 complete -c pp -l json -d 'print machine-readable JSON (the API body exactly as received)'
+complete -c pp -l format -x -a 'table json csv tsv nagios prometheus'
+complete -c pp -l format -x -d 'table, json, csv, tsv, nagios or prometheus, where the command takes it'
 complete -c pp -l base-url -x -d 'the API base URL (env PP_BASE_URL; default https://api.postpress.ai)'
 complete -c pp -l timeout -x -d 'give up on each attempt after this long'
 complete -c pp -l retries -x -d 'extra attempts on 429, 5xx and network failures'
@@ -182,6 +188,7 @@ complete -c pp -s h -l help -d 'show help'
 complete -c pp -n '__pp_at \'pp\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
 complete -c pp -n '__pp_at \'pp\'' -a 'profile' -d 'the full provider-specific profile of one account, or a summary of many'
 complete -c pp -n '__pp_at \'pp\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
+complete -c pp -n '__pp_at \'pp\'' -a 'status' -d 'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code'
 complete -c pp -n '__pp_at \'pp\'' -a 'config' -d 'store the API key, base URL and default account of each profile'
 complete -c pp -n '__pp_at \'pp\'' -a 'doctor' -d 'check the setup: config file, key, network, TLS, proxy, clock'
 complete -c pp -n '__pp_at \'pp\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
@@ -209,6 +216,15 @@ complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sourc
 
 # pp accounts show
 complete -c pp -n '__pp_at \'pp accounts show\' 0' -a '(__pp_values accounts)'
+
+# pp status
+complete -c pp -n '__pp_in \'pp status\'' -l from-file -r -F -d 'only the account ids in this file, one a line (- for standard input)'
+complete -c pp -n '__pp_in \'pp status\'' -l deep -d 'also call the providers: users/me of each account whose sources are all OK (seat and restriction warnings)'
+complete -c pp -n '__pp_in \'pp status\'' -l all -d 'table: a row for every account, not only those that are not ok'
+complete -c pp -n '__pp_in \'pp status\'' -l concurrency -x -d 'requests at once with --deep'
+complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -a 'warning'
+complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_at \'pp status\'' -a '(__pp_values accounts)'
 
 # pp config
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'
@@ -302,15 +318,16 @@ complete -c pp -n '__pp_in \'pp sandbox\'' -l accounts -x -d 'add n generated ac
 complete -c pp -n '__pp_at \'pp help\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
 complete -c pp -n '__pp_at \'pp help\'' -a 'profile' -d 'the full provider-specific profile of one account, or a summary of many'
 complete -c pp -n '__pp_at \'pp help\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
+complete -c pp -n '__pp_at \'pp help\'' -a 'status' -d 'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code'
 complete -c pp -n '__pp_at \'pp help\'' -a 'config' -d 'store the API key, base URL and default account of each profile'
 complete -c pp -n '__pp_at \'pp help\'' -a 'doctor' -d 'check the setup: config file, key, network, TLS, proxy, clock'
 complete -c pp -n '__pp_at \'pp help\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c pp -n '__pp_at \'pp help\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
 complete -c pp -n '__pp_at \'pp help\'' -a 'environment' -d 'environment variables, the config file, precedence'
 complete -c pp -n '__pp_at \'pp help\'' -a 'exit-codes' -d 'what each exit code means, and which are transient'
-complete -c pp -n '__pp_at \'pp help\'' -a 'formats' -d 'tables, --json, NDJSON and the JSON error object'
+complete -c pp -n '__pp_at \'pp help\'' -a 'formats' -d 'tables, --json, NDJSON, csv, nagios, prometheus, errors'
 complete -c pp -n '__pp_at \'pp help\'' -a 'health' -d 'warnings and errors about an account; sandbox ids'
-complete -c pp -n '__pp_at \'pp help\'' -a 'scripting' -d 'recipes: jq, exit codes, cron, retries, the sandbox'
+complete -c pp -n '__pp_at \'pp help\'' -a 'scripting' -d 'recipes: jq, exit codes, cron, monitoring, CI, sandbox'
 
 # pp help whoami
 
@@ -320,6 +337,8 @@ complete -c pp -n '__pp_at \'pp help\'' -a 'scripting' -d 'recipes: jq, exit cod
 complete -c pp -n '__pp_at \'pp help accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
 
 # pp help accounts show
+
+# pp help status
 
 # pp help config
 complete -c pp -n '__pp_at \'pp help config\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'

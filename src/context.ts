@@ -1,6 +1,7 @@
 // The one object every command receives: streams, environment, global options, settings, the
 // clock and the interrupt signal (api/open.ts builds the API client from it). Built once in cli.ts
 // from run()'s deps, so a command reaches the outside world only through it.
+import type { Format } from './commands/command.js';
 import { type KeySetting, maskKey, SANDBOX_KEY, SettingsReader } from './config/settings.js';
 import type { Clock, Env } from './deps.js';
 import { configError } from './errors.js';
@@ -9,7 +10,10 @@ import { oneLine } from './output/json.js';
 import { neutralize } from './output/showable.js';
 
 export interface Globals {
+  /** --json, or --format json. */
   json: boolean;
+  /** --format, checked against what the command takes (commands/command.ts); json with --json. */
+  format: Format;
   baseUrl?: string;
   timeout: number;
   retries: number;

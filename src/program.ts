@@ -9,6 +9,7 @@ import { type HelpTopic, helpTopics } from './help/topics.js';
 
 export interface GlobalOptionValues {
   json?: boolean;
+  format?: string;
   baseUrl?: string;
   timeout: number;
   retries: number;
@@ -131,6 +132,7 @@ export function buildProgram(
     // 60 columns; a subcommand's help names the global options in one line (help/layout.ts)
     .configureHelp(helpLayout)
     .option('--json', 'print machine-readable JSON (the API body exactly as received)')
+    .option('--format <name>', 'table, json, csv, tsv, nagios or prometheus, where the command takes it')
     .option('--base-url <url>', 'the API base URL (env PP_BASE_URL; default https://api.postpress.ai)', url)
     .option('--timeout <seconds>', 'give up on each attempt after this long', seconds, 30)
     .option(

@@ -9,12 +9,13 @@ import { accountCacheMax, cacheProfile, writeAccountCache } from '../completion/
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { type Health, type HealthState, healthOf, healthStates, stateTone } from '../health.js';
+import { accountHeader, accountRow, isDelimited } from '../output/delimited.js';
 import { text } from '../output/format.js';
 import { type Laid, maskedWarning, stringify } from '../output/json.js';
 import type { Painter } from '../output/render.js';
 import { showable } from '../output/showable.js';
 import type { Table } from '../output/table.js';
-import { defineCommand, examples } from './command.js';
+import { defineCommand, examples, listFormats } from './command.js';
 
 interface AccountsOptions {
   type?: string;
@@ -23,6 +24,7 @@ interface AccountsOptions {
 
 export default defineCommand<AccountsOptions>({
   path: ['accounts'],
+  formats: listFormats,
   define: (cmd) =>
     cmd
       .description(
@@ -37,6 +39,7 @@ export default defineCommand<AccountsOptions>({
           'pp accounts --state action_needed',
           'pp accounts --json | jq -r "select(.health.state != \\"ok\\") | .account_id"',
           'pp accounts --type linkedin --json',
+          'pp accounts --format csv > accounts.csv',
         ),
       ),
   async run(ctx, opts) {
@@ -45,7 +48,10 @@ export default defineCommand<AccountsOptions>({
     if (type === '')
       throw usageError('--type is empty', 'Give a provider type such as LINKEDIN, or leave --type out.');
     const client = await openClient(ctx);
-    const table = ctx.globals.json ? undefined : await AccountsTable.load(ctx);
+    const { format } = ctx.globals;
+    const table = format === 'table' ? await AccountsTable.load(ctx) : undefined;
+    const delimited = isDelimited(format) ? format : undefined;
+    if (delimited) await ctx.io.out(accountHeader(delimited));
     const counts = new Map<HealthState, number>(healthStates.map((s) => [s, 0]));
     let listed = 0;
     let shown = 0;
@@ -68,6 +74,13 @@ export default defineCommand<AccountsOptions>({
         shown++;
         counts.set(health.state, (counts.get(health.state) ?? 0) + 1);
         if (table) out += table.row(item, health, items);
+        else if (delimited)
+          out += accountRow(delimited, {
+            id,
+            type: text(item.type) ?? '',
+            name: text(item.name) ?? '',
+            health,
+          });
         else {
           const line = ndjsonLine(ctx, id, item, health);
           if (line.masked) await ctx.warn(maskedWarning(id));
@@ -78,7 +91,7 @@ export default defineCommand<AccountsOptions>({
     }
     if (table) await ctx.io.out(table.end());
     rememberIds(ctx, seen);
-    ctx.io.err(summary(shown, listed, counts, type !== undefined || state !== undefined));
+    ctx.io.err(healthSummary(shown, listed, counts, type !== undefined || state !== undefined));
     return 0;
   },
 });
@@ -117,8 +130,16 @@ function ndjsonLine(ctx: Context, id: string, item: Record<string, unknown>, hea
   return { text: `${line.text}\n`, masked: line.masked };
 }
 
-/** "12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped" (the states that occur). */
-function summary(shown: number, listed: number, counts: Map<HealthState, number>, filtered: boolean): string {
+/**
+ * "12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped" (the states that occur): the count
+ * line of pp accounts and pp status.
+ */
+export function healthSummary(
+  shown: number,
+  listed: number,
+  counts: Map<HealthState, number>,
+  filtered: boolean,
+): string {
   const parts = [...counts].filter(([, n]) => n > 0).map(([state, n]) => `${n} ${state}`);
   const accounts = `${shown} account${shown === 1 ? '' : 's'}`;
   const of = filtered ? ` (of ${listed} in the workspace)` : '';

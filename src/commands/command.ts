@@ -5,6 +5,15 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { profileNameShape } from '../config/settings.js';
 import type { Context } from '../context.js';
+import { usageError } from '../errors.js';
+
+/** Every output format pp has (CLI.md, "Formats"); each command says which of them it takes. */
+export const formatNames = ['table', 'json', 'csv', 'tsv', 'nagios', 'prometheus'] as const;
+export type Format = (typeof formatNames)[number];
+/** What a command takes unless it says otherwise: a person's layout and JSON. */
+export const oneAccountFormats: readonly Format[] = ['table', 'json'];
+/** A row per account: also csv and tsv (pp accounts, many-account pp profile). */
+export const listFormats: readonly Format[] = ['table', 'json', 'csv', 'tsv'];
 
 export interface PpCommandDef {
   /** Words from the program down: ['whoami'], ['config', 'set-key']. */
@@ -18,6 +27,23 @@ export interface PpCommandDef {
    * returns the exit code. A group such as `config` has none.
    */
   run?(ctx: Context, values: readonly unknown[]): Promise<number>;
+  /** The --format values the command takes, given its parsed values (default: table and json). */
+  formats?(values: readonly unknown[]): readonly Format[];
+}
+
+/**
+ * The one check of --format, before any command runs: an unknown name, or one the command does
+ * not take, is a usage error listing those it does.
+ */
+export function checkFormat(def: PpCommandDef, values: readonly unknown[], format: string): void {
+  const valid = def.formats?.(values) ?? oneAccountFormats;
+  if ((valid as readonly string[]).includes(format)) return;
+  const command = `pp ${def.path.join(' ')}`;
+  const known = (formatNames as readonly string[]).includes(format);
+  throw usageError(
+    known ? `--format ${format} does not apply to ${command}` : `unknown --format ${JSON.stringify(format)}`,
+    `${command} takes --format ${valid.join(', ')}.`,
+  );
 }
 
 /**
@@ -29,7 +55,10 @@ export function defineCommand<Options, Args extends unknown[] = []>(def: {
   hidden?: boolean;
   define(cmd: Command): void;
   run(ctx: Context, opts: Options, ...args: Args): Promise<number>;
+  /** The --format values it takes: a list, or one that depends on the options and arguments. */
+  formats?: readonly Format[] | ((opts: Options, ...args: Args) => readonly Format[]);
 }): PpCommandDef {
+  const { formats } = def;
   return {
     path: def.path,
     hidden: def.hidden,
@@ -38,6 +67,10 @@ export function defineCommand<Options, Args extends unknown[] = []>(def: {
       const args = values.slice(0, -1) as Args;
       return def.run(ctx, values.at(-1) as Options, ...args);
     },
+    formats: (values) =>
+      typeof formats === 'function'
+        ? formats(values.at(-1) as Options, ...(values.slice(0, -1) as Args))
+        : (formats ?? oneAccountFormats),
   };
 }
 

@@ -21,6 +21,7 @@ import configUse from './config/use.js';
 import doctor from './doctor.js';
 import profile from './profile.js';
 import sandbox from './sandbox.js';
+import status from './status.js';
 import whoami from './whoami.js';
 
 export const commands: readonly PpCommandDef[] = [
@@ -28,6 +29,7 @@ export const commands: readonly PpCommandDef[] = [
   profile,
   accounts,
   accountsShow,
+  status,
   config,
   configSetKey,
   configSetKeyCommand,

@@ -157,6 +157,15 @@ failures share one code, that code (three disconnected
 accounts exit 5); when they differ, 16. Seat and
 restriction warnings are not failures: they exit 0,
 or 17 with --fail-on warning when nothing failed.
+
+PP STATUS: 0 when every account is ok; 5 when one is
+action_needed or stopped; an unknown account (not in
+the workspace, or --deep could not read it) adds its
+error's code, and different codes make 16. warning and
+connecting exit 0, or 17 with --fail-on warning. With
+--format nagios the plugin codes replace all of these:
+0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (any failure of
+the check itself, a bad option included).
 `;
 
 const formats = `FORMATS: what pp prints, for a person and a script
@@ -180,6 +189,9 @@ FOR A PERSON (the default)
   ok, a warning, or the error type), printed in input
   order as the answers come, then a count of each
   state on standard error.
+  pp status: a row per account that is not ok (--all:
+  every one), worst first, with what to do; then the
+  count on standard error.
   Tables fit the terminal (COLUMNS off a terminal, else
   80) and wrap long values. Colour only on a terminal
   (\`pp help environment\`). Text from the server is
@@ -207,14 +219,40 @@ input order:
   object below. Keep only the failures with
     jq -c 'select(.ok | not)'
 
---json, THE ACCOUNTS LIST (pp accounts): one line an
-account, as the pages arrive:
+--json, THE ACCOUNTS LIST (pp accounts, pp status): one
+line an account, as the pages arrive:
   {"account_id","type","name","health","account"}
-  account is the list item as received. The accounts
-  that need a human:
+  account is the list item as received; pp status
+  --deep adds "profile" or "error". The accounts that
+  need a human:
     pp accounts --json
       | jq -r 'select(.health.state != "ok")
                | .account_id'
+
+--format csv, tsv (pp accounts, pp status, pp profile
+with many ids): a header, then a row per account:
+  account_id,type,name,state,reasons
+reasons are codes joined by ";". csv quotes a value
+holding a comma, quote or line break (RFC 4180); tsv
+writes a tab, line break or backslash in a value as
+\\t, \\n, \\r or \\\\, so each row is one line.
+
+--format nagios (pp status): the plugin convention.
+  PP CRITICAL - 12 accounts: 7 ok, ... | ok=7
+    warning=0 connecting=1 action_needed=2 stopped=2
+    unknown=0
+then a line per account that is not ok. Exit 0 OK,
+1 WARNING, 2 CRITICAL, 3 UNKNOWN: the check failed (no
+key, network, the list unreadable, a bad option) or an
+account could not be checked and none is CRITICAL.
+
+--format prometheus (pp status): text exposition for
+node_exporter's textfile collector, every account:
+  pp_account_health{account_id,type,name,state} 1
+  pp_accounts{state} N        all six states
+  pp_status_success 1         0: the check failed, and
+                              pp_accounts is left out
+  pp_status_timestamp_seconds
 
 --json, ERRORS
   Nothing on standard output. On standard error one
@@ -266,10 +304,14 @@ Reason codes: source_connecting, source_credentials,
 source_permissions, source_unknown, source_error,
 source_stopped, no_source. pp accounts exits 0 when the
 list was read, whatever the accounts' health; filter
-with --state action_needed, --type LINKEDIN. (A health
-check with its own exit codes, pp status, is planned.)
+with --state action_needed, --type LINKEDIN. pp status
+is the health check: the accounts that are not ok,
+worst first, with what to do, and an exit code (pp help
+exit-codes); --deep also reads each profile, for the
+warnings below.
   pp --sandbox accounts
   pp --sandbox accounts show acc_demo_mobile_permissions
+  pp --sandbox status --deep
 
 FROM THE PROFILE (pp whoami, pp profile): reading an
 account ends one of three ways.
@@ -437,6 +479,33 @@ cron's PATH is short: write pp's full path (see
 \`command -v pp\`). Store the key for the cron user with
 \`pp config set-key\`, or set PP_API_KEY in the crontab.
 
+HEALTH CHECKS FOR CRON, MONITORING AND CI
+pp status reads the accounts list (no provider call;
+--deep reads each profile too) and exits 5 when an
+account needs its owner (pp help exit-codes).
+In \`crontab -e\`, a mail only when something needs a
+look (cron mails what a job prints):
+  0 7 * * 1-5  out=$(pp status --fail-on warning 2>&1)
+    || echo "$out"
+(one line in the crontab). Nagios, Naemon, Icinga 1:
+  define command {
+    command_name  check_postpress
+    command_line  /usr/local/bin/pp status
+                  --format nagios
+  }
+node_exporter's textfile collector, every 5 minutes;
+";" not "&&": pp exits 5 when an account needs action,
+and the file must be replaced then too (a failed check
+writes pp_status_success 0):
+  cd /var/lib/node_exporter/textfile_collector &&
+    { pp status --format prometheus > pp.prom.tmp;
+      mv pp.prom.tmp pp.prom; }
+A GitHub Actions step that fails the job when an
+account needs action (exit 5):
+  - run: pp status --fail-on warning
+    env:
+      PP_API_KEY: \${{ secrets.PP_API_KEY }}
+
 RETRIES AND TIMEOUTS
 pp itself retries 429, 502, 503, 504, a 500
 errors/provider_error and network failures: --retries n
@@ -491,7 +560,7 @@ export const helpTopics: Record<
     text: exitCodes,
   },
   formats: {
-    summary: 'tables, --json, NDJSON and the JSON error object',
+    summary: 'tables, --json, NDJSON, csv, nagios, prometheus, errors',
     text: formats,
   },
   health: {
@@ -499,7 +568,7 @@ export const helpTopics: Record<
     text: health,
   },
   scripting: {
-    summary: 'recipes: jq, exit codes, cron, retries, the sandbox',
+    summary: 'recipes: jq, exit codes, cron, monitoring, CI, sandbox',
     // the sandbox's ids, generated from the sandbox itself, when the topic is read
     get text() {
       return `${scripting}\nTHE SANDBOX'S ACCOUNT IDS\n${sandboxIdsHelp()}`;
