@@ -19,7 +19,9 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const json = jsonAsked(argv);
   // A monitoring plugin exits 0 to 3 whatever goes wrong: a failed check is UNKNOWN (3), never the
   // 1 of a bug or the 2 of a usage error, which Nagios would read as WARNING or CRITICAL.
-  const nagios = formatAsked(argv) === 'nagios';
+  // A command that does not speak it (`pp accounts --format nagios`) is not a plugin: that is the
+  // usage error (exit 2) it is for any other command and format.
+  let nagios = formatAsked(argv) === 'nagios';
   // Until options are parsed, errors go out through an Io that knows only --no-color.
   let io = new Io({ ...deps, colorFlag: !noColorInArgs });
   let ctx: Context | undefined;
@@ -64,6 +66,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
     version,
     async (def, values, cmd) => {
       const context = contextFor(cmd);
+      if (nagios && !(def.formats?.(values) ?? []).includes('nagios')) nagios = false;
       checkFormat(def, values, context.globals.format);
       code = (await def.run?.(context, values)) ?? ExitCode.ok;
     },

@@ -394,9 +394,14 @@ class TableOutput extends HeldRows {
     // left, at least 24 columns: the name is cut first, then the type.
     const [id, state] = [widest(0), widest(3)];
     let [type, name] = [Math.min(widest(1), 14), Math.min(widest(2), 24)];
-    const room = () => io.columns - layout.overhead({ style: 'plain' }, 5) - id - type - name - state;
-    if (room() < 24) name = Math.max(8, name - (24 - room()));
-    if (room() < 24) type = Math.min(type, 8);
+    const room = (count: number) =>
+      io.columns - layout.overhead({ style: 'plain' }, count) - id - type - name - state;
+    // Beside the row while what to do gets 30 columns or more; below that it would be a ribbon a
+    // word wide, so it goes under its row across the whole width, and the name and type get back
+    // the room it leaves.
+    const beside = room(5) >= 30;
+    if (!beside && room(4) < 0) name = Math.max(8, name + room(4));
+    if (!beside && room(4) < 0) type = Math.max(8, type + room(4));
     const table = new layout.Table({
       style: 'plain',
       columns: [
@@ -404,13 +409,20 @@ class TableOutput extends HeldRows {
         { width: type, overflow: 'cut' },
         { width: name, overflow: 'cut' },
         { width: state },
-        { width: Math.max(16, room()) },
+        { width: beside ? room(5) : 0 },
       ],
     });
     let out = table.header(head, (s) => p.label(s));
     rows.forEach((row, n) => {
       const tone = stateTone(row.health.state);
       out += table.row(cells[n]!, (s, column) => (column === 3 ? p.tone(tone, s) : s));
+      if (!beside && cells[n]![4]) {
+        out += `${width
+          .wrapText(cells[n]![4]!, io.columns - 4)
+          .split('\n')
+          .map((line) => `    ${line}`)
+          .join('\n')}\n`;
+      }
     });
     return out + table.end();
   }

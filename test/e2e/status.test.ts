@@ -77,6 +77,23 @@ describe('pp status, the table', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(160);
   });
 
+  it('at 80 columns what to do goes under its row, whole words, the id and state whole', async () => {
+    const r = await pp(['--sandbox', 'status'], { tty: { columns: 80 } });
+    const lines = r.stdout
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toMatch(/^ACCOUNT\s+TYPE\s+NAME\s+STATE$/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    const at = lines.findIndex((l) => l.startsWith('acc_demo_instagram_credentials '));
+    expect(lines[at]).toMatch(/ action_needed$/);
+    const advice = lines.slice(at + 1, at + 3);
+    expect(advice.every((l) => l.startsWith('    '))).toBe(true);
+    expect(advice.join(' ').replace(/\s+/g, ' ').trim()).toBe(
+      'A source needs its credentials refreshed. Reconnect the account in postpress (new credentials, or solve the checkpoint).',
+    );
+  });
+
   it('--all lists every account, ok ones last; all ok named accounts print no table and exit 0', async () => {
     const all = await pp(['--sandbox', 'status', '--all'], { env: baseEnv({ COLUMNS: '400' }) });
     expect(all.stdout.trimEnd().split('\n')).toHaveLength(1 + 12);
@@ -376,11 +393,16 @@ describe('--format, for every command', () => {
     expect(r.stderr).toContain(`takes --format ${valid}.`);
   });
 
-  it('--format nagios where it does not apply is still a failed check: UNKNOWN, exit 3', async () => {
+  it('--format nagios where it does not apply is the usage error any other format is (exit 2)', async () => {
     const r = await pp(['--sandbox', 'accounts', '--format', 'nagios']);
-    expect(r.code).toBe(3);
-    expect(r.stdout).toBe('PP UNKNOWN - --format nagios does not apply to pp accounts\n');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--format nagios does not apply to pp accounts');
     expect(r.stderr).toContain('takes --format table, json, csv, tsv.');
+    // pp status is the plugin: a bad option there is a failed check, UNKNOWN (3), never WARNING (1)
+    const plugin = await pp(['--sandbox', 'status', '--format', 'nagios', '--bogus']);
+    expect(plugin.code).toBe(3);
+    expect(plugin.stdout).toBe("PP UNKNOWN - unknown option '--bogus'\n");
   });
 
   it('--json with another --format is exit 2; --json with --format json is fine', async () => {
