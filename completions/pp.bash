@@ -27,6 +27,7 @@ _pp() {
       *'/--base-url') option=$word ;;
       *'/--timeout') option=$word ;;
       *'/--retries') option=$word ;;
+      *'/--width') option=$word ;;
       'whoami/--account' | 'whoami '*'/--account') option=$word ;;
       'whoami/--fail-on' | 'whoami '*'/--fail-on') option=$word ;;
       'profile/--from-file' | 'profile '*'/--from-file') option=$word ;;
@@ -57,22 +58,22 @@ _pp() {
     esac
   elif [[ $cur == -* ]]; then
     case $path in
-      '') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'whoami') words='--account --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'profile') words='--from-file --concurrency --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'accounts') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'accounts show') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config unset-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'config help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'doctor') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
-      'help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose -h --help' ;;
+      '') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'whoami') words='--account --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'profile') words='--from-file --concurrency --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'accounts') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'accounts show') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'config set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'config show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'config unset-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'config set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'config unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'config help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'doctor') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
     esac
   else
     case "$path/$args" in

@@ -45,7 +45,7 @@ function __pp_position
                 set path 'pp config unset-account'; set args 0
             case 'pp config/help'
                 set path 'pp config help'; set args 0
-            case '*/--base-url' '*/--timeout' '*/--retries' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--base-url' '*/--timeout' '*/--retries' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
             case '*'
@@ -85,6 +85,7 @@ complete -c pp -l strict -d 'fail (exit 15) when a profile does not match its do
 complete -c pp -l sandbox -d 'answer from the built-in sandbox: no key, no network (env PP_SANDBOX=1)'
 complete -c pp -l no-color -d 'no colour, even on a terminal (env NO_COLOR)'
 complete -c pp -l verbose -d 'log each request, answer and retry on standard error (the key is masked)'
+complete -c pp -l width -x -d 'lay output out in n columns (default: COLUMNS, else the terminal, else 80)'
 complete -c pp -s h -l help -d 'show help'
 complete -c pp -n '__pp_at \'pp\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
 complete -c pp -n '__pp_at \'pp\'' -a 'profile' -d 'the full provider-specific profile of one account, or a summary of many'

@@ -33,7 +33,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       color: g.color !== false,
       verbose: g.verbose === true,
     };
-    io = new Io({ ...deps, colorFlag: globals.color });
+    io = new Io({ ...deps, colorFlag: globals.color, width: g.width });
     ctx = new Context({
       io,
       env: deps.env,

@@ -2,7 +2,7 @@
 // It only parses; cli.ts runs what it parsed.
 import { Command, CommanderError, type HelpContext, type OutputConfiguration } from 'commander';
 import type { PpCommandDef } from './commands/command.js';
-import { examples, integer, seconds, url } from './commands/command.js';
+import { examples, integer, seconds, url, width } from './commands/command.js';
 import { commands } from './commands/index.js';
 import { type HelpTopic, helpTopics } from './help/topics.js';
 
@@ -15,6 +15,7 @@ export interface GlobalOptionValues {
   sandbox?: boolean;
   color: boolean;
   verbose?: boolean;
+  width?: number;
 }
 
 export const exitCodeHelp = `Exit codes:
@@ -106,6 +107,11 @@ export function buildProgram(
     .option('--sandbox', 'answer from the built-in sandbox: no key, no network (env PP_SANDBOX=1)')
     .option('--no-color', 'no colour, even on a terminal (env NO_COLOR)')
     .option('--verbose', 'log each request, answer and retry on standard error (the key is masked)')
+    .option(
+      '--width <n>',
+      'lay output out in n columns (default: COLUMNS, else the terminal, else 80)',
+      width,
+    )
     .addHelpCommand('help [command]', 'show help for a command, or a topic')
     .addHelpText(
       'after',

@@ -6,7 +6,7 @@ import type { Io } from './io.js';
 import type { Field, Identity, Section, Tone } from './model.js';
 import { showable } from './showable.js';
 import { fitColumns, overhead, Table } from './table.js';
-import { displayWidth, widestLine, wrapText } from './width.js';
+import { displayWidth, longestWord, widestLine, wrapLines, wrapText } from './width.js';
 
 export interface Painter {
   tone(tone: Tone | undefined, text: string): string;
@@ -49,15 +49,18 @@ export function fieldLines(io: Io, p: Painter, items: Field[], indent = 2): stri
 
 /**
  * A sub-table. When its columns cannot fit the terminal without squeezing a column below
- * `minColumn`, each row is shown as its own block of label/value lines instead (like psql's \x),
- * which stays readable at any width.
+ * `minColumn`, or below its longest word (a URL or an id, which is never split), each row is shown
+ * as its own block of label/value lines instead (like psql's \x), which stays readable at any width.
  */
 export function tableLines(io: Io, p: Painter, head: string[], rows: string[][], minColumn = 12): string {
-  const natural = head.map((h, i) =>
-    rows.reduce((w, r) => Math.max(w, widestLine(r[i] ?? '')), widestLine(h)),
+  const column = (i: number) => [head[i]!, ...rows.map((r) => r[i] ?? '')];
+  const natural = head.map((_, i) => Math.max(...column(i).map(widestLine)));
+  const floors = head.map((_, i) =>
+    Math.max(Math.min(natural[i]!, minColumn), ...column(i).map(longestWord)),
   );
-  const widths = fitColumns(natural, io.columns, overhead({ style: 'box' }, head.length));
-  if (widths.some((w, i) => w < Math.min(natural[i]!, minColumn))) {
+  const extra = overhead({ style: 'box' }, head.length);
+  const widths = fitColumns(natural, io.columns, extra, floors);
+  if (widths.reduce((a, b) => a + b, extra) > io.columns) {
     return rows
       .map((row, n) => {
         const items = head.map((label, i) => ({ label, value: row[i] ?? '' })).filter((f) => f.value !== '');
@@ -117,19 +120,38 @@ export function renderProfile(io: Io, header: string, sections: Section[]): stri
   return `${p.title(wrapText(header, io.columns))}\n\n${renderSections(io, p, sections)}`;
 }
 
+/**
+ * Text for standard error wrapped at its width, every line after the first indented by two
+ * spaces (all of them with `indentFirst`); `lead` (`error:`, `hint:`) starts the first line and is
+ * painted after wrapping, so its colour takes no columns.
+ */
+function errLines(
+  io: Io,
+  lead: string,
+  paint: (s: string) => string,
+  text: string,
+  indentFirst = false,
+): string {
+  const lines = wrapLines(lead ? `${lead} ${text}` : text, Math.max(20, io.errColumns - 2)).map(
+    (line, i) => (i > 0 || indentFirst ? '  ' : '') + line.text,
+  );
+  return `${lead ? lines.join('\n').replace(lead, paint(lead)) : lines.join('\n')}\n`;
+}
+
 /** The human form of an error, for standard error. */
 export function renderError(io: Io, error: PpError, verbose: boolean): string {
   const p = painter(io.stderrColor);
-  // the title and detail may be the server's words: made safe, and every line indented
-  const show = (text: string) => showable(io, text).replace(/\n/g, '\n  ');
+  // the title and detail may be the server's words: made safe before wrapping
+  const show = (text: string) => showable(io, text);
   const account = error.accountId ? ` [${error.accountId}]` : '';
-  let text = `${p.tone('bad', 'error:')} ${show(error.message + account)}\n`;
-  if (error.detail) text += `  ${show(error.detail)}\n`;
-  if (error.hint) text += `  ${p.label('hint:')} ${show(error.hint)}\n`;
+  let text = errLines(io, 'error:', (s) => p.tone('bad', s), show(error.message + account));
+  if (error.detail) text += errLines(io, '', String, show(error.detail), true);
+  if (error.hint) text += errLines(io, 'hint:', p.label, show(error.hint), true);
   if (verbose && error.exitCode) text += `  ${p.label(`exit code ${error.exitCode}`)}\n`;
   return text;
 }
 
 export function renderWarning(io: Io, text: string): string {
-  return `${painter(io.stderrColor).tone('warn', 'warning:')} ${showable(io, text)}\n`;
+  const p = painter(io.stderrColor);
+  return errLines(io, 'warning:', (s) => p.tone('warn', s), showable(io, text));
 }

@@ -60,11 +60,20 @@ function render(io: Io): string {
 
 const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
 const widest = (text: string): number => Math.max(...lines(text).map(displayWidth));
+/**
+ * The widest line, not counting a line that is only wider because it holds one word wider than
+ * its column (a URL, never split: the terminal soft-wraps it), after its label if it has one.
+ */
+const widestBreakable = (text: string): number =>
+  Math.max(...lines(text).map((line) => (/^ *(\S+( \S+)* {2,})?\S+$/.test(line) ? 0 : displayWidth(line))));
 
 describe('layout for a person', () => {
   it.each([40, 60, 80, 100, 120])('fits %i columns, coloured or not', (columns) => {
-    expect(widest(render(terminal(columns)))).toBeLessThanOrEqual(columns);
-    expect(widest(render(terminal(columns, true)))).toBeLessThanOrEqual(columns);
+    expect(widestBreakable(render(terminal(columns)))).toBeLessThanOrEqual(columns);
+    expect(widestBreakable(render(terminal(columns, true)))).toBeLessThanOrEqual(columns);
+    // the picture's URL is whole on one line, after its label
+    const url = String(profile.profile_picture_url);
+    expect(lines(render(terminal(columns))).some((l) => l.endsWith(`  ${url}`))).toBe(true);
   });
 
   it('wraps the headline instead of cutting it', () => {
