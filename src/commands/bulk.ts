@@ -10,7 +10,7 @@ import { RateGate } from '../api/gate.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError, PpError, toPpError, usageError } from '../errors.js';
-import { type Health, healthOf } from '../health.js';
+import { type Health, healthOf, stateTone } from '../health.js';
 import { groupDigits } from '../output/format.js';
 import { compact, maskedWarning, oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
@@ -66,6 +66,12 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   let settled = 0;
   let printed = 0;
   let longestId = 0;
+  let reading = true; // ids may still come
+  // What the summary table sizes its columns from, when its first row prints (see summary.ts).
+  const known = () => ({
+    rows: [...finished.values()].filter((o): o is Printed => o.kind !== 'interrupted').map(summaryRow),
+    pending: reading || settled < started,
+  });
 
   // Prints every result whose predecessors are all printed; stops at the first unfinished one. An
   // account Ctrl-C stopped is skipped (only a stopped run has them), so all that finished is shown.
@@ -85,7 +91,7 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
       if (warning) await ctx.warn(warning);
       // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
       await ctx.io.out(
-        table ? table.row(summaryRow(next), longestId) : await ndjsonLine(ctx, next, progress),
+        table ? table.row(summaryRow(next), longestId, known) : await ndjsonLine(ctx, next, progress),
       );
     }
   };
@@ -125,6 +131,7 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   } catch (err) {
     readError = err;
   }
+  reading = false;
   progress?.total(started);
   while (settled < started) {
     await wake.wait();
@@ -181,7 +188,9 @@ function describeProfile(
   // not the reason after the colon), so that the counts group alike accounts. The generic
   // identity's only warning says the provider is unknown, which the warning line has said.
   const identity = provider ? provider.describe(data).identity : genericIdentity(data);
-  const seats = provider ? identity.warnings.map((w) => w.text.split(': ')[0]).join('; ') : '';
+  // Joined with " + ", so that the count line's ", " between states is its only separator.
+  const seats = provider ? identity.warnings.map((w) => w.text.split(': ')[0]).join(' + ') : '';
+  const health = healthOf({ warnings: provider ? identity.warnings : [] });
   return {
     kind: 'ok',
     accountId,
@@ -189,8 +198,8 @@ function describeProfile(
     provider: provider?.label ?? providerId,
     name: identity.name,
     state: seats || 'ok',
-    tone: seats ? 'warn' : 'ok',
-    health: healthOf({ warnings: provider ? identity.warnings : [] }),
+    tone: stateTone(health.state),
+    health,
     warning: warning && (provider ? warning : `${warning}: counted as ok`),
   };
 }
@@ -204,7 +213,7 @@ function summaryRow(outcome: Printed): SummaryRow {
         provider: '-',
         name: '-',
         state: failureState(outcome.error),
-        tone: 'bad',
+        tone: stateTone(healthOf({ error: outcome.error }).state),
       };
 }
 

@@ -68,6 +68,36 @@ export function twitterCreatedAt(value: unknown): string | undefined {
   return utc(new Date(ms));
 }
 
+const entities: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+/**
+ * HTML (a mail signature) as the text it shows: `<br>` a line break, other tags dropped, entities
+ * decoded (named ones of markup, and numeric ones). Entities are decoded last, so `&lt;b&gt;`
+ * stays the text `<b>`. Only for a person: --json keeps the HTML as it came.
+ */
+export function htmlText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return text(value);
+  return value
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      const code = /^#x/i.test(name)
+        ? Number.parseInt(name.slice(2), 16)
+        : name.startsWith('#')
+          ? Number(name.slice(1))
+          : undefined;
+      if (code === undefined) return entities[name.toLowerCase()] ?? whole;
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+}
+
 /** An array, or [] for anything else (null, missing, a mismatched type). */
 export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];

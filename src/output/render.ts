@@ -20,6 +20,7 @@ export function painter(enabled: boolean): Painter {
     plain: (s) => s,
     ok: c.green,
     warn: c.yellow,
+    action: c.magenta,
     bad: c.red,
     dim: c.dim,
   };
@@ -28,6 +29,14 @@ export function painter(enabled: boolean): Painter {
     label: (text) => c.dim(text),
     title: (text) => c.bold(text),
   };
+}
+
+/**
+ * A value with no tone of its own is muted when it says there is nothing (`no`, `none`, `not set`,
+ * `-`): so booleans and empty values look the same in every section and table.
+ */
+function toneOf(value: string, tone: Tone | undefined): Tone {
+  return tone ?? (/^(no|none|not set|-)$/.test(value) ? 'dim' : 'plain');
 }
 
 /** Label/value lines, labels aligned, long values wrapped within the width. */
@@ -42,7 +51,9 @@ export function fieldLines(io: Io, p: Painter, items: Field[], indent = 2): stri
   });
   return items
     .map((f) =>
-      table.row([f.label, f.value], (text, column) => (column === 0 ? p.label(text) : p.tone(f.tone, text))),
+      table.row([f.label, f.value], (text, column) =>
+        column === 0 ? p.label(text) : p.tone(toneOf(f.value, f.tone), text),
+      ),
     )
     .join('');
 }
@@ -52,7 +63,14 @@ export function fieldLines(io: Io, p: Painter, items: Field[], indent = 2): stri
  * `minColumn`, or below its longest word (a URL or an id, which is never split), each row is shown
  * as its own block of label/value lines instead (like psql's \x), which stays readable at any width.
  */
-export function tableLines(io: Io, p: Painter, head: string[], rows: string[][], minColumn = 12): string {
+export function tableLines(
+  io: Io,
+  p: Painter,
+  head: string[],
+  rows: string[][],
+  minColumn = 12,
+  tones: (Tone | undefined)[][] = [],
+): string {
   const column = (i: number) => [head[i]!, ...rows.map((r) => r[i] ?? '')];
   const natural = head.map((_, i) => Math.max(...column(i).map(widestLine)));
   const floors = head.map((_, i) =>
@@ -63,14 +81,19 @@ export function tableLines(io: Io, p: Painter, head: string[], rows: string[][],
   if (widths.reduce((a, b) => a + b, extra) > io.columns) {
     return rows
       .map((row, n) => {
-        const items = head.map((label, i) => ({ label, value: row[i] ?? '' })).filter((f) => f.value !== '');
+        const items = head
+          .map((label, i): Field => ({ label, value: row[i] ?? '', tone: tones[n]?.[i] }))
+          .filter((f) => f.value !== '');
         return `  ${p.label(`${n + 1}.`)}\n${fieldLines(io, p, items, 4)}`;
       })
       .join('');
   }
   const table = new Table({ style: 'box', columns: widths.map((width) => ({ width })) });
   const parts = [table.header(head, p.label)];
-  for (const row of rows) parts.push(table.row(head.map((_, i) => row[i] ?? '')));
+  rows.forEach((row, n) => {
+    const cells = head.map((_, i) => row[i] ?? '');
+    parts.push(table.row(cells, (text, i) => p.tone(toneOf(cells[i]!, tones[n]?.[i]), text)));
+  });
   parts.push(table.end());
   return parts.join('');
 }
@@ -83,7 +106,7 @@ export function renderSections(io: Io, p: Painter, sections: Section[]): string 
       parts.push((s.title ? `${p.title(s.title)}\n` : '') + fieldLines(io, p, s.fields));
     } else {
       if (s.rows.length === 0) continue;
-      parts.push(`${p.title(s.title)}\n${tableLines(io, p, s.head, s.rows)}`);
+      parts.push(`${p.title(s.title)}\n${tableLines(io, p, s.head, s.rows, 12, s.tones)}`);
     }
   }
   return parts.join('\n');

@@ -136,6 +136,35 @@ export function truncate(text: string, width: number): string {
   return text;
 }
 
+/**
+ * `text` in `width` columns with its middle replaced by `…` when it is wider (`acc_error_inv…_imap`):
+ * for an id, whose start and end tell it apart. Cut between grapheme clusters.
+ */
+export function truncateMiddle(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width < 3) return truncate(text, width);
+  const all = [...clusters(text)];
+  let head = '';
+  let tail = '';
+  let room = width - 1;
+  for (let i = 0, j = all.length - 1; i <= j; ) {
+    // the start gets the odd column: it is what one reads first
+    const takeHead = displayWidth(head) <= displayWidth(tail);
+    const next = takeHead ? all[i]! : all[j]!;
+    const w = clusterWidth(next);
+    if (w > room) break;
+    room -= w;
+    if (takeHead) {
+      head += next;
+      i++;
+    } else {
+      tail = next + tail;
+      j--;
+    }
+  }
+  return `${head}…${tail}`;
+}
+
 /** `text` padded with spaces to `width` columns (unchanged when it is already as wide). */
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));

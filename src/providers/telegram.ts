@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { join, list, record, text, unixSeconds, yesNo } from '../output/format.js';
 import { field, fields, type Warning } from '../output/model.js';
-import { alarm, at, group, perk, present, table } from './render.js';
+import { alarm, at, group, present, table } from './render.js';
 import { defineProvider } from './types.js';
 
 // Real servers send null for most Telegram fields, so all but the discriminators are nullish.
@@ -97,8 +97,8 @@ export const telegram = defineProvider({
       ),
       group(
         'Flags',
-        perk('Premium', p.premium),
-        perk('Verified', p.verified),
+        field('Premium', yesNo(p.premium)),
+        field('Verified', yesNo(p.verified)),
         alarm('Restricted', p.restricted),
         alarm('Deleted', p.deleted),
         alarm('Fake', p.fake),

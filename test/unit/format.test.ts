@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   anyValue,
   count,
+  htmlText,
   join,
   list,
   record,
@@ -122,5 +123,17 @@ describe('an integer past 2^53', () => {
     );
     expect(text(9007199254740991)).toBe('9007199254740991');
     expect(text(1.5)).toBe('1.5');
+  });
+});
+
+describe('htmlText', () => {
+  it('shows a signature as text: <br> a line break, other tags dropped, entities decoded', () => {
+    expect(htmlText('Tomáš Novák<br>+420<BR/>x<br />y')).toBe('Tomáš Novák\n+420\nx\ny');
+    expect(htmlText('<div><b>Ana</b> &amp; <a href="https://x.example">co</a></div>')).toBe('Ana & co');
+    expect(htmlText('&lt;b&gt; &#233;&#xE9; &quot;q&quot; &nbsp;&unknown; &#0;')).toBe(
+      '<b> éé "q" \u00a0&unknown; &#0;',
+    );
+    expect(htmlText('a < b and c > d')).toBe('a < b and c > d');
+    expect(htmlText(null)).toBeUndefined();
   });
 });

@@ -278,4 +278,29 @@ describe('the many-account summary', () => {
     ]);
     expect(new Set(lines(out).map(displayWidth))).toEqual(new Set([46, 43])); // STATE, then ok, in the same column;
   });
+
+  it('sizes the state column from the states known when it prints, keeping the name at 80', async () => {
+    // 20 ids as long as the sandbox's longest (52 columns)
+    const ids = Array.from({ length: 20 }, (_, i) =>
+      `acc_error_invalid_credentials_but_valid_account_${i}`.padEnd(52, 'x'),
+    );
+    const rows = ids.map((accountId) => ({ ...row('Camille Durand'), accountId }));
+    const first = async (pending: boolean, state = 'ok') => {
+      const summary = await SummaryTable.load(io(80));
+      const known = rows.map((r) => ({ ...r, state }));
+      return lines(summary.row(known[0]!, 52, () => ({ rows: known, pending })));
+    };
+    // every state known, all ok: the room of an error type goes to the ids
+    const done = await first(false);
+    expect(done[0]).toMatch(/^ACCOUNT {2,}PROVIDER {2}NAME {2,}STATE$/);
+    expect(done[1]).toBe('acc_error_invalid_crede…_but_valid_account_0xxx  linkedin  Camille Durand  ok');
+    // accounts still pending: room for errors/disconnected_account, the id shortened, the name kept
+    const pending = await first(true);
+    expect(pending[1]).toMatch(/^acc_error_\S*…\S+ {2}linkedin {2}Camille Durand {2,}ok$/);
+    expect(pending[1]!.indexOf('ok')).toBe(80 - 'errors/disconnected_account'.length);
+    // a long state known: it wraps at spaces before an id is shortened further
+    const long = await first(false, 'Recruiter seat disconnected + Sales Navigator seat disconnected');
+    for (const line of long) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(long[0]).toContain('NAME');
+  });
 });
