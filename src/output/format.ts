@@ -45,18 +45,26 @@ export function utc(date: Date): string {
   );
 }
 
-/** Unix seconds → a readable UTC date. */
-export function unixSeconds(value: unknown): string | undefined {
+/** A date for a person: UTC, and how long ago when `now` is given ("… UTC (3 days ago)"). */
+function when(date: Date, now: number | undefined): string {
+  return now === undefined ? utc(date) : `${utc(date)} (${ago(date, now)})`;
+}
+
+/** Unix seconds → a readable UTC date, and how long ago when `now` is given. */
+export function unixSeconds(value: unknown, now?: number): string | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value)) return text(value);
   const date = new Date(value * 1000);
-  return Number.isNaN(date.getTime()) ? String(value) : utc(date);
+  return Number.isNaN(date.getTime()) ? String(value) : when(date, now);
 }
 
 const twitterDate = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Twitter's "Wed Oct 10 20:19:24 +0000 2018" → "2018-10-10 20:19:24 UTC"; other text as it came. */
-export function twitterCreatedAt(value: unknown): string | undefined {
+/**
+ * Twitter's "Wed Oct 10 20:19:24 +0000 2018" → "2018-10-10 20:19:24 UTC", and how long ago when
+ * `now` is given; other text as it came.
+ */
+export function twitterCreatedAt(value: unknown, now?: number): string | undefined {
   if (typeof value !== 'string') return text(value);
   const m = twitterDate.exec(value);
   const month = m ? months.indexOf(m[1]!) : -1;
@@ -65,7 +73,7 @@ export function twitterCreatedAt(value: unknown): string | undefined {
   const ms =
     Date.UTC(Number(m[9]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) -
     offsetMinutes * 60_000;
-  return utc(new Date(ms));
+  return when(new Date(ms), now);
 }
 
 const entities: Readonly<Record<string, string>> = {
@@ -125,11 +133,12 @@ export function anyValue(value: unknown): string | undefined {
 
 /**
  * How long ago `then` was, in the largest unit that is at least 1: "just now", "5 minutes ago",
- * "3 hours ago", "12 days ago", "2 months ago", "3 years ago"; "in the future" past a minute ahead.
+ * "3 hours ago", "12 days ago", "2 months ago", "3 years ago"; ahead by more than a minute, "in 5
+ * minutes" (a status that expires).
  */
 export function ago(then: Date, now: number): string {
   const seconds = Math.round((now - then.getTime()) / 1000);
-  if (seconds < -60) return 'in the future';
+  if (seconds < -60) return `in ${ago(new Date(now), then.getTime()).replace(/ ago$/, '')}`;
   if (seconds < 60) return 'just now';
   const units: [number, string][] = [
     [365 * 86_400, 'year'],
@@ -149,5 +158,5 @@ export function ago(then: Date, now: number): string {
 export function isoWithAgo(value: unknown, now: number): string | undefined {
   if (typeof value !== 'string') return text(value);
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : `${utc(date)} (${ago(date, now)})`;
+  return Number.isNaN(date.getTime()) ? value : when(date, now);
 }

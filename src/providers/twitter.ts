@@ -65,7 +65,7 @@ export const twitter = defineProvider({
       warnings,
     };
   },
-  sections: (p) =>
+  sections: (p, now) =>
     present(
       group(
         'Identity',
@@ -88,7 +88,7 @@ export const twitter = defineProvider({
       ),
       group(
         'Account',
-        field('Created', twitterCreatedAt(p.created_at)),
+        field('Created', twitterCreatedAt(p.created_at, now)),
         withheldField(p.withheld_in_countries),
         field('Advertiser account type', text(p.advertiser_account_type)),
         field('Business profile state', text(p.business_profile_state)),

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/output/width.js';
 import { demoAccountList } from '../../src/sandbox/accounts.js';
 import { copyables, expectLaidOut } from '../helpers/layout.js';
-import { pp } from '../helpers/pp.js';
+import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
 
 const env = () => baseEnv({ PP_SANDBOX: '1', NO_COLOR: '1' });
@@ -73,5 +73,18 @@ describe('the width', () => {
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('--width takes a whole number of columns');
     }
+  });
+});
+
+describe('times', () => {
+  it('say how long ago next to the UTC time for a person (the injected clock), and stay raw in --json', async () => {
+    const clock = new FakeClock(); // 2026-11-30 06:00 UTC
+    const r = await pp(['profile', 'acc_demo_telegram'], { env: env(), clock });
+    expect(r.stdout).toMatch(/Last online +2025-12-30 16:00:00 UTC \(11 months ago\)/);
+    const whoami = await pp(['whoami', '--account', 'acc_demo_telegram'], { env: env(), clock });
+    expect(whoami.stdout).toMatch(/Last online +2025-12-30 16:00:00 UTC \(11 months ago\)/);
+    const json = await pp(['--json', 'profile', 'acc_demo_telegram'], { env: env(), clock });
+    expect(json.stdout).toContain('"was_online": 1767110400');
+    expect(json.stdout).not.toContain('ago');
   });
 });

@@ -137,3 +137,17 @@ describe('htmlText', () => {
     expect(htmlText(null)).toBeUndefined();
   });
 });
+
+describe('times for a person', () => {
+  const now = Date.UTC(2026, 10, 30, 6, 0, 0);
+  it('add how long ago to the UTC time when given the clock, and say "in" for a time ahead', () => {
+    expect(unixSeconds(1767110400, now)).toBe('2025-12-30 16:00:00 UTC (11 months ago)');
+    expect(twitterCreatedAt('Wed Oct 10 20:19:24 +0000 2018', now)).toBe(
+      '2018-10-10 20:19:24 UTC (8 years ago)',
+    );
+    expect(unixSeconds(now / 1000 + 3 * 3600, now)).toBe('2026-11-30 09:00:00 UTC (in 3 hours)');
+    expect(unixSeconds(now / 1000 + 30, now)).toBe('2026-11-30 06:00:30 UTC (just now)');
+    // machine formats and callers without a clock: the absolute time alone
+    expect(unixSeconds(1767110400)).toBe('2025-12-30 16:00:00 UTC');
+  });
+});
