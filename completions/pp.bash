@@ -32,6 +32,7 @@ _pp() {
       'whoami/--fail-on' | 'whoami '*'/--fail-on') option=$word ;;
       'profile/--from-file' | 'profile '*'/--from-file') option=$word ;;
       'profile/--concurrency' | 'profile '*'/--concurrency') option=$word ;;
+      'profile/--max-wait' | 'profile '*'/--max-wait') option=$word ;;
       'profile/--fail-on' | 'profile '*'/--fail-on') option=$word ;;
       'accounts/show') path='accounts show' args=0 ;;
       'accounts/--type' | 'accounts '*'/--type') option=$word ;;
@@ -60,7 +61,7 @@ _pp() {
     case $path in
       '') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
       'whoami') words='--account --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'profile') words='--from-file --concurrency --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      'profile') words='--from-file --concurrency --max-wait --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
       'accounts') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
       'accounts show') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
       'config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;

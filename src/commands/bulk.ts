@@ -16,7 +16,7 @@ import { compact, maskedWarning, oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
 import { neutralize } from '../output/showable.js';
 import { type SummaryRow, SummaryTable } from '../output/summary.js';
-import { displayWidth } from '../output/width.js';
+import { displayWidth, truncateMiddle } from '../output/width.js';
 import { answeredExitCode, type Checked, checkedProfile, genericIdentity } from './inspect.js';
 import type { ProfileOptions } from './profile.js';
 
@@ -40,6 +40,9 @@ type Outcome =
 
 type Printed = Exclude<Outcome, { kind: 'interrupted' }>;
 
+/** How long a person's terminal waits for one row before the rows after it print (see printReady). */
+const STUCK_MS = 3000;
+
 export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Promise<number> {
   const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
   const gate = new RateGate({
@@ -47,6 +50,7 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
     pace: true,
     clock: ctx.clock,
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
+    maxWaitMs: opts.maxWait === undefined ? undefined : opts.maxWait * 1000,
   });
   const client = await openClient(ctx, { gate });
   const json = ctx.globals.json;
@@ -61,6 +65,12 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   setMaxListeners(2 * windowSize + 16, ctx.signal);
 
   const finished = new Map<number, Outcome>();
+  // On a terminal, a row stuck for STUCK_MS does not hold back the rows after it (see printReady).
+  const early = table !== undefined && ctx.io.stdout.isTTY === true;
+  const inFlight = new Map<number, string>(); // the ids launched and not yet printed
+  const late = new Set<number>(); // rows passed over: printed when they finish
+  let headSince = ctx.clock.now(); // since when the row to print next has been awaited
+  let timer = false;
   const wake = new Wakeup();
   let started = 0;
   let settled = 0;
@@ -73,26 +83,67 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
     pending: reading || settled < started,
   });
 
+  const emit = async (next: Outcome) => {
+    if (next.kind === 'interrupted') return;
+    tally.add(next);
+    // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
+    // failures printed so far, not a clean 0.
+    ctx.setExitCode(tally.exitCode());
+    const warning = next.kind === 'ok' ? next.warning : undefined;
+    // Rows on the same terminal, or a warning, would land on the progress line: clear it first
+    // (its timer redraws it).
+    if (ctx.io.stdout.isTTY || warning) progress?.clear();
+    if (warning) await ctx.warn(warning);
+    // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
+    await ctx.io.out(
+      table ? table.row(summaryRow(next), longestId, known) : await ndjsonLine(ctx, next, progress),
+    );
+  };
   // Prints every result whose predecessors are all printed; stops at the first unfinished one. An
   // account Ctrl-C stopped is skipped (only a stopped run has them), so all that finished is shown.
+  // On a terminal, a person waits for no row: one awaited for STUCK_MS while later ones are done
+  // (a rate limit's wait, a slow provider) gets a line marking its place, and its row comes when it
+  // finishes. Pipes and --json keep strict input order.
   const printReady = async () => {
-    for (let next = finished.get(printed); next; next = finished.get(printed)) {
-      finished.delete(printed);
+    for (const index of late) {
+      const done = finished.get(index);
+      if (!done) continue;
+      finished.delete(index);
+      late.delete(index);
+      inFlight.delete(index);
+      await emit(done);
+    }
+    for (;;) {
+      const next = finished.get(printed);
+      if (next) {
+        finished.delete(printed);
+        inFlight.delete(printed);
+        printed++;
+        headSince = ctx.clock.now();
+        await emit(next);
+        continue;
+      }
+      if (!early || finished.size === 0 || !inFlight.has(printed)) break;
+      const stuckFor = ctx.clock.now() - headSince;
+      if (stuckFor < STUCK_MS) {
+        if (!timer) {
+          timer = true; // look again once it has been stuck that long
+          ctx.clock.sleep(STUCK_MS - stuckFor, ctx.signal).then(
+            () => {
+              timer = false;
+              print().catch(() => {});
+            },
+            () => {},
+          );
+        }
+        break;
+      }
+      progress?.clear();
+      const id = inFlight.get(printed)!;
+      await ctx.io.out(table.placeholder(id, gate.waitingFor !== undefined, longestId));
+      late.add(printed);
       printed++;
-      if (next.kind === 'interrupted') continue;
-      tally.add(next);
-      // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
-      // failures printed so far, not a clean 0.
-      ctx.setExitCode(tally.exitCode());
-      const warning = next.kind === 'ok' ? next.warning : undefined;
-      // Rows on the same terminal, or a warning, would land on the progress line: clear it first
-      // (its timer redraws it).
-      if (ctx.io.stdout.isTTY || warning) progress?.clear();
-      if (warning) await ctx.warn(warning);
-      // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
-      await ctx.io.out(
-        table ? table.row(summaryRow(next), longestId, known) : await ndjsonLine(ctx, next, progress),
-      );
+      headSince = ctx.clock.now();
     }
   };
   // One printer at a time, started by each result as it comes, so a result is out as soon as the
@@ -105,6 +156,7 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
 
   const launch = (accountId: string) => {
     const index = started++;
+    if (early) inFlight.set(index, accountId);
     longestId = Math.max(longestId, displayWidth(accountId));
     void inspectAccount(ctx, client, accountId, json).then((outcome) => {
       finished.set(index, outcome);
@@ -435,8 +487,11 @@ class Progress {
     const n = groupDigits; // not toLocaleString: its first call loads ICU data (~20 ms)
     const done = this.#total === undefined ? `${n(this.#done)} done` : `${n(this.#done)}/${n(this.#total)}`;
     const paused = this.gate.pausedFor;
+    const by = this.gate.waitingFor;
     const pace =
-      paused > 0 ? `waiting ${Math.ceil(paused / 1000)} s: rate limited` : `${rate.toFixed(1)} req/s`;
+      paused > 0
+        ? `waiting ${Math.ceil(paused / 1000)} s: rate limited${by ? ` (${truncateMiddle(by, 24)})` : ''}`
+        : `${rate.toFixed(1)} req/s`;
     this.ctx.io.err(`\r\u001b[K${done} · ${n(this.#failed)} failed · ${pace}`);
     this.#drawn = true;
   }

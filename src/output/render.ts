@@ -144,7 +144,7 @@ export function renderProfile(io: Io, header: string, sections: Section[]): stri
 }
 
 /**
- * Text for standard error wrapped at its width, every line after the first indented by two
+ * Text for standard error wrapped at the terminal's width, every line after the first indented by two
  * spaces (all of them with `indentFirst`); `lead` (`error:`, `hint:`) starts the first line and is
  * painted after wrapping, so its colour takes no columns.
  */
@@ -155,7 +155,9 @@ function errLines(
   text: string,
   indentFirst = false,
 ): string {
-  const lines = wrapLines(lead ? `${lead} ${text}` : text, Math.max(20, io.errColumns - 2)).map(
+  // On a terminal only: a log or a pipe keeps each message on one line, for grep.
+  const width = io.stderr.isTTY ? Math.max(20, io.errColumns - 2) : Number.POSITIVE_INFINITY;
+  const lines = wrapLines(lead ? `${lead} ${text}` : text, width).map(
     (line, i) => (i > 0 || indentFirst ? '  ' : '') + line.text,
   );
   return `${lead ? lines.join('\n').replace(lead, paint(lead)) : lines.join('\n')}\n`;

@@ -95,6 +95,15 @@ export class SummaryTable {
     );
   }
 
+  /**
+   * The line that marks the place of an account still awaited while the rows after it print (on a
+   * terminal): its own row follows when it finishes.
+   */
+  placeholder(accountId: string, rateLimited: boolean, longestId: number): string {
+    const state = rateLimited ? 'waiting: rate limited; its row follows' : 'waiting; its row follows';
+    return this.row({ accountId, provider: '…', name: '…', state, tone: 'dim' }, longestId);
+  }
+
   #layout(longestId: number, rows: readonly SummaryRow[], pending: boolean): Widths {
     const total = this.io.columns;
     const widest = (f: (r: SummaryRow) => number) => Math.max(0, ...rows.map(f));

@@ -564,3 +564,94 @@ describe('the summary table on a narrow terminal', () => {
     expect(states.join(' ')).toContain('Recruiter seat disconnected + Sales Navigator seat disconnected');
   });
 });
+
+describe('waits explained', () => {
+  // acc_1's first answer is a 429 asking for 30 s; every other answer comes at once.
+  const limitedFirst = async () => {
+    let limited = false;
+    return testServer((id) => {
+      if (id === 'acc_1' && !limited) {
+        limited = true;
+        return {
+          status: 429,
+          headers: { 'retry-after': '30' },
+          body: '{"status":429,"type":"errors/too_many_requests"}',
+        };
+      }
+      return {};
+    });
+  };
+
+  it('on a terminal, rows after a rate-limited one print as they come; its place is marked, its row follows', async () => {
+    const { url } = await limitedFirst();
+    const clock = new FakeClock(undefined, { ticks: true });
+    const r = await pp(['--base-url', url, 'profile', ...ids(6)], {
+      env: { ...apiEnv(), NO_COLOR: '1' },
+      clock,
+      tty: { columns: 100 },
+    });
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n').slice(1);
+    const id = (row: string) => row.split(/\s+/)[0]!;
+    // acc_1's place is marked first; its row comes after all the others. (Under a fake clock,
+    // whose waits take no time, a row merely in flight may be passed over too: then its own
+    // row follows just as well.)
+    expect(rows[0]).toMatch(/^acc_1 .*waiting.*its row follows$/);
+    const real = rows.filter((row) => !row.endsWith('its row follows'));
+    expect(real.map(id).sort()).toEqual(ids(6));
+    expect(real.at(-1)).toMatch(/^acc_1 .*Gmail .* ok$/);
+    for (const placeholder of rows.filter((row) => row.endsWith('its row follows')))
+      expect(rows.lastIndexOf(real.find((row) => id(row) === id(placeholder))!)).toBeGreaterThan(
+        rows.indexOf(placeholder),
+      );
+    // the progress line said what the run waited for, and for whom
+    expect(r.stderr).toContain('waiting 30 s: rate limited (acc_1)');
+    expect(r.stderr).toContain('6 accounts: 6 ok');
+  });
+
+  it('keeps strict input order in a pipe and in --json', async () => {
+    for (const json of [false, true]) {
+      const { url } = await limitedFirst();
+      const r = await pp(['--base-url', url, 'profile', ...ids(6), ...(json ? ['--json'] : [])], {
+        env: apiEnv(),
+        clock: new FakeClock(),
+      });
+      expect(r.code).toBe(0);
+      const order = json
+        ? ndjson(r.stdout).map((l) => l.account_id)
+        : r.stdout
+            .trimEnd()
+            .split('\n')
+            .slice(1)
+            .map((row) => row.split(/\s+/)[0]);
+      expect(order).toEqual(ids(6));
+      expect(r.stdout).not.toContain('its row follows');
+    }
+  });
+
+  it('--max-wait bounds the waiting of a run: a longer wait is refused, those accounts fail with exit 9', async () => {
+    const { url } = await limitedFirst();
+    const clock = new FakeClock();
+    const r = await pp(['--base-url', url, 'profile', ...ids(4), '--max-wait', '10', '--json'], {
+      env: apiEnv(),
+      clock,
+    });
+    expect(r.code).toBe(9);
+    const lines = ndjson(r.stdout);
+    expect(lines.map((l) => [l.account_id, l.ok])).toEqual([
+      ['acc_1', false],
+      ['acc_2', true],
+      ['acc_3', true],
+      ['acc_4', true],
+    ]);
+    expect(JSON.stringify(lines[0]!.error)).toContain('--max-wait 10 s');
+    expect(clock.sleeps.filter((ms) => ms >= 10_000)).toEqual([]); // never waited it out
+    // with room for it, the same run waits the 30 s and succeeds
+    const room = await limitedFirst();
+    const ok = await pp(['--base-url', room.url, 'profile', ...ids(4), '--max-wait', '60', '--json'], {
+      env: apiEnv(),
+      clock: new FakeClock(),
+    });
+    expect(ok.code).toBe(0);
+  });
+});
