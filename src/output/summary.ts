@@ -40,9 +40,10 @@ const PROVIDER = 8;
  * state column is sized from those states; while accounts are still pending, it keeps room for
  * errors/disconnected_account, the state a run is mostly for, rather than for the longest error
  * type of the catalogue, which would squeeze out the names for states that seldom come. What gives
- * way when the terminal is narrow, in order: a multi-word state wraps at spaces, the ids are
- * shortened in their middle with `…` (the full id is in --json and csv), the name is narrowed,
- * then left out. Only a terminal too narrow even for that makes every column share the width.
+ * way when the terminal is narrow, in order: a multi-word state wraps at spaces, the name narrows
+ * to 12 columns, the ids are shortened in their middle with `…` (the full id is in --json), the
+ * name narrows to 8, then it is left out. Only a terminal too narrow even for that makes every
+ * column share the width.
  */
 export class SummaryTable {
   #widths: Widths | undefined;
@@ -127,6 +128,7 @@ export class SummaryTable {
     const over = () => account + PROVIDER + name + state + (name ? 6 : 4) - total;
     const give = (width: number, floor: number) => Math.max(floor, width - Math.max(0, over()));
     state = give(state, Math.max(5, stateMin));
+    name = give(name, Math.min(name, 12)); // a name is recognised by its start
     account = give(account, Math.min(idWant, SHORT_ID));
     name = give(name, 8);
     if (over() > 0) {

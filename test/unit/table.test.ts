@@ -293,10 +293,10 @@ describe('the many-account summary', () => {
     // every state known, all ok: the room of an error type goes to the ids
     const done = await first(false);
     expect(done[0]).toMatch(/^ACCOUNT {2,}PROVIDER {2}NAME {2,}STATE$/);
-    expect(done[1]).toBe('acc_error_invalid_crede…_but_valid_account_0xxx  linkedin  Camille Durand  ok');
+    expect(done[1]).toBe('acc_error_invalid_creden…s_but_valid_account_0xxx  linkedin  Camille Dur…  ok');
     // accounts still pending: room for errors/disconnected_account, the id shortened, the name kept
     const pending = await first(true);
-    expect(pending[1]).toMatch(/^acc_error_\S*…\S+ {2}linkedin {2}Camille Durand {2,}ok$/);
+    expect(pending[1]).toMatch(/^acc_error_\S*…\S+ {2}linkedin {2}Camille Dur… {2,}ok$/);
     expect(pending[1]!.indexOf('ok')).toBe(80 - 'errors/disconnected_account'.length);
     // a long state known: it wraps at spaces before an id is shortened further
     const long = await first(false, 'Recruiter seat disconnected + Sales Navigator seat disconnected');
