@@ -88,3 +88,26 @@ describe('times', () => {
     expect(json.stdout).not.toContain('ago');
   });
 });
+
+describe('one palette', () => {
+  const colour = () => baseEnv({ PP_SANDBOX: '1', FORCE_COLOR: '1' });
+  it('shows a condition in one colour everywhere: a disconnected seat yellow, an account to reconnect magenta', async () => {
+    const seats = 'acc_demo_linkedin_seats_disconnected';
+    const whoami = await pp(['whoami', '--account', seats], { env: colour() });
+    expect(whoami.stdout).toContain('\u001b[33mwarning\u001b[39m');
+    const profile = await pp(['profile', seats], { env: colour() });
+    expect(profile.stdout).toContain('\u001b[33mdisconnected\u001b[39m');
+    const summary = await pp(['profile', seats, 'acc_error_disconnected_account', 'acc_error_network_down'], {
+      env: colour(),
+    });
+    expect(summary.stdout).toContain('\u001b[33mRecruiter seat disconnected');
+    expect(summary.stdout).toContain('\u001b[35merrors/disconnected_account\u001b[39m'); // action needed
+    expect(summary.stdout).toContain('\u001b[31merrors/network_down\u001b[39m'); // the check failed
+  });
+
+  it('shows a Gmail signature as text and a pending verification in yellow', async () => {
+    const r = await pp(['profile', 'acc_demo_gmail'], { env: colour() });
+    expect(r.stdout).toContain('\u001b[33mpending\u001b[39m');
+    expect(r.stdout).not.toContain('<br>');
+  });
+});
