@@ -15,6 +15,8 @@ const slowFirst = [
   'bulk',
   'completion',
   'sandbox-accounts',
+  'keychain',
+  'config-lock',
 ].map((name) => `/test/e2e/${name}.test.ts`);
 
 class SlowFirst extends BaseSequencer {

@@ -1,5 +1,6 @@
 # bash completion for pp. Generated from the program by `npm run completions`: do not edit.
-# Install: pp completion bash > ~/.local/share/bash-completion/completions/pp
+# Install: mkdir -p ~/.local/share/bash-completion/completions &&
+#          pp completion bash > ~/.local/share/bash-completion/completions/pp
 #     or:  echo 'source <(pp completion bash)' >> ~/.bashrc
 
 _pp() {
@@ -19,14 +20,17 @@ _pp() {
       '/whoami') path='whoami' args=0 ;;
       '/profile') path='profile' args=0 ;;
       '/accounts') path='accounts' args=0 ;;
+      '/status') path='status' args=0 ;;
       '/config') path='config' args=0 ;;
       '/doctor') path='doctor' args=0 ;;
       '/completion') path='completion' args=0 ;;
       '/sandbox') path='sandbox' args=0 ;;
       '/help') path='help' args=0 ;;
+      *'/--format') option=$word ;;
       *'/--base-url') option=$word ;;
       *'/--timeout') option=$word ;;
       *'/--retries') option=$word ;;
+      *'/--profile') option=$word ;;
       *'/--width') option=$word ;;
       'whoami/--account' | 'whoami '*'/--account') option=$word ;;
       'whoami/--fail-on' | 'whoami '*'/--fail-on') option=$word ;;
@@ -37,53 +41,155 @@ _pp() {
       'accounts/show') path='accounts show' args=0 ;;
       'accounts/--type' | 'accounts '*'/--type') option=$word ;;
       'accounts/--state' | 'accounts '*'/--state') option=$word ;;
+      'status/--from-file' | 'status '*'/--from-file') option=$word ;;
+      'status/--concurrency' | 'status '*'/--concurrency') option=$word ;;
+      'status/--fail-on' | 'status '*'/--fail-on') option=$word ;;
       'config/set-key') path='config set-key' args=0 ;;
+      'config/set-key-command') path='config set-key-command' args=0 ;;
       'config/show') path='config show' args=0 ;;
       'config/unset-key') path='config unset-key' args=0 ;;
       'config/set-account') path='config set-account' args=0 ;;
       'config/unset-account') path='config unset-account' args=0 ;;
+      'config/set-base-url') path='config set-base-url' args=0 ;;
+      'config/unset-base-url') path='config unset-base-url' args=0 ;;
+      'config/profiles') path='config profiles' args=0 ;;
+      'config/use') path='config use' args=0 ;;
+      'config/remove-profile') path='config remove-profile' args=0 ;;
       'config/help') path='config help' args=0 ;;
+      'config help/set-key') path='config help set-key' args=0 ;;
+      'config help/set-key-command') path='config help set-key-command' args=0 ;;
+      'config help/show') path='config help show' args=0 ;;
+      'config help/unset-key') path='config help unset-key' args=0 ;;
+      'config help/set-account') path='config help set-account' args=0 ;;
+      'config help/unset-account') path='config help unset-account' args=0 ;;
+      'config help/set-base-url') path='config help set-base-url' args=0 ;;
+      'config help/unset-base-url') path='config help unset-base-url' args=0 ;;
+      'config help/profiles') path='config help profiles' args=0 ;;
+      'config help/use') path='config help use' args=0 ;;
+      'config help/remove-profile') path='config help remove-profile' args=0 ;;
       'sandbox/--port' | 'sandbox '*'/--port') option=$word ;;
       'sandbox/--latency' | 'sandbox '*'/--latency') option=$word ;;
       'sandbox/--rate-limit' | 'sandbox '*'/--rate-limit') option=$word ;;
       'sandbox/--accounts' | 'sandbox '*'/--accounts') option=$word ;;
+      'help/whoami') path='help whoami' args=0 ;;
+      'help/profile') path='help profile' args=0 ;;
+      'help/accounts') path='help accounts' args=0 ;;
+      'help/status') path='help status' args=0 ;;
+      'help/config') path='help config' args=0 ;;
+      'help/doctor') path='help doctor' args=0 ;;
+      'help/completion') path='help completion' args=0 ;;
+      'help/sandbox') path='help sandbox' args=0 ;;
+      'help/environment') path='help environment' args=0 ;;
+      'help/exit-codes') path='help exit-codes' args=0 ;;
+      'help/formats') path='help formats' args=0 ;;
+      'help/health') path='help health' args=0 ;;
+      'help/scripting') path='help scripting' args=0 ;;
+      'help accounts/show') path='help accounts show' args=0 ;;
+      'help config/set-key') path='help config set-key' args=0 ;;
+      'help config/set-key-command') path='help config set-key-command' args=0 ;;
+      'help config/show') path='help config show' args=0 ;;
+      'help config/unset-key') path='help config unset-key' args=0 ;;
+      'help config/set-account') path='help config set-account' args=0 ;;
+      'help config/unset-account') path='help config unset-account' args=0 ;;
+      'help config/set-base-url') path='help config set-base-url' args=0 ;;
+      'help config/unset-base-url') path='help config unset-base-url' args=0 ;;
+      'help config/profiles') path='help config profiles' args=0 ;;
+      'help config/use') path='help config use' args=0 ;;
+      'help config/remove-profile') path='help config remove-profile' args=0 ;;
       */-*) ;;
       *) ((args++)) ;;
     esac
   done
   if [[ -n $option ]]; then
     case "$path/$option" in
+    *'/--format') words='table json csv tsv nagios prometheus' ;;
+    *'/--profile') words=$(pp __complete profiles -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+    'whoami/--account' | 'whoami '*'/--account') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
     'whoami/--fail-on' | 'whoami '*'/--fail-on') words='warning' ;;
     'profile/--from-file' | 'profile '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'profile/--fail-on' | 'profile '*'/--fail-on') words='warning' ;;
+    'status/--from-file' | 'status '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+    'status/--fail-on' | 'status '*'/--fail-on') words='warning' ;;
     esac
   elif [[ $cur == -* ]]; then
     case $path in
-      '') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'whoami') words='--account --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'profile') words='--from-file --concurrency --max-wait --fail-on -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'accounts') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'accounts show') words='--type --state -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'config') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'config set-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'config show') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'config unset-key') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'config set-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'config unset-account') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'config help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'doctor') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'completion') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
-      'help') words='-V --version --json --base-url --timeout --retries --strict --sandbox --no-color --verbose --width -h --help' ;;
+      '') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'whoami') words='--account --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'profile') words='--from-file --concurrency --max-wait --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts') words='--type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts show') words='--type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'status') words='--from-file --deep --all --concurrency --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config set-key') words='--no-verify --insecure-storage -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config set-key-command') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config show') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config unset-key') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config set-account') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config unset-account') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config set-base-url') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config unset-base-url') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config profiles') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config use') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config remove-profile') words='-y --yes -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help set-key') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help set-key-command') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help show') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help unset-key') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help set-account') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help unset-account') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help set-base-url') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help unset-base-url') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help profiles') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help use') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config help remove-profile') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'doctor') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'completion') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help whoami') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help profile') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help accounts') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help accounts show') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help status') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config set-key') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config set-key-command') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config show') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config unset-key') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config set-account') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config unset-account') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config set-base-url') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config unset-base-url') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config profiles') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config use') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help config remove-profile') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help doctor') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help completion') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help sandbox') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help environment') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help exit-codes') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help formats') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help health') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help scripting') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
     esac
   else
     case "$path/$args" in
-      '/'*) words='whoami profile accounts config doctor completion sandbox help' ;;
+      '/'*) words='whoami profile accounts status config doctor completion sandbox help' ;;
+      'whoami/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'profile/'*) words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'accounts/'*) words='show' ;;
-      'config/'*) words='set-key show unset-key set-account unset-account help' ;;
-      'config help/0') words='set-key show unset-key set-account unset-account' ;;
+      'accounts show/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'status/'*) words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'config/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile help' ;;
+      'config set-account/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'config use/0') words=$(pp __complete profiles -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'config remove-profile/0') words=$(pp __complete profiles -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'config help/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' ;;
       'completion/0') words='bash zsh fish' ;;
-      'help/0') words='whoami profile accounts config doctor completion sandbox' ;;
+      'help/'*) words='whoami profile accounts status config doctor completion sandbox environment exit-codes formats health scripting' ;;
+      'help accounts/'*) words='show' ;;
+      'help config/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' ;;
     esac
   fi
   [[ -n $words ]] && COMPREPLY=($(compgen -W "$words" -- "$cur"))

@@ -1,5 +1,6 @@
 # fish completion for pp. Generated from the program by `npm run completions`: do not edit.
-# Install: pp completion fish > ~/.config/fish/completions/pp.fish
+# Install: mkdir -p ~/.config/fish/completions &&
+#          pp completion fish > ~/.config/fish/completions/pp.fish
 
 # Prints where the cursor is: the (sub)command ("pp", "pp config"), how many arguments it
 # has so far, and "value" when the cursor is on an option's value (that option completes it).
@@ -21,6 +22,8 @@ function __pp_position
                 set path 'pp profile'; set args 0
             case 'pp/accounts'
                 set path 'pp accounts'; set args 0
+            case 'pp/status'
+                set path 'pp status'; set args 0
             case 'pp/config'
                 set path 'pp config'; set args 0
             case 'pp/doctor'
@@ -35,6 +38,8 @@ function __pp_position
                 set path 'pp accounts show'; set args 0
             case 'pp config/set-key'
                 set path 'pp config set-key'; set args 0
+            case 'pp config/set-key-command'
+                set path 'pp config set-key-command'; set args 0
             case 'pp config/show'
                 set path 'pp config show'; set args 0
             case 'pp config/unset-key'
@@ -43,9 +48,91 @@ function __pp_position
                 set path 'pp config set-account'; set args 0
             case 'pp config/unset-account'
                 set path 'pp config unset-account'; set args 0
+            case 'pp config/set-base-url'
+                set path 'pp config set-base-url'; set args 0
+            case 'pp config/unset-base-url'
+                set path 'pp config unset-base-url'; set args 0
+            case 'pp config/profiles'
+                set path 'pp config profiles'; set args 0
+            case 'pp config/use'
+                set path 'pp config use'; set args 0
+            case 'pp config/remove-profile'
+                set path 'pp config remove-profile'; set args 0
             case 'pp config/help'
                 set path 'pp config help'; set args 0
-            case '*/--base-url' '*/--timeout' '*/--retries' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case 'pp config help/set-key'
+                set path 'pp config help set-key'; set args 0
+            case 'pp config help/set-key-command'
+                set path 'pp config help set-key-command'; set args 0
+            case 'pp config help/show'
+                set path 'pp config help show'; set args 0
+            case 'pp config help/unset-key'
+                set path 'pp config help unset-key'; set args 0
+            case 'pp config help/set-account'
+                set path 'pp config help set-account'; set args 0
+            case 'pp config help/unset-account'
+                set path 'pp config help unset-account'; set args 0
+            case 'pp config help/set-base-url'
+                set path 'pp config help set-base-url'; set args 0
+            case 'pp config help/unset-base-url'
+                set path 'pp config help unset-base-url'; set args 0
+            case 'pp config help/profiles'
+                set path 'pp config help profiles'; set args 0
+            case 'pp config help/use'
+                set path 'pp config help use'; set args 0
+            case 'pp config help/remove-profile'
+                set path 'pp config help remove-profile'; set args 0
+            case 'pp help/whoami'
+                set path 'pp help whoami'; set args 0
+            case 'pp help/profile'
+                set path 'pp help profile'; set args 0
+            case 'pp help/accounts'
+                set path 'pp help accounts'; set args 0
+            case 'pp help/status'
+                set path 'pp help status'; set args 0
+            case 'pp help/config'
+                set path 'pp help config'; set args 0
+            case 'pp help/doctor'
+                set path 'pp help doctor'; set args 0
+            case 'pp help/completion'
+                set path 'pp help completion'; set args 0
+            case 'pp help/sandbox'
+                set path 'pp help sandbox'; set args 0
+            case 'pp help/environment'
+                set path 'pp help environment'; set args 0
+            case 'pp help/exit-codes'
+                set path 'pp help exit-codes'; set args 0
+            case 'pp help/formats'
+                set path 'pp help formats'; set args 0
+            case 'pp help/health'
+                set path 'pp help health'; set args 0
+            case 'pp help/scripting'
+                set path 'pp help scripting'; set args 0
+            case 'pp help accounts/show'
+                set path 'pp help accounts show'; set args 0
+            case 'pp help config/set-key'
+                set path 'pp help config set-key'; set args 0
+            case 'pp help config/set-key-command'
+                set path 'pp help config set-key-command'; set args 0
+            case 'pp help config/show'
+                set path 'pp help config show'; set args 0
+            case 'pp help config/unset-key'
+                set path 'pp help config unset-key'; set args 0
+            case 'pp help config/set-account'
+                set path 'pp help config set-account'; set args 0
+            case 'pp help config/unset-account'
+                set path 'pp help config unset-account'; set args 0
+            case 'pp help config/set-base-url'
+                set path 'pp help config set-base-url'; set args 0
+            case 'pp help config/unset-base-url'
+                set path 'pp help config unset-base-url'; set args 0
+            case 'pp help config/profiles'
+                set path 'pp help config profiles'; set args 0
+            case 'pp help config/use'
+                set path 'pp help config use'; set args 0
+            case 'pp help config/remove-profile'
+                set path 'pp help config remove-profile'; set args 0
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--fail-on' 'pp status */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
             case '*'
@@ -72,12 +159,22 @@ function __pp_in
     test "$here[1]" = "$argv[1]"; or string match -q -- "$argv[1] *" "$here[1]"
 end
 
+# Values known only when Tab is pressed (account ids, profiles): pp prints them, from local
+# files only, told the words typed so far.
+function __pp_values
+    set -l words (commandline -opc)
+    set -e words[1]
+    pp __complete $argv[1] -- (commandline -ct) $words 2>/dev/null
+end
+
 # No file names unless an option or argument asks for them.
 complete -c pp -f
 
 # pp
 complete -c pp -s V -l version -d 'print the version of pp'
 complete -c pp -l json -d 'print machine-readable JSON (the API body exactly as received)'
+complete -c pp -l format -x -a 'table json csv tsv nagios prometheus'
+complete -c pp -l format -x -d 'table, json, csv, tsv, nagios or prometheus, where the command takes it'
 complete -c pp -l base-url -x -d 'the API base URL (env PP_BASE_URL; default https://api.postpress.ai)'
 complete -c pp -l timeout -x -d 'give up on each attempt after this long'
 complete -c pp -l retries -x -d 'extra attempts on 429, 5xx and network failures'
@@ -85,26 +182,34 @@ complete -c pp -l strict -d 'fail (exit 15) when a profile does not match its do
 complete -c pp -l sandbox -d 'answer from the built-in sandbox: no key, no network (env PP_SANDBOX=1)'
 complete -c pp -l no-color -d 'no colour, even on a terminal (env NO_COLOR)'
 complete -c pp -l verbose -d 'log each request, answer and retry on standard error (the key is masked)'
+complete -c pp -l profile -x -a '(__pp_values profiles)'
+complete -c pp -l profile -x -d 'the profile to use (env PP_PROFILE; default: the active one)'
 complete -c pp -l width -x -d 'lay output out in n columns (default: COLUMNS, else the terminal, else 80)'
 complete -c pp -s h -l help -d 'show help'
 complete -c pp -n '__pp_at \'pp\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
 complete -c pp -n '__pp_at \'pp\'' -a 'profile' -d 'the full provider-specific profile of one account, or a summary of many'
 complete -c pp -n '__pp_at \'pp\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
-complete -c pp -n '__pp_at \'pp\'' -a 'config' -d 'store the API key and a default account'
+complete -c pp -n '__pp_at \'pp\'' -a 'status' -d 'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code'
+complete -c pp -n '__pp_at \'pp\'' -a 'config' -d 'store the API key, base URL and default account of each profile'
 complete -c pp -n '__pp_at \'pp\'' -a 'doctor' -d 'check the setup: config file, key, network, TLS, proxy, clock'
 complete -c pp -n '__pp_at \'pp\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c pp -n '__pp_at \'pp\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
 complete -c pp -n '__pp_at \'pp\'' -a 'help' -d 'show help for a command, or a topic'
 
 # pp whoami
+complete -c pp -n '__pp_in \'pp whoami\'' -l account -x -a '(__pp_values accounts)'
 complete -c pp -n '__pp_in \'pp whoami\'' -l account -x -d 'the account id, as the argument'
-complete -c pp -n '__pp_in \'pp whoami\'' -l fail-on -x -a 'warning' -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_in \'pp whoami\'' -l fail-on -x -a 'warning'
+complete -c pp -n '__pp_in \'pp whoami\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_at \'pp whoami\' 0' -a '(__pp_values accounts)'
 
 # pp profile
 complete -c pp -n '__pp_in \'pp profile\'' -l from-file -r -F -d 'read account ids from a file, one a line (- for standard input)'
 complete -c pp -n '__pp_in \'pp profile\'' -l concurrency -x -d 'requests at once when inspecting many accounts'
 complete -c pp -n '__pp_in \'pp profile\'' -l max-wait -x -d 'with many accounts: wait out rate limits this long in all, then fail the rest (exit 9)'
-complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -a 'warning' -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -a 'warning'
+complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_at \'pp profile\'' -a '(__pp_values accounts)'
 
 # pp accounts
 complete -c pp -n '__pp_in \'pp accounts\'' -l type -x -d 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)'
@@ -112,32 +217,98 @@ complete -c pp -n '__pp_in \'pp accounts\'' -l state -x -d 'only accounts in thi
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
 
 # pp accounts show
+complete -c pp -n '__pp_at \'pp accounts show\' 0' -a '(__pp_values accounts)'
+
+# pp status
+complete -c pp -n '__pp_in \'pp status\'' -l from-file -r -F -d 'only the account ids in this file, one a line (- for standard input)'
+complete -c pp -n '__pp_in \'pp status\'' -l deep -d 'also call the providers: users/me of each account whose sources are all OK (seat and restriction warnings)'
+complete -c pp -n '__pp_in \'pp status\'' -l all -d 'table: a row for every account, not only those that are not ok'
+complete -c pp -n '__pp_in \'pp status\'' -l concurrency -x -d 'requests at once with --deep'
+complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -a 'warning'
+complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_at \'pp status\'' -a '(__pp_values accounts)'
 
 # pp config
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'
-complete -c pp -n '__pp_at \'pp config\'' -a 'show' -d 'the config file, the masked key and where each setting comes from'
-complete -c pp -n '__pp_at \'pp config\'' -a 'unset-key' -d 'remove the stored API key'
+complete -c pp -n '__pp_at \'pp config\'' -a 'set-key-command' -d 'store a command that prints the key (run by /bin/sh when a key is needed)'
+complete -c pp -n '__pp_at \'pp config\'' -a 'show' -d 'the config file, the profile, the masked key and where each setting comes from'
+complete -c pp -n '__pp_at \'pp config\'' -a 'unset-key' -d 'remove the stored API key (its keychain entry too)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-account' -d 'store the default account for `pp whoami`'
 complete -c pp -n '__pp_at \'pp config\'' -a 'unset-account' -d 'remove the default account'
+complete -c pp -n '__pp_at \'pp config\'' -a 'set-base-url' -d 'store the API base URL of the profile'
+complete -c pp -n '__pp_at \'pp config\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
+complete -c pp -n '__pp_at \'pp config\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
+complete -c pp -n '__pp_at \'pp config\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp config\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command, or a topic'
 
 # pp config set-key
+complete -c pp -n '__pp_in \'pp config set-key\'' -l no-verify -d 'store it without checking it with the API first'
+complete -c pp -n '__pp_in \'pp config set-key\'' -l insecure-storage -d 'store it in the config file (plain text), not the keychain'
+
+# pp config set-key-command
 
 # pp config show
 
 # pp config unset-key
 
 # pp config set-account
+complete -c pp -n '__pp_at \'pp config set-account\' 0' -a '(__pp_values accounts)'
 
 # pp config unset-account
 
+# pp config set-base-url
+
+# pp config unset-base-url
+
+# pp config profiles
+
+# pp config use
+complete -c pp -n '__pp_at \'pp config use\' 0' -a '(__pp_values profiles)'
+
+# pp config remove-profile
+complete -c pp -n '__pp_in \'pp config remove-profile\'' -s y -l yes -d 'do not ask (required when standard input is not a terminal)'
+complete -c pp -n '__pp_at \'pp config remove-profile\' 0' -a '(__pp_values profiles)'
+
 # pp config help
-complete -c pp -n '__pp_at \'pp config help\' 0' -a 'set-key show unset-key set-account unset-account' -d ''
+complete -c pp -n '__pp_at \'pp config help\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'set-key-command' -d 'store a command that prints the key (run by /bin/sh when a key is needed)'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'show' -d 'the config file, the profile, the masked key and where each setting comes from'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-key' -d 'remove the stored API key (its keychain entry too)'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'set-account' -d 'store the default account for `pp whoami`'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-account' -d 'remove the default account'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'set-base-url' -d 'store the API base URL of the profile'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
+
+# pp config help set-key
+
+# pp config help set-key-command
+
+# pp config help show
+
+# pp config help unset-key
+
+# pp config help set-account
+
+# pp config help unset-account
+
+# pp config help set-base-url
+
+# pp config help unset-base-url
+
+# pp config help profiles
+
+# pp config help use
+
+# pp config help remove-profile
 
 # pp doctor
 
 # pp completion
-complete -c pp -n '__pp_at \'pp completion\' 0' -a 'bash zsh fish' -d 'the shell'
+complete -c pp -n '__pp_at \'pp completion\' 0' -a 'bash zsh fish'
 
 # pp sandbox
 complete -c pp -n '__pp_in \'pp sandbox\'' -l port -x -d 'the port (0 picks a free one)'
@@ -146,4 +317,78 @@ complete -c pp -n '__pp_in \'pp sandbox\'' -l rate-limit -x -d 'answer 429 beyon
 complete -c pp -n '__pp_in \'pp sandbox\'' -l accounts -x -d 'add n generated accounts to the accounts list (acc_gen_000001...)'
 
 # pp help
-complete -c pp -n '__pp_at \'pp help\' 0' -a 'whoami profile accounts config doctor completion sandbox' -d ''
+complete -c pp -n '__pp_at \'pp help\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
+complete -c pp -n '__pp_at \'pp help\'' -a 'profile' -d 'the full provider-specific profile of one account, or a summary of many'
+complete -c pp -n '__pp_at \'pp help\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
+complete -c pp -n '__pp_at \'pp help\'' -a 'status' -d 'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code'
+complete -c pp -n '__pp_at \'pp help\'' -a 'config' -d 'store the API key, base URL and default account of each profile'
+complete -c pp -n '__pp_at \'pp help\'' -a 'doctor' -d 'check the setup: config file, key, network, TLS, proxy, clock'
+complete -c pp -n '__pp_at \'pp help\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
+complete -c pp -n '__pp_at \'pp help\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
+complete -c pp -n '__pp_at \'pp help\'' -a 'environment' -d 'environment variables, the config file, precedence'
+complete -c pp -n '__pp_at \'pp help\'' -a 'exit-codes' -d 'what each exit code means, and which are transient'
+complete -c pp -n '__pp_at \'pp help\'' -a 'formats' -d 'tables, --json, NDJSON, csv, nagios, prometheus, errors'
+complete -c pp -n '__pp_at \'pp help\'' -a 'health' -d 'warnings and errors about an account; sandbox ids'
+complete -c pp -n '__pp_at \'pp help\'' -a 'scripting' -d 'recipes: jq, exit codes, cron, monitoring, CI, sandbox'
+
+# pp help whoami
+
+# pp help profile
+
+# pp help accounts
+complete -c pp -n '__pp_at \'pp help accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
+
+# pp help accounts show
+
+# pp help status
+
+# pp help config
+complete -c pp -n '__pp_at \'pp help config\'' -a 'set-key' -d 'store the API key (hidden prompt on a terminal, standard input when piped)'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'set-key-command' -d 'store a command that prints the key (run by /bin/sh when a key is needed)'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'show' -d 'the config file, the profile, the masked key and where each setting comes from'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-key' -d 'remove the stored API key (its keychain entry too)'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'set-account' -d 'store the default account for `pp whoami`'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-account' -d 'remove the default account'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'set-base-url' -d 'store the API base URL of the profile'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
+
+# pp help config set-key
+
+# pp help config set-key-command
+
+# pp help config show
+
+# pp help config unset-key
+
+# pp help config set-account
+
+# pp help config unset-account
+
+# pp help config set-base-url
+
+# pp help config unset-base-url
+
+# pp help config profiles
+
+# pp help config use
+
+# pp help config remove-profile
+
+# pp help doctor
+
+# pp help completion
+
+# pp help sandbox
+
+# pp help environment
+
+# pp help exit-codes
+
+# pp help formats
+
+# pp help health
+
+# pp help scripting

@@ -45,6 +45,9 @@ await build({
   // completion.ts reads __dirname in the bundle and import.meta.url only when run from source
   logOverride: { 'empty-import-meta': 'silent' },
   plugins: [noChildProcess],
+  // a native binding with a binary per platform: required from node_modules at run time, when a
+  // key is read from or written to the keychain
+  external: ['@napi-rs/keyring'],
   define: {
     PP_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
   },

@@ -1,5 +1,5 @@
 // Makes dist/pp.cjs.cache for bin/pp.js: loads the bundle exactly as bin/pp.js does, runs the
-// commands people start most (help, whoami, profile tables, the accounts list) in this one process so their functions
+// commands people start most (help, whoami, profile tables, the accounts list, completion) in this one process so their functions
 // are compiled, then saves V8's code cache. Run by scripts/build.mjs with its output discarded.
 import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -25,6 +25,8 @@ for (const argv of [
   ['--sandbox', '--retries', '0', 'whoami', '--account', 'acc_error_disconnected_account'],
   ['--sandbox', 'accounts'],
   ['--sandbox', 'accounts', '--json'],
+  // what a shell runs on every Tab
+  ['__complete', 'accounts', '--', 'acc_'],
 ]) {
   await module.exports.main(argv);
 }

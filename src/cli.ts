@@ -2,9 +2,10 @@
 // the one place that turns errors into words on standard error and an exit code. The only way in:
 // main.ts calls it with the real process, tests with in-memory streams (deps.ts).
 import { type Command, CommanderError } from 'commander';
+import { checkFormat, type Format } from './commands/command.js';
 import { Context, type Globals } from './context.js';
 import { type RunDeps, realClock } from './deps.js';
-import { ExitCode, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
+import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
 import { buildProgram, type GlobalOptionValues } from './program.js';
@@ -16,6 +17,9 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const noColorInArgs = argv.includes('--no-color');
   // Errors commander raises while parsing come before any Context: --json is read from argv for them.
   const json = jsonAsked(argv);
+  // A monitoring plugin exits 0 to 3 whatever goes wrong: a failed check is UNKNOWN (3), never the
+  // 1 of a bug or the 2 of a usage error, which Nagios would read as WARNING or CRITICAL.
+  const nagios = formatAsked(argv) === 'nagios';
   // Until options are parsed, errors go out through an Io that knows only --no-color.
   let io = new Io({ ...deps, colorFlag: !noColorInArgs });
   let ctx: Context | undefined;
@@ -23,8 +27,15 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
 
   const contextFor = (cmd: Command): Context => {
     const g = cmd.optsWithGlobals<GlobalOptionValues>();
+    if (g.json && g.format !== undefined && g.format !== 'json')
+      throw usageError(
+        `--json and --format ${g.format} disagree`,
+        '--json is --format json: give one of them.',
+      );
+    const format = (g.format ?? (g.json ? 'json' : 'table')) as Format; // checked in onRun
     const globals: Globals = {
-      json: g.json === true,
+      json: format === 'json',
+      format,
       baseUrl: g.baseUrl,
       timeout: g.timeout,
       retries: g.retries,
@@ -32,6 +43,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       sandbox: g.sandbox === true,
       color: g.color !== false,
       verbose: g.verbose === true,
+      profile: g.profile,
     };
     io = new Io({ ...deps, colorFlag: globals.color, width: g.width });
     ctx = new Context({
@@ -51,7 +63,9 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const program = buildProgram(
     version,
     async (def, values, cmd) => {
-      code = (await def.run?.(contextFor(cmd), values)) ?? ExitCode.ok;
+      const context = contextFor(cmd);
+      checkFormat(def, values, context.globals.format);
+      code = (await def.run?.(context, values)) ?? ExitCode.ok;
     },
     {
       writeOut: (s) => void io.out(s),
@@ -75,6 +89,11 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     code = await report(err, io, ctx, json);
+    if (nagios && code !== ExitCode.ok) {
+      const { nagiosUnknown } = await import('./output/nagios.js');
+      await io.out(nagiosUnknown(err instanceof CommanderError ? usageErrorOf(err) : toPpError(err)));
+      code = 3;
+    }
   } finally {
     await ctx?.cleanup();
   }

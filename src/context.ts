@@ -1,7 +1,8 @@
 // The one object every command receives: streams, environment, global options, settings, the
 // clock and the interrupt signal (api/open.ts builds the API client from it). Built once in cli.ts
 // from run()'s deps, so a command reaches the outside world only through it.
-import { maskKey, SANDBOX_KEY, type Setting, SettingsReader } from './config/settings.js';
+import type { Format } from './commands/command.js';
+import { type KeySetting, maskKey, SANDBOX_KEY, SettingsReader } from './config/settings.js';
 import type { Clock, Env } from './deps.js';
 import { configError } from './errors.js';
 import type { Io } from './output/io.js';
@@ -9,7 +10,10 @@ import { oneLine } from './output/json.js';
 import { neutralize } from './output/showable.js';
 
 export interface Globals {
+  /** --json, or --format json. */
   json: boolean;
+  /** --format, checked against what the command takes (commands/command.ts); json with --json. */
+  format: Format;
   baseUrl?: string;
   timeout: number;
   retries: number;
@@ -17,6 +21,8 @@ export interface Globals {
   sandbox: boolean;
   color: boolean;
   verbose: boolean;
+  /** --profile: the profile to use (else PP_PROFILE, else the config file's active one). */
+  profile?: string | undefined;
 }
 
 export interface ContextInit {
@@ -57,7 +63,7 @@ export class Context {
     this.onTerminate = init.onTerminate;
     this.setExitCode = init.setExitCode;
     this.onExit = init.onExit;
-    this.settings = new SettingsReader(init.env);
+    this.settings = new SettingsReader(init.env, init.globals.profile);
   }
 
   get sandbox(): boolean {
@@ -90,11 +96,18 @@ export class Context {
     for (const fn of this.#cleanups.splice(0)) await fn();
   }
 
-  /** The API key to send, registered with the Io so it can never be printed. */
-  apiKey(): Setting {
+  /**
+   * The API key to send, registered with the Io so it can never be printed. With --sandbox, a key
+   * kept in the keychain or behind a command is not read: the sandbox needs none (the start-up
+   * contract), so only one at hand (PP_API_KEY, the file) is sent, else the sandbox's own.
+   */
+  async apiKey(): Promise<KeySetting> {
+    const origin = this.settings.keyOrigin();
+    const cheap = origin?.storage === 'environment' || origin?.storage === 'file';
     const key =
-      this.settings.apiKey() ??
-      (this.sandbox ? { value: SANDBOX_KEY, source: 'sandbox' as const } : undefined);
+      this.sandbox && !cheap
+        ? { value: SANDBOX_KEY, origin: { storage: 'sandbox' as const } }
+        : await this.settings.apiKey({ clock: this.clock, signal: this.signal });
     if (!key) {
       throw configError(
         'no API key: set one with `pp config set-key` or the PP_API_KEY variable',

@@ -120,5 +120,17 @@ export function jsonError(error: PpError): Record<string, unknown> {
 /** Whether the command line asks for --json (only before `--`: after it every word is an operand). */
 export function jsonAsked(argv: readonly string[]): boolean {
   const dashes = argv.indexOf('--');
-  return (dashes === -1 ? argv : argv.slice(0, dashes)).includes('--json');
+  return (dashes === -1 ? argv : argv.slice(0, dashes)).includes('--json') || formatAsked(argv) === 'json';
+}
+
+/** The --format the command line asks for, read as commander will (the last one wins), if any. */
+export function formatAsked(argv: readonly string[]): string | undefined {
+  const dashes = argv.indexOf('--');
+  const words = dashes === -1 ? argv : argv.slice(0, dashes);
+  let format: string | undefined;
+  words.forEach((word, i) => {
+    if (word === '--format') format = words[i + 1];
+    else if (word.startsWith('--format=')) format = word.slice('--format='.length);
+  });
+  return format;
 }

@@ -10,7 +10,8 @@ export async function openClient(
   ctx: Context,
   opts: { gate?: RateGate; retries?: number; observe?: ClientOptions['observe']; apiKey?: string } = {},
 ): Promise<Client> {
-  const key = opts.apiKey ?? ctx.apiKey().value;
+  // `config set-key` and `pp doctor` check a key they are given
+  const key = opts.apiKey ?? (await ctx.apiKey()).value;
   let baseUrl: string;
   if (ctx.sandbox) {
     const { startSandbox } = await import('../sandbox/server.js');

@@ -5,15 +5,17 @@
 import { checkAccount, sourcesOf } from '../api/account.js';
 import { accountPages } from '../api/accounts.js';
 import { openClient } from '../api/open.js';
+import { accountCacheMax, cacheProfile, writeAccountCache } from '../completion/values.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { type Health, type HealthState, healthOf, healthStates, stateTone } from '../health.js';
+import { accountHeader, accountRow, isDelimited } from '../output/delimited.js';
 import { text } from '../output/format.js';
 import { type Laid, maskedWarning, stringify } from '../output/json.js';
 import type { Painter } from '../output/render.js';
 import { showable } from '../output/showable.js';
 import type { Table } from '../output/table.js';
-import { defineCommand, examples } from './command.js';
+import { defineCommand, examples, listFormats } from './command.js';
 
 interface AccountsOptions {
   type?: string;
@@ -22,6 +24,7 @@ interface AccountsOptions {
 
 export default defineCommand<AccountsOptions>({
   path: ['accounts'],
+  formats: listFormats,
   define: (cmd) =>
     cmd
       .description(
@@ -36,6 +39,7 @@ export default defineCommand<AccountsOptions>({
           'pp accounts --state action_needed',
           'pp accounts --json | jq -r "select(.health.state != \\"ok\\") | .account_id"',
           'pp accounts --type linkedin --json',
+          'pp accounts --format csv > accounts.csv',
         ),
       ),
   async run(ctx, opts) {
@@ -44,11 +48,15 @@ export default defineCommand<AccountsOptions>({
     if (type === '')
       throw usageError('--type is empty', 'Give a provider type such as LINKEDIN, or leave --type out.');
     const client = await openClient(ctx);
-    const table = ctx.globals.json ? undefined : await AccountsTable.load(ctx);
+    const { format } = ctx.globals;
+    const table = format === 'table' ? await AccountsTable.load(ctx) : undefined;
+    const delimited = isDelimited(format) ? format : undefined;
+    if (delimited) await ctx.io.out(accountHeader(delimited));
     const counts = new Map<HealthState, number>(healthStates.map((s) => [s, 0]));
     let listed = 0;
     let shown = 0;
     let page = 0;
+    const seen: string[] = []; // for completion (completion/values.ts)
     for await (const items of accountPages(client)) {
       page++;
       // One write a page: 250 lines in one go rather than 250 writes (measured: the writes were a
@@ -57,6 +65,7 @@ export default defineCommand<AccountsOptions>({
       for (const [i, item] of items.entries()) {
         listed++;
         const id = text(item.id) ?? '';
+        if (id && seen.length < accountCacheMax) seen.push(id);
         const warning = checkAccount(item, ctx.globals.strict, id || `item ${i + 1} of page ${page}`);
         if (warning) await ctx.warn(warning);
         if (type !== undefined && String(item.type).toUpperCase() !== type) continue;
@@ -65,6 +74,13 @@ export default defineCommand<AccountsOptions>({
         shown++;
         counts.set(health.state, (counts.get(health.state) ?? 0) + 1);
         if (table) out += table.row(item, health, items);
+        else if (delimited)
+          out += accountRow(delimited, {
+            id,
+            type: text(item.type) ?? '',
+            name: text(item.name) ?? '',
+            health,
+          });
         else {
           const line = ndjsonLine(ctx, id, item, health);
           if (line.masked) await ctx.warn(maskedWarning(id));
@@ -74,10 +90,25 @@ export default defineCommand<AccountsOptions>({
       if (out) await ctx.io.out(out);
     }
     if (table) await ctx.io.out(table.end());
-    ctx.io.err(summary(shown, listed, counts, type !== undefined || state !== undefined));
+    rememberIds(ctx, seen);
+    ctx.io.err(healthSummary(shown, listed, counts, type !== undefined || state !== undefined));
     return 0;
   },
 });
+
+/**
+ * The workspace's ids, whole list read, for the shell to complete (`pp __complete accounts`). Not
+ * the sandbox's (completion offers those under --sandbox anyway); a cache that cannot be written
+ * changes nothing else.
+ */
+function rememberIds(ctx: Context, ids: readonly string[]): void {
+  if (ctx.sandbox) return;
+  try {
+    writeAccountCache(ctx.env, cacheProfile(ctx.settings), ids, ctx.clock.now());
+  } catch (err) {
+    ctx.verbose(`cannot cache the account ids for completion: ${(err as Error).message}`);
+  }
+}
 
 /** --state, as the contract spells the states; any case, and action-needed for action_needed. */
 function stateOption(value: string): HealthState {
@@ -99,8 +130,16 @@ function ndjsonLine(ctx: Context, id: string, item: Record<string, unknown>, hea
   return { text: `${line.text}\n`, masked: line.masked };
 }
 
-/** "12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped" (the states that occur). */
-function summary(shown: number, listed: number, counts: Map<HealthState, number>, filtered: boolean): string {
+/**
+ * "12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped" (the states that occur): the count
+ * line of pp accounts and pp status.
+ */
+export function healthSummary(
+  shown: number,
+  listed: number,
+  counts: Map<HealthState, number>,
+  filtered: boolean,
+): string {
   const parts = [...counts].filter(([, n]) => n > 0).map(([state, n]) => `${n} ${state}`);
   const accounts = `${shown} account${shown === 1 ? '' : 's'}`;
   const of = filtered ? ` (of ${listed} in the workspace)` : '';

@@ -11,6 +11,7 @@ import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError, PpError, toPpError, usageError } from '../errors.js';
 import { type Health, healthOf, stateTone } from '../health.js';
+import { accountHeader, accountRow, type Delimited, isDelimited } from '../output/delimited.js';
 import { groupDigits } from '../output/format.js';
 import { compact, maskedWarning, oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
@@ -20,13 +21,15 @@ import { displayWidth, truncateMiddle } from '../output/width.js';
 import { answeredExitCode, type Checked, checkedProfile, genericIdentity } from './inspect.js';
 import type { ProfileOptions } from './profile.js';
 
-type Outcome =
+export type Outcome =
   | {
       kind: 'ok';
       accountId: string;
       /** The body as received; kept only for --json. */
       body: string;
       provider: string;
+      /** The provider's wire value (LINKEDIN), the csv/tsv type column. */
+      type: string;
       name: string;
       /** `ok`, or the seat warnings. */
       state: string;
@@ -40,90 +43,169 @@ type Outcome =
 
 type Printed = Exclude<Outcome, { kind: 'interrupted' }>;
 
-/** How long a person's terminal waits for one row before the rows after it print (see printReady). */
+/** How long a person's terminal waits for one row before the rows after it print (see runMany). */
 const STUCK_MS = 3000;
 
 export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Promise<number> {
   const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
-  const gate = new RateGate({
+  const json = ctx.globals.json;
+  const delimited = isDelimited(ctx.globals.format) ? ctx.globals.format : undefined;
+  const table = ctx.globals.format === 'table' ? await SummaryTable.load(ctx.io) : undefined;
+  const tally = new Tally(opts.failOn === 'warning');
+  let longestId = 0;
+  // The ids as the runner pulls them: the table's widths come from those launched so far.
+  async function* launched(): AsyncGenerator<string> {
+    for await (const id of accountIds(ids, file, ctx.signal)) {
+      longestId = Math.max(longestId, displayWidth(id));
+      yield id;
+    }
+  }
+
+  const { started, readError } = await runMany<string, Outcome>(ctx, {
+    items: launched(),
     concurrency: opts.concurrency,
+    maxWaitMs: opts.maxWait === undefined ? undefined : opts.maxWait * 1000,
+    task: (client, accountId) => inspectAccount(ctx, client, accountId, json),
+    failed: (outcome) => outcome.kind === 'failed',
+    // On a terminal, the table does not wait for a stuck row: its place is marked, its row follows.
+    mark:
+      table && ctx.io.stdout.isTTY
+        ? async (accountId, rateLimited, progress) => {
+            progress?.clear();
+            await ctx.io.out(table.placeholder(accountId, rateLimited, longestId));
+          }
+        : undefined,
+    async sink(next, progress, ahead) {
+      if (next.kind === 'interrupted') return;
+      tally.add(next);
+      // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
+      // failures printed so far, not a clean 0.
+      ctx.setExitCode(tally.exitCode());
+      const warning = next.kind === 'ok' ? next.warning : undefined;
+      // Rows on the same terminal, or a warning, would land on the progress line: clear it first
+      // (its timer redraws it).
+      if (ctx.io.stdout.isTTY || warning) progress?.clear();
+      if (warning) await ctx.warn(warning);
+      // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
+      await ctx.io.out(
+        table
+          ? table.row(summaryRow(next), longestId, () => {
+              // what the table sizes its columns from when its first row prints (see summary.ts)
+              const { results, pending } = ahead();
+              const rows = results.filter((o): o is Printed => o.kind !== 'interrupted').map(summaryRow);
+              return { rows, pending };
+            })
+          : delimited
+            ? delimitedLine(delimited, next, tally.count === 1)
+            : await ndjsonLine(ctx, next, progress),
+      );
+    },
+  });
+
+  // An emptied account list must not pass for a clean run (a morning check would say all is well).
+  if (started === 0 && readError === undefined && !ctx.signal.aborted) {
+    throw usageError(
+      `no account ids in ${file?.name ?? 'the arguments'}`,
+      'Give one account id a line; blank lines and # comments are skipped.',
+    );
+  }
+  if (started > 0) ctx.io.err(tally.summary(ctx.signal.aborted ? started : undefined));
+  if (ctx.signal.aborted) return ExitCode.interrupted;
+  if (readError !== undefined) throw readError;
+  return tally.exitCode();
+}
+
+/** What runMany does with each account: the task, and the sink its results go to in input order. */
+export interface ManyAccounts<T, R> {
+  /** The accounts in input order, pulled only as the window has room (memory stays flat). */
+  items: AsyncIterable<T>;
+  concurrency: number;
+  /** --max-wait: the most the run waits out rate limits in all (then the waiting fail, exit 9). */
+  maxWaitMs?: number | undefined;
+  /**
+   * Given, a result awaited STUCK_MS while later ones are done does not hold them back: `mark` is
+   * called at its place (whether the run waits out a rate limit), and the result goes to the sink
+   * when it finishes. For a person's terminal; pipes and --json keep strict input order.
+   */
+  mark?:
+    | ((item: T, rateLimited: boolean, progress: { clear(): void } | undefined) => Promise<void>)
+    | undefined;
+  /** The work on one account; its requests go through `client`, which shares the run's gate. */
+  task(client: Client, item: T): Promise<R>;
+  /** Counts as a failure on the progress line. */
+  failed(result: R): boolean;
+  /**
+   * Gets each result in input order, as soon as the order allows; awaiting it is the backpressure.
+   * `ahead()`: the results finished after it, and whether more are to come.
+   */
+  sink(
+    result: R,
+    progress: { clear(): void } | undefined,
+    ahead: () => { results: R[]; pending: boolean },
+  ): Promise<void>;
+}
+
+/**
+ * The many-accounts machinery, whatever the task: the shared gate keeps at most `concurrency`
+ * requests in flight and paces the whole run after a 429, a window bounds how far the run reads
+ * ahead, results reach the sink in input order, and a terminal gets a progress line. Returns how
+ * many accounts were started, and the error reading the items ended with, if any.
+ */
+export async function runMany<T, R>(
+  ctx: Context,
+  run: ManyAccounts<T, R>,
+): Promise<{ started: number; readError: unknown }> {
+  const gate = new RateGate({
+    concurrency: run.concurrency,
     pace: true,
     clock: ctx.clock,
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
-    maxWaitMs: opts.maxWait === undefined ? undefined : opts.maxWait * 1000,
+    maxWaitMs: run.maxWaitMs,
   });
   const client = await openClient(ctx, { gate });
-  const json = ctx.globals.json;
-  const table = json ? undefined : await SummaryTable.load(ctx.io);
-  const tally = new Tally(opts.failOn === 'warning');
   const progress = ctx.io.stderr.isTTY ? new Progress(ctx, gate) : undefined;
   // Wider than --concurrency so that one slow account does not stall the others (head-of-line
   // blocking); still small, so buffered results stay a few hundred at most.
-  const windowSize = Math.max(64, opts.concurrency * 8);
+  const windowSize = Math.max(64, run.concurrency * 8);
   // Each account in the window listens for Ctrl-C (at the gate, in a request or a retry's wait):
   // a known, bounded number of listeners, not the leak Node warns about past ten.
   setMaxListeners(2 * windowSize + 16, ctx.signal);
 
-  const finished = new Map<number, Outcome>();
-  // On a terminal, a row stuck for STUCK_MS does not hold back the rows after it (see printReady).
-  const early = table !== undefined && ctx.io.stdout.isTTY === true;
-  const inFlight = new Map<number, string>(); // the ids launched and not yet printed
-  const late = new Set<number>(); // rows passed over: printed when they finish
-  let headSince = ctx.clock.now(); // since when the row to print next has been awaited
-  let timer = false;
+  const finished = new Map<number, R>();
   const wake = new Wakeup();
   let started = 0;
   let settled = 0;
   let printed = 0;
-  let longestId = 0;
-  let reading = true; // ids may still come
-  // What the summary table sizes its columns from, when its first row prints (see summary.ts).
-  const known = () => ({
-    rows: [...finished.values()].filter((o): o is Printed => o.kind !== 'interrupted').map(summaryRow),
-    pending: reading || settled < started,
-  });
+  let reading = true; // items may still come
+  const ahead = () => ({ results: [...finished.values()], pending: reading || settled < started });
+  const inFlight = new Map<number, T>(); // with `mark`: the items launched and not yet out
+  const late = new Set<number>(); // items passed over: out when they finish
+  let headSince = ctx.clock.now(); // since when the result to hand on next has been awaited
+  let timer = false;
 
-  const emit = async (next: Outcome) => {
-    if (next.kind === 'interrupted') return;
-    tally.add(next);
-    // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
-    // failures printed so far, not a clean 0.
-    ctx.setExitCode(tally.exitCode());
-    const warning = next.kind === 'ok' ? next.warning : undefined;
-    // Rows on the same terminal, or a warning, would land on the progress line: clear it first
-    // (its timer redraws it).
-    if (ctx.io.stdout.isTTY || warning) progress?.clear();
-    if (warning) await ctx.warn(warning);
-    // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
-    await ctx.io.out(
-      table ? table.row(summaryRow(next), longestId, known) : await ndjsonLine(ctx, next, progress),
-    );
-  };
-  // Prints every result whose predecessors are all printed; stops at the first unfinished one. An
-  // account Ctrl-C stopped is skipped (only a stopped run has them), so all that finished is shown.
-  // On a terminal, a person waits for no row: one awaited for STUCK_MS while later ones are done
-  // (a rate limit's wait, a slow provider) gets a line marking its place, and its row comes when it
-  // finishes. Pipes and --json keep strict input order.
+  // Hands on every result whose predecessors are all out; stops at the first unfinished one. With
+  // `mark`, one awaited STUCK_MS while later ones are done (a rate limit's wait, a slow provider)
+  // is passed over, its place marked, and handed on when it finishes.
   const printReady = async () => {
     for (const index of late) {
       const done = finished.get(index);
-      if (!done) continue;
+      if (done === undefined) continue;
       finished.delete(index);
       late.delete(index);
       inFlight.delete(index);
-      await emit(done);
+      await run.sink(done, progress, ahead);
     }
     for (;;) {
       const next = finished.get(printed);
-      if (next) {
+      if (next !== undefined) {
         finished.delete(printed);
         inFlight.delete(printed);
         printed++;
         headSince = ctx.clock.now();
-        await emit(next);
+        await run.sink(next, progress, ahead);
         continue;
       }
-      if (!early || finished.size === 0 || !inFlight.has(printed)) break;
+      if (!run.mark || finished.size === 0 || !inFlight.has(printed)) break;
       const stuckFor = ctx.clock.now() - headSince;
       if (stuckFor < STUCK_MS) {
         if (!timer) {
@@ -138,9 +220,7 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
         }
         break;
       }
-      progress?.clear();
-      const id = inFlight.get(printed)!;
-      await ctx.io.out(table.placeholder(id, gate.waitingFor !== undefined, longestId));
+      await run.mark(inFlight.get(printed)!, gate.waitingFor !== undefined, progress);
       late.add(printed);
       printed++;
       headSince = ctx.clock.now();
@@ -154,14 +234,13 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
     return printing;
   };
 
-  const launch = (accountId: string) => {
+  const launch = (item: T) => {
     const index = started++;
-    if (early) inFlight.set(index, accountId);
-    longestId = Math.max(longestId, displayWidth(accountId));
-    void inspectAccount(ctx, client, accountId, json).then((outcome) => {
-      finished.set(index, outcome);
+    if (run.mark) inFlight.set(index, item);
+    void run.task(client, item).then((result) => {
+      finished.set(index, result);
       settled++;
-      progress?.settled(outcome.kind === 'failed');
+      progress?.settled(run.failed(result));
       wake.notify();
       print().catch(() => {}); // a failure here is the main loop's to report: it awaits print() too
     });
@@ -170,8 +249,8 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   progress?.start();
   let readError: unknown;
   try {
-    for await (const accountId of accountIds(ids, file, ctx.signal)) {
-      launch(accountId);
+    for await (const item of run.items) {
+      launch(item);
       await print();
       // The window is full: pull no more ids until the oldest result is out.
       while (started - printed >= windowSize && !ctx.signal.aborted) {
@@ -191,21 +270,10 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   }
   await print();
   progress?.stop();
-
-  // An emptied account list must not pass for a clean run (a morning check would say all is well).
-  if (started === 0 && readError === undefined && !ctx.signal.aborted) {
-    throw usageError(
-      `no account ids in ${file?.name ?? 'the arguments'}`,
-      'Give one account id a line; blank lines and # comments are skipped.',
-    );
-  }
-  if (started > 0) ctx.io.err(tally.summary(ctx.signal.aborted ? started : undefined));
-  if (ctx.signal.aborted) return ExitCode.interrupted;
-  if (readError !== undefined) throw readError;
-  return tally.exitCode();
+  return { started, readError };
 }
 
-async function inspectAccount(
+export async function inspectAccount(
   ctx: Context,
   client: Client,
   accountId: string,
@@ -248,6 +316,7 @@ function describeProfile(
     accountId,
     body,
     provider: provider?.label ?? providerId,
+    type: providerId,
     name: identity.name,
     state: seats || 'ok',
     tone: stateTone(health.state),
@@ -281,13 +350,13 @@ function failureState(error: PpError): string {
 
 // ---- reading ids ----
 
-interface IdFile {
+export interface IdFile {
   name: string;
   input: Readable;
 }
 
 /** Opens --from-file before any request, so a wrong path fails at once (exit 2, naming it). */
-async function openIdFile(ctx: Context, path: string): Promise<IdFile> {
+export async function openIdFile(ctx: Context, path: string): Promise<IdFile> {
   if (path === '-') return { name: 'standard input', input: Readable.from(ctx.io.stdin) };
   try {
     const handle = await open(path);
@@ -320,7 +389,7 @@ function unreadable(name: string, err: unknown): PpError {
  * blank lines and `#` comments (whole-line, or after a space) skipped, and each id once. The set of
  * ids seen is the only thing that grows with the list: short strings, a few MB for 100,000.
  */
-async function* accountIds(
+export async function* accountIds(
   args: string[],
   file: IdFile | undefined,
   signal: AbortSignal,
@@ -394,7 +463,11 @@ async function* linesOf(file: IdFile): AsyncGenerator<string> {
  * JSON.parse + stringify would round big numbers and rewrite 1.0 as 1 (see json.ts). A string
  * holding the key is rewritten masked, with a warning.
  */
-async function ndjsonLine(ctx: Context, outcome: Printed, progress: Progress | undefined): Promise<string> {
+async function ndjsonLine(
+  ctx: Context,
+  outcome: Printed,
+  progress: { clear(): void } | undefined,
+): Promise<string> {
   if (outcome.kind === 'ok') {
     const head = `{"account_id":${JSON.stringify(outcome.accountId)},"ok":true,"health":${JSON.stringify(outcome.health)}`;
     const profile = compact(outcome.body, ctx.io);
@@ -407,11 +480,28 @@ async function ndjsonLine(ctx: Context, outcome: Printed, progress: Progress | u
   return oneLine({ account_id: outcome.accountId, ok: false, error: jsonError(outcome.error) });
 }
 
+/** The csv/tsv row of an outcome, after the header when it is the first. */
+function delimitedLine(format: Delimited, outcome: Printed, first: boolean): string {
+  const row =
+    outcome.kind === 'ok'
+      ? accountRow(format, { id: outcome.accountId, ...outcome })
+      : accountRow(format, {
+          id: outcome.accountId,
+          type: '',
+          name: '',
+          health: healthOf({ error: outcome.error }),
+        });
+  return first ? accountHeader(format) + row : row;
+}
+
 /** The count of each state, and the exit code they add up to. */
 class Tally {
   readonly #states = new Map<string, number>([['ok', 0]]);
   readonly #failureCodes = new Set<number>();
   #count = 0;
+  get count(): number {
+    return this.#count;
+  }
   /** Some account answered with warnings: exit 17 with --fail-on warning, when nothing failed. */
   #warned = false;
 

@@ -3,11 +3,23 @@
 // next to its handler, and index.ts lists it. program.ts builds the commander program from that
 // list, cli.ts runs the handler, and the completion generator reads the same program.
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { profileNameShape } from '../config/settings.js';
 import type { Context } from '../context.js';
+import { usageError } from '../errors.js';
+
+/** Every output format pp has (CLI.md, "Formats"); each command says which of them it takes. */
+export const formatNames = ['table', 'json', 'csv', 'tsv', 'nagios', 'prometheus'] as const;
+export type Format = (typeof formatNames)[number];
+/** What a command takes unless it says otherwise: a person's layout and JSON. */
+export const oneAccountFormats: readonly Format[] = ['table', 'json'];
+/** A row per account: also csv and tsv (pp accounts, many-account pp profile). */
+export const listFormats: readonly Format[] = ['table', 'json', 'csv', 'tsv'];
 
 export interface PpCommandDef {
   /** Words from the program down: ['whoami'], ['config', 'set-key']. */
   path: readonly string[];
+  /** Left out of the help and the completions (`pp __complete`, which the completion scripts call). */
+  hidden?: boolean;
   /** Declares the command on the Command commander made for it (description, arguments, options, help). */
   define(cmd: Command): void;
   /**
@@ -15,6 +27,23 @@ export interface PpCommandDef {
    * returns the exit code. A group such as `config` has none.
    */
   run?(ctx: Context, values: readonly unknown[]): Promise<number>;
+  /** The --format values the command takes, given its parsed values (default: table and json). */
+  formats?(values: readonly unknown[]): readonly Format[];
+}
+
+/**
+ * The one check of --format, before any command runs: an unknown name, or one the command does
+ * not take, is a usage error listing those it does.
+ */
+export function checkFormat(def: PpCommandDef, values: readonly unknown[], format: string): void {
+  const valid = def.formats?.(values) ?? oneAccountFormats;
+  if ((valid as readonly string[]).includes(format)) return;
+  const command = `pp ${def.path.join(' ')}`;
+  const known = (formatNames as readonly string[]).includes(format);
+  throw usageError(
+    known ? `--format ${format} does not apply to ${command}` : `unknown --format ${JSON.stringify(format)}`,
+    `${command} takes --format ${valid.join(', ')}.`,
+  );
 }
 
 /**
@@ -23,16 +52,25 @@ export interface PpCommandDef {
  */
 export function defineCommand<Options, Args extends unknown[] = []>(def: {
   path: readonly string[];
+  hidden?: boolean;
   define(cmd: Command): void;
   run(ctx: Context, opts: Options, ...args: Args): Promise<number>;
+  /** The --format values it takes: a list, or one that depends on the options and arguments. */
+  formats?: readonly Format[] | ((opts: Options, ...args: Args) => readonly Format[]);
 }): PpCommandDef {
+  const { formats } = def;
   return {
     path: def.path,
+    hidden: def.hidden,
     define: def.define,
     run: (ctx, values) => {
       const args = values.slice(0, -1) as Args;
       return def.run(ctx, values.at(-1) as Options, ...args);
     },
+    formats: (values) =>
+      typeof formats === 'function'
+        ? formats(values.at(-1) as Options, ...(values.slice(0, -1) as Args))
+        : (formats ?? oneAccountFormats),
   };
 }
 
@@ -47,7 +85,50 @@ export const failOnOption = (): Option =>
   new Option('--fail-on <level>', 'exit 17 when an account answered with warnings').choices(['warning']);
 
 export const examples = (...lines: string[]): string =>
-  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+  `\nExamples:\n${lines.map((l) => exampleLines(l).join('\n')).join('\n')}\n`;
+
+/** Help fits a terminal of this many columns (commander lays out the rest; examples are ours). */
+export const helpColumns = 60;
+
+/**
+ * An example command as lines of at most `helpColumns`: broken only at a space outside quotes, with
+ * a ` \` at each break, so what one copies still runs and no word is split.
+ */
+function exampleLines(command: string): string[] {
+  const lines: string[] = [];
+  let line = '  $';
+  let empty = true; // no word on this line yet: a word too long for any line still goes on it
+  for (const word of shellWords(command)) {
+    // room for " \" after the word, in case the next one does not fit
+    if (!empty && line.length + 1 + word.length + 2 > helpColumns) {
+      lines.push(`${line} \\`);
+      line = '     ';
+    }
+    line += ` ${word}`;
+    empty = false;
+  }
+  return [...lines, line];
+}
+
+/** The words of a command line as typed (quotes kept): split at spaces outside quotes. */
+function shellWords(command: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote = '';
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (c === ' ' && !quote) {
+      if (word) words.push(word);
+      word = '';
+      continue;
+    }
+    word += c;
+    if (c === '\\' && quote !== "'" && i + 1 < command.length) word += command[++i];
+    else if (quote ? c === quote : c === '"' || c === "'") quote = quote ? '' : c;
+  }
+  if (word) words.push(word);
+  return words;
+}
 
 // Option values, checked as commander parses them (a bad one is a usage error naming the option).
 
@@ -85,4 +166,14 @@ export function url(value: string): string {
     throw new InvalidArgumentError('--base-url takes a full URL such as https://api.postpress.ai.');
   }
   return value;
+}
+
+/** --profile: a name of the documented shape (letters, digits, `.`, `_`, `-`; at most 64). */
+export function profileName(value: string): string {
+  if (!profileNameShape.test(value.trim())) {
+    throw new InvalidArgumentError(
+      'a profile name is letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters.',
+    );
+  }
+  return value.trim();
 }

@@ -16,10 +16,11 @@ export default defineCommand<object, [Shell]>({
       .addArgument(new Argument('<shell>', 'the shell').choices(shells))
       .addHelpText(
         'after',
+        // the folders may not exist yet on a fresh HOME
         examples(
-          'pp completion bash > ~/.local/share/bash-completion/completions/pp',
-          'pp completion zsh > ~/.zfunc/_pp',
-          'pp completion fish > ~/.config/fish/completions/pp.fish',
+          'mkdir -p ~/.local/share/bash-completion/completions && pp completion bash > ~/.local/share/bash-completion/completions/pp',
+          'mkdir -p ~/.zfunc && pp completion zsh > ~/.zfunc/_pp',
+          'mkdir -p ~/.config/fish/completions && pp completion fish > ~/.config/fish/completions/pp.fish',
         ),
       ),
   async run(ctx, _opts, shell) {

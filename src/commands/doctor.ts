@@ -5,11 +5,20 @@
 import { statSync } from 'node:fs';
 import { type Answered, proxyVariablesSet } from '../api/client.js';
 import { openClient } from '../api/open.js';
-import { configDir, configPath, judgeFolder, octal, readConfig, type StoredConfig } from '../config/file.js';
-import { maskKey, SANDBOX_KEY, type Setting } from '../config/settings.js';
+import {
+  configDir,
+  configPath,
+  judgeFolder,
+  octal,
+  readConfig,
+  type StoredConfig,
+  type StoredProfile,
+} from '../config/file.js';
+import { type KeySetting, keyKind, maskKey, SANDBOX_KEY, type Setting } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { ExitCode, PpError } from '../errors.js';
 import type { Tone } from '../output/model.js';
+import { neutralize } from '../output/showable.js';
 import { defineCommand, examples } from './command.js';
 
 type Status = 'ok' | 'warning' | 'failed';
@@ -84,12 +93,12 @@ function fileCheck(env: Context['env']): { check: Check; stored: StoredConfig } 
     path = configPath(env);
     stored = readConfig(env);
   } catch (err) {
-    return { check: failed('config_file', label, err), stored: {} };
+    return { check: failed('config_file', label, err), stored: { profiles: new Map() } };
   }
   try {
     const stats = statSync(path);
     const found = `${path} (mode ${octal(stats.mode)})`;
-    if (stored.apiKey && stats.mode & 0o044) {
+    if ([...stored.profiles.values()].some((p) => p.apiKey) && stats.mode & 0o044) {
       return {
         check: warning(
           'config_file',
@@ -107,18 +116,18 @@ function fileCheck(env: Context['env']): { check: Check; stored: StoredConfig } 
   }
 }
 
-/** Where the key comes from and how it is kept. */
-function keyCheck(ctx: Context): { check: Check; key: Setting | undefined } {
+/** Where the key comes from and how it is kept (the profile's file, keychain entry or command). */
+async function keyCheck(ctx: Context): Promise<{ check: Check; key: KeySetting | undefined }> {
   const label = 'API key';
-  let key: Setting | undefined;
+  let key: KeySetting | undefined;
   try {
-    key = ctx.settings.apiKey();
+    key = await ctx.settings.apiKey({ clock: ctx.clock, signal: ctx.signal });
   } catch (err) {
     return { check: failed('api_key', label, err), key: undefined };
   }
   if (!key) {
     if (ctx.sandbox) {
-      const sandboxKey: Setting = { value: SANDBOX_KEY, source: 'sandbox' };
+      const sandboxKey: KeySetting = { value: SANDBOX_KEY, origin: { storage: 'sandbox' } };
       return { check: ok('api_key', label, 'none needed: the sandbox takes any key'), key: sandboxKey };
     }
     return {
@@ -127,7 +136,7 @@ function keyCheck(ctx: Context): { check: Check; key: Setting | undefined } {
         label,
         new PpError({
           exitCode: ExitCode.config,
-          message: 'no API key in the config file or PP_API_KEY',
+          message: `no API key in profile ${ctx.settings.profileChoice().name} or PP_API_KEY`,
           hint: 'Run `pp config set-key` and paste the key (it is not echoed).',
         }),
       ),
@@ -135,34 +144,68 @@ function keyCheck(ctx: Context): { check: Check; key: Setting | undefined } {
     };
   }
   ctx.io.addSecret(key.value, maskKey(key.value));
-  const masked = `${maskKey(key.value)}${kind(key.value)}`;
-  if (key.source === 'environment') return { check: ok('api_key', label, `${masked} from PP_API_KEY`), key };
-  return {
-    check: warning(
-      'api_key',
-      label,
-      `${masked} in the config file, in plain text`,
-      'Anyone who can read that file as you can use the key; keep the file 0600, or pass the key in PP_API_KEY from a secret store.',
-    ),
-    key,
-  };
+  const found = keyKind(key.value);
+  const masked = `${maskKey(key.value)}${found ? ` (a ${found} key)` : ''}`;
+  const origin = key.origin;
+  switch (origin.storage) {
+    case 'environment':
+      return { check: ok('api_key', label, `${masked} from PP_API_KEY`), key };
+    case 'keychain':
+      return { check: ok('api_key', label, `${masked} in the keychain (profile ${origin.profile})`), key };
+    case 'command':
+      return {
+        check: ok(
+          'api_key',
+          label,
+          `${masked} from the command \`${neutralize(origin.command)}\` (profile ${origin.profile})`,
+        ),
+        key,
+      };
+    case 'sandbox':
+      return { check: ok('api_key', label, 'none needed: the sandbox takes any key'), key };
+    case 'file':
+      return {
+        check: warning(
+          'api_key',
+          label,
+          `${masked} in the config file, in plain text (profile ${origin.profile})`,
+          'Anyone who can read that file as you can use the key: store it in the keychain with `pp config set-key`, or pass it in PP_API_KEY from a secret store.',
+        ),
+        key,
+      };
+  }
 }
 
-const kind = (key: string): string =>
-  key.startsWith('pp_live_') ? ' (a live key)' : key.startsWith('pp_test_') ? ' (a test key)' : '';
-
 /** PP_* variables set, and which of them hide a value stored in the config file. */
-function environmentCheck(env: Context['env'], stored: StoredConfig): Check {
+function environmentCheck(ctx: Context, stored: StoredConfig): Check {
   const label = 'Environment';
+  const env = ctx.env;
   const set = (name: string) => Boolean(env[name]?.trim());
-  const names = ['PP_API_KEY', 'PP_ACCOUNT_ID', 'PP_BASE_URL', 'PP_CONFIG_DIR', 'PP_SANDBOX'].filter(set);
+  const names = [
+    'PP_API_KEY',
+    'PP_ACCOUNT_ID',
+    'PP_BASE_URL',
+    'PP_CONFIG_DIR',
+    'PP_PROFILE',
+    'PP_SANDBOX',
+  ].filter(set);
+  let profile: StoredProfile = {};
+  try {
+    profile = stored.profiles.get(ctx.settings.profileChoice().name) ?? {};
+  } catch {
+    // a profile name pp refuses: the key check says so
+  }
+  const storedKey = profile.apiKey ?? profile.keychain ?? profile.keyCommand;
   const hiding = (
     [
       ['PP_API_KEY', 'apiKey'],
       ['PP_ACCOUNT_ID', 'accountId'],
       ['PP_BASE_URL', 'baseUrl'],
     ] as const
-  ).filter(([name, key]) => set(name) && stored[key] && stored[key].trim() !== env[name]?.trim());
+  ).filter(([name, key]) => {
+    const value = key === 'apiKey' ? storedKey : profile[key];
+    return set(name) && value !== undefined && value.trim() !== env[name]?.trim();
+  });
   if (hiding.length > 0) {
     const which = hiding.map(([name, key]) => `${name} overrides the config file's ${key}`).join('; ');
     return warning(
@@ -176,7 +219,7 @@ function environmentCheck(env: Context['env'], stored: StoredConfig): Check {
 }
 
 /** The base URL, the proxy in use, whether it answers (and over verified TLS), the key, the clock. */
-async function networkChecks(ctx: Context, key: Setting | undefined): Promise<Check[]> {
+async function networkChecks(ctx: Context, key: KeySetting | undefined): Promise<Check[]> {
   const checks: Check[] = [];
   let base: Setting;
   try {
@@ -289,20 +332,20 @@ export default defineCommand<object>({
     cmd.description('check the setup: config file, key, network, TLS, proxy, clock').addHelpText(
       'after',
       `${examples('pp doctor', 'pp doctor --json | jq -r \'.checks[] | select(.status != "ok") | .fix\'')}
-One line a check: ✓ fine, ! worth fixing, ✗ failed. Makes one request
-(GET /api/v1/accounts?limit=1, no retries). Exit 0 when nothing failed,
-else the exit code of the first failure.
+One line a check: ✓ fine, ! worth fixing, ✗ failed. One
+request (GET /api/v1/accounts?limit=1, no retries). Exit 0
+when nothing failed, else the code of the first failure.
 `,
     ),
   async run(ctx) {
     const folder = folderCheck(ctx.env);
     const file = fileCheck(ctx.env);
-    const key = keyCheck(ctx);
+    const key = await keyCheck(ctx);
     const checks = [
       folder,
       file.check,
       key.check,
-      environmentCheck(ctx.env, file.stored),
+      environmentCheck(ctx, file.stored),
       ...(await networkChecks(ctx, key.key)),
     ];
     const code = checks.find((c) => c.status === 'failed')?.exitCode ?? 0;

@@ -1,7 +1,7 @@
 // `pp profile <id>…`: the full provider-specific profile; several ids go to the many-accounts runner.
 import { usageError } from '../errors.js';
 import type { Section } from '../output/model.js';
-import { defineCommand, examples, failOnOption, integer } from './command.js';
+import { defineCommand, examples, failOnOption, integer, listFormats, oneAccountFormats } from './command.js';
 import { chooseAccount, healthFields, showOne } from './inspect.js';
 
 export interface ProfileOptions {
@@ -14,6 +14,8 @@ export interface ProfileOptions {
 
 export default defineCommand<ProfileOptions, [string[]]>({
   path: ['profile'],
+  // csv and tsv are a row per account: many accounts only
+  formats: (opts, ids) => (ids.length > 1 || opts.fromFile !== undefined ? listFormats : oneAccountFormats),
   define: (cmd) =>
     cmd
       .description('the full provider-specific profile of one account, or a summary of many')

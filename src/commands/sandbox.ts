@@ -1,6 +1,7 @@
 // `pp sandbox`: serves the built-in API on 127.0.0.1 until interrupted.
 import { Option } from 'commander';
 import { usageError } from '../errors.js';
+import { sandboxIdsHelp } from '../sandbox/ids.js';
 import { defineCommand, examples, integer } from './command.js';
 
 interface SandboxCommandOptions {
@@ -40,7 +41,9 @@ export default defineCommand<SandboxCommandOptions>({
           'pp sandbox --port 8787 --accounts 100000',
           'PP_BASE_URL=http://127.0.0.1:8787 PP_API_KEY=pp_test_x pp whoami --account acc_demo_gmail',
         ),
-      ),
+      )
+      // generated from the sandbox when the help is shown
+      .addHelpText('after', () => `\nAccount ids:\n${sandboxIdsHelp()}`),
   async run(ctx, opts) {
     const [{ startSandbox }, { generatedId }] = await Promise.all([
       import('../sandbox/server.js'),

@@ -16,10 +16,13 @@ const atAndBelow = (path: string[], word: string): string[] =>
     ? [`*${q(`/${word}`)}`]
     : [q(`${pathKey(path)}/${word}`), `${q(`${pathKey(path)} `)}*${q(`/${word}`)}`];
 
-function offer(completion: ValueCompletion): string {
+function offer(completion: ValueCompletion, program: string): string {
   if (completion.kind === 'files')
     return 'COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null';
   if (completion.kind === 'choices') return `words=${q(completion.choices.join(' '))}`;
+  // the program prints them (from local files), told what is typed so far
+  if (completion.kind === 'dynamic')
+    return `words=$(${program} __complete ${completion.source} -- "$cur" "\${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null)`;
   return ':';
 }
 
@@ -41,7 +44,7 @@ export function bashScript(root: CommandSpec, program: string): string {
       const patterns = option.flags.flatMap((f) => atAndBelow(cmd.path, f));
       walkArms.push(arm('      ', patterns, 'option=$word'));
       if (option.value.completion.kind !== 'none')
-        valueArms.push(arm('    ', patterns, offer(option.value.completion)));
+        valueArms.push(arm('    ', patterns, offer(option.value.completion, program)));
     }
     const flags = optionsAt(root, cmd.path).flatMap((o) => o.flags);
     optionArms.push(arm('      ', [q(key)], `words=${q(flags.join(' '))}`));
@@ -53,13 +56,14 @@ export function bashScript(root: CommandSpec, program: string): string {
       cmd.arguments.forEach((argument, index) => {
         if (argument.completion.kind === 'none') return;
         const pattern = argument.variadic ? `${q(`${key}/`)}*` : q(`${key}/${index}`);
-        wordArms.push(arm('      ', [pattern], offer(argument.completion)));
+        wordArms.push(arm('      ', [pattern], offer(argument.completion, program)));
       });
     }
   }
 
   return `# bash completion for ${program}. Generated from the program by \`npm run completions\`: do not edit.
-# Install: ${program} completion bash > ~/.local/share/bash-completion/completions/${program}
+# Install: mkdir -p ~/.local/share/bash-completion/completions &&
+#          ${program} completion bash > ~/.local/share/bash-completion/completions/${program}
 #     or:  echo 'source <(${program} completion bash)' >> ~/.bashrc
 
 ${fn}() {

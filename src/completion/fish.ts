@@ -1,6 +1,6 @@
 // The fish completion script: `complete` lines guarded by a helper that finds the (sub)command at
 // the cursor, the same walk as the bash script's, so nested subcommands and option values work.
-import { allCommands, type CommandSpec, type OptionSpec, pathKey } from './spec.js';
+import { allCommands, type CommandSpec, type OptionSpec, pathKey, type ValueCompletion } from './spec.js';
 
 /** A fish word in single quotes. */
 const q = (s: string): string => `'${s.replace(/(['\\])/g, '\\$1')}'`;
@@ -14,17 +14,28 @@ const atAndBelow = (program: string, path: string[], word: string): string[] =>
     ? [q(`*/${word}`)]
     : [q(`${where(program, path)}/${word}`), q(`${where(program, path)} */${word}`)];
 
-function completeOption(program: string, condition: string, option: OptionSpec): string {
+/** The -a of values: the choices, or the program's own `__complete` when Tab is pressed. */
+function values(program: string, completion: ValueCompletion & { kind: 'choices' | 'dynamic' }): string {
+  if (completion.kind === 'choices') return completion.choices.join(' ');
+  return `(__${program.replace(/\W/g, '_')}_values ${completion.source})`;
+}
+
+/**
+ * The option's `complete` lines. Values it offers go on a line of their own without -d (a -d there
+ * would describe every value alike), before the line describing the option: fish shows the option
+ * with the last description given.
+ */
+function completeOption(program: string, condition: string, option: OptionSpec): string[] {
   const parts = [`complete -c ${program}`];
   if (condition) parts.push(`-n ${q(condition)}`);
   for (const flag of option.flags)
     parts.push(flag.startsWith('--') ? `-l ${flag.slice(2)}` : `-s ${flag.slice(1)}`);
   const completion = option.value?.completion;
   if (completion?.kind === 'files') parts.push('-r -F');
-  else if (completion?.kind === 'choices') parts.push(`-x -a ${q(completion.choices.join(' '))}`);
   else if (completion) parts.push('-x');
-  parts.push(`-d ${q(option.description)}`);
-  return parts.join(' ');
+  const described = `${parts.join(' ')} -d ${q(option.description)}`;
+  if (completion?.kind !== 'choices' && completion?.kind !== 'dynamic') return [described];
+  return [`${parts.join(' ')} -a ${q(values(program, completion))}`, described];
 }
 
 export function fishScript(root: CommandSpec, program: string): string {
@@ -49,7 +60,7 @@ export function fishScript(root: CommandSpec, program: string): string {
     lines.push('', `# ${here}`);
     // Options are accepted at the command that declares them and below it.
     const inside = cmd.path.length === 0 ? '' : `${fn}_in ${q(here)}`;
-    for (const option of cmd.options) lines.push(completeOption(program, inside, option));
+    for (const option of cmd.options) lines.push(...completeOption(program, inside, option));
     for (const sub of cmd.commands) {
       lines.push(
         `complete -c ${program} -n ${q(`${fn}_at ${q(here)}`)} -a ${q(sub.name)} -d ${q(sub.description)}`,
@@ -60,8 +71,9 @@ export function fishScript(root: CommandSpec, program: string): string {
         const { completion } = argument;
         if (completion.kind === 'none') return;
         const at = argument.variadic ? `${fn}_at ${q(here)}` : `${fn}_at ${q(here)} ${index}`;
-        const offer = completion.kind === 'files' ? '-F' : `-a ${q(completion.choices.join(' '))}`;
-        lines.push(`complete -c ${program} -n ${q(at)} ${offer} -d ${q(argument.description)}`);
+        // no -d: it would describe every value alike ("bash (the shell)")
+        const offer = completion.kind === 'files' ? '-F' : `-a ${q(values(program, completion))}`;
+        lines.push(`complete -c ${program} -n ${q(at)} ${offer}`);
       });
     }
   }
@@ -70,7 +82,8 @@ export function fishScript(root: CommandSpec, program: string): string {
   }
 
   return `# fish completion for ${program}. Generated from the program by \`npm run completions\`: do not edit.
-# Install: ${program} completion fish > ~/.config/fish/completions/${program}.fish
+# Install: mkdir -p ~/.config/fish/completions &&
+#          ${program} completion fish > ~/.config/fish/completions/${program}.fish
 
 # Prints where the cursor is: the (sub)command ("${program}", "${program} config"), how many arguments it
 # has so far, and "value" when the cursor is on an option's value (that option completes it).
@@ -110,6 +123,14 @@ end
 function ${fn}_in
     set -l here (${fn}_position)
     test "$here[1]" = "$argv[1]"; or string match -q -- "$argv[1] *" "$here[1]"
+end
+
+# Values known only when Tab is pressed (account ids, profiles): ${program} prints them, from local
+# files only, told the words typed so far.
+function ${fn}_values
+    set -l words (commandline -opc)
+    set -e words[1]
+    ${program} __complete $argv[1] -- (commandline -ct) $words 2>/dev/null
 end
 
 # No file names unless an option or argument asks for them.

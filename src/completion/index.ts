@@ -3,10 +3,12 @@
 // committed files differ from what this produces.
 import type { Command } from 'commander';
 import { completionFile, type Shell, shells } from '../commands/completion.js';
+import { helpTopics } from '../help/topics.js';
 import { buildProgram } from '../program.js';
 import { bashScript } from './bash.js';
 import { fishScript } from './fish.js';
-import { readCommand } from './spec.js';
+import { readCommand, type ValueHints } from './spec.js';
+import { formatNames } from './values.js';
 import { zshScript } from './zsh.js';
 
 export { completionFile, type Shell, shells };
@@ -17,8 +19,28 @@ export function programShape(): Command {
   return buildProgram('0.0.0', async () => {});
 }
 
-export function completionScript(shell: Shell, program: Command = programShape()): string {
-  const spec = readCommand(program);
+/**
+ * pp's values beyond what commander declares: account ids and profile names from
+ * `pp __complete` when Tab is pressed, the --format names and the help topics as they are.
+ */
+export const ppValues: ValueHints = {
+  dynamic: {
+    '--account': 'accounts',
+    account_id: 'accounts',
+    '--profile': 'profiles',
+    profile: 'profiles',
+  },
+  // --format, should a command have one without declaring its choices
+  choices: { '--format': formatNames },
+  helpTree: { topics: Object.fromEntries(Object.entries(helpTopics).map(([name, t]) => [name, t.summary])) },
+};
+
+export function completionScript(
+  shell: Shell,
+  program: Command = programShape(),
+  hints: ValueHints = ppValues,
+): string {
+  const spec = readCommand(program, hints);
   const name = program.name();
   if (shell === 'bash') return bashScript(spec, name);
   if (shell === 'zsh') return zshScript(spec, name);

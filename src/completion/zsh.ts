@@ -17,15 +17,18 @@ const esc = (s: string): string => s.replace(/([\\[\]:])/g, '\\$1');
 const functionName = (program: string, path: string[]): string =>
   ['', program, ...path].join('_').replace(/[^\w]/g, '_');
 
-function action(completion: ValueCompletion): string {
+function action(completion: ValueCompletion, program: string): string {
   if (completion.kind === 'files') return '_files';
   if (completion.kind === 'choices') return `(${completion.choices.join(' ')})`;
+  if (completion.kind === 'dynamic') return `{${valuesFunction(program)} ${completion.source}}`;
   return ' '; // a value is expected, but there is nothing to offer
 }
 
-function optionSpec(option: OptionSpec): string {
+const valuesFunction = (program: string): string => `_${functionName(program, [])}_values`;
+
+function optionSpec(option: OptionSpec, program: string): string {
   const description = `[${esc(option.description)}]`;
-  const value = option.value ? `:${esc(option.value.name)}:${action(option.value.completion)}` : '';
+  const value = option.value ? `:${esc(option.value.name)}:${action(option.value.completion, program)}` : '';
   // With a value: `-p+` and `--port=` accept it in the same word or the next one.
   const forms = option.flags.map((f) => (option.value ? (f.startsWith('--') ? `${f}=` : `${f}+`) : f));
   if (forms.length === 1) return q(`${forms[0]}${description}${value}`);
@@ -33,10 +36,10 @@ function optionSpec(option: OptionSpec): string {
   return `${q(`(${option.flags.join(' ')})`)}{${forms.join(',')}}${q(`${description}${value}`)}`;
 }
 
-function argumentSpec(argument: ArgumentSpec): string {
+function argumentSpec(argument: ArgumentSpec, program: string): string {
   const message = esc(argument.name.replaceAll('_', ' '));
   const prefix = argument.variadic ? '*' : argument.required ? '' : ':';
-  return q(`${prefix}:${message}:${action(argument.completion)}`);
+  return q(`${prefix}:${message}:${action(argument.completion, program)}`);
 }
 
 const continued = (lines: string[], indent: string): string =>
@@ -51,7 +54,7 @@ function optionArrays(root: CommandSpec, program: string): string {
     .filter((cmd) => cmd.options.length > 0)
     .map(
       (cmd) =>
-        `${optionArray(program, cmd)}=(\n${cmd.options.map((o) => `  ${optionSpec(o)}`).join('\n')}\n)\n`,
+        `${optionArray(program, cmd)}=(\n${cmd.options.map((o) => `  ${optionSpec(o, program)}`).join('\n')}\n)\n`,
     )
     .join('');
 }
@@ -64,7 +67,7 @@ function commandFunction(root: CommandSpec, cmd: CommandSpec, program: string): 
     .filter((c) => c.options.length > 0)
     .map((c) => `"\${${optionArray(program, c)}[@]}"`);
   if (cmd.commands.length === 0) {
-    const specs = [...options, ...cmd.arguments.map(argumentSpec)];
+    const specs = [...options, ...cmd.arguments.map((a) => argumentSpec(a, program))];
     return `${name}() {\n  _arguments -s -S \\\n${continued(specs, '    ')}\n}\n`;
   }
   const label = [program, ...cmd.path].join(' ');
@@ -102,8 +105,17 @@ export function zshScript(root: CommandSpec, program: string): string {
   const functions = allCommands(root).map((cmd) => commandFunction(root, cmd, program));
   return `#compdef ${program}
 # zsh completion for ${program}. Generated from the program by \`npm run completions\`: do not edit.
-# Install: ${program} completion zsh > ~/.zfunc/_${program}   with   fpath=(~/.zfunc $fpath)   before compinit in ~/.zshrc
+# Install: mkdir -p ~/.zfunc && ${program} completion zsh > ~/.zfunc/_${program}
+#          with   fpath=(~/.zfunc $fpath)   before compinit in ~/.zshrc
 #     or:  echo 'source <(${program} completion zsh)' >> ~/.zshrc   (after compinit)
+
+# Values known only when Tab is pressed (account ids, profiles): ${program} prints them, from local
+# files only, told the words typed so far.
+${valuesFunction(program)}() {
+  local -a values
+  values=(\${(f)"$(${program} __complete $1 -- "$PREFIX" \${(z)LBUFFER} 2>/dev/null)"})
+  compadd -a values
+}
 
 # The option specs of each command.
 ${optionArrays(root, program)}

@@ -24,14 +24,31 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Env } from '../deps.js';
 import { configError, PpError } from '../errors.js';
 
-export interface StoredConfig {
+/** One profile's settings as the file holds them. Its key is in one place: apiKey (the file, plain
+ * text), keychain (the name of its entry in the OS keychain) or keyCommand (a command printing it). */
+export interface StoredProfile {
   apiKey?: string;
+  keychain?: string;
+  keyCommand?: string;
   accountId?: string;
   baseUrl?: string;
 }
 
-const keys = ['apiKey', 'accountId', 'baseUrl'] as const;
-export type ConfigKey = (typeof keys)[number];
+const profileKeys = ['apiKey', 'keychain', 'keyCommand', 'accountId', 'baseUrl'] as const;
+export type ProfileKey = (typeof profileKeys)[number];
+/** What earlier versions wrote at the top level: read as the profile `default`. */
+const legacyKeys = ['apiKey', 'accountId', 'baseUrl'] as const;
+
+/**
+ * The file's settings: the active profile and every profile by name. A profile object keeps any key
+ * pp does not know, and so does the file (both are written back as they were).
+ */
+export interface StoredConfig {
+  activeProfile?: string;
+  profiles: Map<string, StoredProfile>;
+}
+
+export const DEFAULT_PROFILE = 'default';
 
 /**
  * The folder holding config.json: PP_CONFIG_DIR, else $XDG_CONFIG_HOME/postpress, else
@@ -188,32 +205,51 @@ function loadFile(path: string): Record<string, unknown> | undefined {
       'Fix or remove that file; pp leaves it untouched.',
     );
   }
-  const record = data as Record<string, unknown>;
-  for (const key of keys) {
-    const value = record[key];
-    if (value !== undefined && value !== null && typeof value !== 'string') {
-      throw configError(
-        `the config file ${path} has a ${typeof value} for "${key}", not a string`,
-        'Fix or remove that file; pp leaves it untouched.',
-      );
-    }
-  }
-  return record;
+  return data as Record<string, unknown>;
 }
 
-/** The stored settings; {} when there is no file yet. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** pp's settings in the file's object, checked: a value of the wrong type is a file pp did not write. */
+function parseConfig(path: string, data: Record<string, unknown>): StoredConfig {
+  const foreign = (what: string) =>
+    configError(`the config file ${path} has ${what}`, 'Fix or remove that file; pp leaves it untouched.');
+  const strings = (record: Record<string, unknown>, names: readonly string[], where: string) => {
+    for (const key of names) {
+      const value = record[key];
+      if (value !== undefined && value !== null && typeof value !== 'string')
+        throw foreign(`a ${typeof value} for "${where}${key}", not a string`);
+    }
+  };
+  const profiles = new Map<string, StoredProfile>();
+  if (data.profiles === undefined) {
+    // the shape of earlier versions: the settings at the top level are the profile `default`
+    strings(data, legacyKeys, '');
+    const legacy: StoredProfile = {};
+    for (const key of legacyKeys) if (typeof data[key] === 'string') legacy[key] = data[key] as string;
+    if (Object.keys(legacy).length > 0) profiles.set(DEFAULT_PROFILE, legacy);
+    return { profiles };
+  }
+  if (!isObject(data.profiles)) throw foreign('a "profiles" that is not an object');
+  strings(data, ['activeProfile'], '');
+  for (const [name, profile] of Object.entries(data.profiles)) {
+    if (!isObject(profile)) throw foreign(`a profile "${name}" that is not an object`);
+    strings(profile, profileKeys, `profiles.${name}.`);
+    profiles.set(name, profile as StoredProfile);
+  }
+  const active = typeof data.activeProfile === 'string' ? data.activeProfile : undefined;
+  return active ? { activeProfile: active, profiles } : { profiles };
+}
+
+/** The stored settings; no profile when there is no file yet. Reads only the file. */
 export function readConfig(env: Env): StoredConfig {
   // With no place for a config file there is none to read: PP_API_KEY and --sandbox still work, and
   // what writes or names the file fails in configDir, saying to set PP_CONFIG_DIR.
   const dir = findConfigDir(env);
-  if (dir === undefined) return {};
-  const data = loadFile(join(dir, 'config.json')) ?? {};
-  const stored: StoredConfig = {};
-  for (const key of keys) {
-    const value = data[key];
-    if (typeof value === 'string') stored[key] = value;
-  }
-  return stored;
+  if (dir === undefined) return { profiles: new Map() };
+  const path = join(dir, 'config.json');
+  return parseConfig(path, loadFile(path) ?? {});
 }
 
 /**
@@ -260,7 +296,7 @@ function trustFolder(dir: string): void {
  * created by this process (so owned by the caller) with mode 0600, and a symlink at `path` is
  * replaced, never followed. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
  */
-function replaceFile(path: string, text: string): void {
+export function replaceFile(path: string, text: string): void {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
   try {
@@ -278,26 +314,112 @@ function replaceFile(path: string, text: string): void {
   }
 }
 
-/**
- * Sets (or, with undefined, removes) one setting, keeping the others and any unknown keys. A corrupt,
- * symlinked or untrusted file stops it before anything is written.
- */
-export function writeConfig(env: Env, key: ConfigKey, value: string | undefined): string {
+/** The config folder, made (0700) and checked before anything is written in it. */
+export function writableConfigDir(env: Env): string {
   const dir = configDir(env);
-  const path = join(dir, 'config.json');
-  const data = loadFile(path) ?? {};
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
     throw configError(`cannot create the config folder ${dir} (${errCode(err)})`);
   }
   trustFolder(dir);
-  if (value === undefined) delete data[key];
-  else data[key] = value;
+  return dir;
+}
+
+/**
+ * Changes the stored settings: `change` edits what the file holds now, and the file is rewritten
+ * in the profiles shape, keeping every key pp does not know. The read, the change and the write
+ * happen under the config lock, so two pp commands at once both land. A corrupt, symlinked or
+ * untrusted file stops it before anything is written. Returns the file's path.
+ */
+export function updateConfig(env: Env, change: (config: StoredConfig) => void): string {
+  // a file pp would refuse stops it before the folder is made or tightened
+  readConfig(env);
+  const dir = writableConfigDir(env);
+  const path = join(dir, 'config.json');
+  const unlock = lockConfig(path);
   try {
-    replaceFile(path, JSON.stringify(data, undefined, '\t')); // conf's layout, which wrote it before
-  } catch (err) {
-    throw configError(`cannot write the config file ${path} (${errCode(err)})`);
+    const data = loadFile(path) ?? {};
+    const config = parseConfig(path, data);
+    change(config);
+    // no prototype: a key named "__proto__" in the file is a key like any other, kept
+    const out: Record<string, unknown> = Object.create(null);
+    const legacy = data.profiles === undefined;
+    for (const [key, value] of Object.entries(data)) {
+      // the top-level settings of the old shape now live in profiles.default
+      if (key === 'activeProfile' || key === 'profiles') continue;
+      if (legacy && (legacyKeys as readonly string[]).includes(key)) continue;
+      out[key] = value;
+    }
+    if (config.activeProfile !== undefined) out.activeProfile = config.activeProfile;
+    const profiles: Record<string, StoredProfile> = Object.create(null);
+    for (const [name, profile] of config.profiles) {
+      for (const key of profileKeys) if (profile[key] === undefined) delete profile[key];
+      profiles[name] = profile;
+    }
+    out.profiles = profiles;
+    try {
+      replaceFile(path, JSON.stringify(out, undefined, '\t')); // conf's layout, which wrote it before
+    } catch (err) {
+      throw configError(`cannot write the config file ${path} (${errCode(err)})`);
+    }
+  } finally {
+    unlock();
   }
   return path;
+}
+
+const LOCK_TRIES = 500;
+const LOCK_PAUSE_MS = 10;
+/** A lock older than this was left by a pp that died: a write holds it for milliseconds. */
+const STALE_LOCK_MS = 10_000;
+
+/** Blocks the thread for `ms`: the lock is taken by synchronous code, and waits a few milliseconds. */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Takes config.json.lock (created O_EXCL: one holder at a time), waiting up to ~5 s for another pp to
+ * finish its write; a lock whose writer is gone (no such process, or older than 10 s) is taken over.
+ * Returns the release.
+ */
+function lockConfig(path: string): () => void {
+  const lock = `${path}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+      try {
+        writeFileSync(fd, `${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      return () => rmSync(lock, { force: true });
+    } catch (err) {
+      if (errCode(err) !== 'EEXIST')
+        throw configError(`cannot lock the config file ${lock} (${errCode(err)})`);
+    }
+    if (staleLock(lock)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (attempt >= LOCK_TRIES) {
+      throw configError(
+        `the config file is locked by another pp command (${lock})`,
+        `If no pp command is running, remove ${lock} and try again.`,
+      );
+    }
+    pause(LOCK_PAUSE_MS + Math.floor(Math.random() * LOCK_PAUSE_MS));
+  }
+}
+
+function staleLock(lock: string): boolean {
+  try {
+    // file times against the wall clock: the lock is about other processes, not pp's own waits
+    if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
+    const pid = Number(readFileSync(lock, 'utf8').trim());
+    if (!Number.isSafeInteger(pid) || pid <= 0) return false; // being written right now
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return errCode(err) === 'ESRCH'; // its process is gone; ENOENT: released meanwhile, try again
+  }
 }

@@ -2,6 +2,7 @@
 // terminal of 60 columns (test/unit/help-topics.test.ts holds every line to that and checks that
 // each topic still says what it must). Each text ends with one newline, ready to print as it is.
 // Only what pp does today is described here; the README points to these topics.
+import { sandboxIdsHelp } from '../sandbox/ids.js';
 
 export interface HelpTopic {
   /** One short line, for a list of the topics. */
@@ -16,10 +17,13 @@ Each setting comes from the first place that has it:
 
   1. a flag           --account, --base-url
   2. the environment  PP_ACCOUNT_ID, PP_BASE_URL, ...
-  3. the config file  pp config set-key, set-account
+  3. the profile      pp config set-key, set-account,
+                      set-base-url (in the config file)
   4. the default      https://api.postpress.ai
 
-In short: flag > environment > config file > default.
+In short: flag > environment > profile > default. The
+profile is --profile, else PP_PROFILE, else the active
+one (\`pp config use\`), else "default".
 \`pp config show\` prints each setting with where it came
 from. Values are trimmed, and an empty or blank variable
 counts as unset. An empty flag value (--account "") is a
@@ -28,9 +32,17 @@ usage error (exit 2), never some other account.
 VARIABLES
 
 PP_API_KEY
-    The API key. Wins over the key stored with
-    \`pp config set-key\`. pp never prints it: it shows the
-    key masked, as pp_live_…8GR2, --verbose included.
+    The API key. Wins over the profile's key, wherever
+    it is kept (keychain, file or key command). pp never
+    prints it: it shows the key masked, as
+    pp_live_…8GR2, --verbose included.
+
+PP_PROFILE
+    The profile to use when --profile is absent; wins
+    over the active one. Names: letters, digits, ".",
+    "_" and "-", starting with a letter or digit, at
+    most 64 characters. A profile that does not exist
+    is exit 3, naming those that do.
 
 PP_ACCOUNT_ID
     The account for \`pp whoami\` and \`pp profile\` when
@@ -48,10 +60,11 @@ PP_CONFIG_DIR
     The folder holding config.json. Default:
     $XDG_CONFIG_HOME/postpress when that is an absolute
     path, else ~/.config/postpress. pp writes the file
-    atomically, mode 0600, in a folder made 0700. It
-    holds apiKey, accountId and baseUrl; other keys you
-    add are kept. A file that is not valid JSON is exit
-    3 and is never rewritten.
+    atomically, mode 0600, in a folder made 0700, under
+    a lock (config.json.lock). It holds the profiles
+    (where each key is kept, accountId, baseUrl); other
+    keys you add are kept. A file that is not valid
+    JSON is exit 3 and is never rewritten.
 
 PP_SANDBOX
     1 or true: the same as --sandbox. Every command
@@ -144,6 +157,15 @@ failures share one code, that code (three disconnected
 accounts exit 5); when they differ, 16. Seat and
 restriction warnings are not failures: they exit 0,
 or 17 with --fail-on warning when nothing failed.
+
+PP STATUS: 0 when every account is ok; 5 when one is
+action_needed or stopped; an unknown account (not in
+the workspace, or --deep could not read it) adds its
+error's code, and different codes make 16. warning and
+connecting exit 0, or 17 with --fail-on warning. With
+--format nagios the plugin codes replace all of these:
+0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (any failure of
+the check itself, a bad option included).
 `;
 
 const formats = `FORMATS: what pp prints, for a person and a script
@@ -167,6 +189,9 @@ FOR A PERSON (the default)
   ok, a warning, or the error type), printed in input
   order as the answers come, then a count of each
   state on standard error.
+  pp status: a row per account that is not ok (--all:
+  every one), worst first, with what to do; then the
+  count on standard error.
   Tables fit --width, else COLUMNS, else the terminal,
   else 80, and wrap long values at spaces: a URL or id
   is never split. Colour only on a terminal
@@ -195,14 +220,40 @@ input order:
   object below. Keep only the failures with
     jq -c 'select(.ok | not)'
 
---json, THE ACCOUNTS LIST (pp accounts): one line an
-account, as the pages arrive:
+--json, THE ACCOUNTS LIST (pp accounts, pp status): one
+line an account, as the pages arrive:
   {"account_id","type","name","health","account"}
-  account is the list item as received. The accounts
-  that need a human:
+  account is the list item as received; pp status
+  --deep adds "profile" or "error". The accounts that
+  need a human:
     pp accounts --json
       | jq -r 'select(.health.state != "ok")
                | .account_id'
+
+--format csv, tsv (pp accounts, pp status, pp profile
+with many ids): a header, then a row per account:
+  account_id,type,name,state,reasons
+reasons are codes joined by ";". csv quotes a value
+holding a comma, quote or line break (RFC 4180); tsv
+writes a tab, line break or backslash in a value as
+\\t, \\n, \\r or \\\\, so each row is one line.
+
+--format nagios (pp status): the plugin convention.
+  PP CRITICAL - 12 accounts: 7 ok, ... | ok=7
+    warning=0 connecting=1 action_needed=2 stopped=2
+    unknown=0
+then a line per account that is not ok. Exit 0 OK,
+1 WARNING, 2 CRITICAL, 3 UNKNOWN: the check failed (no
+key, network, the list unreadable, a bad option) or an
+account could not be checked and none is CRITICAL.
+
+--format prometheus (pp status): text exposition for
+node_exporter's textfile collector, every account:
+  pp_account_health{account_id,type,name,state} 1
+  pp_accounts{state} N        all six states
+  pp_status_success 1         0: the check failed, and
+                              pp_accounts is left out
+  pp_status_timestamp_seconds
 
 --json, ERRORS
   Nothing on standard output. On standard error one
@@ -254,10 +305,14 @@ Reason codes: source_connecting, source_credentials,
 source_permissions, source_unknown, source_error,
 source_stopped, no_source. pp accounts exits 0 when the
 list was read, whatever the accounts' health; filter
-with --state action_needed, --type LINKEDIN. (A health
-check with its own exit codes, pp status, is planned.)
+with --state action_needed, --type LINKEDIN. pp status
+is the health check: the accounts that are not ok,
+worst first, with what to do, and an exit code (pp help
+exit-codes); --deep also reads each profile, for the
+warnings below.
   pp --sandbox accounts
   pp --sandbox accounts show acc_demo_mobile_permissions
+  pp --sandbox status --deep
 
 FROM THE PROFILE (pp whoami, pp profile): reading an
 account ends one of three ways.
@@ -426,6 +481,33 @@ cron's PATH is short: write pp's full path (see
 \`command -v pp\`). Store the key for the cron user with
 \`pp config set-key\`, or set PP_API_KEY in the crontab.
 
+HEALTH CHECKS FOR CRON, MONITORING AND CI
+pp status reads the accounts list (no provider call;
+--deep reads each profile too) and exits 5 when an
+account needs its owner (pp help exit-codes).
+In \`crontab -e\`, a mail only when something needs a
+look (cron mails what a job prints):
+  0 7 * * 1-5  out=$(pp status --fail-on warning 2>&1)
+    || echo "$out"
+(one line in the crontab). Nagios, Naemon, Icinga 1:
+  define command {
+    command_name  check_postpress
+    command_line  /usr/local/bin/pp status
+                  --format nagios
+  }
+node_exporter's textfile collector, every 5 minutes;
+";" not "&&": pp exits 5 when an account needs action,
+and the file must be replaced then too (a failed check
+writes pp_status_success 0):
+  cd /var/lib/node_exporter/textfile_collector &&
+    { pp status --format prometheus > pp.prom.tmp;
+      mv pp.prom.tmp pp.prom; }
+A GitHub Actions step that fails the job when an
+account needs action (exit 5):
+  - run: pp status --fail-on warning
+    env:
+      PP_API_KEY: \${{ secrets.PP_API_KEY }}
+
 RETRIES AND TIMEOUTS
 pp itself retries 429, 502, 503, 504, a 500
 errors/provider_error and network failures: --retries n
@@ -480,7 +562,7 @@ export const helpTopics: Record<
     text: exitCodes,
   },
   formats: {
-    summary: 'tables, --json, NDJSON and the JSON error object',
+    summary: 'tables, --json, NDJSON, csv, nagios, prometheus, errors',
     text: formats,
   },
   health: {
@@ -488,7 +570,10 @@ export const helpTopics: Record<
     text: health,
   },
   scripting: {
-    summary: 'recipes: jq, exit codes, cron, retries, the sandbox',
-    text: scripting,
+    summary: 'recipes: jq, exit codes, cron, monitoring, CI, sandbox',
+    // the sandbox's ids, generated from the sandbox itself, when the topic is read
+    get text() {
+      return `${scripting}\nTHE SANDBOX'S ACCOUNT IDS\n${sandboxIdsHelp()}`;
+    },
   },
 };

@@ -70,3 +70,25 @@ export async function readAll(input: AsyncIterable<string | Buffer>, max = MAX_K
 
 /** Far beyond any API key, and still small. */
 const MAX_KEY = 4096;
+
+/** Asks a yes/no question on standard error and reads one line from the terminal: yes only for y or yes. */
+export function confirm(io: Io, input: RawInput, question: string): Promise<boolean> {
+  io.err(question);
+  return new Promise((resolve) => {
+    let line = '';
+    const finish = () => {
+      input.off('data', onData);
+      input.off('end', finish);
+      input.pause();
+      resolve(/^\s*y(es)?\s*$/i.test(line));
+    };
+    const onData = (chunk: string | Buffer) => {
+      line += chunk.toString();
+      if (line.includes('\n')) finish();
+    };
+    input.setEncoding?.('utf8');
+    input.on('data', onData);
+    input.on('end', finish);
+    input.resume();
+  });
+}

@@ -118,7 +118,7 @@ export class Table {
       out +=
         style === 'box'
           ? `│ ${texts.join(' │ ')} │\n`
-          : `${(' '.repeat(indent) + texts.join(' '.repeat(gap))).replace(/ +$/, '')}\n`;
+          : `${trimSpaces(' '.repeat(indent) + texts.join(' '.repeat(gap)))}\n`;
     }
     this.#rows++;
     return out;
@@ -133,6 +133,16 @@ export class Table {
   #rule(left: string, mid: string, right: string): string {
     return `${left}${this.#shown.map((c) => '─'.repeat(c.width + 2)).join(mid)}${right}\n`;
   }
+}
+
+/**
+ * The line without its trailing spaces. Not .replace(/ +$/, ''): a regex tries a match from every
+ * space of a padded line, which is quadratic (a fifth of pp status's run over 10,000 accounts).
+ */
+function trimSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
+  return line.slice(0, end);
 }
 
 /**

@@ -78,7 +78,7 @@ export function answer(
   }
   if (!apiKey) return problem('missing_credentials', undefined, path);
   if (apiKey === REJECTED_KEY) return problem('invalid_credentials', undefined, path);
-  if (route.kind === 'profile') return profile(url.searchParams.get('account_id'));
+  if (route.kind === 'profile') return profile(url.searchParams.get('account_id'), workspace);
   if (route.kind === 'list') return accountList(url.searchParams, workspace);
   return account(route.segment, workspace, path);
 }
@@ -95,15 +95,55 @@ function errorAccount(accountId: string, instance: string): SandboxAnswer | unde
   return Object.hasOwn(errorCatalogue, errorName) ? problem(errorName, undefined, instance) : undefined;
 }
 
-function profile(accountId: string | null): SandboxAnswer {
+function profile(accountId: string | null, workspace: SandboxWorkspace): SandboxAnswer {
   if (!accountId)
     return problem('invalid_resource_identifier', 'The account_id query parameter is required.');
   const found = Object.hasOwn(demoAccounts(), accountId) ? demoAccounts()[accountId] : undefined;
   if (found) return ok(found);
+  const generated = accountId.startsWith('acc_gen_') ? workspace.find(accountId) : undefined;
+  if (generated?.sources.every((s) => s.status === 'OK')) return ok(generatedProfile(generated));
   return (
     errorAccount(accountId, PROFILE_PATH) ??
     problem('resource_not_found', `No account ${accountId} in the sandbox. Try acc_demo_linkedin.`)
   );
+}
+
+// The demo profile a generated account of each type is modelled on (the seven mail and OAuth types
+// read as their documented provider); types with no documented users/me variant get a short
+// profile of their own, as the API may add providers.
+const profileBases: Readonly<Record<string, string>> = {
+  LINKEDIN: 'acc_demo_linkedin',
+  TELEGRAM: 'acc_demo_telegram',
+  TWITTER: 'acc_demo_twitter',
+  GOOGLE_OAUTH: 'acc_demo_gmail',
+  OUTLOOK: 'acc_demo_outlook',
+  IMAP: 'acc_demo_imap',
+  ICLOUD: 'acc_demo_imap',
+  MAIL: 'acc_demo_imap',
+};
+
+/** The users/me answer of a generated account whose sources are all OK: a profile with no warning. */
+function generatedProfile(account: SandboxAccount): Record<string, unknown> {
+  const base = Object.hasOwn(profileBases, account.type) ? profileBases[account.type] : undefined;
+  if (!base) {
+    return {
+      object: 'AccountOwnerProfile',
+      provider: account.type,
+      provider_id: account.id,
+      name: account.name,
+    };
+  }
+  const profile: Record<string, unknown> = { ...demoAccounts()[base], provider_id: `gen_${account.id}` };
+  if ('first_name' in profile && !account.name.includes('@')) {
+    const [first, last] = account.name.split(' ');
+    Object.assign(profile, { first_name: first, last_name: last });
+  }
+  // the demo Telegram owner is restricted on purpose; a generated one is not
+  if (account.type === 'TELEGRAM') {
+    profile.restricted = false;
+    delete profile.restriction_reason;
+  }
+  return profile;
 }
 
 function account(segment: string, workspace: SandboxWorkspace, path: string): SandboxAnswer {

@@ -7,6 +7,9 @@ import { Command, Option } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { completionFile, completionScript, type Shell, shells } from '../../src/completion/index.js';
+import { formatNames } from '../../src/completion/values.js';
+import { startSandbox } from '../../src/sandbox/server.js';
+import { pp } from '../helpers/pp.js';
 import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
 import { describeWith } from '../helpers/tools.js';
 
@@ -20,6 +23,24 @@ function sh(command: string, args: string[], env: NodeJS.ProcessEnv = process.en
 }
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
+
+/**
+ * What the shells run in: pp on PATH (the scripts call `pp __complete`), and a config folder with
+ * a default account (acc_mine) and the ids `pp accounts` listed from a sandbox with 3 generated
+ * accounts (acc_gen_000001…3), which only the cache knows.
+ */
+let shellEnv: Record<string, string> = {};
+beforeAll(async () => {
+  const dir = tempDir('pp-shells-');
+  mkdirSync(join(dir, 'bin'));
+  symlinkSync(bin, join(dir, 'bin', 'pp'));
+  shellEnv = baseEnv({ PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}` });
+  const sandbox = await startSandbox({ accounts: 3 });
+  const env = { ...shellEnv, PP_BASE_URL: sandbox.url, PP_API_KEY: 'pp_test_x' };
+  expect((await pp(['config', 'set-account', 'acc_mine'], { env })).code).toBe(0);
+  expect((await pp(['accounts'], { env })).code).toBe(0);
+  await sandbox.close();
+});
 
 describe('completion scripts', () => {
   it.each(shells)('completions/ holds what the program generates for %s', (shell) => {
@@ -54,7 +75,7 @@ describe('bash', () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: bash, not a template
       'printf "%s\\n" "${COMPREPLY[@]}"',
     ].join('; ');
-    const result = sh('bash', ['--norc', '--noprofile', '-c', run, 'bash', script, ...words]);
+    const result = sh('bash', ['--norc', '--noprofile', '-c', run, 'bash', script, ...words], shellEnv);
     expect(result.stderr).toBe('');
     return lines(result.stdout);
   }
@@ -74,19 +95,43 @@ describe('bash', () => {
   it('completes commands', () => {
     expect(complete('pp', 'wh')).toEqual(['whoami']);
     // every top-level command of the registry, in its order, then help
-    const top = commands.filter((c) => c.path.length === 1).map((c) => c.path[0]);
+    const top = commands.filter((c) => c.path.length === 1 && !c.hidden).map((c) => c.path[0]);
     expect(top).toContain('whoami');
     expect(complete('pp', '')).toEqual([...top, 'help']);
   });
   it('completes subcommands, also after global options', () => {
-    const config = ['set-key', 'show', 'unset-key', 'set-account', 'unset-account', 'help'];
+    const config = [
+      'set-key',
+      'set-key-command',
+      'show',
+      'unset-key',
+      'set-account',
+      'unset-account',
+      'set-base-url',
+      'unset-base-url',
+      'profiles',
+      'use',
+      'remove-profile',
+      'help',
+    ];
     expect(complete('pp', 'config', '')).toEqual(config);
     expect(complete('pp', '--json', '--timeout', '5', 'config', 's')).toEqual([
       'set-key',
+      'set-key-command',
       'show',
       'set-account',
+      'set-base-url',
     ]);
     expect(complete('pp', 'help', 'pr')).toEqual(['profile']);
+    // help follows its words down, as `pp help config set-key` does
+    expect(complete('pp', 'help', 'config', 's')).toEqual([
+      'set-key',
+      'set-key-command',
+      'show',
+      'set-account',
+      'set-base-url',
+    ]);
+    expect(complete('pp', 'help', 'ex')).toEqual(['exit-codes']);
   });
   it("completes a command's options and the global ones", () => {
     const options = complete('pp', 'whoami', '--');
@@ -100,8 +145,24 @@ describe('bash', () => {
     expect(complete('pp', 'completion', '')).toEqual(['bash', 'zsh', 'fish']);
     expect(complete('pp', 'completion', 'bash', '')).toEqual([]);
   });
-  it('offers nothing for the value of an option, and file names for --from-file', () => {
-    expect(complete('pp', 'whoami', '--account', '')).toEqual([]);
+  // each offer of ids starts pp: as few as cover the three sources
+  it('completes account ids: the default, those pp accounts listed, the sandbox’s under --sandbox', () => {
+    const ids = complete('pp', 'profile', 'acc_demo_linkedin', 'acc_');
+    expect(ids).toEqual(expect.arrayContaining(['acc_mine', 'acc_demo_gmail', 'acc_gen_000003']));
+    expect(ids).not.toContain('acc_error_wrong_account');
+    expect(complete('pp', '--sandbox', 'whoami', '--account', 'acc_error_wr')).toEqual([
+      'acc_error_wrong_account',
+    ]);
+    expect(complete('pp', 'help', 'sc')).toEqual(['scripting']);
+  });
+  it('completes --format names where a command has --format', () => {
+    const demo = new Command('pp');
+    demo.command('status').option('--format <name>', 'the format');
+    const script = join(tempDir('pp-bash-'), 'format.bash');
+    writeFileSync(script, completionScript('bash', demo));
+    expect(bashComplete(script, '_pp', ['pp', 'status', '--format', ''])).toEqual([...formatNames]);
+  });
+  it('offers nothing for a free value, and file names for --from-file', () => {
     expect(complete('pp', '--timeout', '=', '')).toEqual([]);
     expect(complete('pp', 'whoami', '--account', 'acc_x', '--j')).toEqual(['--json']);
     expect(complete('pp', 'profile', '--from-file', join(root, 'complet'))).toEqual([
@@ -175,7 +236,7 @@ rm -f $setup
   const viaFpath = `fpath=(${join(root, 'completions')} $fpath); autoload -Uz compinit && compinit -u -D`;
   const viaSource = `autoload -Uz compinit && compinit -u -D; source ${file('zsh')}`;
   function complete(line: string, setup = viaFpath): string[] {
-    const result = sh('zsh', ['-f', driverFile, line, setup]);
+    const result = sh('zsh', ['-f', driverFile, line, setup], shellEnv);
     expect(result.status).toBe(0);
     return lines(result.stdout);
   }
@@ -189,21 +250,39 @@ rm -f $setup
     expect(complete('pp wh')).toEqual(['whoami']);
     expect(complete('pp config ')).toEqual([
       'set-key',
+      'set-key-command',
       'show',
       'unset-key',
       'set-account',
       'unset-account',
+      'set-base-url',
+      'unset-base-url',
+      'profiles',
+      'use',
+      'remove-profile',
       'help',
     ]);
-    expect(complete('pp --json config s')).toEqual(['set-key', 'show', 'set-account']);
+    expect(complete('pp --json config s')).toEqual([
+      'set-key',
+      'set-key-command',
+      'show',
+      'set-account',
+      'set-base-url',
+    ]);
     const options = complete('pp whoami --');
     expect(options).toContain('--account');
     expect(options).toEqual(expect.arrayContaining(['--json', '--sandbox', '--no-color', '--help']));
   });
   it('completes shells, option values and file names', () => {
     expect(complete('pp completion ')).toEqual(['bash', 'zsh', 'fish']);
-    expect(complete('pp whoami --account ')).toEqual([]);
+    expect(complete('pp --timeout ')).toEqual([]);
     expect(complete(`pp profile --from-file ${join(root, 'complet')}`)).toEqual(['completions']);
+  });
+  it('completes account ids: the default, those pp accounts listed, the sandbox’s under --sandbox', () => {
+    expect(complete('pp whoami --account acc_')).toEqual(
+      expect.arrayContaining(['acc_mine', 'acc_demo_gmail', 'acc_gen_000003']),
+    );
+    expect(complete('pp --sandbox profile acc_error_wr')).toEqual(['acc_error_wrong_account']);
   });
   it('works sourced as well as autoloaded', () => {
     expect(complete('pp wh', viaSource)).toEqual(['whoami']);
@@ -212,22 +291,12 @@ rm -f $setup
 
 describeWith('fish', 'fish', () => {
   // fish autoloads completions/pp.fish from $fish_complete_path only for a command on PATH.
-  let path = '';
-  beforeAll(() => {
-    const dir = tempDir('pp-fish-');
-    mkdirSync(join(dir, 'bin'));
-    symlinkSync(bin, join(dir, 'bin', 'pp'));
-    path = `${join(dir, 'bin')}:${process.env.PATH ?? ''}`;
-  });
-  function complete(line: string): string[] {
+  /** The completions, without their descriptions unless `described`. */
+  function complete(line: string, described = false): string[] {
     const script = 'set -p fish_complete_path $argv[1]; complete -C $argv[2]';
-    const result = sh(
-      'fish',
-      ['--no-config', '-c', script, join(root, 'completions'), line],
-      baseEnv({ PATH: path }),
-    );
+    const result = sh('fish', ['--no-config', '-c', script, join(root, 'completions'), line], shellEnv);
     expect(result.stderr).toBe('');
-    return lines(result.stdout).map((l) => l.split('\t')[0]!);
+    return lines(result.stdout).map((l) => (described ? l : l.split('\t')[0]!));
   }
 
   it('passes fish -n', () => {
@@ -239,16 +308,50 @@ describeWith('fish', 'fish', () => {
     const result = sh(
       'fish',
       ['--no-config', '-c', 'source $argv[1]; complete -C "pp wh"', file('fish')],
-      baseEnv({ PATH: path }),
+      shellEnv,
     );
     expect(result.stdout).toMatch(/^whoami\t.*at a glance/);
+  });
+  it('describes no value with its option’s or argument’s description ("bash (the shell)")', () => {
+    const result = sh(
+      'fish',
+      ['--no-config', '-c', 'source $argv[1]; complete -C "pp completion "', file('fish')],
+      shellEnv,
+    );
+    expect(result.stdout).toBe('bash\nfish\nzsh\n'); // fish sorts them
+  });
+  it('completes account ids: the default, those pp accounts listed, the sandbox’s under --sandbox', () => {
+    const ids = complete('pp whoami --account acc_');
+    expect(ids).toEqual(expect.arrayContaining(['acc_mine', 'acc_demo_gmail', 'acc_gen_000003']));
+    expect(ids).not.toContain('acc_error_wrong_account');
+    // and no description: it would be the same for every id
+    expect(complete('pp --sandbox whoami --account acc_error_wr', true)).toEqual(['acc_error_wrong_account']);
+    expect(complete('pp help sc')).toEqual(['scripting']);
   });
   it('completes subcommands and options', () => {
     expect(complete('pp wh')).toEqual(['whoami']);
     expect(complete('pp config ').sort()).toEqual(
-      ['set-key', 'show', 'unset-key', 'set-account', 'unset-account', 'help'].sort(),
+      [
+        'set-key',
+        'set-key-command',
+        'show',
+        'unset-key',
+        'set-account',
+        'unset-account',
+        'set-base-url',
+        'unset-base-url',
+        'profiles',
+        'use',
+        'remove-profile',
+        'help',
+      ].sort(),
     );
-    expect(complete('pp --timeout 5 config s').sort()).toEqual(['set-account', 'set-key', 'show']);
+    expect(complete('pp --timeout 5 config s').sort()).toEqual(
+      ['set-key', 'set-key-command', 'show', 'set-account', 'set-base-url'].sort(),
+    );
+    expect(complete('pp help config s').sort()).toEqual(
+      ['set-key', 'set-key-command', 'show', 'set-account', 'set-base-url'].sort(),
+    );
     const options = complete('pp whoami --');
     expect(options).toContain('--account');
     expect(options).toEqual(expect.arrayContaining(['--json', '--sandbox', '--no-color', '--help']));
@@ -256,7 +359,7 @@ describeWith('fish', 'fish', () => {
   it('completes shells, option values and file names', () => {
     expect(complete('pp completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('pp completion bash ')).toEqual([]);
-    expect(complete('pp whoami --account ')).toEqual([]);
+    expect(complete('pp --timeout ')).toEqual([]);
     expect(complete(`pp profile --from-file ${join(root, 'complet')}`)).toEqual([
       `${join(root, 'completions')}/`,
     ]);

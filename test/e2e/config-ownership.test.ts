@@ -179,7 +179,7 @@ describe('config ownership and permissions', () => {
     const dir = join(tempDir('pp-open-'), 'postpress');
     mkdirSync(dir);
     chmodSync(dir, 0o777);
-    const r = await runPp(['config', 'set-key'], { env: env(dir), input: KEY });
+    const r = await runPp(['config', 'set-key', '--no-verify'], { env: env(dir), input: KEY });
     expect(r.code).toBe(0);
     expect(statSync(dir).mode & 0o7777).toBe(0o700);
     expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
@@ -187,7 +187,7 @@ describe('config ownership and permissions', () => {
 
   it('a clean run: the file is yours, 0600, in a 0700 folder, and is read back', async () => {
     const dir = join(tempDir('pp-clean-'), 'postpress');
-    const set = await runPp(['config', 'set-key'], { env: env(dir), input: KEY });
+    const set = await runPp(['config', 'set-key', '--no-verify'], { env: env(dir), input: KEY });
     expect(set.code).toBe(0);
     const file = join(dir, 'config.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -199,6 +199,8 @@ describe('config ownership and permissions', () => {
     expect(JSON.parse(show.stdout).api_key.source).toBe('file');
     const account = await runPp(['config', 'set-account', 'acc_1'], { env: env(dir) });
     expect(account.code).toBe(0);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY, accountId: 'acc_1' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      profiles: { default: { apiKey: KEY, accountId: 'acc_1' } },
+    });
   });
 });

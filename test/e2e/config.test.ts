@@ -21,10 +21,15 @@ describe('config lifecycle', () => {
 
   it('set-key from standard input stores the key with mode 0600 in a 0700 folder, confirming with the mask', async () => {
     const r = await runPp(['config', 'set-key'], { env: env(), input: `${KEY}\n` });
-    expect(r.stderr).toBe('');
+    // no session bus in the tests: no keychain, so the file, said once
+    expect(r.stderr).toBe(
+      'warning: no keychain is reachable (no D-Bus session bus): the key is stored in plain text in the config file (mode 0600)\n',
+    );
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`Saved API key ${MASKED} to ${file}\n`);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY });
+    expect(r.stdout).toBe(
+      `Saved API key ${MASKED} for profile default in ${file} (plain text); accepted by ${sandbox.url}, which holds account acc_demo_linkedin\n`,
+    );
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ profiles: { default: { apiKey: KEY } } });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
@@ -34,12 +39,13 @@ describe('config lifecycle', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
       config_file: file,
-      api_key: { masked: MASKED, source: 'file' },
+      profile: { name: 'default', source: 'default' },
+      api_key: { masked: MASKED, source: 'file', storage: 'file', kind: 'live' },
       account_id: null,
       base_url: { value: sandbox.url, source: 'environment' },
     });
     const human = await runPp(['config', 'show'], { env: env() });
-    expect(human.stdout).toContain(`${MASKED} (from file)`);
+    expect(human.stdout).toContain(`${MASKED} (live), from file (plain text)`);
     expect(human.stdout).toContain(file);
   });
 
@@ -47,13 +53,20 @@ describe('config lifecycle', () => {
     const r = await runPp(['config', 'show', '--json'], {
       env: { ...env(), PP_API_KEY: 'pp_test_fromEnvironment1234' },
     });
-    expect(JSON.parse(r.stdout).api_key).toEqual({ masked: 'pp_test_…1234', source: 'environment' });
+    expect(JSON.parse(r.stdout).api_key).toEqual({
+      masked: 'pp_test_…1234',
+      kind: 'test',
+      source: 'environment',
+      storage: 'environment',
+    });
   });
 
   it('set-account, then whoami uses it with the stored key', async () => {
     const set = await runPp(['config', 'set-account', 'acc_demo_twitter'], { env: env() });
     expect(set.code).toBe(0);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY, accountId: 'acc_demo_twitter' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      profiles: { default: { apiKey: KEY, accountId: 'acc_demo_twitter' } },
+    });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const who = await runPp(['whoami', '--json'], { env: env() });
     expect(who.code).toBe(0);
@@ -62,10 +75,10 @@ describe('config lifecycle', () => {
 
   it('unset-account and unset-key remove only their own setting', async () => {
     expect((await runPp(['config', 'unset-account'], { env: env() })).code).toBe(0);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ profiles: { default: { apiKey: KEY } } });
     const unset = await runPp(['config', 'unset-key'], { env: env() });
     expect(unset.stdout).toMatch(/Removed the API key/);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({});
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ profiles: { default: {} } });
     const again = await runPp(['config', 'unset-key'], { env: env() });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/No API key was stored/);
@@ -77,16 +90,15 @@ describe('config lifecycle', () => {
     const r = await runPp(['config', 'set-key', KEY], { env: env() });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: .*shell history/);
-    expect(JSON.parse(readFileSync(file, 'utf8')).apiKey).toBe(KEY);
+    expect(JSON.parse(readFileSync(file, 'utf8')).profiles.default.apiKey).toBe(KEY);
   });
 
   it('keeps other settings a user stored in the file', async () => {
     writeFileSync(file, JSON.stringify({ accountId: 'acc_demo_imap', note: 'mine' }));
     expect((await runPp(['config', 'set-key'], { env: env(), input: KEY })).code).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
-      accountId: 'acc_demo_imap',
       note: 'mine',
-      apiKey: KEY,
+      profiles: { default: { accountId: 'acc_demo_imap', apiKey: KEY } },
     });
   });
 
@@ -178,8 +190,7 @@ describe('a config file that starts with a byte-order mark', () => {
     expect(set.stderr).toBe('');
     expect(set.code).toBe(0);
     expect(JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''))).toEqual({
-      apiKey: KEY,
-      accountId: 'acc_demo_imap',
+      profiles: { default: { apiKey: KEY, accountId: 'acc_demo_imap' } },
     });
   });
 });
@@ -192,24 +203,26 @@ describe('where the config file goes without PP_CONFIG_DIR', () => {
   it('uses an absolute XDG_CONFIG_HOME, and ignores a relative one (XDG spec) for ~/.config', async () => {
     const home = tempDir('pp-home-');
     const xdg = tempDir('pp-xdg-');
-    const abs = await runPp(['config', 'set-key'], {
+    const abs = await runPp(['config', 'set-key', '--no-verify'], {
       env: envWith({ HOME: home, XDG_CONFIG_HOME: xdg }),
       input: KEY,
     });
     expect(abs.code).toBe(0);
-    expect(abs.stdout).toBe(`Saved API key ${MASKED} to ${join(xdg, 'postpress', 'config.json')}\n`);
+    expect(abs.stdout).toBe(
+      `Saved API key ${MASKED} for profile default in ${join(xdg, 'postpress', 'config.json')} (plain text)\n`,
+    );
 
     const cwd = tempDir('pp-cwd-');
-    const rel = await runPp(['config', 'set-key'], {
+    const rel = await runPp(['config', 'set-key', '--no-verify'], {
       env: envWith({ HOME: home, XDG_CONFIG_HOME: 'relative/xdg' }),
       input: KEY,
       cwd,
     });
-    expect(rel.stderr).toBe('');
+    expect(rel.stderr).toMatch(/^warning: no keychain is reachable/);
     expect(rel.code).toBe(0);
     const file = join(home, '.config', 'postpress', 'config.json');
-    expect(rel.stdout).toBe(`Saved API key ${MASKED} to ${file}\n`);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY });
+    expect(rel.stdout).toBe(`Saved API key ${MASKED} for profile default in ${file} (plain text)\n`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ profiles: { default: { apiKey: KEY } } });
     expect(existsSync(join(cwd, 'relative'))).toBe(false);
   });
 

@@ -88,7 +88,7 @@ describe('pp doctor', () => {
     expect(report.ok).toBe(true);
     const key = report.checks.find((c) => c.check === 'api_key')!;
     expect(key.status).toBe('warning');
-    expect(key.found).toBe('pp_live_…8GR2 (a live key) in the config file, in plain text');
+    expect(key.found).toBe('pp_live_…8GR2 (a live key) in the config file, in plain text (profile default)');
     expect(report.checks.find((c) => c.check === 'key_accepted')!.status).toBe('ok');
     // the key was sent: the check is real
     expect(server.requests.at(-1)!.url).toBe('/api/v1/accounts?limit=1');

@@ -200,7 +200,7 @@ describe('the API key from PP_API_KEY or the config file', () => {
     const { error } = JSON.parse(r.stderr);
     expect(error).toMatchObject({ exit_code: 3, status: null, type: null });
     expect(error.title).toBe(
-      `the API key in the config file ${file} has a space, a control character or a non-ASCII character in it`,
+      `the API key of profile default in the config file ${file} has a space, a control character or a non-ASCII character in it`,
     );
     for (const part of ['1nput', 'T3stK3y', 'wXyZ']) expect(r.stderr).not.toContain(part);
     expect(server.requests).toHaveLength(0);

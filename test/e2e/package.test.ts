@@ -25,17 +25,19 @@ const required = [
   'completions/pp.bash',
   'completions/_pp',
   'completions/pp.fish',
+  'man/pp.1',
 ];
 
 describe('npm package', () => {
-  it('contains dist, bin, completions, README, LICENSE and package.json, nothing else', () => {
+  it('contains dist, bin, completions, man, README, LICENSE and package.json, nothing else', () => {
     const pack = npm(['pack', '--dry-run', '--json', '--ignore-scripts']);
     expect(pack.status, pack.stderr).toBe(0);
     const [manifest] = JSON.parse(pack.stdout) as [{ files: { path: string }[] }];
     const files = manifest.files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(required));
     const stray = files.filter(
-      (f) => !/^(dist|bin|completions)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f),
+      (f) =>
+        !/^(dist|bin|completions|man)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f),
     );
     expect(stray).toEqual([]);
     expect(files.filter((f) => /^(src|test|scripts|node_modules)\//.test(f) || f.endsWith('.ts'))).toEqual(

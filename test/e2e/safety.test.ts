@@ -414,14 +414,16 @@ describe('config safety', () => {
 
   it('creates a missing nested folder 0700 and the file 0600, complete and with no temp files', async () => {
     const dir = join(tempDir('pp-nested-'), 'a', 'b', 'postpress');
-    const r = await runPp(['config', 'set-key'], { env: configEnv(dir), input: `${KEY}\n` });
+    const r = await runPp(['config', 'set-key', '--no-verify'], { env: configEnv(dir), input: `${KEY}\n` });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(MASKED);
     expect(r.stdout).not.toContain(KEY);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir)).toEqual(['config.json']);
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ apiKey: KEY });
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
+      profiles: { default: { apiKey: KEY } },
+    });
     // the stored key is used
     const used = await runPp(['--base-url', server.origin, 'profile', 'acc_1'], { env: configEnv(dir) });
     expect(used.code).toBe(0);
@@ -432,13 +434,12 @@ describe('config safety', () => {
     const dir = tempDir('pp-loose-');
     write(dir, '{"accountId":"acc_keep","mine":{"x":1}}');
     chmodSync(join(dir, 'config.json'), 0o644);
-    const r = await runPp(['config', 'set-key'], { env: configEnv(dir), input: KEY });
+    const r = await runPp(['config', 'set-key', '--no-verify'], { env: configEnv(dir), input: KEY });
     expect(r.code).toBe(0);
     expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
-      accountId: 'acc_keep',
       mine: { x: 1 },
-      apiKey: KEY,
+      profiles: { default: { accountId: 'acc_keep', apiKey: KEY } },
     });
     expect(readdirSync(dir)).toEqual(['config.json']);
   });
@@ -448,7 +449,9 @@ describe('config safety', () => {
     write(dir, '');
     const r = await runPp(['config', 'set-account', 'acc_1'], { env: configEnv(dir) });
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ accountId: 'acc_1' });
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
+      profiles: { default: { accountId: 'acc_1' } },
+    });
   });
 
   it('never leaves a half-written file when set-key is killed at any moment', async () => {
@@ -459,7 +462,11 @@ describe('config safety', () => {
     );
     const env = configEnv(dir);
     for (const [i, key] of keys.entries()) {
-      const child = spawn(process.execPath, [bin, 'config', 'set-key'], { env, cwd: root, stdio: 'pipe' });
+      const child = spawn(process.execPath, [bin, 'config', 'set-key', '--no-verify'], {
+        env,
+        cwd: root,
+        stdio: 'pipe',
+      });
       child.stdin.end(key);
       const closed = once(child, 'close');
       // spread the kills over start-up, the conf import and the write itself
@@ -468,15 +475,19 @@ describe('config safety', () => {
       await closed;
       const file = join(dir, 'config.json');
       if (existsSync(file)) {
-        const stored = JSON.parse(readFileSync(file, 'utf8')) as { apiKey?: string };
-        expect(keys).toContain(stored.apiKey);
+        const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+          profiles: { default: { apiKey?: string } };
+        };
+        expect(keys).toContain(stored.profiles.default.apiKey);
         expect(statSync(file).mode & 0o777).toBe(0o600);
       }
     }
     // and a normal run afterwards completes
-    const r = await runPp(['config', 'set-key'], { env, input: keys[0]! });
+    const r = await runPp(['config', 'set-key', '--no-verify'], { env, input: keys[0]! });
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ apiKey: keys[0] });
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
+      profiles: { default: { apiKey: keys[0] } },
+    });
   }, 60_000);
 });
 

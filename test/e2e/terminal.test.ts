@@ -209,7 +209,7 @@ describeWith('python3', 'pp config set-key at a terminal', () => {
 
   function setKey(send: string[]) {
     const dir = tempDir('pp-key-');
-    const run = inTerminal(['config', 'set-key'], {
+    const run = inTerminal(['config', 'set-key', '--no-verify'], {
       env: baseEnv({ TERM: 'xterm-256color', PP_CONFIG_DIR: dir }),
       steps: [{ expect: prompt, send }],
     });
@@ -221,7 +221,7 @@ describeWith('python3', 'pp config set-key at a terminal', () => {
     expect(run.output).toContain('Saved API key pp_live_…8GR2');
     expect(run.output).not.toContain(KEY); // never echoed, never printed
     expect(run.output).not.toContain('secretKey');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ apiKey: KEY });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ profiles: { default: { apiKey: KEY } } });
     expect(statSync(file).mode & 0o777).toBe(0o600);
   }
 

@@ -1,11 +1,16 @@
-// `pp config`: the group of commands that store the API key and a default account.
+// `pp config`: the group of commands that store the API key, base URL and default account, per profile.
 import { defineGroup, examples } from '../command.js';
 
 export default defineGroup(['config'], (cmd) =>
   cmd
-    .description('store the API key and a default account')
+    .description('store the API key, base URL and default account of each profile')
     .addHelpText(
       'after',
-      examples('pp config set-key', 'printf %s "$KEY" | pp config set-key', 'pp config show --json'),
+      examples(
+        'pp config set-key',
+        'printf %s "$KEY" | pp config set-key',
+        'pp config show --json',
+        'pp config use staging',
+      ),
     ),
 );

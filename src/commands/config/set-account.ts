@@ -1,7 +1,8 @@
 // `pp config set-account <id>`: stores the default account for `pp whoami` and `pp profile`.
-import { writeConfig } from '../../config/file.js';
+import { updateConfig } from '../../config/file.js';
 import { usageError } from '../../errors.js';
 import { defineCommand, examples } from '../command.js';
+import { profileIn, profileToWrite } from './store.js';
 
 export default defineCommand<object, [string]>({
   path: ['config', 'set-account'],
@@ -14,9 +15,13 @@ export default defineCommand<object, [string]>({
     const id = accountId.trim();
     if (id === '' || /\s/.test(id))
       throw usageError(`not an account id: ${JSON.stringify(accountId)}`, 'Account ids look like acc_…');
-    const path = writeConfig(ctx.env, 'accountId', id);
-    return ctx.result(`Default account set to ${id} in ${path}`, {
+    const profile = await profileToWrite(ctx);
+    const path = updateConfig(ctx.env, (config) => {
+      profileIn(config.profiles, profile).accountId = id;
+    });
+    return ctx.result(`Default account set to ${id} for profile ${profile} in ${path}`, {
       saved: true,
+      profile,
       account_id: id,
       config_file: path,
     });

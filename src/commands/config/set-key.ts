@@ -1,19 +1,39 @@
 // `pp config set-key [<key>]`: stores the API key, read from a hidden prompt, standard input or (with
 // a warning) the argument. Writes go through config/file.ts: atomic, mode 0600, a corrupt or untrusted file refused.
-import { writeConfig } from '../../config/file.js';
-import { keyShape, maskKey } from '../../config/settings.js';
-import { usageError } from '../../errors.js';
+import { configPath, writableConfigDir } from '../../config/file.js';
+import { keyKind, keyShape, maskKey } from '../../config/settings.js';
+import type { Context } from '../../context.js';
+import { ExitCode, PpError, usageError } from '../../errors.js';
 import { readAll, readHidden } from '../../output/prompt.js';
 import { defineCommand, examples } from '../command.js';
+import { profileToWrite, storeKey } from './store.js';
 
-export default defineCommand<object, [string | undefined]>({
+interface Options {
+  verify: boolean;
+  insecureStorage?: boolean;
+}
+
+export default defineCommand<Options, [string | undefined]>({
   path: ['config', 'set-key'],
   define: (cmd) =>
     cmd
       .description('store the API key (hidden prompt on a terminal, standard input when piped)')
       .argument('[key]', 'the key itself (discouraged: it stays in shell history)')
-      .addHelpText('after', examples('pp config set-key', 'printf %s "$PP_KEY" | pp config set-key')),
-  async run(ctx, _opts, argument) {
+      .option('--no-verify', 'store it without checking it with the API first')
+      .option('--insecure-storage', 'store it in the config file (plain text), not the keychain')
+      .addHelpText(
+        'after',
+        examples(
+          'pp config set-key',
+          'printf %s "$PP_KEY" | pp config set-key',
+          'pp --profile staging config set-key --insecure-storage',
+        ),
+      ),
+  async run(ctx, opts, argument) {
+    const profile = await profileToWrite(ctx);
+    // a file or folder pp would refuse to write is said before the key is asked for or sent
+    ctx.settings.profile();
+    writableConfigDir(ctx.env);
     let key: string;
     if (argument !== undefined) {
       // `pp config set-key "$KEY"` with KEY unset: there is no key to warn about or to store
@@ -50,13 +70,60 @@ export default defineCommand<object, [string | undefined]>({
     }
     if (!/^pp_/.test(key))
       await ctx.warn(`the key does not look like a postpress key (pp_live_…); saved anyway`);
-    const path = writeConfig(ctx.env, 'apiKey', key);
+    const accepted = opts.verify ? await verify(ctx, key) : undefined;
+    const place = await storeKey(ctx, profile, key, opts.insecureStorage === true);
     if (ctx.env.PP_API_KEY?.trim())
       await ctx.warn('PP_API_KEY is set in the environment and wins over the stored key');
-    return ctx.result(`Saved API key ${maskKey(key)} to ${path}`, {
-      saved: true,
-      api_key: maskKey(key),
-      config_file: path,
-    });
+    const path = configPath(ctx.env);
+    const where = place.storage === 'keychain' ? 'the keychain' : `${path} (plain text)`;
+    return ctx.result(
+      `Saved API key ${maskKey(key)} for profile ${profile} in ${where}${accepted ? `; ${accepted}` : ''}`,
+      {
+        saved: true,
+        profile,
+        api_key: maskKey(key),
+        kind: keyKind(key) ?? null,
+        storage: place.storage,
+        config_file: path,
+        verified: accepted !== undefined,
+      },
+    );
   },
 });
+
+/**
+ * One `GET /api/v1/accounts?limit=1` with the new key. A refusal (exit 4) stops everything: nothing
+ * is stored. Any other failure (network, server) only warns: the key may well be right. Returns what
+ * the answer says about the workspace the key opened.
+ */
+async function verify(ctx: Context, key: string): Promise<string | undefined> {
+  const { openClient } = await import('../../api/open.js');
+  const client = await openClient(ctx, { apiKey: key });
+  const base = ctx.sandbox ? 'the sandbox' : ctx.settings.baseUrl(ctx.globals.baseUrl).value;
+  try {
+    const { data } = await client.fetchAccountPage(1, undefined);
+    const items = (Array.isArray(data.items) ? data.items : data.data) as Record<string, unknown>[];
+    const first = items[0];
+    // the list names no workspace; its first account is what the key opened
+    const shown =
+      first && typeof first.id === 'string'
+        ? `, which holds account ${first.id}`
+        : ', which holds no account yet';
+    return `accepted by ${base}${shown}`;
+  } catch (err) {
+    if (!(err instanceof PpError) || err.exitCode === ExitCode.interrupted) throw err;
+    if (err.exitCode === ExitCode.auth) {
+      throw new PpError({
+        exitCode: ExitCode.auth,
+        message: `${base} refused that key: ${err.message}; nothing was stored`,
+        detail: err.detail,
+        hint: 'Copy the key again from the postpress dashboard (or use --no-verify to store it unchecked).',
+        status: err.status,
+        type: err.type,
+        title: err.title,
+      });
+    }
+    await ctx.warn(`could not check the key with ${base} (${err.message}); stored it unchecked`);
+    return undefined;
+  }
+}

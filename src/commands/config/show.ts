@@ -1,24 +1,31 @@
-// `pp config show`: the config file, the masked key and where each setting comes from.
+// `pp config show`: the config file, the profile in use, the masked key with where it comes from and
+// how it is kept, and where each other setting comes from.
 import { configPath } from '../../config/file.js';
-import { maskKey } from '../../config/settings.js';
 import type { Field } from '../../output/model.js';
 import { defineCommand, examples } from '../command.js';
+import { type KeyView, keyText, storageText, viewKey } from './describe.js';
 
 export default defineCommand<object>({
   path: ['config', 'show'],
   define: (cmd) =>
     cmd
-      .description('the config file, the masked key and where each setting comes from')
+      .description('the config file, the profile, the masked key and where each setting comes from')
       .addHelpText('after', examples('pp config show', 'pp config show --json | jq .api_key.source')),
   async run(ctx) {
     const path = configPath(ctx.env);
-    const key = ctx.settings.apiKey();
+    const profile = ctx.settings.profileChoice();
+    const origin = ctx.settings.keyOrigin();
+    const key: KeyView | undefined = origin
+      ? await viewKey(ctx, origin, async () => (await ctx.settings.apiKey(ctx))?.value ?? '')
+      : undefined;
     const account = ctx.settings.account(undefined);
     const baseUrl = ctx.settings.baseUrl(ctx.globals.baseUrl);
     if (ctx.globals.json) {
       return ctx.result('', {
         config_file: path,
-        api_key: key ? { masked: maskKey(key.value), source: key.source } : null,
+        profile: { name: profile.name, source: profile.source },
+        // source: where the key came from (environment, file, keychain, command); storage says the same
+        api_key: key ? { ...key, source: key.storage } : null,
         account_id: account ? { value: account.value, source: account.source } : null,
         base_url: { value: baseUrl.value, source: baseUrl.source },
         sandbox: ctx.sandbox,
@@ -27,8 +34,13 @@ export default defineCommand<object>({
     const { fieldLines, painter } = await import('../../output/render.js');
     const items: Field[] = [
       { label: 'Config file', value: path },
+      { label: 'Profile', value: `${profile.name} (from ${profile.source})` },
       key
-        ? { label: 'API key', value: `${maskKey(key.value)} (from ${key.source})` }
+        ? {
+            label: 'API key',
+            value: `${keyText(key)}, from ${storageText(key)}`,
+            tone: key.error ? 'bad' : key.storage === 'file' ? 'warn' : 'plain',
+          }
         : { label: 'API key', value: 'not set — run `pp config set-key`', tone: 'warn' },
       account
         ? { label: 'Account', value: `${account.value} (from ${account.source})` }

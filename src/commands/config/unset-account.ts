@@ -6,5 +6,5 @@ export default defineCommand<object>({
   path: ['config', 'unset-account'],
   define: (cmd) =>
     cmd.description('remove the default account').addHelpText('after', examples('pp config unset-account')),
-  run: (ctx) => unsetSetting(ctx, 'accountId', 'the default account'),
+  run: (ctx) => unsetSetting(ctx, ['accountId'], 'the default account'),
 });

@@ -1,0 +1,29 @@
+// `pp config set-base-url <url>`: the API's base URL for the profile (a workspace's own address).
+import { updateConfig } from '../../config/file.js';
+import { checkBaseUrl } from '../../config/settings.js';
+import { defineCommand, examples } from '../command.js';
+import { profileIn, profileToWrite } from './store.js';
+
+export default defineCommand<object, [string]>({
+  path: ['config', 'set-base-url'],
+  define: (cmd) =>
+    cmd
+      .description('store the API base URL of the profile')
+      .argument('<url>', 'the base URL, such as https://api.postpress.ai')
+      .addHelpText('after', examples('pp --profile staging config set-base-url https://staging.example.com')),
+  async run(ctx, _opts, given) {
+    const url = checkBaseUrl(given.trim(), 'argument');
+    const profile = await profileToWrite(ctx);
+    const path = updateConfig(ctx.env, (config) => {
+      profileIn(config.profiles, profile).baseUrl = url;
+    });
+    if (ctx.env.PP_BASE_URL?.trim())
+      await ctx.warn('PP_BASE_URL is set in the environment and wins over the stored base URL');
+    return ctx.result(`Base URL set to ${url} for profile ${profile} in ${path}`, {
+      saved: true,
+      profile,
+      base_url: url,
+      config_file: path,
+    });
+  },
+});

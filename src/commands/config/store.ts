@@ -1,0 +1,105 @@
+// What the `config` commands that write share: the profile they write to, and putting a key in (or
+// taking it out of) the keychain or the file.
+import { configPath, type StoredProfile, updateConfig } from '../../config/file.js';
+import { maskKey } from '../../config/settings.js';
+import type { Context } from '../../context.js';
+import { usageError } from '../../errors.js';
+
+/** Every word of a pp command (`whoami`, `config`, `set-key`, …): no profile may be named so. */
+export async function commandWords(): Promise<Set<string>> {
+  const { commands } = await import('../index.js');
+  return new Set(['help', 'doctor', ...commands.flatMap((c) => c.path)]);
+}
+
+/**
+ * The profile a write acts on (--profile, PP_PROFILE, the active one, default). A new one is
+ * created by the write; its name must not be a command word.
+ */
+export async function profileToWrite(ctx: Context): Promise<string> {
+  const { name } = ctx.settings.profileChoice();
+  if (!ctx.settings.config.profiles.has(name)) await checkNewProfileName(name);
+  ctx.settings.creating = true;
+  return name;
+}
+
+export async function checkNewProfileName(name: string): Promise<void> {
+  if ((await commandWords()).has(name.toLowerCase())) {
+    throw usageError(
+      `"${name}" is a pp command word, so it cannot name a profile`,
+      'Choose another name, e.g. work, staging or client-a.',
+    );
+  }
+}
+
+/** The profile `name` in `config`, created empty when it is not there. */
+export const profileIn = (profiles: Map<string, StoredProfile>, name: string): StoredProfile => {
+  let profile = profiles.get(name);
+  if (!profile) {
+    profile = {};
+    profiles.set(name, profile);
+  }
+  return profile;
+};
+
+/** Where `storeKey` put the key. */
+export type KeyPlace = { storage: 'keychain'; entry: string } | { storage: 'file' };
+
+/**
+ * Stores `key` for `profile`: in the keychain when one is usable, else (no keychain reachable, or
+ * --insecure-storage) in the file, saying it is plain text. A keychain that refuses is exit 3
+ * unless --insecure-storage allowed the file. Any key command or older entry of the profile goes.
+ */
+export async function storeKey(
+  ctx: Context,
+  name: string,
+  key: string,
+  insecure: boolean,
+): Promise<KeyPlace> {
+  const before = ctx.settings.config.profiles.get(name)?.keychain;
+  let place: KeyPlace = { storage: 'file' };
+  if (!insecure) {
+    const { keychainEntryName, setKeychainKey, KeychainFailure, keychainError } = await import(
+      '../../config/keychain.js'
+    );
+    const entry = keychainEntryName(name, configPath(ctx.env));
+    try {
+      await setKeychainKey(ctx.env, entry, key);
+      place = { storage: 'keychain', entry };
+    } catch (err) {
+      if (!(err instanceof KeychainFailure)) throw err;
+      if (err.kind === 'refused')
+        throw keychainError(`cannot store the key of profile ${name} in the keychain`, err);
+      await ctx.warn(
+        `no keychain is reachable (${err.reason}): the key is stored in plain text in the config file (mode 0600)`,
+      );
+    }
+  }
+  updateConfig(ctx.env, (config) => {
+    const profile = profileIn(config.profiles, name);
+    delete profile.keyCommand;
+    if (place.storage === 'keychain') {
+      delete profile.apiKey;
+      profile.keychain = place.entry;
+    } else {
+      delete profile.keychain;
+      profile.apiKey = key;
+    }
+  });
+  if (before && before !== (place.storage === 'keychain' ? place.entry : undefined))
+    await forgetKeychainEntry(ctx, before);
+  ctx.verbose(`stored the key ${maskKey(key)} of profile ${name} in the ${place.storage}`);
+  return place;
+}
+
+/** Deletes a keychain entry pp made; if the keychain cannot be reached, says the entry may remain. */
+export async function forgetKeychainEntry(ctx: Context, entry: string): Promise<void> {
+  const { deleteKeychainKey, KeychainFailure, KEYCHAIN_SERVICE } = await import('../../config/keychain.js');
+  try {
+    await deleteKeychainKey(ctx.env, entry);
+  } catch (err) {
+    if (!(err instanceof KeychainFailure)) throw err;
+    await ctx.warn(
+      `could not delete the keychain entry "${entry}" of service "${KEYCHAIN_SERVICE}" (${err.reason}); delete it yourself if it is still there`,
+    );
+  }
+}

@@ -1,0 +1,34 @@
+// `pp config use <profile>`: makes a profile the active one, creating it (empty) when it is new.
+import { updateConfig } from '../../config/file.js';
+import { checkProfileName } from '../../config/settings.js';
+import { defineCommand, examples } from '../command.js';
+import { checkNewProfileName, profileIn } from './store.js';
+
+export default defineCommand<object, [string]>({
+  path: ['config', 'use'],
+  define: (cmd) =>
+    cmd
+      .description('make a profile the active one (creating it if new)')
+      .argument('<profile>', 'the profile name: letters, digits, ".", "_", "-"')
+      .addHelpText('after', examples('pp config use staging', 'pp config use default')),
+  async run(ctx, _opts, given) {
+    const name = checkProfileName(given.trim(), 'the argument');
+    const exists = name === 'default' || ctx.settings.config.profiles.has(name);
+    if (!exists) await checkNewProfileName(name);
+    const path = updateConfig(ctx.env, (config) => {
+      profileIn(config.profiles, name);
+      config.activeProfile = name;
+    });
+    const overridden = ctx.globals.profile
+      ? '--profile'
+      : ctx.env.PP_PROFILE?.trim()
+        ? 'PP_PROFILE'
+        : undefined;
+    if (overridden) await ctx.warn(`${overridden} is set and wins over the active profile`);
+    return ctx.result(`${exists ? 'Now using' : 'Created and now using'} profile ${name} (${path})`, {
+      active: name,
+      created: !exists,
+      config_file: path,
+    });
+  },
+});

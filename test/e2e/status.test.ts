@@ -1,0 +1,443 @@
+// pp status in process: against the sandbox (its list has an account in every source state), a
+// generated sandbox workspace for --deep, and a scripted server for failures part-way through the
+// list. Machine formats are read back with real parsers (csv-parse, a Prometheus text parser).
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import parsePrometheus from 'parse-prometheus-text-format';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
+import { FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
+import { FakeClock, pp } from '../helpers/pp.js';
+import { baseEnv, tempDir } from '../helpers/run.js';
+
+let generated: RunningSandbox;
+let server: FaultServer;
+beforeAll(async () => {
+  [generated, server] = await Promise.all([startSandbox({ accounts: 100 }), FaultServer.start()]);
+});
+afterAll(async () => {
+  await Promise.all([generated.close(), server.close()]);
+});
+
+const KEY = 'pp_live_StatusT3stK3y0123456789abcdef';
+const env = () => baseEnv({ PP_API_KEY: KEY });
+const sandbox = (...args: string[]) => pp(['--sandbox', 'status', ...args]);
+const ndjson = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown> & { account_id: string; health: { state: string } });
+const csvRows = (text: string, delimiter = ',') =>
+  parseCsv(text, { columns: true, delimiter, ...(delimiter === '\t' ? { quote: false } : {}) }) as Record<
+    string,
+    string
+  >[];
+
+/** An Account of the list, with one source in this status. */
+const account = (id: string, status = 'OK', extra: Record<string, unknown> = {}) => ({
+  object: 'Account',
+  type: 'LINKEDIN',
+  id,
+  name: `Name of ${id}`,
+  created_at: '2025-01-01T00:00:00.000Z',
+  sources: [{ id: `${id}_S`, status }],
+  connection_params: {},
+  groups: [],
+  ...extra,
+});
+
+const SUMMARY = '12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped\n';
+
+describe('pp status, the table', () => {
+  it('lists only the accounts that are not ok, worst first, with what to do; the count on stderr; exit 5', async () => {
+    const r = await pp(['--sandbox', 'status'], { tty: { columns: 160 } });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toBe(SUMMARY);
+    const lines = r.stdout
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toMatch(/^ACCOUNT\s+TYPE\s+NAME\s+STATE\s+WHAT TO DO$/);
+    const ids = lines
+      .filter((l) => /^\S/.test(l))
+      .slice(1)
+      .map((l) => l.split(/\s+/)[0]);
+    expect(ids).toEqual([
+      'acc_demo_outlook_error',
+      'acc_demo_mail_stopped',
+      'acc_demo_instagram_credentials',
+      'acc_demo_mobile_permissions',
+      'acc_demo_whatsapp_connecting',
+    ]);
+    expect(lines.find((l) => l.startsWith('acc_demo_instagram'))).toMatch(
+      /action_needed\s+A source needs its credentials refreshed\. Reconnect/,
+    );
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(160);
+  });
+
+  it('--all lists every account, ok ones last; all ok named accounts print no table and exit 0', async () => {
+    const all = await pp(['--sandbox', 'status', '--all'], { env: baseEnv({ COLUMNS: '400' }) });
+    expect(all.stdout.trimEnd().split('\n')).toHaveLength(1 + 12);
+    expect(all.stdout.trimEnd().split('\n').at(-1)).toMatch(/^acc_demo_imap\s+IMAP\s.*\bok\s*$/);
+    const fine = await sandbox('acc_demo_gmail', 'acc_demo_linkedin');
+    expect(fine).toMatchObject({ code: 0, stdout: '', stderr: '2 accounts: 2 ok\n' });
+  });
+
+  it('--fail-on warning makes a connecting account exit 17; an id not in the workspace is unknown, exit 7', async () => {
+    expect((await sandbox('acc_demo_whatsapp_connecting')).code).toBe(0);
+    expect((await sandbox('acc_demo_whatsapp_connecting', '--fail-on', 'warning')).code).toBe(17);
+    const missing = await pp(['--sandbox', '--json', 'status', 'acc_demo_gmail', 'acc_nowhere']);
+    expect(missing.code).toBe(7);
+    const [gmail, nowhere] = ndjson(missing.stdout);
+    expect(gmail).toMatchObject({ account_id: 'acc_demo_gmail', health: { state: 'ok' } });
+    expect(nowhere).toMatchObject({
+      account_id: 'acc_nowhere',
+      type: null,
+      account: null,
+      health: { state: 'unknown', reasons: [{ code: 'errors/resource_not_found' }] },
+      error: { status: 404, type: 'errors/resource_not_found', exit_code: 7 },
+    });
+  });
+
+  it('reads ids from --from-file (comments skipped); an empty file is exit 2', async () => {
+    const dir = tempDir();
+    const ids = join(dir, 'ids.txt');
+    writeFileSync(ids, '# ours\nacc_demo_mail_stopped\n\nacc_demo_twitter\n');
+    const r = await sandbox('--from-file', ids, '--format', 'csv');
+    expect(csvRows(r.stdout).map((row) => [row.account_id, row.state])).toEqual([
+      ['acc_demo_twitter', 'ok'],
+      ['acc_demo_mail_stopped', 'stopped'],
+    ]);
+    writeFileSync(ids, '# nothing yet\n\n');
+    const empty = await sandbox('--from-file', ids);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no account ids in .*ids\.txt/);
+  });
+});
+
+describe('pp status, machine formats', () => {
+  it('json: one NDJSON line per account in list order, the list item as received', async () => {
+    const r = await pp(['--sandbox', 'status', '--format', 'json']);
+    expect(r.code).toBe(5);
+    const lines = ndjson(r.stdout);
+    expect(lines).toHaveLength(12);
+    expect(Object.keys(lines[0]!)).toEqual(['account_id', 'type', 'name', 'health', 'account']);
+    expect(lines.map((l) => l.health.state).filter((s) => s !== 'ok')).toEqual([
+      'connecting',
+      'action_needed',
+      'action_needed',
+      'stopped',
+      'stopped',
+    ]);
+    expect((await pp(['--sandbox', '--json', 'status'])).stdout).toBe(r.stdout);
+  });
+
+  it('csv and tsv: the header, a row per account, reasons as codes; quoting and escaping survive a parser', async () => {
+    const csv = await sandbox('--format', 'csv');
+    const rows = csvRows(csv.stdout);
+    expect(Object.keys(rows[0]!)).toEqual(['account_id', 'type', 'name', 'state', 'reasons']);
+    expect(rows).toHaveLength(12);
+    expect(rows.find((row) => row.account_id === 'acc_demo_mobile_permissions')).toEqual({
+      account_id: 'acc_demo_mobile_permissions',
+      type: 'MOBILE',
+      name: 'Kenji Watanabe',
+      state: 'action_needed',
+      reasons: 'source_permissions',
+    });
+    const odd = 'Doe, "J"\nline\ttab \\ slash';
+    server.script(json({ items: [account('acc_odd', 'CREDENTIALS', { name: odd, sources: [] })] }));
+    const quoted = await pp(['--base-url', server.origin, 'status', '--format', 'csv'], { env: env() });
+    expect(csvRows(quoted.stdout)).toEqual([
+      { account_id: 'acc_odd', type: 'LINKEDIN', name: odd, state: 'stopped', reasons: 'no_source' },
+    ]);
+    server.script(json({ items: [account('acc_odd', 'PERMISSIONS', { name: odd })] }));
+    const tsv = await pp(['--base-url', server.origin, 'status', '--format', 'tsv'], { env: env() });
+    expect(tsv.stdout.split('\n')).toHaveLength(3); // header, one row, the final newline
+    const row = csvRows(tsv.stdout, '\t')[0]!;
+    expect(row.name).toBe('Doe, "J"\\nline\\ttab \\\\ slash');
+    const unescaped: Record<string, string> = { n: '\n', t: '\t' };
+    expect(row.name?.replace(/\\(.)/g, (_, c: string) => unescaped[c] ?? c)).toBe(odd);
+  });
+
+  it('nagios: status line with perfdata, one long-output line per account not ok, exit 0-3', async () => {
+    const r = await sandbox('--format', 'nagios');
+    expect(r.code).toBe(2);
+    const [status, ...long] = r.stdout.trimEnd().split('\n');
+    expect(status).toBe(
+      'PP CRITICAL - 12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped | ok=7 warning=0 connecting=1 action_needed=2 stopped=2 unknown=0',
+    );
+    expect(long.map((l) => l.split(':')[0])).toEqual([
+      'stopped',
+      'stopped',
+      'action_needed',
+      'action_needed',
+      'connecting',
+    ]);
+    expect(long[2]).toMatch(
+      /^action_needed: acc_demo_instagram_credentials \(INSTAGRAM, Sofia Marchetti\): A source/,
+    );
+    const ok = await sandbox('--format', 'nagios', 'acc_demo_gmail');
+    expect(ok).toMatchObject({ code: 0, stdout: expect.stringMatching(/^PP OK - 1 account: 1 ok \| ok=1 /) });
+    expect((await sandbox('--format', 'nagios', 'acc_demo_whatsapp_connecting')).stdout).toMatch(
+      /^PP WARNING - /,
+    );
+    expect((await sandbox('--format', 'nagios', 'acc_demo_whatsapp_connecting')).code).toBe(1);
+    const unknown = await sandbox('--format', 'nagios', 'acc_demo_gmail', 'acc_nowhere');
+    expect(unknown.code).toBe(3);
+    expect(unknown.stdout).toMatch(
+      /^PP UNKNOWN - 2 accounts: 1 ok, 1 unknown \| .* unknown=1\nunknown: acc_nowhere: /,
+    );
+  });
+
+  it('nagios: a check that cannot run is UNKNOWN, exit 3 — no key, a bad option, a | in a name', async () => {
+    const noKey = await pp(['status', '--format', 'nagios']);
+    expect(noKey.code).toBe(3);
+    expect(noKey.stdout).toMatch(/^PP UNKNOWN - no API key/);
+    const badOption = await pp(['--sandbox', 'status', '--format', 'nagios', '--fail-on', 'error']);
+    expect(badOption.code).toBe(3);
+    expect(badOption.stdout).toMatch(/^PP UNKNOWN - option '--fail-on <level>' argument 'error' is invalid/);
+    server.script(json({ items: [account('acc_pipe', 'STOPPED', { name: 'a | b=1\nc' })] }));
+    const pipe = await pp(['--base-url', server.origin, 'status', '--format', 'nagios'], { env: env() });
+    expect(pipe.stdout.split('\n')[1]!).toBe(
+      'stopped: acc_pipe (LINKEDIN, a / b=1 c): A source has been stopped. Restart it in postpress, or check the workspace’s plan and subscription.',
+    );
+  });
+
+  it('prometheus: valid exposition with every account, all six counts, success and the clock’s time; labels escaped', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 10, 30, 6, 0, 0));
+    const r = await pp(['--sandbox', 'status', '--format', 'prometheus'], { clock });
+    expect(r.code).toBe(5); // as for the table
+    const families = Object.fromEntries(parsePrometheus(r.stdout).map((f) => [f.name, f]));
+    expect(Object.keys(families)).toEqual([
+      'pp_account_health',
+      'pp_accounts',
+      'pp_status_success',
+      'pp_status_timestamp_seconds',
+    ]);
+    for (const f of Object.values(families))
+      expect(f).toMatchObject({ type: 'GAUGE', help: expect.any(String) });
+    expect(families.pp_account_health!.metrics).toHaveLength(12);
+    expect(families.pp_account_health!.metrics[7]).toEqual({
+      value: '1',
+      labels: {
+        account_id: 'acc_demo_whatsapp_connecting',
+        type: 'WHATSAPP',
+        name: 'Lucas Almeida',
+        state: 'connecting',
+      },
+    });
+    expect(families.pp_accounts!.metrics.map((m) => [m.labels!.state, m.value])).toEqual([
+      ['ok', '7'],
+      ['warning', '0'],
+      ['connecting', '1'],
+      ['action_needed', '2'],
+      ['stopped', '2'],
+      ['unknown', '0'],
+    ]);
+    expect(families.pp_status_success!.metrics[0]!.value).toBe('1');
+    expect(Number(families.pp_status_timestamp_seconds!.metrics[0]!.value)).toBe(clock.now() / 1000);
+
+    const odd = 'say "hi" \\ to\nall';
+    server.script(json({ items: [account('acc_odd', 'OK', { name: odd })] }));
+    const escaped = await pp(['--base-url', server.origin, 'status', '--format', 'prometheus'], {
+      env: env(),
+    });
+    expect(escaped.stdout).toContain('name="say \\"hi\\" \\\\ to\\nall"');
+    expect(parsePrometheus(escaped.stdout)[0]!.metrics[0]!.labels!.name).toBe(odd);
+  });
+});
+
+describe('pp status, a list that fails part-way never reports a partial fleet as healthy', () => {
+  const failing = () =>
+    server.script(json({ items: [account('acc_p1')], cursor: 'c2' }), problem(503, 'service_unavailable'));
+  const run = (...args: string[]) =>
+    pp(['--base-url', server.origin, '--retries', '0', 'status', ...args], { env: env() });
+
+  it('nagios: UNKNOWN naming the page, exit 3', async () => {
+    failing();
+    const r = await run('--format', 'nagios');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^PP UNKNOWN - service unavailable.*page 2 of the accounts list/);
+    expect(r.stdout.split('\n')).toHaveLength(2);
+  });
+
+  it('prometheus: pp_status_success 0 and no counts; exit 12', async () => {
+    failing();
+    const r = await run('--format', 'prometheus');
+    expect(r.code).toBe(12);
+    const families = Object.fromEntries(parsePrometheus(r.stdout).map((f) => [f.name, f]));
+    expect(families.pp_status_success!.metrics[0]!.value).toBe('0');
+    expect(families.pp_accounts).toBeUndefined();
+  });
+
+  it('prometheus: no key is pp_status_success 0 too (exit 3), so the textfile collector sees it', async () => {
+    const r = await pp(['status', '--format', 'prometheus']);
+    expect(r.code).toBe(3);
+    const families = Object.fromEntries(parsePrometheus(r.stdout).map((f) => [f.name, f]));
+    expect(families.pp_status_success!.metrics[0]!.value).toBe('0');
+  });
+
+  it.each([['table'], ['json'], ['csv']])('%s: the error’s code (12), and no count line', async (format) => {
+    failing();
+    const r = await run('--format', format);
+    expect(r.code).toBe(12);
+    expect(r.stderr).not.toMatch(/accounts?: /);
+    expect(r.stderr).toMatch(/service unavailable/);
+  });
+});
+
+describe('pp status --deep', () => {
+  it('reads users/me of the accounts whose sources are OK: seat warnings show, profiles ride along', async () => {
+    const r = await pp(['--sandbox', '--json', 'status', '--deep']);
+    expect(r.code).toBe(5);
+    const lines = ndjson(r.stdout);
+    const seats = lines.find((l) => l.account_id === 'acc_demo_linkedin_seats_disconnected')!;
+    expect(seats.health.state).toBe('warning');
+    expect((seats.profile as { last_name: string }).last_name).toBe('Lindqvist');
+    // only the accounts whose sources are all OK are read
+    expect(lines.filter((l) => 'profile' in l)).toHaveLength(7);
+    expect(r.stderr).toBe('12 accounts: 5 ok, 2 warning, 1 connecting, 2 action_needed, 2 stopped\n');
+    const warned = await pp(['--sandbox', 'status', '--deep', 'acc_demo_telegram', '--fail-on', 'warning']);
+    expect(warned.code).toBe(17);
+    expect(warned.stdout).toMatch(/acc_demo_telegram\s+TELEGRAM\s+.*warning\s+Restricted by Telegram/);
+  });
+
+  it('generated sandbox accounts whose sources are OK answer a profile: a workspace to benchmark', async () => {
+    const r = await pp(['--base-url', generated.url, '--format', 'csv', 'status', '--deep'], { env: env() });
+    const states = csvRows(r.stdout).map((row) => row.state);
+    expect(states).toHaveLength(112);
+    expect(states.filter((s) => s === 'unknown')).toEqual([]);
+    expect(r.stderr).toMatch(/112 accounts: 95 ok, 2 warning, 3 connecting, 6 action_needed, 6 stopped\n$/);
+  });
+
+  it('a users/me failure is the account’s verdict: exit-5 types are action_needed, others unknown with their code', async () => {
+    server.script((req) => {
+      if (req.url.startsWith('/api/v1/accounts'))
+        return json({ items: [account('acc_a'), account('acc_b'), account('acc_c')] });
+      if (req.url.includes('acc_a')) return problem(401, 'disconnected_account');
+      if (req.url.includes('acc_b')) return problem(403, 'account_restricted');
+      return json(linkedinProfile());
+    });
+    const r = await pp(['--base-url', server.origin, '--json', 'status', '--deep'], { env: env() });
+    expect(r.code).toBe(16); // 5 and 6
+    const [a, b, c] = ndjson(r.stdout);
+    expect(a).toMatchObject({
+      health: { state: 'action_needed' },
+      error: { type: 'errors/disconnected_account' },
+    });
+    expect(b).toMatchObject({ health: { state: 'unknown' }, error: { exit_code: 6 } });
+    expect(c).toMatchObject({ health: { state: 'ok' }, profile: { first_name: 'Ada' } });
+    expect(r.stdout + r.stderr).not.toContain(KEY);
+  });
+
+  it('Ctrl-C during --deep is no verdict: prometheus says pp_status_success 0, exit 130', async () => {
+    server.script((req) =>
+      req.url.startsWith('/api/v1/accounts') ? json({ items: [account('acc_a')] }) : hang,
+    );
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 200);
+    const r = await pp(['--base-url', server.origin, 'status', '--deep', '--format', 'prometheus'], {
+      env: env(),
+      signal: stop.signal,
+    });
+    expect(r.code).toBe(130);
+    const families = Object.fromEntries(parsePrometheus(r.stdout).map((f) => [f.name, f]));
+    expect(families.pp_status_success!.metrics[0]!.value).toBe('0');
+  });
+
+  it('says in --help that it calls the providers', async () => {
+    const r = await pp(['status', '--help']);
+    expect(r.stdout).toMatch(/--deep\s+also call the providers/);
+  });
+});
+
+describe('--format, for every command', () => {
+  it.each([
+    [['whoami', '--format', 'csv'], '--format csv does not apply to pp whoami', 'table, json'],
+    [
+      ['accounts', '--format', 'prometheus'],
+      '--format prometheus does not apply to pp accounts',
+      'table, json, csv, tsv',
+    ],
+    [
+      ['profile', 'acc_demo_gmail', '--format', 'tsv'],
+      '--format tsv does not apply to pp profile',
+      'table, json',
+    ],
+    [['status', '--format', 'xml'], 'unknown --format "xml"', 'table, json, csv, tsv, nagios, prometheus'],
+    [['config', 'show', '--format', 'prometheus'], 'does not apply to pp config show', 'table, json'],
+  ])('pp %j is exit 2 listing the valid formats', async (args, message, valid) => {
+    const r = await pp(['--sandbox', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain(`takes --format ${valid}.`);
+  });
+
+  it('--format nagios where it does not apply is still a failed check: UNKNOWN, exit 3', async () => {
+    const r = await pp(['--sandbox', 'accounts', '--format', 'nagios']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('PP UNKNOWN - --format nagios does not apply to pp accounts\n');
+    expect(r.stderr).toContain('takes --format table, json, csv, tsv.');
+  });
+
+  it('--json with another --format is exit 2; --json with --format json is fine', async () => {
+    const both = await pp(['--sandbox', '--json', 'status', '--format', 'csv']);
+    expect(both.code).toBe(2);
+    expect(JSON.parse(both.stderr).error.title).toBe('--json and --format csv disagree');
+    expect((await pp(['--sandbox', '--json', '--format', 'json', 'accounts'])).code).toBe(0);
+  });
+
+  it('--fail-on takes only warning (exit 2)', async () => {
+    const r = await sandbox('--fail-on', 'error');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Allowed choices are warning/);
+  });
+
+  it('pp accounts and many-account pp profile write csv through the same writer', async () => {
+    const accounts = await pp(['--sandbox', 'accounts', '--format', 'csv', '--state', 'stopped']);
+    expect(csvRows(accounts.stdout)).toEqual([
+      {
+        account_id: 'acc_demo_outlook_error',
+        type: 'OUTLOOK',
+        name: 'Daniel Brooks',
+        state: 'stopped',
+        reasons: 'source_error',
+      },
+      {
+        account_id: 'acc_demo_mail_stopped',
+        type: 'MAIL',
+        name: 'bonjour@lumen-boulangerie.fr',
+        state: 'stopped',
+        reasons: 'source_stopped',
+      },
+    ]);
+    const profiles = await pp([
+      '--sandbox',
+      'profile',
+      'acc_demo_linkedin_seats_disconnected',
+      'acc_error_disconnected_account',
+      '--format',
+      'tsv',
+    ]);
+    expect(profiles.code).toBe(5);
+    expect(csvRows(profiles.stdout, '\t')).toEqual([
+      {
+        account_id: 'acc_demo_linkedin_seats_disconnected',
+        type: 'LINKEDIN',
+        name: 'Jonas Lindqvist',
+        state: 'warning',
+        reasons: 'recruiter_disconnected;sales_navigator_disconnected',
+      },
+      {
+        account_id: 'acc_error_disconnected_account',
+        type: '',
+        name: '',
+        state: 'action_needed',
+        reasons: 'errors/disconnected_account',
+      },
+    ]);
+  });
+});
