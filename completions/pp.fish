@@ -132,7 +132,7 @@ function __pp_position
                 set path 'pp help config use'; set args 0
             case 'pp help config/remove-profile'
                 set path 'pp help config remove-profile'; set args 0
-            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--fail-on' 'pp status */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--fail-on' 'pp status */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
             case '*'
@@ -184,6 +184,7 @@ complete -c pp -l no-color -d 'no colour, even on a terminal (env NO_COLOR)'
 complete -c pp -l verbose -d 'log each request, answer and retry on standard error (the key is masked)'
 complete -c pp -l profile -x -a '(__pp_values profiles)'
 complete -c pp -l profile -x -d 'the profile to use (env PP_PROFILE; default: the active one)'
+complete -c pp -l width -x -d 'lay output out in n columns (default: COLUMNS, else the terminal, else 80)'
 complete -c pp -s h -l help -d 'show help'
 complete -c pp -n '__pp_at \'pp\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
 complete -c pp -n '__pp_at \'pp\'' -a 'profile' -d 'the full provider-specific profile of one account, or a summary of many'
@@ -205,6 +206,7 @@ complete -c pp -n '__pp_at \'pp whoami\' 0' -a '(__pp_values accounts)'
 # pp profile
 complete -c pp -n '__pp_in \'pp profile\'' -l from-file -r -F -d 'read account ids from a file, one a line (- for standard input)'
 complete -c pp -n '__pp_in \'pp profile\'' -l concurrency -x -d 'requests at once when inspecting many accounts'
+complete -c pp -n '__pp_in \'pp profile\'' -l max-wait -x -d 'with many accounts: wait out rate limits this long in all, then fail the rest (exit 9)'
 complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -a 'warning'
 complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
 complete -c pp -n '__pp_at \'pp profile\'' -a '(__pp_values accounts)'

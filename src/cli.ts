@@ -47,7 +47,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       verbose: g.verbose === true,
       profile: g.profile,
     };
-    io = new Io({ ...deps, colorFlag: globals.color });
+    io = new Io({ ...deps, colorFlag: globals.color, width: g.width });
     ctx = new Context({
       io,
       env: deps.env,

@@ -2,7 +2,7 @@
 // It only parses; cli.ts runs what it parsed.
 import { Command, CommanderError, type HelpContext, type OutputConfiguration } from 'commander';
 import type { PpCommandDef } from './commands/command.js';
-import { examples, integer, profileName, seconds, url } from './commands/command.js';
+import { examples, integer, profileName, seconds, url, width } from './commands/command.js';
 import { commands } from './commands/index.js';
 import { helpLayout } from './help/layout.js';
 import { type HelpTopic, helpTopics } from './help/topics.js';
@@ -17,6 +17,7 @@ export interface GlobalOptionValues {
   sandbox?: boolean;
   color: boolean;
   verbose?: boolean;
+  width?: number;
   profile?: string;
 }
 
@@ -146,6 +147,11 @@ export function buildProgram(
     .option('--no-color', 'no colour, even on a terminal (env NO_COLOR)')
     .option('--verbose', 'log each request, answer and retry on standard error (the key is masked)')
     .option('--profile <name>', 'the profile to use (env PP_PROFILE; default: the active one)', profileName)
+    .option(
+      '--width <n>',
+      'lay output out in n columns (default: COLUMNS, else the terminal, else 80)',
+      width,
+    )
     .addHelpCommand('help [command]', 'show help for a command, or a topic')
     .addHelpText(
       'after',

@@ -224,13 +224,13 @@ export function createClient(opts: ClientOptions) {
       // A 429's wait goes to the gate before the slot is given back, so that no request of the run
       // starts in between; the next acquire waits it out, here and in every other worker.
       const wait = result.ok ? 0 : (result.retryAfterMs ?? backoffMs(n, random));
-      if (limited) gate.pause(wait);
+      if (limited) gate.pause(wait, accountId);
       gate.release(!limited);
       if (result.ok) return result.fetched;
       const { error, retryable, retryAfterMs } = result;
       if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
         log?.(`the server asks to wait ${Math.ceil(retryAfterMs / 1000)} s; not waiting that long`);
-        if (!limited) gate.pause(retryAfterMs);
+        if (!limited) gate.pause(retryAfterMs, accountId);
         throw error;
       }
       const onTheRun = limited && shared && opts.retries > 0 && sharedRounds++ < SHARED_RATE_LIMIT_ROUNDS;

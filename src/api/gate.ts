@@ -43,6 +43,8 @@ export interface GateOptions {
   log?: ((line: string) => void) | undefined;
   /** Set a pace after a 429 (a run of many accounts; one account's retries only wait). */
   pace?: boolean;
+  /** --max-wait: the most a run waits out 429s in all; a wait past it is refused (exit 9). */
+  maxWaitMs?: number | undefined;
 }
 
 export class RateGate {
@@ -64,6 +66,11 @@ export class RateGate {
   #waking = false;
   /** Set when the server asked for a wait too long to wait out. */
   #refusedUntil: number | undefined;
+  readonly #maxWaitMs: number | undefined;
+  /** What the run has been told to wait out so far (the pauses, overlaps counted once). */
+  #waitedMs = 0;
+  /** The account whose 429 set the current pause: what the run waits for. */
+  #pausedBy: string | undefined;
 
   /** Requests started and 429s seen: for the progress line. */
   started = 0;
@@ -74,6 +81,12 @@ export class RateGate {
     this.#clock = opts.clock;
     this.#log = opts.log;
     this.#pacing = opts.pace === true;
+    this.#maxWaitMs = opts.maxWaitMs;
+  }
+
+  /** The account whose 429 the run is waiting out, while it waits. */
+  get waitingFor(): string | undefined {
+    return this.pausedFor > 0 ? this.#pausedBy : undefined;
   }
 
   /** Starts a second now; Infinity while no pace is set. */
@@ -89,7 +102,8 @@ export class RateGate {
   }
 
   acquire(signal?: AbortSignal): Promise<void> {
-    if (this.#refusedUntil !== undefined) return Promise.reject(this.#refusal(this.#refusedUntil));
+    if (this.#refusedUntil !== undefined)
+      return Promise.reject(this.#refusalError?.() ?? this.#refusal(this.#refusedUntil));
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
@@ -111,24 +125,27 @@ export class RateGate {
     this.#pump();
   }
 
-  /** A 429 asked to wait `ms`: nobody starts before then; in a run of many, a pace follows. */
-  pause(ms: number): void {
+  /** A 429 (for `accountId`) asked to wait `ms`: nobody starts before then; in a run of many, a pace follows. */
+  pause(ms: number, accountId?: string): void {
     this.rateLimited++;
     const now = this.#clock.now();
+    const added = Math.max(0, now + ms - Math.max(now, this.#pausedUntil));
+    if (this.#maxWaitMs !== undefined && added > 0 && this.#waitedMs + added > this.#maxWaitMs) {
+      this.#refuse(now + ms, this.#maxWaitRefusal());
+      return;
+    }
     // Nothing starts during a pause: a 429 that comes while one runs answers a request sent before
     // it, an echo of the same event, which must not set the pace again.
     const echo = now < this.#pausedUntil;
     if (!echo && this.#pacing && ms > 0 && ms <= MAX_RETRY_AFTER_MS) this.#setPace(now, now + ms);
     if (ms > MAX_RETRY_AFTER_MS) {
-      this.#refusedUntil = now + ms;
-      for (const waiter of this.#queue.splice(0)) {
-        waiter.detach();
-        waiter.reject(this.#refusal(this.#refusedUntil));
-      }
+      this.#refuse(now + ms, () => this.#refusal(now + ms));
       return;
     }
     if (now + ms > this.#pausedUntil) {
+      this.#waitedMs += added;
       this.#pausedUntil = now + ms;
+      this.#pausedBy = accountId;
       this.#log?.(`429: every request waits ${(ms / 1000).toFixed(1)} s`);
     }
   }
@@ -150,6 +167,30 @@ export class RateGate {
     let old = 0;
     while (old < this.#answered.length && this.#answered[old]! <= now - 1000) old++;
     if (old > 0) this.#answered.splice(0, old);
+  }
+
+  /** From now on every waiting and later request fails with `error()`: the run waits no more. */
+  #refuse(until: number, error: () => PpError): void {
+    this.#refusedUntil = until;
+    this.#refusalError = error;
+    for (const waiter of this.#queue.splice(0)) {
+      waiter.detach();
+      waiter.reject(error());
+    }
+  }
+
+  #refusalError: (() => PpError) | undefined;
+
+  #maxWaitRefusal(): () => PpError {
+    const spent = Math.round(this.#waitedMs / 1000);
+    const max = Math.round((this.#maxWaitMs ?? 0) / 1000);
+    return () =>
+      new PpError({
+        exitCode: ExitCode.rateLimited,
+        message: `rate limited: --max-wait ${max} s would be exceeded (${spent} s waited)`,
+        hint: 'Run these accounts again later, or give --max-wait more seconds.',
+        status: 429,
+      });
   }
 
   /** A new error each time: the bulk runner names its account on it. */

@@ -10,14 +10,14 @@ import { RateGate } from '../api/gate.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError, PpError, toPpError, usageError } from '../errors.js';
-import { type Health, healthOf } from '../health.js';
+import { type Health, healthOf, stateTone } from '../health.js';
 import { accountHeader, accountRow, type Delimited, isDelimited } from '../output/delimited.js';
 import { groupDigits } from '../output/format.js';
 import { compact, maskedWarning, oneLine } from '../output/json.js';
 import type { Tone } from '../output/model.js';
 import { neutralize } from '../output/showable.js';
 import { type SummaryRow, SummaryTable } from '../output/summary.js';
-import { displayWidth } from '../output/width.js';
+import { displayWidth, truncateMiddle } from '../output/width.js';
 import { answeredExitCode, type Checked, checkedProfile, genericIdentity } from './inspect.js';
 import type { ProfileOptions } from './profile.js';
 
@@ -43,6 +43,9 @@ export type Outcome =
 
 type Printed = Exclude<Outcome, { kind: 'interrupted' }>;
 
+/** How long a person's terminal waits for one row before the rows after it print (see runMany). */
+const STUCK_MS = 3000;
+
 export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Promise<number> {
   const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
   const json = ctx.globals.json;
@@ -61,9 +64,18 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
   const { started, readError } = await runMany<string, Outcome>(ctx, {
     items: launched(),
     concurrency: opts.concurrency,
+    maxWaitMs: opts.maxWait === undefined ? undefined : opts.maxWait * 1000,
     task: (client, accountId) => inspectAccount(ctx, client, accountId, json),
     failed: (outcome) => outcome.kind === 'failed',
-    async sink(next, progress) {
+    // On a terminal, the table does not wait for a stuck row: its place is marked, its row follows.
+    mark:
+      table && ctx.io.stdout.isTTY
+        ? async (accountId, rateLimited, progress) => {
+            progress?.clear();
+            await ctx.io.out(table.placeholder(accountId, rateLimited, longestId));
+          }
+        : undefined,
+    async sink(next, progress, ahead) {
       if (next.kind === 'interrupted') return;
       tally.add(next);
       // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
@@ -77,7 +89,12 @@ export async function profiles(ctx: Context, ids: string[], opts: ProfileOptions
       // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
       await ctx.io.out(
         table
-          ? table.row(summaryRow(next), longestId)
+          ? table.row(summaryRow(next), longestId, () => {
+              // what the table sizes its columns from when its first row prints (see summary.ts)
+              const { results, pending } = ahead();
+              const rows = results.filter((o): o is Printed => o.kind !== 'interrupted').map(summaryRow);
+              return { rows, pending };
+            })
           : delimited
             ? delimitedLine(delimited, next, tally.count === 1)
             : await ndjsonLine(ctx, next, progress),
@@ -103,12 +120,29 @@ export interface ManyAccounts<T, R> {
   /** The accounts in input order, pulled only as the window has room (memory stays flat). */
   items: AsyncIterable<T>;
   concurrency: number;
+  /** --max-wait: the most the run waits out rate limits in all (then the waiting fail, exit 9). */
+  maxWaitMs?: number | undefined;
+  /**
+   * Given, a result awaited STUCK_MS while later ones are done does not hold them back: `mark` is
+   * called at its place (whether the run waits out a rate limit), and the result goes to the sink
+   * when it finishes. For a person's terminal; pipes and --json keep strict input order.
+   */
+  mark?:
+    | ((item: T, rateLimited: boolean, progress: { clear(): void } | undefined) => Promise<void>)
+    | undefined;
   /** The work on one account; its requests go through `client`, which shares the run's gate. */
   task(client: Client, item: T): Promise<R>;
   /** Counts as a failure on the progress line. */
   failed(result: R): boolean;
-  /** Gets each result in input order, as soon as the order allows; awaiting it is the backpressure. */
-  sink(result: R, progress: { clear(): void } | undefined): Promise<void>;
+  /**
+   * Gets each result in input order, as soon as the order allows; awaiting it is the backpressure.
+   * `ahead()`: the results finished after it, and whether more are to come.
+   */
+  sink(
+    result: R,
+    progress: { clear(): void } | undefined,
+    ahead: () => { results: R[]; pending: boolean },
+  ): Promise<void>;
 }
 
 /**
@@ -126,6 +160,7 @@ export async function runMany<T, R>(
     pace: true,
     clock: ctx.clock,
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
+    maxWaitMs: run.maxWaitMs,
   });
   const client = await openClient(ctx, { gate });
   const progress = ctx.io.stderr.isTTY ? new Progress(ctx, gate) : undefined;
@@ -141,13 +176,54 @@ export async function runMany<T, R>(
   let started = 0;
   let settled = 0;
   let printed = 0;
+  let reading = true; // items may still come
+  const ahead = () => ({ results: [...finished.values()], pending: reading || settled < started });
+  const inFlight = new Map<number, T>(); // with `mark`: the items launched and not yet out
+  const late = new Set<number>(); // items passed over: out when they finish
+  let headSince = ctx.clock.now(); // since when the result to hand on next has been awaited
+  let timer = false;
 
-  // Hands on every result whose predecessors are all out; stops at the first unfinished one.
+  // Hands on every result whose predecessors are all out; stops at the first unfinished one. With
+  // `mark`, one awaited STUCK_MS while later ones are done (a rate limit's wait, a slow provider)
+  // is passed over, its place marked, and handed on when it finishes.
   const printReady = async () => {
-    for (let next = finished.get(printed); next !== undefined; next = finished.get(printed)) {
-      finished.delete(printed);
+    for (const index of late) {
+      const done = finished.get(index);
+      if (done === undefined) continue;
+      finished.delete(index);
+      late.delete(index);
+      inFlight.delete(index);
+      await run.sink(done, progress, ahead);
+    }
+    for (;;) {
+      const next = finished.get(printed);
+      if (next !== undefined) {
+        finished.delete(printed);
+        inFlight.delete(printed);
+        printed++;
+        headSince = ctx.clock.now();
+        await run.sink(next, progress, ahead);
+        continue;
+      }
+      if (!run.mark || finished.size === 0 || !inFlight.has(printed)) break;
+      const stuckFor = ctx.clock.now() - headSince;
+      if (stuckFor < STUCK_MS) {
+        if (!timer) {
+          timer = true; // look again once it has been stuck that long
+          ctx.clock.sleep(STUCK_MS - stuckFor, ctx.signal).then(
+            () => {
+              timer = false;
+              print().catch(() => {});
+            },
+            () => {},
+          );
+        }
+        break;
+      }
+      await run.mark(inFlight.get(printed)!, gate.waitingFor !== undefined, progress);
+      late.add(printed);
       printed++;
-      await run.sink(next, progress);
+      headSince = ctx.clock.now();
     }
   };
   // One printer at a time, started by each result as it comes, so a result is out as soon as the
@@ -160,6 +236,7 @@ export async function runMany<T, R>(
 
   const launch = (item: T) => {
     const index = started++;
+    if (run.mark) inFlight.set(index, item);
     void run.task(client, item).then((result) => {
       finished.set(index, result);
       settled++;
@@ -185,6 +262,7 @@ export async function runMany<T, R>(
   } catch (err) {
     readError = err;
   }
+  reading = false;
   progress?.total(started);
   while (settled < started) {
     await wake.wait();
@@ -230,7 +308,9 @@ function describeProfile(
   // not the reason after the colon), so that the counts group alike accounts. The generic
   // identity's only warning says the provider is unknown, which the warning line has said.
   const identity = provider ? provider.describe(data).identity : genericIdentity(data);
-  const seats = provider ? identity.warnings.map((w) => w.text.split(': ')[0]).join('; ') : '';
+  // Joined with " + ", so that the count line's ", " between states is its only separator.
+  const seats = provider ? identity.warnings.map((w) => w.text.split(': ')[0]).join(' + ') : '';
+  const health = healthOf({ warnings: provider ? identity.warnings : [] });
   return {
     kind: 'ok',
     accountId,
@@ -239,8 +319,8 @@ function describeProfile(
     type: providerId,
     name: identity.name,
     state: seats || 'ok',
-    tone: seats ? 'warn' : 'ok',
-    health: healthOf({ warnings: provider ? identity.warnings : [] }),
+    tone: stateTone(health.state),
+    health,
     warning: warning && (provider ? warning : `${warning}: counted as ok`),
   };
 }
@@ -254,7 +334,7 @@ function summaryRow(outcome: Printed): SummaryRow {
         provider: '-',
         name: '-',
         state: failureState(outcome.error),
-        tone: 'bad',
+        tone: stateTone(healthOf({ error: outcome.error }).state),
       };
 }
 
@@ -497,8 +577,11 @@ class Progress {
     const n = groupDigits; // not toLocaleString: its first call loads ICU data (~20 ms)
     const done = this.#total === undefined ? `${n(this.#done)} done` : `${n(this.#done)}/${n(this.#total)}`;
     const paused = this.gate.pausedFor;
+    const by = this.gate.waitingFor;
     const pace =
-      paused > 0 ? `waiting ${Math.ceil(paused / 1000)} s: rate limited` : `${rate.toFixed(1)} req/s`;
+      paused > 0
+        ? `waiting ${Math.ceil(paused / 1000)} s: rate limited${by ? ` (${truncateMiddle(by, 24)})` : ''}`
+        : `${rate.toFixed(1)} req/s`;
     this.ctx.io.err(`\r\u001b[K${done} · ${n(this.#failed)} failed · ${pace}`);
     this.#drawn = true;
   }

@@ -150,6 +150,15 @@ export function seconds(value: string): number {
   return n;
 }
 
+/** --width: any whole number of columns from 1; Io clamps it as it clamps COLUMNS. */
+export function width(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError('--width takes a whole number of columns, e.g. 100.');
+  }
+  return n;
+}
+
 export function url(value: string): string {
   try {
     new URL(value);

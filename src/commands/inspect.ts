@@ -104,7 +104,11 @@ export interface Described {
 }
 
 /** What pp shows of a profile, whether it knows the provider or not. */
-export function describe({ provider, providerId }: Checked, data: Record<string, unknown>): Described {
+export function describe(
+  { provider, providerId }: Checked,
+  data: Record<string, unknown>,
+  now?: number,
+): Described {
   // A provider pp does not know is no warning about the account (its note goes to standard error).
   if (!provider)
     return {
@@ -113,7 +117,7 @@ export function describe({ provider, providerId }: Checked, data: Record<string,
       sections: genericSections(data),
       health: healthOf({ warnings: [] }),
     };
-  const described = provider.describe(data);
+  const described = provider.describe(data, now);
   return { label: provider.label, ...described, health: healthOf({ warnings: described.identity.warnings }) };
 }
 
@@ -160,6 +164,7 @@ export async function showOne(
   const shown = describe(
     { ...inspected, providerId: showable(ctx.io, inspected.providerId) },
     showableData(ctx.io, data) as Record<string, unknown>,
+    ctx.clock.now(), // times read by a person get how long ago they were
   );
   await ctx.io.out(await render(shown));
   return answeredExitCode(shown.health, failOnWarning);

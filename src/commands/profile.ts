@@ -8,6 +8,8 @@ export interface ProfileOptions {
   fromFile?: string;
   concurrency: number;
   failOn?: 'warning';
+  /** Seconds a run of many accounts may wait out rate limits in all. */
+  maxWait?: number;
 }
 
 export default defineCommand<ProfileOptions, [string[]]>({
@@ -24,6 +26,11 @@ export default defineCommand<ProfileOptions, [string[]]>({
         'requests at once when inspecting many accounts',
         integer('--concurrency', 1, 64),
         4,
+      )
+      .option(
+        '--max-wait <seconds>',
+        'with many accounts: wait out rate limits this long in all, then fail the rest (exit 9)',
+        integer('--max-wait', 0, 86_400),
       )
       .addOption(failOnOption())
       .addHelpText(

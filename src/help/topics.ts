@@ -98,8 +98,8 @@ NO_PROXY
     proxy.
 
 COLUMNS
-    The width tables are laid out in when standard output
-    is not a terminal (default 80).
+    The width output is laid out in, over the terminal's
+    own (in a pipe: 80 when unset). --width n wins.
 
 pp doctor names every PP_* variable that is set, and
 warns when one hides a value stored in the config file.
@@ -192,8 +192,9 @@ FOR A PERSON (the default)
   pp status: a row per account that is not ok (--all:
   every one), worst first, with what to do; then the
   count on standard error.
-  Tables fit the terminal (COLUMNS off a terminal, else
-  80) and wrap long values. Colour only on a terminal
+  Tables fit --width, else COLUMNS, else the terminal,
+  else 80, and wrap long values at spaces: a URL or id
+  is never split. Colour only on a terminal
   (\`pp help environment\`). Text from the server is
   shown with control characters as visible escapes.
   Errors: a line naming the problem, its type, HTTP
@@ -450,7 +451,8 @@ repeated ids skipped), or - for standard input:
     | .account_id' today.ndjson
 --concurrency n (default 4, at most 64) requests at
 once; a 429 slows the whole run down instead of
-failing it.
+failing it; --max-wait s bounds that waiting (then
+exit 9).
 
 A CRON MORNING CHECK
 Quiet when all is well, so cron mails only when

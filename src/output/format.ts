@@ -45,18 +45,26 @@ export function utc(date: Date): string {
   );
 }
 
-/** Unix seconds → a readable UTC date. */
-export function unixSeconds(value: unknown): string | undefined {
+/** A date for a person: UTC, and how long ago when `now` is given ("… UTC (3 days ago)"). */
+function when(date: Date, now: number | undefined): string {
+  return now === undefined ? utc(date) : `${utc(date)} (${ago(date, now)})`;
+}
+
+/** Unix seconds → a readable UTC date, and how long ago when `now` is given. */
+export function unixSeconds(value: unknown, now?: number): string | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value)) return text(value);
   const date = new Date(value * 1000);
-  return Number.isNaN(date.getTime()) ? String(value) : utc(date);
+  return Number.isNaN(date.getTime()) ? String(value) : when(date, now);
 }
 
 const twitterDate = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Twitter's "Wed Oct 10 20:19:24 +0000 2018" → "2018-10-10 20:19:24 UTC"; other text as it came. */
-export function twitterCreatedAt(value: unknown): string | undefined {
+/**
+ * Twitter's "Wed Oct 10 20:19:24 +0000 2018" → "2018-10-10 20:19:24 UTC", and how long ago when
+ * `now` is given; other text as it came.
+ */
+export function twitterCreatedAt(value: unknown, now?: number): string | undefined {
   if (typeof value !== 'string') return text(value);
   const m = twitterDate.exec(value);
   const month = m ? months.indexOf(m[1]!) : -1;
@@ -65,7 +73,37 @@ export function twitterCreatedAt(value: unknown): string | undefined {
   const ms =
     Date.UTC(Number(m[9]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) -
     offsetMinutes * 60_000;
-  return utc(new Date(ms));
+  return when(new Date(ms), now);
+}
+
+const entities: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+/**
+ * HTML (a mail signature) as the text it shows: `<br>` a line break, other tags dropped, entities
+ * decoded (named ones of markup, and numeric ones). Entities are decoded last, so `&lt;b&gt;`
+ * stays the text `<b>`. Only for a person: --json keeps the HTML as it came.
+ */
+export function htmlText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return text(value);
+  return value
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      const code = /^#x/i.test(name)
+        ? Number.parseInt(name.slice(2), 16)
+        : name.startsWith('#')
+          ? Number(name.slice(1))
+          : undefined;
+      if (code === undefined) return entities[name.toLowerCase()] ?? whole;
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
 }
 
 /** An array, or [] for anything else (null, missing, a mismatched type). */
@@ -95,11 +133,12 @@ export function anyValue(value: unknown): string | undefined {
 
 /**
  * How long ago `then` was, in the largest unit that is at least 1: "just now", "5 minutes ago",
- * "3 hours ago", "12 days ago", "2 months ago", "3 years ago"; "in the future" past a minute ahead.
+ * "3 hours ago", "12 days ago", "2 months ago", "3 years ago"; ahead by more than a minute, "in 5
+ * minutes" (a status that expires).
  */
 export function ago(then: Date, now: number): string {
   const seconds = Math.round((now - then.getTime()) / 1000);
-  if (seconds < -60) return 'in the future';
+  if (seconds < -60) return `in ${ago(new Date(now), then.getTime()).replace(/ ago$/, '')}`;
   if (seconds < 60) return 'just now';
   const units: [number, string][] = [
     [365 * 86_400, 'year'],
@@ -119,5 +158,5 @@ export function ago(then: Date, now: number): string {
 export function isoWithAgo(value: unknown, now: number): string | undefined {
   if (typeof value !== 'string') return text(value);
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : `${utc(date)} (${ago(date, now)})`;
+  return Number.isNaN(date.getTime()) ? value : when(date, now);
 }

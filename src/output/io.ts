@@ -24,6 +24,8 @@ export interface IoOptions {
   env: Env;
   /** false when --no-color was given */
   colorFlag?: boolean;
+  /** --width: the columns to lay out in, whatever the terminal or COLUMNS say */
+  width?: number | undefined;
 }
 
 /** Wider than any real terminal; layout past it is only cost. */
@@ -35,6 +37,7 @@ export class Io {
   readonly stdoutColor: boolean;
   readonly stderrColor: boolean;
   readonly #env: IoOptions['env'];
+  readonly #width: number | undefined;
   readonly #stdin: () => InStream & RawInput;
   #secrets: { pattern: RegExp; mask: string }[] = [];
 
@@ -43,6 +46,7 @@ export class Io {
     this.stderr = opts.stderr;
     this.#stdin = opts.stdin;
     this.#env = opts.env;
+    this.#width = opts.width;
     this.stdoutColor = wantsColor(opts.stdout, opts.env, opts.colorFlag);
     this.stderrColor = wantsColor(opts.stderr, opts.env, opts.colorFlag);
   }
@@ -51,10 +55,21 @@ export class Io {
     return this.#stdin();
   }
 
-  /** Width to lay tables out in: the terminal's, else COLUMNS, else 80. */
+  /** Width to lay standard output out in: --width, else COLUMNS, else the terminal's, else 80. */
   get columns(): number {
+    return this.#columnsOf(this.stdout);
+  }
+
+  /** The same for standard error (errors, hints, the count line), which may be another terminal. */
+  get errColumns(): number {
+    return this.#columnsOf(this.stderr);
+  }
+
+  // COLUMNS wins over the terminal so that a person can set it, and a pipe (`pp … | less`, which
+  // has no width) lays out at 80 unless COLUMNS or --width says otherwise.
+  #columnsOf(stream: OutStream): number {
     const fromEnv = Number(this.#env.COLUMNS);
-    const width = this.stdout.columns || (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80);
+    const width = this.#width ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : stream.columns || 80);
     // COLUMNS=1e9 would make every padded line a gigabyte: no terminal is wider than this
     return Math.min(width, MAX_COLUMNS);
   }

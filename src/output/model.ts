@@ -1,7 +1,13 @@
 // What renderers produce: plain data that the output layer lays out as text, with colour and width
 // decided there. Providers describe a profile in these terms and never print anything themselves.
 
-export type Tone = 'plain' | 'ok' | 'warn' | 'bad' | 'dim';
+/**
+ * What a value means, which decides its colour, the same everywhere (render.ts painter): `ok`
+ * (green), `warn` a warning (yellow), `action` the owner must act (magenta), `bad` an error, or a
+ * check that failed (red), `dim` muted (no, none, not set), `plain`. health.ts stateTone maps the
+ * health states onto them.
+ */
+export type Tone = 'plain' | 'ok' | 'warn' | 'action' | 'bad' | 'dim';
 
 export interface Field {
   label: string;
@@ -20,6 +26,8 @@ export interface TableSection {
   title: string;
   head: string[];
   rows: string[][];
+  /** A tone per cell where one is meant (a pending verification), beside `rows`. */
+  tones?: (Tone | undefined)[][];
 }
 
 export type Section = FieldsSection | TableSection;

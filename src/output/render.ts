@@ -6,7 +6,7 @@ import type { Io } from './io.js';
 import type { Field, Identity, Section, Tone } from './model.js';
 import { showable } from './showable.js';
 import { fitColumns, overhead, Table } from './table.js';
-import { displayWidth, widestLine, wrapText } from './width.js';
+import { displayWidth, longestWord, widestLine, wrapLines, wrapText } from './width.js';
 
 export interface Painter {
   tone(tone: Tone | undefined, text: string): string;
@@ -20,6 +20,7 @@ export function painter(enabled: boolean): Painter {
     plain: (s) => s,
     ok: c.green,
     warn: c.yellow,
+    action: c.magenta,
     bad: c.red,
     dim: c.dim,
   };
@@ -28,6 +29,14 @@ export function painter(enabled: boolean): Painter {
     label: (text) => c.dim(text),
     title: (text) => c.bold(text),
   };
+}
+
+/**
+ * A value with no tone of its own is muted when it says there is nothing (`no`, `none`, `not set`,
+ * `-`): so booleans and empty values look the same in every section and table.
+ */
+function toneOf(value: string, tone: Tone | undefined): Tone {
+  return tone ?? (/^(no|none|not set|-)$/.test(value) ? 'dim' : 'plain');
 }
 
 /** Label/value lines, labels aligned, long values wrapped within the width. */
@@ -42,32 +51,49 @@ export function fieldLines(io: Io, p: Painter, items: Field[], indent = 2): stri
   });
   return items
     .map((f) =>
-      table.row([f.label, f.value], (text, column) => (column === 0 ? p.label(text) : p.tone(f.tone, text))),
+      table.row([f.label, f.value], (text, column) =>
+        column === 0 ? p.label(text) : p.tone(toneOf(f.value, f.tone), text),
+      ),
     )
     .join('');
 }
 
 /**
  * A sub-table. When its columns cannot fit the terminal without squeezing a column below
- * `minColumn`, each row is shown as its own block of label/value lines instead (like psql's \x),
- * which stays readable at any width.
+ * `minColumn`, or below its longest word (a URL or an id, which is never split), each row is shown
+ * as its own block of label/value lines instead (like psql's \x), which stays readable at any width.
  */
-export function tableLines(io: Io, p: Painter, head: string[], rows: string[][], minColumn = 12): string {
-  const natural = head.map((h, i) =>
-    rows.reduce((w, r) => Math.max(w, widestLine(r[i] ?? '')), widestLine(h)),
+export function tableLines(
+  io: Io,
+  p: Painter,
+  head: string[],
+  rows: string[][],
+  minColumn = 12,
+  tones: (Tone | undefined)[][] = [],
+): string {
+  const column = (i: number) => [head[i]!, ...rows.map((r) => r[i] ?? '')];
+  const natural = head.map((_, i) => Math.max(...column(i).map(widestLine)));
+  const floors = head.map((_, i) =>
+    Math.max(Math.min(natural[i]!, minColumn), ...column(i).map(longestWord)),
   );
-  const widths = fitColumns(natural, io.columns, overhead({ style: 'box' }, head.length));
-  if (widths.some((w, i) => w < Math.min(natural[i]!, minColumn))) {
+  const extra = overhead({ style: 'box' }, head.length);
+  const widths = fitColumns(natural, io.columns, extra, floors);
+  if (widths.reduce((a, b) => a + b, extra) > io.columns) {
     return rows
       .map((row, n) => {
-        const items = head.map((label, i) => ({ label, value: row[i] ?? '' })).filter((f) => f.value !== '');
+        const items = head
+          .map((label, i): Field => ({ label, value: row[i] ?? '', tone: tones[n]?.[i] }))
+          .filter((f) => f.value !== '');
         return `  ${p.label(`${n + 1}.`)}\n${fieldLines(io, p, items, 4)}`;
       })
       .join('');
   }
   const table = new Table({ style: 'box', columns: widths.map((width) => ({ width })) });
   const parts = [table.header(head, p.label)];
-  for (const row of rows) parts.push(table.row(head.map((_, i) => row[i] ?? '')));
+  rows.forEach((row, n) => {
+    const cells = head.map((_, i) => row[i] ?? '');
+    parts.push(table.row(cells, (text, i) => p.tone(toneOf(cells[i]!, tones[n]?.[i]), text)));
+  });
   parts.push(table.end());
   return parts.join('');
 }
@@ -80,7 +106,7 @@ export function renderSections(io: Io, p: Painter, sections: Section[]): string 
       parts.push((s.title ? `${p.title(s.title)}\n` : '') + fieldLines(io, p, s.fields));
     } else {
       if (s.rows.length === 0) continue;
-      parts.push(`${p.title(s.title)}\n${tableLines(io, p, s.head, s.rows)}`);
+      parts.push(`${p.title(s.title)}\n${tableLines(io, p, s.head, s.rows, 12, s.tones)}`);
     }
   }
   return parts.join('\n');
@@ -117,19 +143,40 @@ export function renderProfile(io: Io, header: string, sections: Section[]): stri
   return `${p.title(wrapText(header, io.columns))}\n\n${renderSections(io, p, sections)}`;
 }
 
+/**
+ * Text for standard error wrapped at the terminal's width, every line after the first indented by two
+ * spaces (all of them with `indentFirst`); `lead` (`error:`, `hint:`) starts the first line and is
+ * painted after wrapping, so its colour takes no columns.
+ */
+function errLines(
+  io: Io,
+  lead: string,
+  paint: (s: string) => string,
+  text: string,
+  indentFirst = false,
+): string {
+  // On a terminal only: a log or a pipe keeps each message on one line, for grep.
+  const width = io.stderr.isTTY ? Math.max(20, io.errColumns - 2) : Number.POSITIVE_INFINITY;
+  const lines = wrapLines(lead ? `${lead} ${text}` : text, width).map(
+    (line, i) => (i > 0 || indentFirst ? '  ' : '') + line.text,
+  );
+  return `${lead ? lines.join('\n').replace(lead, paint(lead)) : lines.join('\n')}\n`;
+}
+
 /** The human form of an error, for standard error. */
 export function renderError(io: Io, error: PpError, verbose: boolean): string {
   const p = painter(io.stderrColor);
-  // the title and detail may be the server's words: made safe, and every line indented
-  const show = (text: string) => showable(io, text).replace(/\n/g, '\n  ');
+  // the title and detail may be the server's words: made safe before wrapping
+  const show = (text: string) => showable(io, text);
   const account = error.accountId ? ` [${error.accountId}]` : '';
-  let text = `${p.tone('bad', 'error:')} ${show(error.message + account)}\n`;
-  if (error.detail) text += `  ${show(error.detail)}\n`;
-  if (error.hint) text += `  ${p.label('hint:')} ${show(error.hint)}\n`;
+  let text = errLines(io, 'error:', (s) => p.tone('bad', s), show(error.message + account));
+  if (error.detail) text += errLines(io, '', String, show(error.detail), true);
+  if (error.hint) text += errLines(io, 'hint:', p.label, show(error.hint), true);
   if (verbose && error.exitCode) text += `  ${p.label(`exit code ${error.exitCode}`)}\n`;
   return text;
 }
 
 export function renderWarning(io: Io, text: string): string {
-  return `${painter(io.stderrColor).tone('warn', 'warning:')} ${showable(io, text)}\n`;
+  const p = painter(io.stderrColor);
+  return errLines(io, 'warning:', (s) => p.tone('warn', s), showable(io, text));
 }

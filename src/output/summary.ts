@@ -1,12 +1,11 @@
-// The many-account summary table, a row at a time (the CLI contract, "Many accounts"): its widths are set from
-// the terminal and the ids seen so far instead of from all rows, so rows stream out as they come.
-import { errorNames } from '../api/catalogue.js';
+// The many-account summary table, a row at a time (the CLI contract, "Many accounts"): its widths
+// are set once, when the first row prints, so that rows stream out as they come.
 import type { Io } from './io.js';
 import type { Tone } from './model.js';
 import type { Painter } from './render.js';
 import { showable } from './showable.js';
 import { Table } from './table.js';
-import { displayWidth } from './width.js';
+import { displayWidth, longestWord, truncateMiddle } from './width.js';
 
 /** One account's row: its id, provider, name and state (`ok`, seat warnings, or an error type). */
 export interface SummaryRow {
@@ -16,16 +15,40 @@ export interface SummaryRow {
   state: string;
   tone: Tone;
 }
-/**
- * The summary table, a row at a time: its widths are set from the terminal and the ids seen so
- * far instead of from all rows (a boxed table would need them all first). Every row fits the
- * terminal: a long account id or state wraps within its column, a long name is cut.
- */
+
+/** What is known when the first row prints: the rows finished by then, and whether more will come. */
+export interface KnownRows {
+  rows: readonly SummaryRow[];
+  /** Some accounts are still being read: their states are not known yet. */
+  pending: boolean;
+}
+
 /** Account, provider, name (0: left out) and state columns. */
 type Widths = [number, number, number, number];
 
+/** errors/disconnected_account, the state a morning check is for: kept whole while rows are pending. */
+const KEY_STATE = 'errors/disconnected_account'.length;
+/** An id shortened in its middle keeps this much: enough of its start and end to tell it apart. */
+const SHORT_ID = 20;
+const NAME = 20;
+const PROVIDER = 8;
+
+/**
+ * The summary table, a row at a time. The widths are decided when the first row prints (a table
+ * with no borders cannot change them later without losing its alignment) from what is known then:
+ * the terminal, the ids read so far, and the states and names of the rows finished so far. The
+ * state column is sized from those states; while accounts are still pending, it keeps room for
+ * errors/disconnected_account, the state a run is mostly for, rather than for the longest error
+ * type of the catalogue, which would squeeze out the names for states that seldom come. What gives
+ * way when the terminal is narrow, in order: a multi-word state wraps at spaces, the name narrows
+ * to 12 columns, the ids are shortened in their middle with `…` (the full id is in --json), the
+ * name narrows to 8, then it is left out. Only a terminal too narrow even for that makes every
+ * column share the width.
+ */
 export class SummaryTable {
   #widths: Widths | undefined;
+  /** The account column holds the longest id known when it was sized: a longer one may shift its row. */
+  #wholeIds = false;
   /** The terminal is too narrow for whole ids and states: every column shares the width. */
   #shared = false;
 
@@ -39,26 +62,17 @@ export class SummaryTable {
     return new SummaryTable(io, painter(io.stdoutColor));
   }
 
-  row(summary: SummaryRow, longestId: number): string {
+  /** `known` is read for the first row only (see the class comment). */
+  row(
+    summary: SummaryRow,
+    longestId: number,
+    known: () => KnownRows = () => ({ rows: [], pending: true }),
+  ): string {
     let header = '';
     if (!this.#widths) {
-      const total = this.io.columns;
-      let provider = 8;
-      // Ids and states are what people grep this table for, so they are kept whole while they
-      // fit: the name gets what is left after the longest error type, or is left out. Only a
-      // terminal too narrow even for an id and errors/disconnected_account makes every column
-      // share the width, long values wrapping within theirs.
-      let account = Math.max(7, longestId);
-      const spare = total - account - provider - LONGEST_TYPE - 6;
-      const name = spare >= 8 ? Math.min(20, spare) : 0;
-      let state = total - account - provider - (name ? name + 6 : 4);
-      if (state < KEY_STATE) {
-        this.#shared = true;
-        provider = Math.min(8, Math.max(4, Math.floor(total * 0.2)));
-        account = Math.max(7, Math.min(longestId, Math.floor(total * 0.4)));
-        state = Math.max(8, total - account - provider - 4);
-      }
-      this.#widths = [account, provider, name, state];
+      const { rows, pending } = known();
+      this.#widths = this.#layout(longestId, [summary, ...rows], pending);
+      this.#wholeIds = this.#widths[0] >= longestId;
       header = this.#table(this.#widths).header(['ACCOUNT', 'PROVIDER', 'NAME', 'STATE'], (s) =>
         this.p.label(s),
       );
@@ -66,29 +80,75 @@ export class SummaryTable {
     const cells = [summary.accountId, summary.provider, summary.name, summary.state].map((cell) =>
       showable(this.io, cell).replace(/\n/g, ' '),
     ); // before cutting, so the key's mask holds
-    const tone: Tone = summary.tone;
-    // The widths were set from the ids seen by the first row. A longer id that comes later is
-    // shown whole, the rest of its row shifted right, when its state still fits after it.
-    const [account, provider, name, state] = this.#widths!;
+    // An id longer than those the column was sized for (read after the first row printed) is
+    // shown whole, the rest of its row shifted right, when its state still fits after it; an id
+    // the column was shortened for has its middle shortened, so the columns stay aligned.
+    const [account, provider, name, state] = this.#widths;
     const extra = displayWidth(cells[0]!) - account;
-    const fits = !this.#shared && state - extra >= displayWidth(cells[3]!);
-    const widths: Widths =
-      extra > 0 && fits ? [account + extra, provider, name, state - extra] : this.#widths!;
+    const shift = extra > 0 && !this.#shared && this.#wholeIds && state - extra >= displayWidth(cells[3]!);
+    const widths: Widths = shift ? [account + extra, provider, name, state - extra] : this.#widths;
+    if (!shift) cells[0] = truncateMiddle(cells[0]!, account);
     return (
       header +
-      this.#table(widths).row(cells, (text, column) => (column === 3 ? this.p.tone(tone, text) : text))
+      this.#table(widths).row(cells, (text, column) =>
+        column === 3 ? this.p.tone(summary.tone, text) : text === '-' ? this.p.tone('dim', text) : text,
+      )
     );
   }
 
   /**
-   * The plain table of one set of widths: ids and states wrap within their column, providers and
-   * names are cut. A name column of width 0 is left out.
+   * The line that marks the place of an account still awaited while the rows after it print (on a
+   * terminal): its own row follows when it finishes.
    */
+  placeholder(accountId: string, rateLimited: boolean, longestId: number): string {
+    const state = rateLimited ? 'waiting: rate limited; its row follows' : 'waiting; its row follows';
+    return this.row({ accountId, provider: '…', name: '…', state, tone: 'dim' }, longestId);
+  }
+
+  #layout(longestId: number, rows: readonly SummaryRow[], pending: boolean): Widths {
+    const total = this.io.columns;
+    const widest = (f: (r: SummaryRow) => number) => Math.max(0, ...rows.map(f));
+    let state = widest((r) => displayWidth(r.state));
+    let stateMin = widest((r) => longestWord(r.state));
+    if (pending) {
+      state = Math.max(state, KEY_STATE);
+      stateMin = Math.max(stateMin, KEY_STATE);
+    }
+    const idWant = Math.max(7, longestId);
+    let account = idWant;
+    let name = pending
+      ? NAME
+      : Math.min(
+          NAME,
+          Math.max(
+            4,
+            widest((r) => displayWidth(r.name)),
+          ),
+        );
+    const over = () => account + PROVIDER + name + state + (name ? 6 : 4) - total;
+    const give = (width: number, floor: number) => Math.max(floor, width - Math.max(0, over()));
+    state = give(state, Math.max(5, stateMin));
+    name = give(name, Math.min(name, 12)); // a name is recognised by its start
+    account = give(account, Math.min(idWant, SHORT_ID));
+    name = give(name, 8);
+    if (over() > 0) {
+      name = 0;
+      account = Math.min(idWant, account + Math.max(0, -over()));
+    }
+    if (over() <= 0) return [account, PROVIDER, name, total - account - PROVIDER - (name ? name + 6 : 4)];
+    // Too narrow for a whole id start and a whole key state: every column shares the width.
+    this.#shared = true;
+    const provider = Math.min(PROVIDER, Math.max(4, Math.floor(total * 0.2)));
+    account = Math.max(7, Math.min(idWant, Math.floor(total * 0.4)));
+    return [account, provider, 0, Math.max(8, total - account - provider - 4)];
+  }
+
+  /** The plain table of one set of widths: states wrap within their column, the rest are cut. */
   #table([account, provider, name, state]: Widths): Table {
     return new Table({
       style: 'plain',
       columns: [
-        { width: account },
+        { width: account, overflow: 'cut' },
         { width: provider, overflow: 'cut' },
         { width: name, overflow: 'cut' },
         { width: state },
@@ -96,8 +156,3 @@ export class SummaryTable {
     });
   }
 }
-
-/** The longest error type of the catalogue (errors/invalid_credentials_but_valid_account_imap). */
-const LONGEST_TYPE = Math.max(...errorNames.map((name) => `errors/${name}`.length));
-/** errors/disconnected_account, the state a morning check is for: narrower than this, all columns share. */
-const KEY_STATE = 'errors/disconnected_account'.length;

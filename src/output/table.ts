@@ -15,7 +15,10 @@ export type TableStyle = 'box' | 'plain';
 export interface Column {
   /** Columns of text, padding and borders not included. A column 0 wide is left out, cells too. */
   width: number;
-  /** A value wider than the column wraps onto more lines ('wrap', the default) or is cut with `…`. */
+  /**
+   * A value wider than the column wraps onto more lines at spaces ('wrap', the default; a word
+   * wider than the column is kept whole and overflows it, see wrapLines) or is cut with `…`.
+   */
   overflow?: 'wrap' | 'cut';
 }
 
@@ -43,16 +46,31 @@ export function overhead(options: Omit<TableOptions, 'columns'>, count: number):
 
 /**
  * Column widths that fit in `total` terminal columns, the table's `extra` columns (overhead())
- * included: the widest column gives up a column at a time until the table fits or every column
- * is down to `minimum`. Shrinking the widest keeps short columns (ids, flags) whole.
+ * included: the widest column above its floor gives up a column at a time until the table fits
+ * or every column is down to its floor (`minimum`, one for all or one per column). Shrinking the
+ * widest keeps short columns (ids, flags) whole.
  */
-export function fitColumns(natural: number[], total: number, extra: number, minimum = 6): number[] {
+export function fitColumns(
+  natural: number[],
+  total: number,
+  extra: number,
+  minimum: number | readonly number[] = 6,
+): number[] {
   const widths = [...natural];
-  const budget = Math.max(total - extra, widths.length * minimum);
+  const least = widths.map((_, i) => (typeof minimum === 'number' ? minimum : minimum[i]!));
+  const floors = widths.map((w, i) => Math.min(w, least[i]!));
+  // what a column under its minimum leaves unused, the others may have
+  const budget = Math.max(
+    total - extra,
+    least.reduce((a, b) => a + b, 0),
+  );
   let excess = widths.reduce((a, b) => a + b, 0) - budget;
   while (excess > 0) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest]! <= minimum) break;
+    let widest = -1;
+    widths.forEach((w, i) => {
+      if (w > floors[i]! && (widest < 0 || w > widths[widest]!)) widest = i;
+    });
+    if (widest < 0) break;
     widths[widest]! -= 1;
     excess -= 1;
   }
@@ -83,7 +101,9 @@ export class Table {
   /** One row as text lines, each ending in a line feed. */
   row(cells: string[], paint?: Paint): string {
     const { style, columns, gap = 2, indent = 0 } = this.#options;
-    const lines = columns.map((column, i) => (column.width > 0 ? cellLines(cells[i] ?? '', column) : []));
+    const lines = columns.map((column, i) =>
+      column.width > 0 ? cellLines(cells[i] ?? '', column, style === 'box') : [],
+    );
     const height = Math.max(1, ...lines.map((l) => l.length));
     let out =
       style === 'box' ? (this.#rows === 0 ? this.#rule('┌', '┬', '┐') : this.#rule('├', '┼', '┤')) : '';
@@ -125,15 +145,21 @@ function trimSpaces(line: string): string {
   return line.slice(0, end);
 }
 
-/** A cell's text as lines, each at most its column's width. */
-function cellLines(text: string, column: Column): Line[] {
+/**
+ * A cell's text as lines, each at most its column's width but for a word wider than the column,
+ * kept whole. In a box, which that would break, such a word is cut with `…` instead: tableLines
+ * sizes a box's columns for their longest words, so only a caller that does not meets this.
+ */
+function cellLines(text: string, column: Column, boxed: boolean): Line[] {
   if (column.overflow === 'cut') {
     const cut = truncate(text.replace(/\r?\n/g, ' '), column.width);
     return [{ text: cut, width: displayWidth(cut) }];
   }
-  return wrapLines(text, column.width).map((line) => {
+  const lines = wrapLines(text, column.width);
+  if (!boxed) return lines;
+  return lines.map((line) => {
     if (line.width <= column.width) return line;
-    const cut = truncate(line.text, column.width); // a single cluster wider than the column
+    const cut = truncate(line.text, column.width);
     return { text: cut, width: displayWidth(cut) };
   });
 }

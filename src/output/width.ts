@@ -136,6 +136,35 @@ export function truncate(text: string, width: number): string {
   return text;
 }
 
+/**
+ * `text` in `width` columns with its middle replaced by `…` when it is wider (`acc_error_inv…_imap`):
+ * for an id, whose start and end tell it apart. Cut between grapheme clusters.
+ */
+export function truncateMiddle(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width < 3) return truncate(text, width);
+  const all = [...clusters(text)];
+  let head = '';
+  let tail = '';
+  let room = width - 1;
+  for (let i = 0, j = all.length - 1; i <= j; ) {
+    // the start gets the odd column: it is what one reads first
+    const takeHead = displayWidth(head) <= displayWidth(tail);
+    const next = takeHead ? all[i]! : all[j]!;
+    const w = clusterWidth(next);
+    if (w > room) break;
+    room -= w;
+    if (takeHead) {
+      head += next;
+      i++;
+    } else {
+      tail = next + tail;
+      j--;
+    }
+  }
+  return `${head}…${tail}`;
+}
+
 /** `text` padded with spaces to `width` columns (unchanged when it is already as wide). */
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
@@ -148,11 +177,13 @@ export interface Line {
 }
 
 /**
- * Wraps text to `width` columns: at spaces where it can (the spaces a line breaks on are dropped,
- * other spaces kept), and a word wider than a whole line (a long URL, an id) between its grapheme
- * clusters. Existing line breaks are kept. No line is wider than `width` unless a single cluster
- * is (an emoji in one column). One pass over the clusters of each paragraph, each measured once:
- * the cost grows with the length of the text, not its square.
+ * Wraps text to `width` columns at spaces (the spaces a line breaks on are dropped, other spaces
+ * kept), and between two wide (East Asian) characters, which break anywhere in those scripts. A
+ * word is never split: a URL, an e-mail address, a host name, an id or a key must stay whole to be
+ * copied or clicked, so one wider than `width` goes on a line of its own, wider than `width` (the
+ * terminal may soft-wrap it; pp inserts no break and no indent into it). Existing line breaks are
+ * kept. One pass over the clusters of each paragraph, each measured once: the cost grows with the
+ * length of the text, not its square.
  */
 export function wrapLines(text: string, width: number): Line[] {
   const out: Line[] = [];
@@ -160,48 +191,51 @@ export function wrapLines(text: string, width: number): Line[] {
     let line = '';
     let used = 0;
     let gap = 0; // spaces between the line and the word being read
-    let word: string[] = []; // the word being read, a cluster at a time, and their widths
-    let widths: number[] = [];
+    let word = ''; // the word being read
     let wordWidth = 0;
-    const flush = () => {
-      out.push({ text: line, width: used });
-      line = '';
-      used = 0;
-    };
+    let lastWide = false; // the word's last cluster is wide: a break may come before the next
     const place = () => {
       if (used + gap + wordWidth <= width) {
-        line += ' '.repeat(gap) + word.join('');
+        line += ' '.repeat(gap) + word;
         used += gap + wordWidth;
-      } else if (word.length > 0) {
+      } else if (word !== '' && used === 0) {
+        line = word; // wider than a whole line: whole, on a line of its own
+        used = wordWidth;
+      } else if (word !== '') {
         // Spaces after the last word are dropped rather than break a line; so are the ones a
         // line breaks on.
-        if (line !== '') flush();
-        word.forEach((cluster, i) => {
-          if (used + widths[i]! > width && used > 0) flush(); // a word wider than a line
-          line += cluster;
-          used += widths[i]!;
-        });
+        out.push({ text: line, width: used });
+        line = word;
+        used = wordWidth;
       }
       gap = 0;
-      word = [];
-      widths = [];
+      word = '';
       wordWidth = 0;
     };
     for (const cluster of clusters(paragraph)) {
       if (cluster === ' ') {
-        if (word.length > 0) place();
+        if (word !== '') place();
         gap++;
+        lastWide = false;
         continue;
       }
       const w = clusterWidth(cluster);
-      word.push(cluster);
-      widths.push(w);
+      if (w === 2 && lastWide) place(); // 日本語 breaks between any two characters
+      lastWide = w === 2;
+      word += cluster;
       wordWidth += w;
     }
     place();
-    flush();
+    out.push({ text: line, width: used });
   }
   return out;
+}
+
+/** The widest piece of `text` that wrapLines never splits (a word): the least width it needs. */
+export function longestWord(text: string): number {
+  let widest = 0;
+  for (const line of wrapLines(text, 1)) widest = Math.max(widest, line.width);
+  return widest;
 }
 
 /** wrapLines as text, its lines joined by line feeds. */

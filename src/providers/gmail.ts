@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { count, join, list, record, text, yesNo } from '../output/format.js';
+import { count, htmlText, join, list, record, text, yesNo } from '../output/format.js';
 import { field, fields } from '../output/model.js';
 import { group, present, table } from './render.js';
 import { defineProvider } from './types.js';
@@ -51,7 +51,8 @@ export const gmail = defineProvider({
         field('Email', text(p.email)),
         field('Messages', count(p.messages_total)),
         field('Threads', count(p.threads_total)),
-        field('Allowed scopes', join(', ', ...list(p.allowed_scope))),
+        // one a line: each is a URL to copy whole
+        field('Allowed scopes', join('\n', ...list(p.allowed_scope))),
       ),
       table(
         'Aliases',
@@ -71,10 +72,15 @@ export const gmail = defineProvider({
             a.email,
             a.display_name,
             a.reply_to,
-            a.signature,
+            htmlText(a.signature),
             yesNo(a.is_primary),
             yesNo(a.is_default),
-            a.verification_status,
+            // anything but accepted leaves the alias unusable for sending: a warning
+            {
+              value: a.verification_status,
+              tone:
+                a.verification_status === 'accepted' || a.verification_status == null ? undefined : 'warn',
+            },
             yesNo(stringFlag(a.is_treated_as_alias)),
           ];
         }),

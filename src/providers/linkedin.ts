@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { join, list, record, text } from '../output/format.js';
+import { join, list, record, text, yesNo } from '../output/format.js';
 import { type Field, field, fields, type Tone, type Warning } from '../output/model.js';
-import { group, perk, present, table } from './render.js';
+import { group, present, table } from './render.js';
 import { defineProvider } from './types.js';
 
 const seat = v.looseObject({
@@ -87,7 +87,7 @@ const seats = [
 function seatState(value: unknown): { state: string | undefined; tone?: Tone } {
   if (value === null) return { state: 'none', tone: 'dim' };
   const error = record(value).error;
-  if (error === 'DISCONNECTED') return { state: 'disconnected', tone: 'bad' };
+  if (error === 'DISCONNECTED') return { state: 'disconnected', tone: 'warn' }; // its health: warning
   if (error === 'MULTIPLE_SESSIONS') return { state: 'in multiple sessions', tone: 'warn' };
   if (error !== undefined) return { state: text(error), tone: 'warn' };
   if (Object.keys(record(value)).length > 0) return { state: 'connected', tone: 'ok' };
@@ -149,8 +149,8 @@ export const linkedin = defineProvider({
         field('Provider ID', text(p.provider_id)),
         field('Entity URN', text(p.entity_urn)),
         field('Object URN', text(p.object_urn)),
-        perk('Premium', p.premium),
-        perk('Open profile', p.open_profile),
+        field('Premium', yesNo(p.premium)),
+        field('Open profile', yesNo(p.open_profile)),
       ),
       group('Seats', ...seats.flatMap(([key, label]) => seatFields(label, p[key]))),
       table(

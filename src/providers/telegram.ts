@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { join, list, record, text, unixSeconds, yesNo } from '../output/format.js';
 import { field, fields, type Warning } from '../output/model.js';
-import { alarm, at, group, perk, present, table } from './render.js';
+import { alarm, at, group, present, table } from './render.js';
 import { defineProvider } from './types.js';
 
 // Real servers send null for most Telegram fields, so all but the discriminators are nullish.
@@ -56,7 +56,7 @@ export const telegram = defineProvider({
   id: 'TELEGRAM',
   label: 'Telegram',
   schema,
-  identity: (p) => {
+  identity: (p, now) => {
     const warnings: Warning[] = [];
     if (p.restricted === true) warnings.push(restrictionWarning(p.restriction_reason));
     if (p.deleted === true) warnings.push({ code: 'telegram_deleted', text: 'Account deleted' });
@@ -72,12 +72,12 @@ export const telegram = defineProvider({
       details: fields(
         field('Phone', text(p.phone)),
         field('Status', text(record(p.status).name)),
-        field('Last online', unixSeconds(record(p.status).was_online)),
+        field('Last online', unixSeconds(record(p.status).was_online, now)),
       ),
       warnings,
     };
   },
-  sections: (p) => {
+  sections: (p, now) => {
     const status = record(p.status);
     return present(
       group(
@@ -92,13 +92,13 @@ export const telegram = defineProvider({
       group(
         'Status',
         field('Status', text(status.name)),
-        field('Expires', unixSeconds(status.expires)),
-        field('Last online', unixSeconds(status.was_online)),
+        field('Expires', unixSeconds(status.expires, now)),
+        field('Last online', unixSeconds(status.was_online, now)),
       ),
       group(
         'Flags',
-        perk('Premium', p.premium),
-        perk('Verified', p.verified),
+        field('Premium', yesNo(p.premium)),
+        field('Verified', yesNo(p.verified)),
         alarm('Restricted', p.restricted),
         alarm('Deleted', p.deleted),
         alarm('Fake', p.fake),

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { count, join, list, record, text, twitterCreatedAt, yesNo } from '../output/format.js';
 import { field, fields, type Warning } from '../output/model.js';
-import { alarm, at, group, perk, present, table } from './render.js';
+import { alarm, at, group, present, table } from './render.js';
 import { defineProvider } from './types.js';
 
 const schema = v.looseObject({
@@ -65,7 +65,7 @@ export const twitter = defineProvider({
       warnings,
     };
   },
-  sections: (p) =>
+  sections: (p, now) =>
     present(
       group(
         'Identity',
@@ -88,15 +88,15 @@ export const twitter = defineProvider({
       ),
       group(
         'Account',
-        field('Created', twitterCreatedAt(p.created_at)),
+        field('Created', twitterCreatedAt(p.created_at, now)),
         withheldField(p.withheld_in_countries),
         field('Advertiser account type', text(p.advertiser_account_type)),
         field('Business profile state', text(p.business_profile_state)),
       ),
       group(
         'Flags',
-        perk('Verified', p.verified),
-        alarm('Protected', p.protected, 'warn'),
+        field('Verified', yesNo(p.verified)),
+        alarm('Protected', p.protected),
         field('Default profile', yesNo(p.default_profile)),
         field('Default profile image', yesNo(p.default_profile_image)),
         field('Extended profile', yesNo(p.has_extended_profile)),

@@ -10,9 +10,12 @@ export interface ProviderDefinition<S extends GenericSchema> {
   label: string;
   schema: S;
   /** Must not throw on data that failed validation (tolerant mode shows it anyway). */
-  identity(profile: InferOutput<S>): Identity;
-  /** Every documented field, grouped; missing optional fields omitted. Must not throw either. */
-  sections(profile: InferOutput<S>): Section[];
+  identity(profile: InferOutput<S>, now?: number): Identity;
+  /**
+   * Every documented field, grouped; missing optional fields omitted. Must not throw either.
+   * `now` (the clock's, in ms) is given when a person reads them: times then say how long ago.
+   */
+  sections(profile: InferOutput<S>, now?: number): Section[];
   /**
    * Sandbox answers keyed by account id, e.g. { acc_demo_linkedin: {...} }. A function, so the
    * demo data is only built when the sandbox asks, not on every start.
@@ -24,7 +27,7 @@ export interface Provider {
   id: string;
   label: string;
   schema: GenericSchema;
-  describe(profile: Record<string, unknown>): { identity: Identity; sections: Section[] };
+  describe(profile: Record<string, unknown>, now?: number): { identity: Identity; sections: Section[] };
   fixtures: Record<string, Record<string, unknown>>;
 }
 
@@ -41,9 +44,9 @@ export function defineProvider<S extends GenericSchema>(
       return fixtures;
     },
     // The profile may not match the schema (tolerant mode); the renderers are written for that.
-    describe: (profile) => {
+    describe: (profile, now) => {
       const p = profile as InferOutput<S>;
-      return { identity: def.identity(p), sections: def.sections(p) };
+      return { identity: def.identity(p, now), sections: def.sections(p, now) };
     },
   };
 }

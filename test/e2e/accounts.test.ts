@@ -36,7 +36,7 @@ describe('pp accounts', () => {
     expect(lines.join('\n')).toMatch(
       /acc_demo_instagram_credentials\s+INSTAGRAM\s+.*action_needed\s+\d{4}-\d\d-\d\d/,
     );
-    expect(r.stdout).toContain('\u001b[31maction_needed\u001b[39m'); // the state in its colour
+    expect(r.stdout).toContain('\u001b[35maction_needed\u001b[39m'); // the state in its tone's colour
     expect(r.stderr).toBe('12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped\n');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
   });

@@ -74,6 +74,14 @@ const ndjson = (stdout: string) =>
     .map((l) => JSON.parse(l) as { account_id: string; ok: boolean; profile?: unknown; error?: unknown });
 const ids = (n: number, prefix = 'acc_') => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
+/** `short` is `id`, or its start and end either side of a `…` that stands for its middle. */
+function expectShortened(short: string, id: string): void {
+  if (short === id) return;
+  const [head, tail, ...rest] = short.split('…');
+  expect(rest, short).toEqual([]);
+  expect(id.startsWith(head!) && id.endsWith(tail!) && head!.length >= 4, `${short} for ${id}`).toBe(true);
+}
+
 describe('pp profile with many accounts', () => {
   it('prints results in input order even when later ones answer first', async () => {
     const list = ids(24);
@@ -182,7 +190,7 @@ describe('pp profile with many accounts', () => {
     expect(rows[4]).toMatch(/Telegram .* Restricted by Telegram$/);
     expect(r.stderr).toContain(
       '4 accounts: 1 ok, 1 errors/disconnected_account, ' +
-        '1 Recruiter seat disconnected; Sales Navigator seat disconnected, 1 Restricted by Telegram\n',
+        '1 Recruiter seat disconnected + Sales Navigator seat disconnected, 1 Restricted by Telegram\n',
     );
     expect(r.stderr).not.toContain('\r'); // no progress line when standard error is not a terminal
   });
@@ -442,7 +450,7 @@ describe('when the reader of standard output leaves early', () => {
 });
 
 describe('the summary table at the width of a pipe (80)', () => {
-  it('keeps ids and error types whole, for grep, and leaves the name out', async () => {
+  it('keeps the name and the error types whole, shortening long ids in their middle', async () => {
     const ids = [
       'acc_demo_linkedin',
       'acc_error_disconnected_account',
@@ -452,10 +460,15 @@ describe('the summary table at the width of a pipe (80)', () => {
     expect(r.code).toBe(16); // ok, disconnected (5), not found (7)
     const lines = r.stdout.trimEnd().split('\n');
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
-    expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+STATE$/);
+    expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+NAME\s+STATE$/);
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toMatch(/^acc_error_disconnected_account\s+-\s+errors\/disconnected_account$/);
-    expect(lines[3]).toMatch(/^acc_linkedin_01HXYZ4QK3WJ8FN3M6QH7TZ8GR\s+-\s+errors\/resource_not_found$/);
+    expect(lines[1]).toMatch(/^acc_demo_linkedin\s+LinkedIn\s+Camille Dur…\s+ok$/); // narrowed to 12
+    expect(lines[2]).toMatch(/^acc_error_\S*…\S*account\s+-\s+-\s+errors\/disconnected_account$/);
+    expect(lines[3]).toMatch(/^acc_linked\S*…\S*TZ8GR\s+-\s+-\s+errors\/resource_not_found$/);
+    for (const [i, line] of lines.slice(1).entries()) expectShortened(line.split(/\s{2,}/)[0]!, ids[i]!);
+    // the full ids are in --json
+    const json = await runPp(['--sandbox', '--json', 'profile', ...ids]);
+    expect(ndjson(json.stdout).map((l) => l.account_id)).toEqual(ids);
   });
 
   it('shows the name beside them when there is room for the longest error type too', async () => {
@@ -471,24 +484,30 @@ describe('the summary table at the width of a pipe (80)', () => {
 });
 
 describe('the summary table, other widths', () => {
-  it('keeps the longest error type whole rather than a name', async () => {
+  it('keeps the longest error type and the name whole, the id shortened in its middle', async () => {
     const imap = 'acc_error_invalid_credentials_but_valid_account_imap';
     const r = await runPp(['--sandbox', 'profile', 'acc_demo_gmail', imap], {
-      env: baseEnv({ COLUMNS: '120' }),
+      env: baseEnv({ COLUMNS: '100' }),
     });
     expect(r.code).toBe(5); // the account's credentials, not the key's: its owner must act
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+NAME\s+STATE$/);
+    expect(lines[1]).toMatch(/^acc_demo_gmail\s+Gmail\s+Tomáš Novák\s+ok$/);
     expect(lines[2]).toMatch(
-      new RegExp(`^${imap}\\s+-\\s+errors/invalid_credentials_but_valid_account_imap$`),
+      /^acc_error_invalid\S*…\S*imap\s+-\s+-\s+errors\/invalid_credentials_but_valid_account_imap$/,
     );
+    expectShortened(lines[2]!.split(/\s{2,}/)[0]!, imap);
   });
 
   it.each([30, 40])('fits a terminal %i columns wide', async (cols) => {
     const list = ['acc_demo_linkedin', 'acc_error_disconnected_account', 'acc_demo_telegram'];
     const r = await runPp(['--sandbox', 'profile', ...list], { env: baseEnv({ COLUMNS: String(cols) }) });
     expect(r.code).toBe(5);
-    for (const line of r.stdout.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(cols);
+    for (const line of r.stdout.trimEnd().split('\n')) {
+      // wider only by a state that is one word, never split (the terminal soft-wraps it)
+      if ([...line].length > cols) expect(line).toMatch(/ {2}\S+$/);
+    }
   });
 });
 
@@ -522,7 +541,7 @@ describe('an empty account list', () => {
 });
 
 describe('the summary table on a narrow terminal', () => {
-  it('fits 60 columns: long ids and states wrap within their column, the name gives way', async () => {
+  it('fits 60 columns: long ids shortened in their middle, states wrapped at spaces, the name gives way', async () => {
     const ids = [
       'acc_demo_linkedin_seats_disconnected',
       'acc_demo_telegram',
@@ -532,13 +551,107 @@ describe('the summary table on a narrow terminal', () => {
     const lines = r.stdout.trimEnd().split('\n');
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
     expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+STATE$/);
-    // every id can be read back by joining its column's lines
+    // each id is whole or its start and end; the full ids are in --json
     const providerAt = lines[0]!.indexOf('PROVIDER');
     const stateAt = lines[0]!.indexOf('STATE');
-    const column = lines.slice(1).map((l) => l.slice(0, providerAt).trim());
-    expect(column.join('')).toBe(ids.join(''));
-    // and so can each state, from its column
+    const column = lines
+      .slice(1)
+      .map((l) => l.slice(0, providerAt).trim())
+      .filter(Boolean);
+    for (const [i, short] of column.entries()) expectShortened(short, ids[i]!);
+    // each state can be read back from its column
     const states = lines.slice(1).map((l) => l.slice(stateAt).trim());
-    expect(states.join(' ')).toContain('Recruiter seat disconnected; Sales Navigator seat disconnected');
+    expect(states.join(' ')).toContain('Recruiter seat disconnected + Sales Navigator seat disconnected');
+  });
+});
+
+describe('waits explained', () => {
+  // acc_1's first answer is a 429 asking for 30 s; every other answer comes at once.
+  const limitedFirst = async () => {
+    let limited = false;
+    return testServer((id) => {
+      if (id === 'acc_1' && !limited) {
+        limited = true;
+        return {
+          status: 429,
+          headers: { 'retry-after': '30' },
+          body: '{"status":429,"type":"errors/too_many_requests"}',
+        };
+      }
+      return {};
+    });
+  };
+
+  it('on a terminal, rows after a rate-limited one print as they come; its place is marked, its row follows', async () => {
+    const { url } = await limitedFirst();
+    const clock = new FakeClock(undefined, { ticks: true });
+    const r = await pp(['--base-url', url, 'profile', ...ids(6)], {
+      env: { ...apiEnv(), NO_COLOR: '1' },
+      clock,
+      tty: { columns: 100 },
+    });
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n').slice(1);
+    const id = (row: string) => row.split(/\s+/)[0]!;
+    // acc_1's place is marked first; its row comes after all the others. (Under a fake clock,
+    // whose waits take no time, a row merely in flight may be passed over too: then its own
+    // row follows just as well.)
+    expect(rows[0]).toMatch(/^acc_1 .*waiting.*its row follows$/);
+    const real = rows.filter((row) => !row.endsWith('its row follows'));
+    expect(real.map(id).sort()).toEqual(ids(6));
+    expect(real.at(-1)).toMatch(/^acc_1 .*Gmail .* ok$/);
+    for (const placeholder of rows.filter((row) => row.endsWith('its row follows')))
+      expect(rows.lastIndexOf(real.find((row) => id(row) === id(placeholder))!)).toBeGreaterThan(
+        rows.indexOf(placeholder),
+      );
+    // the progress line said what the run waited for, and for whom
+    expect(r.stderr).toContain('waiting 30 s: rate limited (acc_1)');
+    expect(r.stderr).toContain('6 accounts: 6 ok');
+  });
+
+  it('keeps strict input order in a pipe and in --json', async () => {
+    for (const json of [false, true]) {
+      const { url } = await limitedFirst();
+      const r = await pp(['--base-url', url, 'profile', ...ids(6), ...(json ? ['--json'] : [])], {
+        env: apiEnv(),
+        clock: new FakeClock(),
+      });
+      expect(r.code).toBe(0);
+      const order = json
+        ? ndjson(r.stdout).map((l) => l.account_id)
+        : r.stdout
+            .trimEnd()
+            .split('\n')
+            .slice(1)
+            .map((row) => row.split(/\s+/)[0]);
+      expect(order).toEqual(ids(6));
+      expect(r.stdout).not.toContain('its row follows');
+    }
+  });
+
+  it('--max-wait bounds the waiting of a run: a longer wait is refused, those accounts fail with exit 9', async () => {
+    const { url } = await limitedFirst();
+    const clock = new FakeClock();
+    const r = await pp(['--base-url', url, 'profile', ...ids(4), '--max-wait', '10', '--json'], {
+      env: apiEnv(),
+      clock,
+    });
+    expect(r.code).toBe(9);
+    const lines = ndjson(r.stdout);
+    expect(lines.map((l) => [l.account_id, l.ok])).toEqual([
+      ['acc_1', false],
+      ['acc_2', true],
+      ['acc_3', true],
+      ['acc_4', true],
+    ]);
+    expect(JSON.stringify(lines[0]!.error)).toContain('--max-wait 10 s');
+    expect(clock.sleeps.filter((ms) => ms >= 10_000)).toEqual([]); // never waited it out
+    // with room for it, the same run waits the 30 s and succeeds
+    const room = await limitedFirst();
+    const ok = await pp(['--base-url', room.url, 'profile', ...ids(4), '--max-wait', '60', '--json'], {
+      env: apiEnv(),
+      clock: new FakeClock(),
+    });
+    expect(ok.code).toBe(0);
   });
 });

@@ -91,7 +91,7 @@ describe.concurrent('exit codes', () => {
     const r = await runPp(['--sandbox', 'whoami']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no account given/);
-    expect(r.stderr).toMatch(/--account.*PP_ACCOUNT_ID.*pp config set-account/);
+    expect(r.stderr).toMatch(/--account[\s\S]*PP_ACCOUNT_ID[\s\S]*pp config set-account/);
   });
 
   it('2: a mistyped command suggests the right one', async () => {

@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/output/width.js';
+import { demoAccounts } from '../../src/providers/index.js';
+import { copyables, expectLaidOut, widestBreakable } from '../helpers/layout.js';
 import { pp } from '../helpers/pp.js';
 import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
 import { describeWith } from '../helpers/tools.js';
@@ -89,13 +90,8 @@ function inTerminal(
 
 const ESC = '\u001b[';
 const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '');
-/** The widest line drawn; a carriage return (the progress line) starts drawing again at column 1. */
-const widestLine = (text: string): number =>
-  Math.max(
-    ...stripAnsi(text)
-      .split(/[\r\n]/)
-      .map(displayWidth),
-  );
+/** The widest line drawn but for a lone URL or id (never split); a CR starts again at column 1. */
+const widestLine = widestBreakable;
 const providers = ['linkedin', 'telegram', 'twitter', 'gmail', 'outlook', 'imap'];
 
 const disconnected = ['--sandbox', 'whoami', '--account', 'acc_demo_linkedin_seats_disconnected'];
@@ -162,6 +158,13 @@ describe('width', () => {
       expect(run.code).toBe(0);
       expect(stripAnsi(run.stdout).trim()).not.toBe('');
       expect(widestLine(run.stdout)).toBeLessThanOrEqual(cols);
+      // every URL, address, host and id of the profile is whole on one line
+      const id = args.at(-1)!;
+      expectLaidOut(
+        stripAnsi(run.stdout),
+        cols,
+        args[1] === 'profile' ? copyables(demoAccounts()[id]) : [id],
+      );
     });
   });
 });

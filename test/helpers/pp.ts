@@ -35,7 +35,12 @@ export class MemoryStream implements OutStream {
  */
 export class FakeClock implements Clock {
   readonly sleeps: number[] = [];
-  constructor(public time = Date.UTC(2026, 10, 30, 6, 0, 0)) {}
+  readonly #ticks: (() => void)[] = [];
+  /** `ticks`: every() callbacks run each time a wait starts (a progress line redraws). */
+  constructor(
+    public time = Date.UTC(2026, 10, 30, 6, 0, 0),
+    private readonly opts: { ticks?: boolean } = {},
+  ) {}
 
   now(): number {
     return this.time;
@@ -44,12 +49,18 @@ export class FakeClock implements Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     this.sleeps.push(ms);
+    for (const tick of this.#ticks) tick(); // as the wait starts: what it waits for is on show
     this.time += ms;
     return new Promise((resolve) => setImmediate(resolve));
   }
 
-  every(): () => void {
-    return () => {};
+  every(_ms: number, fn: () => void): () => void {
+    if (!this.opts.ticks) return () => {};
+    this.#ticks.push(fn);
+    return () => {
+      const at = this.#ticks.indexOf(fn);
+      if (at >= 0) this.#ticks.splice(at, 1);
+    };
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   anyValue,
   count,
+  htmlText,
   join,
   list,
   record,
@@ -122,5 +123,31 @@ describe('an integer past 2^53', () => {
     );
     expect(text(9007199254740991)).toBe('9007199254740991');
     expect(text(1.5)).toBe('1.5');
+  });
+});
+
+describe('htmlText', () => {
+  it('shows a signature as text: <br> a line break, other tags dropped, entities decoded', () => {
+    expect(htmlText('Tomáš Novák<br>+420<BR/>x<br />y')).toBe('Tomáš Novák\n+420\nx\ny');
+    expect(htmlText('<div><b>Ana</b> &amp; <a href="https://x.example">co</a></div>')).toBe('Ana & co');
+    expect(htmlText('&lt;b&gt; &#233;&#xE9; &quot;q&quot; &nbsp;&unknown; &#0;')).toBe(
+      '<b> éé "q" \u00a0&unknown; &#0;',
+    );
+    expect(htmlText('a < b and c > d')).toBe('a < b and c > d');
+    expect(htmlText(null)).toBeUndefined();
+  });
+});
+
+describe('times for a person', () => {
+  const now = Date.UTC(2026, 10, 30, 6, 0, 0);
+  it('add how long ago to the UTC time when given the clock, and say "in" for a time ahead', () => {
+    expect(unixSeconds(1767110400, now)).toBe('2025-12-30 16:00:00 UTC (11 months ago)');
+    expect(twitterCreatedAt('Wed Oct 10 20:19:24 +0000 2018', now)).toBe(
+      '2018-10-10 20:19:24 UTC (8 years ago)',
+    );
+    expect(unixSeconds(now / 1000 + 3 * 3600, now)).toBe('2026-11-30 09:00:00 UTC (in 3 hours)');
+    expect(unixSeconds(now / 1000 + 30, now)).toBe('2026-11-30 06:00:30 UTC (just now)');
+    // machine formats and callers without a clock: the absolute time alone
+    expect(unixSeconds(1767110400)).toBe('2025-12-30 16:00:00 UTC');
   });
 });

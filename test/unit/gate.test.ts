@@ -181,3 +181,34 @@ describe('RateGate', () => {
     });
   });
 });
+
+describe('--max-wait and what the run waits for', () => {
+  it('names the account whose 429 the run waits out, while it waits', async () => {
+    const clock = new ManualClock();
+    const gate = new RateGate({ concurrency: 2, clock });
+    expect(gate.waitingFor).toBeUndefined();
+    gate.pause(5000, 'acc_limited');
+    expect(gate.waitingFor).toBe('acc_limited');
+    await clock.advance(5000);
+    expect(gate.waitingFor).toBeUndefined();
+  });
+
+  it('counts overlapping pauses once, and refuses a wait past the budget: every waiter fails with exit 9', async () => {
+    const clock = new ManualClock();
+    const gate = new RateGate({ concurrency: 1, clock, maxWaitMs: 10_000 });
+    gate.pause(6000, 'a');
+    await clock.advance(2000);
+    gate.pause(6000, 'b'); // ends 2 s after the first: 8 s waited in all
+    expect(gate.waitingFor).toBe('b');
+    const state = contenders(gate, 2);
+    await settle();
+    expect(state.rejected).toHaveLength(0);
+    gate.pause(9000, 'c'); // ends 3 s after b: 8 + 3 > 10
+    await settle();
+    expect(state.rejected).toHaveLength(2);
+    const error = state.rejected[0] as PpError;
+    expect(error.exitCode).toBe(9);
+    expect(error.message).toContain('--max-wait 10 s');
+    await expect(gate.acquire()).rejects.toMatchObject({ exitCode: 9 });
+  });
+});

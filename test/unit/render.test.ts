@@ -2,8 +2,10 @@
 // characters are measured as the terminal draws them, and colour appears only when asked for.
 import { describe, expect, it } from 'vitest';
 import { PpError } from '../../src/errors.js';
+import { healthStates, stateTone } from '../../src/health.js';
 import { Io, type OutStream } from '../../src/output/io.js';
 import {
+  fieldLines,
   painter,
   renderError,
   renderIdentity,
@@ -60,11 +62,20 @@ function render(io: Io): string {
 
 const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
 const widest = (text: string): number => Math.max(...lines(text).map(displayWidth));
+/**
+ * The widest line, not counting a line that is only wider because it holds one word wider than
+ * its column (a URL, never split: the terminal soft-wraps it), after its label if it has one.
+ */
+const widestBreakable = (text: string): number =>
+  Math.max(...lines(text).map((line) => (/^ *(\S+( \S+)* {2,})?\S+$/.test(line) ? 0 : displayWidth(line))));
 
 describe('layout for a person', () => {
   it.each([40, 60, 80, 100, 120])('fits %i columns, coloured or not', (columns) => {
-    expect(widest(render(terminal(columns)))).toBeLessThanOrEqual(columns);
-    expect(widest(render(terminal(columns, true)))).toBeLessThanOrEqual(columns);
+    expect(widestBreakable(render(terminal(columns)))).toBeLessThanOrEqual(columns);
+    expect(widestBreakable(render(terminal(columns, true)))).toBeLessThanOrEqual(columns);
+    // the picture's URL is whole on one line, after its label
+    const url = String(profile.profile_picture_url);
+    expect(lines(render(terminal(columns))).some((l) => l.endsWith(`  ${url}`))).toBe(true);
   });
 
   it('wraps the headline instead of cutting it', () => {
@@ -106,16 +117,47 @@ describe('layout for a person', () => {
 });
 
 describe('colour', () => {
+  it('gives each tone one colour, and each health state the tone of its meaning', () => {
+    const p = painter(true);
+    const colours = Object.fromEntries(
+      (['ok', 'warn', 'action', 'bad', 'dim'] as const).map((tone) => [tone, p.tone(tone, 'x')]),
+    );
+    expect(colours).toEqual({
+      ok: '\u001b[32mx\u001b[39m',
+      warn: '\u001b[33mx\u001b[39m',
+      action: '\u001b[35mx\u001b[39m',
+      bad: '\u001b[31mx\u001b[39m',
+      dim: '\u001b[2mx\u001b[22m',
+    });
+    expect(healthStates.map(stateTone)).toEqual(['ok', 'warn', 'warn', 'action', 'action', 'bad']);
+  });
+
+  it('shows yes/no and empty values alike in fields and tables: no, none and - muted, yes plain', () => {
+    const io = terminal(80, true);
+    const p = painter(true);
+    const fields = fieldLines(io, p, [
+      { label: 'A', value: 'yes' },
+      { label: 'B', value: 'no' },
+      { label: 'C', value: 'none' },
+    ]);
+    expect(fields).toBe(
+      '  \u001b[2mA\u001b[22m  yes\n  \u001b[2mB\u001b[22m  \u001b[2mno\u001b[22m\n  \u001b[2mC\u001b[22m  \u001b[2mnone\u001b[22m\n',
+    );
+    const table = tableLines(io, p, ['Primary', 'Default'], [['yes', 'no']]);
+    expect(table).toContain('│ yes     │ \u001b[2mno\u001b[22m      │');
+  });
+
   it('has no escape codes at all without colour, borders and headers included', () => {
     expect(render(terminal(80))).not.toContain('\u001b');
   });
 
-  it('carries meaning: labels dim, a disconnected field red, connected green, warnings yellow', () => {
+  it('carries meaning: labels dim, a disconnected seat a warning in yellow as its health, connected green', () => {
     const io = terminal(100, true);
     const text = render(io);
     expect(text).toContain('\u001b[2mHeadline\u001b[22m');
     expect(text).toContain('\u001b[33mRecruiter seat disconnected\u001b[39m'); // a warning, in the warning's colour
-    expect(text).toContain('\u001b[31mdisconnected\u001b[39m');
+    expect(text).toContain('\u001b[33mdisconnected\u001b[39m');
+    expect(text).toContain('\u001b[2mno\u001b[22m'); // Open profile: no, muted as every no
     expect(renderWarning(io, 'careful')).toBe('\u001b[33mwarning:\u001b[39m careful\n');
     const error = new PpError({ exitCode: 5, message: 'Disconnected account', hint: 'Reconnect it.' });
     expect(renderError(io, error, false)).toMatch(/^\u001b\[31merror:\u001b\[39m Disconnected account\n/);

@@ -46,22 +46,25 @@ describe('the shapes of today, for ASCII data', () => {
       ['Org b with long name', '22', 'x'],
       ['e', '', ''],
     ];
-    expect(tableLines(io(40), painter(false), head, rows)).toBe(
+    // a long id is never split: its column is as wide as it, and the name column wraps
+    expect(tableLines(io(56), painter(false), head, rows)).toBe(
       [
-        '┌────────────────┬────┬────────────────┐',
-        '│ Name           │ ID │ Mailbox ID     │',
-        '├────────────────┼────┼────────────────┤',
-        '│ Org a          │ 1  │ urn:li:organiz │',
-        '│                │    │ ation:12345678 │',
-        '│                │    │ 90             │',
-        '├────────────────┼────┼────────────────┤',
-        '│ Org b with     │ 22 │ x              │',
-        '│ long name      │    │                │',
-        '├────────────────┼────┼────────────────┤',
-        '│ e              │    │                │',
-        '└────────────────┴────┴────────────────┘',
+        '┌────────────────┬────┬────────────────────────────────┐',
+        '│ Name           │ ID │ Mailbox ID                     │',
+        '├────────────────┼────┼────────────────────────────────┤',
+        '│ Org a          │ 1  │ urn:li:organization:1234567890 │',
+        '├────────────────┼────┼────────────────────────────────┤',
+        '│ Org b with     │ 22 │ x                              │',
+        '│ long name      │    │                                │',
+        '├────────────────┼────┼────────────────────────────────┤',
+        '│ e              │    │                                │',
+        '└────────────────┴────┴────────────────────────────────┘',
         '',
       ].join('\n'),
+    );
+    // narrower than the id and the names' floor: a block per row, the id whole after its label
+    expect(tableLines(io(50), painter(false), head, rows)).toContain(
+      '    Mailbox ID  urn:li:organization:1234567890\n',
     );
   });
 
@@ -138,7 +141,10 @@ describe('Table', () => {
           [names.join(' '), 'x'],
         ]);
         expect(wellFormed(out)).toBe(true);
-        for (const line of lines(out)) expect(displayWidth(line)).toBeLessThanOrEqual(width + 2 + 3);
+        for (const line of lines(out)) {
+          // wider only by a word that is never split
+          if (displayWidth(line) > width + 2 + 3) expect(line.trim()).toMatch(/^\S+( +x)?$/);
+        }
       }
     }
   });
@@ -271,5 +277,30 @@ describe('the many-account summary', () => {
       'acc_1    linkedin  Ada 🧑‍💻 Dev xxxxxxxx…  ok',
     ]);
     expect(new Set(lines(out).map(displayWidth))).toEqual(new Set([46, 43])); // STATE, then ok, in the same column;
+  });
+
+  it('sizes the state column from the states known when it prints, keeping the name at 80', async () => {
+    // 20 ids as long as the sandbox's longest (52 columns)
+    const ids = Array.from({ length: 20 }, (_, i) =>
+      `acc_error_invalid_credentials_but_valid_account_${i}`.padEnd(52, 'x'),
+    );
+    const rows = ids.map((accountId) => ({ ...row('Camille Durand'), accountId }));
+    const first = async (pending: boolean, state = 'ok') => {
+      const summary = await SummaryTable.load(io(80));
+      const known = rows.map((r) => ({ ...r, state }));
+      return lines(summary.row(known[0]!, 52, () => ({ rows: known, pending })));
+    };
+    // every state known, all ok: the room of an error type goes to the ids
+    const done = await first(false);
+    expect(done[0]).toMatch(/^ACCOUNT {2,}PROVIDER {2}NAME {2,}STATE$/);
+    expect(done[1]).toBe('acc_error_invalid_creden…s_but_valid_account_0xxx  linkedin  Camille Dur…  ok');
+    // accounts still pending: room for errors/disconnected_account, the id shortened, the name kept
+    const pending = await first(true);
+    expect(pending[1]).toMatch(/^acc_error_\S*…\S+ {2}linkedin {2}Camille Dur… {2,}ok$/);
+    expect(pending[1]!.indexOf('ok')).toBe(80 - 'errors/disconnected_account'.length);
+    // a long state known: it wraps at spaces before an id is shortened further
+    const long = await first(false, 'Recruiter seat disconnected + Sales Navigator seat disconnected');
+    for (const line of long) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(long[0]).toContain('NAME');
   });
 });

@@ -3,7 +3,7 @@
 // without saying so.
 import stringWidth from 'string-width';
 import { describe, expect, it, vi } from 'vitest';
-import { displayWidth, padEnd, truncate, wrapLines, wrapText } from '../../src/output/width.js';
+import { displayWidth, longestWord, padEnd, truncate, wrapLines, wrapText } from '../../src/output/width.js';
 
 const widest = (text: string): number => Math.max(...text.split('\n').map(displayWidth));
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -193,7 +193,8 @@ function expectWrapped(text: string, lines: string[], width: number): void {
   let p = 0;
   for (const line of lines) {
     expect(wellFormed(line)).toBe(true);
-    expect(displayWidth(line)).toBeLessThanOrEqual(width);
+    // wider only when it is one word, which is never split
+    if (displayWidth(line) > width) expect(line).not.toContain(' ');
     expect(text.startsWith(line, p)).toBe(true);
     p += line.length;
     expect(boundaries.has(p)).toBe(true);
@@ -216,12 +217,18 @@ describe('wrapText', () => {
     }
   });
 
-  it('cuts a word wider than a line, such as a URL', () => {
+  it('never splits a word wider than a line, such as a URL: it goes whole on a line of its own', () => {
     const url =
       'https://media.licdn.com/dms/image/v2/D4E03AQH8kQ2x7YbT1g/profile-displayphoto-shrink_400_400/0';
-    const wrapped = wrapText(url, 30);
-    expect(wrapped.split('\n').map(displayWidth)).toEqual([30, 30, 30, 4]);
-    expect(wrapped.replaceAll('\n', '')).toBe(url);
+    expect(wrapText(`see ${url} now`, 30).split('\n')).toEqual(['see', url, 'now']);
+    expect(wrapText(`${url} and more`, 30).split('\n')).toEqual([url, 'and more']);
+    expect(wrapText('imap.keller-design.de', 12)).toBe('imap.keller-design.de');
+    expect(longestWord(`see ${url} now`)).toBe(url.length);
+  });
+
+  it('breaks East Asian text between any two wide characters, as those scripts do', () => {
+    expect(wrapText('山田太郎山田', 4)).toBe('山田\n太郎\n山田');
+    expect(longestWord('山田太郎 ab')).toBe(2);
   });
 
   it('never splits a wide character, a flag or an emoji sequence across lines', () => {

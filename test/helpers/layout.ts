@@ -1,0 +1,36 @@
+// What "laid out for a person" means in tests: lines fit the width but for one word (a URL, an
+// id) that is never split, alone after its label; and what one copies appears whole on a line.
+import { expect } from 'vitest';
+import { displayWidth } from '../../src/output/width.js';
+
+/** Every string in a fixture that one would copy whole: no spaces, and a dot, @, :, / or digit. */
+export function copyables(value: unknown, out = new Set<string>()): Set<string> {
+  if (typeof value === 'string') {
+    if (/^[^\s<>]{8,}$/.test(value) && /[.@:/\d]/.test(value)) out.add(value);
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) copyables(v, out);
+  }
+  return out;
+}
+
+/** A line that holds one word alone (after its label): the one line allowed past the width. */
+export const loneWord = /^ *(\S+( \S+)* {2,})?\S+$/;
+
+/** The widest line, colour codes and lone words aside; a CR starts drawing again at column 1. */
+export function widestBreakable(text: string): number {
+  const lines = text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '').split(/[\r\n]/);
+  return Math.max(0, ...lines.map((line) => (loneWord.test(line) ? 0 : displayWidth(line))));
+}
+
+export function expectLaidOut(text: string, width: number, tokens: Iterable<string>): void {
+  const lines = text.split('\n');
+  for (const line of lines) {
+    if (displayWidth(line) > width) expect(line, `line wider than ${width}`).toMatch(loneWord);
+    expect(line, 'a box line is never cut').not.toMatch(/^[│┌├└].*[^│┐┤┘]$/);
+  }
+  for (const token of tokens)
+    expect(
+      lines.some((line) => line.includes(token)),
+      `${token} whole on one line at ${width} columns`,
+    ).toBe(true);
+}
