@@ -390,10 +390,10 @@ class TableOutput extends HeldRows {
     );
     const widest = (i: number) =>
       cells.reduce((w, c) => Math.max(w, width.displayWidth(c[i]!)), width.displayWidth(head[i]!));
-    // Ids and states are kept whole (they are what one copies and greps); what to do gets what is
-    // left, at least 24 columns: the name is cut first, then the type.
-    const [id, state] = [widest(0), widest(3)];
-    let [type, name] = [Math.min(widest(1), 14), Math.min(widest(2), 24)];
+    // States are kept whole, and ids while they can be (they are what one copies and greps; the
+    // full id is in --json and csv); the name is cut first, then the type, then the id's middle.
+    const state = widest(3);
+    let [id, type, name] = [widest(0), Math.min(widest(1), 14), Math.min(widest(2), 24)];
     const room = (count: number) =>
       io.columns - layout.overhead({ style: 'plain' }, count) - id - type - name - state;
     // Beside the row while what to do gets 30 columns or more; below that it would be a ribbon a
@@ -402,6 +402,10 @@ class TableOutput extends HeldRows {
     const beside = room(5) >= 30;
     if (!beside && room(4) < 0) name = Math.max(8, name + room(4));
     if (!beside && room(4) < 0) type = Math.max(8, type + room(4));
+    if (!beside && room(4) < 0) {
+      id = Math.max(width.SHORT_ID, id + room(4));
+      for (const c of cells) c[0] = width.truncateMiddle(c[0]!, id);
+    }
     const table = new layout.Table({
       style: 'plain',
       columns: [

@@ -5,7 +5,7 @@ import type { Tone } from './model.js';
 import type { Painter } from './render.js';
 import { showable } from './showable.js';
 import { Table } from './table.js';
-import { displayWidth, longestWord, truncateMiddle } from './width.js';
+import { displayWidth, longestWord, SHORT_ID, truncateMiddle } from './width.js';
 
 /** One account's row: its id, provider, name and state (`ok`, seat warnings, or an error type). */
 export interface SummaryRow {
@@ -28,8 +28,6 @@ type Widths = [number, number, number, number];
 
 /** errors/disconnected_account, the state a morning check is for: kept whole while rows are pending. */
 const KEY_STATE = 'errors/disconnected_account'.length;
-/** An id shortened in its middle keeps this much: enough of its start and end to tell it apart. */
-const SHORT_ID = 20;
 const NAME = 20;
 const PROVIDER = 8;
 
