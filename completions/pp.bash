@@ -43,6 +43,7 @@ _pp() {
       'accounts/--state' | 'accounts '*'/--state') option=$word ;;
       'status/--from-file' | 'status '*'/--from-file') option=$word ;;
       'status/--concurrency' | 'status '*'/--concurrency') option=$word ;;
+      'status/--max-wait' | 'status '*'/--max-wait') option=$word ;;
       'status/--fail-on' | 'status '*'/--fail-on') option=$word ;;
       'config/set-key') path='config set-key' args=0 ;;
       'config/set-key-command') path='config set-key-command' args=0 ;;
@@ -118,7 +119,7 @@ _pp() {
       'profile') words='--from-file --concurrency --max-wait --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'accounts') words='--type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'accounts show') words='--type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'status') words='--from-file --deep --all --concurrency --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'status') words='--from-file --deep --all --concurrency --max-wait --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key') words='--no-verify --insecure-storage -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key-command') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;

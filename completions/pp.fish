@@ -132,7 +132,7 @@ function __pp_position
                 set path 'pp help config use'; set args 0
             case 'pp help config/remove-profile'
                 set path 'pp help config remove-profile'; set args 0
-            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--fail-on' 'pp status */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
             case '*'
@@ -224,6 +224,7 @@ complete -c pp -n '__pp_in \'pp status\'' -l from-file -r -F -d 'only the accoun
 complete -c pp -n '__pp_in \'pp status\'' -l deep -d 'also call the providers: users/me of each account whose sources are all OK (seat and restriction warnings)'
 complete -c pp -n '__pp_in \'pp status\'' -l all -d 'table: a row for every account, not only those that are not ok'
 complete -c pp -n '__pp_in \'pp status\'' -l concurrency -x -d 'requests at once with --deep'
+complete -c pp -n '__pp_in \'pp status\'' -l max-wait -x -d 'with --deep: wait out rate limits this long in all, then fail the rest (exit 9)'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -a 'warning'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
 complete -c pp -n '__pp_at \'pp status\'' -a '(__pp_values accounts)'

@@ -84,6 +84,13 @@ export const defineGroup = (path: readonly string[], define: (cmd: Command) => v
 export const failOnOption = (): Option =>
   new Option('--fail-on <level>', 'exit 17 when an account answered with warnings').choices(['warning']);
 
+/** `--max-wait <seconds>`: the most a run of many accounts waits out rate limits in all. */
+export const maxWaitOption = (what: string): Option =>
+  new Option(
+    '--max-wait <seconds>',
+    `${what}: wait out rate limits this long in all, then fail the rest (exit 9)`,
+  ).argParser(integer('--max-wait', 0, 86_400));
+
 export const examples = (...lines: string[]): string =>
   `\nExamples:\n${lines.map((l) => exampleLines(l).join('\n')).join('\n')}\n`;
 

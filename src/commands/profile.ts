@@ -1,7 +1,15 @@
 // `pp profile <id>…`: the full provider-specific profile; several ids go to the many-accounts runner.
 import { usageError } from '../errors.js';
 import type { Section } from '../output/model.js';
-import { defineCommand, examples, failOnOption, integer, listFormats, oneAccountFormats } from './command.js';
+import {
+  defineCommand,
+  examples,
+  failOnOption,
+  integer,
+  listFormats,
+  maxWaitOption,
+  oneAccountFormats,
+} from './command.js';
 import { chooseAccount, healthFields, showOne } from './inspect.js';
 
 export interface ProfileOptions {
@@ -27,11 +35,7 @@ export default defineCommand<ProfileOptions, [string[]]>({
         integer('--concurrency', 1, 64),
         4,
       )
-      .option(
-        '--max-wait <seconds>',
-        'with many accounts: wait out rate limits this long in all, then fail the rest (exit 9)',
-        integer('--max-wait', 0, 86_400),
-      )
+      .addOption(maxWaitOption('with many accounts'))
       .addOption(failOnOption())
       .addHelpText(
         'after',

@@ -26,7 +26,7 @@ import { accountHealthHead, accountHealthSample, statusTail } from '../output/pr
 import { showable } from '../output/showable.js';
 import { healthSummary } from './accounts.js';
 import { accountIds, inspectAccount, openIdFile, runMany } from './bulk.js';
-import { defineCommand, examples, failOnOption, formatNames, integer } from './command.js';
+import { defineCommand, examples, failOnOption, formatNames, integer, maxWaitOption } from './command.js';
 
 interface StatusOptions {
   fromFile?: string;
@@ -34,6 +34,7 @@ interface StatusOptions {
   all?: boolean;
   failOn?: 'warning';
   concurrency: number;
+  maxWait?: number;
 }
 
 /** One account's verdict, as every format reads it. */
@@ -67,6 +68,7 @@ export default defineCommand<StatusOptions, [string[]]>({
       )
       .option('--all', 'table: a row for every account, not only those that are not ok')
       .option('--concurrency <n>', 'requests at once with --deep', integer('--concurrency', 1, 64), 4)
+      .addOption(maxWaitOption('with --deep'))
       .addOption(failOnOption())
       .addHelpText(
         'after',
@@ -112,7 +114,7 @@ accounts); --deep calls each account's provider.
       const named = await namedIds(ctx, ids, opts.fromFile);
       const client = await openClient(ctx);
       await ctx.io.out(output.head());
-      if (opts.deep) await deepRun(ctx, client, named, opts.concurrency, emit);
+      if (opts.deep) await deepRun(ctx, client, named, opts, emit);
       else {
         for await (const rows of listedRows(ctx, client, named)) {
           let out = ''; // one write a page, as pp accounts does
@@ -215,7 +217,7 @@ async function deepRun(
   ctx: Context,
   listClient: Client,
   named: Set<string> | undefined,
-  concurrency: number,
+  { concurrency, maxWait }: StatusOptions,
   emit: (row: StatusRow) => string,
 ): Promise<void> {
   async function* rows(): AsyncGenerator<StatusRow> {
@@ -224,6 +226,7 @@ async function deepRun(
   const { readError } = await runMany<StatusRow, StatusRow | undefined>(ctx, {
     items: rows(),
     concurrency,
+    maxWaitMs: maxWait === undefined ? undefined : maxWait * 1000,
     async task(client, row) {
       if (row.item === null || row.health.state !== 'ok') return row;
       const outcome = await inspectAccount(ctx, client, row.id, ctx.globals.json);

@@ -8,7 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import parsePrometheus from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
-import { FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
+import { answer, FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv, tempDir } from '../helpers/run.js';
 
@@ -358,6 +358,25 @@ describe('pp status --deep', () => {
     expect(b).toMatchObject({ health: { state: 'unknown' }, error: { exit_code: 6 } });
     expect(c).toMatchObject({ health: { state: 'ok' }, profile: { first_name: 'Ada' } });
     expect(r.stdout + r.stderr).not.toContain(KEY);
+  });
+
+  it('--max-wait bounds a --deep run: a rate limit longer than it is not waited out (unknown, exit 9)', async () => {
+    server.script((req) => {
+      if (req.url.startsWith('/api/v1/accounts'))
+        return json({ items: [account('acc_a'), account('acc_b')] });
+      if (req.url.includes('acc_a')) return answer(429, '', { 'retry-after': '40' });
+      return json(linkedinProfile());
+    });
+    const clock = new FakeClock();
+    const r = await pp(['--base-url', server.origin, '--json', 'status', '--deep', '--max-wait', '30'], {
+      env: env(),
+      clock,
+    });
+    expect(r.code).toBe(9);
+    const [a, b] = ndjson(r.stdout);
+    expect(a).toMatchObject({ account_id: 'acc_a', health: { state: 'unknown' }, error: { exit_code: 9 } });
+    expect(b).toMatchObject({ account_id: 'acc_b', health: { state: 'ok' } });
+    expect(clock.sleeps.filter((ms) => ms >= 30_000)).toEqual([]); // the 40 s were never waited
   });
 
   it('Ctrl-C during --deep is no verdict: prometheus says pp_status_success 0, exit 130', async () => {
