@@ -10,7 +10,7 @@ import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { type Health, type HealthState, healthOf, healthStates, stateTone } from '../health.js';
 import { accountHeader, accountRow, isDelimited } from '../output/delimited.js';
-import { text } from '../output/format.js';
+import { ago, text } from '../output/format.js';
 import { type Laid, maskedWarning, stringify } from '../output/json.js';
 import type { Painter } from '../output/render.js';
 import { showable } from '../output/showable.js';
@@ -153,6 +153,9 @@ export function healthSummary(
  */
 class AccountsTable {
   #table: Table | undefined;
+  #header = false;
+  /** Whether the CREATED column says how long ago too: set with the widths. */
+  #withAgo = false;
 
   private constructor(
     private readonly ctx: Context,
@@ -171,17 +174,28 @@ class AccountsTable {
     return new AccountsTable(ctx, painter(ctx.io.stdoutColor), layout, displayWidth);
   }
 
+  /** The creation date, and how long ago when the column has room for it (a person reads it). */
+  #created(item: Record<string, unknown>): string {
+    const value = text(item.created_at) ?? '';
+    const date = value.slice(0, 10);
+    const when = Date.parse(value);
+    return this.#withAgo && !Number.isNaN(when)
+      ? `${date} (${ago(new Date(when), this.ctx.clock.now())})`
+      : date;
+  }
+
   row(item: Record<string, unknown>, health: Health, page: readonly Record<string, unknown>[]): string {
+    if (!this.#table) this.#table = this.#makeTable(page);
     const cells = [
       text(item.id) ?? '',
       text(item.type) ?? '',
       text(item.name) ?? '',
       health.state,
-      (text(item.created_at) ?? '').slice(0, 10),
+      this.#created(item),
     ].map((cell) => showable(this.ctx.io, cell).replace(/\n/g, ' '));
     let header = '';
-    if (!this.#table) {
-      this.#table = this.#makeTable(page);
+    if (!this.#header) {
+      this.#header = true;
       header = this.#table.row(['ID', 'TYPE', 'NAME', 'STATE', 'CREATED'], (s) => this.p.label(s));
     }
     const tone = stateTone(health.state);
@@ -211,12 +225,22 @@ class AccountsTable {
       ),
     );
     const state = widest(['STATE', ...page.map((a) => healthOf({ sources: sourcesOf(a) }).state)], 5);
-    let created = 10;
     const naturalName = widest(
       page.map((a) => text(a.name) ?? ''),
       4,
     );
+    // the date with how long ago (`2024-12-09 (11 months ago)`) while the name keeps its room,
+    // else the date alone, else nothing
+    this.#withAgo = true;
+    let created = widest(
+      page.map((a) => this.#created(a)),
+      10,
+    );
     const room = () => this.ctx.io.columns - id - type - state - created - 2 * (created ? 4 : 3);
+    if (room() < Math.min(naturalName, 20)) {
+      this.#withAgo = false;
+      created = 10;
+    }
     if (room() < Math.min(naturalName, 12)) created = 0;
     if (room() < Math.min(naturalName, 12)) type = Math.min(type, 8);
     const name = room() >= 8 ? Math.min(room(), naturalName) : 0;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { FaultServer, json, problem } from '../helpers/fault-server.js';
-import { pp } from '../helpers/pp.js';
+import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
 
 let big: RunningSandbox;
@@ -23,6 +23,8 @@ const ndjson = (text: string) =>
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown> & { health: { state: string } });
 
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
 describe('pp accounts', () => {
   it('lists the sandbox workspace with each account’s health from its sources', async () => {
     const r = await pp(['--sandbox', 'accounts'], { tty: { columns: 120 } });
@@ -39,6 +41,37 @@ describe('pp accounts', () => {
     expect(r.stdout).toContain('\u001b[35maction_needed\u001b[39m'); // the state in its tone's colour
     expect(r.stderr).toBe('12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped\n');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
+  });
+
+  it('says how long ago each account was created where the width allows, the date alone where not', async () => {
+    const item = {
+      id: 'acc_1',
+      type: 'LINKEDIN',
+      name: 'Ada',
+      created_at: '2026-08-30T06:00:00.000Z',
+      sources: [{ id: 's', status: 'OK' }],
+    };
+    const server = await FaultServer.start();
+    try {
+      server.script(json({ items: [item], cursor: null }));
+      const clock = new FakeClock(Date.UTC(2026, 10, 30, 6, 0, 0));
+      const wide = await pp(['--base-url', server.origin, 'accounts'], {
+        env: env(),
+        tty: { columns: 100 },
+        clock,
+      });
+      expect(plain(wide.stdout)).toMatch(/acc_1\s+LINKEDIN\s+Ada\s+ok\s+2026-08-30 \(3 months ago\)\n/);
+      const narrow = await pp(['--base-url', server.origin, 'accounts'], {
+        env: env(),
+        tty: { columns: 50 },
+        clock,
+      });
+      expect(plain(narrow.stdout)).toMatch(/acc_1\s+LINKEDIN\s+Ada\s+ok\s+2026-08-30\n/);
+      const machine = await pp(['--base-url', server.origin, '--json', 'accounts'], { env: env(), clock });
+      expect(JSON.parse(machine.stdout).account.created_at).toBe('2026-08-30T06:00:00.000Z');
+    } finally {
+      await server.close();
+    }
   });
 
   it('reads every page of a large workspace (250 a page) and streams one NDJSON line per account', async () => {
