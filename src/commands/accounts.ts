@@ -14,7 +14,7 @@ import { ago, text } from '../output/format.js';
 import { type Laid, maskedWarning, stringify } from '../output/json.js';
 import type { Painter } from '../output/render.js';
 import { showable } from '../output/showable.js';
-import type { Table } from '../output/table.js';
+import type { fitAccountColumns, Table } from '../output/table.js';
 import { defineCommand, examples, listFormats } from './command.js';
 
 interface AccountsOptions {
@@ -207,51 +207,54 @@ class AccountsTable {
   }
 
   /**
-   * Widths from the first page and the terminal. Ids and states are kept whole (they are what one
-   * copies and greps); when the terminal is narrow, the creation date goes first, then the type is
-   * cut, and the name gets what is left (cut with `…`, or left out below 8 columns).
+   * Widths from the first page and the terminal, by the one rule of account tables
+   * (fitAccountColumns): the creation date with how long ago while the id and the name keep their
+   * room beside it, else the date alone, else no date.
    */
   #makeTable(page: readonly Record<string, unknown>[]): Table {
     const widest = (values: string[], floor: number) => Math.max(floor, ...values.map(this.displayWidth));
-    const id = widest(
-      page.map((a) => text(a.id) ?? ''),
-      2,
-    );
-    let type = Math.min(
-      14,
-      widest(
-        page.map((a) => text(a.type) ?? ''),
+    const want = {
+      id: widest(
+        page.map((a) => text(a.id) ?? ''),
+        2,
+      ),
+      type: Math.min(
+        14,
+        widest(
+          page.map((a) => text(a.type) ?? ''),
+          4,
+        ),
+      ),
+      name: widest(
+        page.map((a) => text(a.name) ?? ''),
         4,
       ),
-    );
-    const state = widest(['STATE', ...page.map((a) => healthOf({ sources: sourcesOf(a) }).state)], 5);
-    const naturalName = widest(
-      page.map((a) => text(a.name) ?? ''),
-      4,
-    );
-    // the date with how long ago (`2024-12-09 (11 months ago)`) while the name keeps its room,
-    // else the date alone, else nothing
-    this.#withAgo = true;
-    let created = widest(
-      page.map((a) => this.#created(a)),
-      10,
-    );
-    const room = () => this.ctx.io.columns - id - type - state - created - 2 * (created ? 4 : 3);
-    if (room() < Math.min(naturalName, 20)) {
-      this.#withAgo = false;
-      created = 10;
+      state: widest(['STATE', ...page.map((a) => healthOf({ sources: sourcesOf(a) }).state)], 5),
+    };
+    const total = this.ctx.io.columns;
+    let fitted: ReturnType<typeof fitAccountColumns>;
+    for (const withAgo of [true, false]) {
+      this.#withAgo = withAgo;
+      const created = widest(
+        page.map((a) => this.#created(a)),
+        10,
+      );
+      fitted = this.layout.fitAccountColumns(total, want, { extra: created });
+      if (fitted?.extra) {
+        fitted.extra = created;
+        break;
+      }
     }
-    if (room() < Math.min(naturalName, 12)) created = 0;
-    if (room() < Math.min(naturalName, 12)) type = Math.min(type, 8);
-    const name = room() >= 8 ? Math.min(room(), naturalName) : 0;
+    // narrower than even the rule allows: ids and states whole all the same, and no name
+    const { columns, extra } = fitted ?? { columns: { ...want, name: 0 }, extra: 0 };
     return new this.layout.Table({
       style: 'plain',
       columns: [
-        { width: id },
-        { width: type, overflow: 'cut' },
-        { width: name, overflow: 'cut' },
-        { width: state },
-        { width: created },
+        { width: columns.id, overflow: 'middle' },
+        { width: columns.type, overflow: 'cut' },
+        { width: columns.name, overflow: 'cut' },
+        { width: columns.state },
+        { width: extra },
       ],
     });
   }

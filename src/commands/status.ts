@@ -393,30 +393,28 @@ class TableOutput extends HeldRows {
     );
     const widest = (i: number) =>
       cells.reduce((w, c) => Math.max(w, width.displayWidth(c[i]!)), width.displayWidth(head[i]!));
-    // States are kept whole, and ids while they can be (they are what one copies and greps; the
-    // full id is in --json and csv); the name is cut first, then the type, then the id's middle.
-    const state = widest(3);
-    let [id, type, name] = [widest(0), Math.min(widest(1), 14), Math.min(widest(2), 24)];
-    const room = (count: number) =>
-      io.columns - layout.overhead({ style: 'plain' }, count) - id - type - name - state;
-    // Beside the row while what to do gets 30 columns or more; below that it would be a ribbon a
-    // word wide, so it goes under its row across the whole width, and the name and type get back
-    // the room it leaves.
-    const beside = room(5) >= 30;
-    if (!beside && room(4) < 0) name = Math.max(8, name + room(4));
-    if (!beside && room(4) < 0) type = Math.max(8, type + room(4));
-    if (!beside && room(4) < 0) {
-      id = Math.max(width.SHORT_ID, id + room(4));
-      for (const c of cells) c[0] = width.truncateMiddle(c[0]!, id);
-    }
+    // The one rule of account tables (fitAccountColumns). What to do is beside the row while it
+    // gets 30 columns or more; below that it would be a ribbon a word wide, so it goes under its row
+    // across the whole width, and the other columns get back the room it leaves.
+    const want = {
+      id: widest(0),
+      type: Math.min(widest(1), 14),
+      name: Math.min(widest(2), 24),
+      state: widest(3),
+    };
+    const { columns, extra } = layout.fitAccountColumns(io.columns, want, { extra: 30 }) ?? {
+      columns: { ...want, name: 0 }, // narrower than the rule allows: ids and states whole all the same
+      extra: 0,
+    };
+    const beside = extra > 0;
     const table = new layout.Table({
       style: 'plain',
       columns: [
-        { width: id },
-        { width: type, overflow: 'cut' },
-        { width: name, overflow: 'cut' },
-        { width: state },
-        { width: beside ? room(5) : 0 },
+        { width: columns.id, overflow: 'middle' },
+        { width: columns.type, overflow: 'cut' },
+        { width: columns.name, overflow: 'cut' },
+        { width: columns.state },
+        { width: extra },
       ],
     });
     let out = table.header(head, (s) => p.label(s));

@@ -4,8 +4,8 @@ import type { Io } from './io.js';
 import type { Tone } from './model.js';
 import type { Painter } from './render.js';
 import { showable } from './showable.js';
-import { Table } from './table.js';
-import { displayWidth, longestWord, SHORT_ID, truncateMiddle } from './width.js';
+import { fitAccountColumns, Table } from './table.js';
+import { displayWidth, longestWord, truncateMiddle } from './width.js';
 
 /** One account's row: its id, provider, name and state (`ok`, seat warnings, or an error type). */
 export interface SummaryRow {
@@ -38,9 +38,9 @@ const PROVIDER = 8;
  * state column is sized from those states; while accounts are still pending, it keeps room for
  * errors/disconnected_account, the state a run is mostly for, rather than for the longest error
  * type of the catalogue, which would squeeze out the names for states that seldom come. What gives
- * way when the terminal is narrow, in order: a multi-word state wraps at spaces, the name narrows
- * to 12 columns, the ids are shortened in their middle with `…` (the full id is in --json), the
- * name narrows to 8, then it is left out. Only a terminal too narrow even for that makes every
+ * way when the terminal is narrow is the rule of every account table (fitAccountColumns: the state
+ * wraps, then the name, the provider and the id's middle give way, then the name goes); the state
+ * takes what is left. Only a terminal too narrow even for that makes every
  * column share the width.
  */
 export class SummaryTable {
@@ -113,8 +113,7 @@ export class SummaryTable {
       stateMin = Math.max(stateMin, KEY_STATE);
     }
     const idWant = Math.max(7, longestId);
-    let account = idWant;
-    let name = pending
+    const name = pending
       ? NAME
       : Math.min(
           NAME,
@@ -123,21 +122,20 @@ export class SummaryTable {
             widest((r) => displayWidth(r.name)),
           ),
         );
-    const over = () => account + PROVIDER + name + state + (name ? 6 : 4) - total;
-    const give = (width: number, floor: number) => Math.max(floor, width - Math.max(0, over()));
-    state = give(state, Math.max(5, stateMin));
-    name = give(name, Math.min(name, 12)); // a name is recognised by its start
-    account = give(account, Math.min(idWant, SHORT_ID));
-    name = give(name, 8);
-    if (over() > 0) {
-      name = 0;
-      account = Math.min(idWant, account + Math.max(0, -over()));
+    // the one rule of account tables; the state then takes all the room left, to wrap in
+    const fitted = fitAccountColumns(
+      total,
+      { id: idWant, type: PROVIDER, name, state },
+      { stateMin: Math.max(5, stateMin) },
+    );
+    if (fitted) {
+      const { id, type, name: shown } = fitted.columns;
+      return [id, type, shown, total - id - type - (shown ? shown + 6 : 4)];
     }
-    if (over() <= 0) return [account, PROVIDER, name, total - account - PROVIDER - (name ? name + 6 : 4)];
     // Too narrow for a whole id start and a whole key state: every column shares the width.
     this.#shared = true;
     const provider = Math.min(PROVIDER, Math.max(4, Math.floor(total * 0.2)));
-    account = Math.max(7, Math.min(idWant, Math.floor(total * 0.4)));
+    const account = Math.max(7, Math.min(idWant, Math.floor(total * 0.4)));
     return [account, provider, 0, Math.max(8, total - account - provider - 4)];
   }
 

@@ -7,7 +7,7 @@
 // fieldLines, 580 s). Here every row is laid out on its own from fixed widths, so N rows cost O(N)
 // (4,000 rows: ~45 ms; that signature: ~5 ms), and rows can be written one at a time as they come
 // (the summary streams them).
-import { displayWidth, type Line, truncate, wrapLines } from './width.js';
+import { displayWidth, type Line, SHORT_ID, truncate, truncateMiddle, wrapLines } from './width.js';
 
 /** 'box': ┌─┬┐ borders, one space of padding each side. 'plain': columns apart by a gap of spaces. */
 export type TableStyle = 'box' | 'plain';
@@ -17,9 +17,10 @@ export interface Column {
   width: number;
   /**
    * A value wider than the column wraps onto more lines at spaces ('wrap', the default; a word
-   * wider than the column is kept whole and overflows it, see wrapLines) or is cut with `…`.
+   * wider than the column is kept whole and overflows it, see wrapLines), is cut with `…` at its
+   * end ('cut'), or in its middle ('middle': an id, told apart by its start and end).
    */
-  overflow?: 'wrap' | 'cut';
+  overflow?: 'wrap' | 'cut' | 'middle';
 }
 
 export interface TableOptions {
@@ -75,6 +76,62 @@ export function fitColumns(
     excess -= 1;
   }
   return widths;
+}
+
+/** The columns of a table of accounts, in columns of text: id, type (or provider), name, state. */
+export interface AccountColumns {
+  id: number;
+  type: number;
+  name: number;
+  state: number;
+}
+
+/** A name is told by its start: the first 16 columns hold most "First Last" names. */
+const NAME_KEPT = 16;
+
+/**
+ * The one rule for what a table of accounts (pp accounts, pp status, the many-account summary)
+ * gives up on a narrow terminal, in this order: a state of several words wraps down to its longest
+ * word (`stateMin`), the name narrows to 16 columns, the type to 8, the id gives up its middle
+ * down to 20 (the whole id is in --json and csv), the name narrows to 8, then it is left out and
+ * the id gets back what it can. Columns are `gap` apart. Undefined when even that does not fit.
+ *
+ * With `extra`, a last column (a date, what to do) that needs that many columns: it is beside the
+ * others only if the id stays whole and the name keeps 16 columns (or all of it) beside it, and
+ * then gets all the room left; else `extra` is 0 and the rest is fitted without it.
+ */
+export function fitAccountColumns(
+  total: number,
+  want: AccountColumns,
+  opts: { stateMin?: number; extra?: number; gap?: number } = {},
+): { columns: AccountColumns; extra: number } | undefined {
+  const gap = opts.gap ?? 2;
+  const used = (c: AccountColumns) => c.id + c.type + c.name + c.state + gap * (c.name ? 3 : 2);
+  if (opts.extra) {
+    const beside = shrinkTo(total - opts.extra - gap);
+    if (beside && beside.id === want.id && beside.name >= Math.min(want.name, NAME_KEPT))
+      return { columns: beside, extra: total - used(beside) - gap };
+  }
+  const alone = shrinkTo(total);
+  return alone && { columns: alone, extra: 0 };
+
+  function shrinkTo(room: number): AccountColumns | undefined {
+    const c = { ...want };
+    const over = () => used(c) - room;
+    const give = (key: keyof AccountColumns, floor: number) => {
+      c[key] = Math.max(Math.min(c[key], floor), c[key] - Math.max(0, over()));
+    };
+    give('state', opts.stateMin ?? want.state);
+    give('name', NAME_KEPT);
+    give('type', 8);
+    give('id', SHORT_ID);
+    give('name', 8);
+    if (over() > 0) {
+      c.name = 0;
+      c.id = Math.min(want.id, c.id + Math.max(0, -over()));
+    }
+    return over() > 0 ? undefined : c;
+  }
 }
 
 /**
@@ -151,8 +208,9 @@ function trimSpaces(line: string): string {
  * sizes a box's columns for their longest words, so only a caller that does not meets this.
  */
 function cellLines(text: string, column: Column, boxed: boolean): Line[] {
-  if (column.overflow === 'cut') {
-    const cut = truncate(text.replace(/\r?\n/g, ' '), column.width);
+  if (column.overflow === 'cut' || column.overflow === 'middle') {
+    const flat = text.replace(/\r?\n/g, ' ');
+    const cut = column.overflow === 'cut' ? truncate(flat, column.width) : truncateMiddle(flat, column.width);
     return [{ text: cut, width: displayWidth(cut) }];
   }
   const lines = wrapLines(text, column.width);

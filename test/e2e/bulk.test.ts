@@ -464,7 +464,7 @@ describe('the summary table at the width of a pipe (80)', () => {
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
     expect(lines[0]).toMatch(/^ACCOUNT\s+PROVIDER\s+NAME\s+STATE$/);
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/^acc_demo_linkedin\s+LinkedIn\s+Camille Dur…\s+ok$/); // narrowed to 12
+    expect(lines[1]).toMatch(/^acc_demo_linkedin\s+LinkedIn\s+Camille Durand\s+ok$/); // 16 columns kept
     expect(lines[2]).toMatch(/^acc_error_\S*…\S*account\s+-\s+-\s+errors\/disconnected_account$/);
     expect(lines[3]).toMatch(/^acc_linked\S*…\S*TZ8GR\s+-\s+-\s+errors\/resource_not_found$/);
     for (const [i, line] of lines.slice(1).entries()) expectShortened(line.split(/\s{2,}/)[0]!, ids[i]!);

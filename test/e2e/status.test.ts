@@ -94,15 +94,15 @@ describe('pp status, the table', () => {
     );
   });
 
-  it('at 60 columns the id gives up its middle last, and every line fits', async () => {
+  it('at 60 columns the name keeps its start, the ids give up their middle, and every line fits', async () => {
     const r = await pp(['--sandbox', 'status'], { tty: { columns: 60 } });
     const lines = r.stdout
       .replace(/\u001b\[[0-9;]*m/g, '')
       .trimEnd()
       .split('\n');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
-    expect(lines.some((l) => l.startsWith('acc_demo_outlook_error '))).toBe(true); // short ids stay whole
-    expect(lines.find((l) => l.startsWith('acc_demo_ins'))).toMatch(/^acc_demo_ins\S*…\S*credentials\s/);
+    expect(lines.find((l) => l.startsWith('acc_demo_i'))).toMatch(/^acc_demo_i\S*…\S*dentials\s/);
+    expect(lines.find((l) => l.startsWith('acc_demo_o'))).toMatch(/\sOUTLOOK\s+Daniel Brooks\s+stopped$/);
   });
 
   it('--all lists every account, ok ones last; all ok named accounts print no table and exit 0', async () => {
