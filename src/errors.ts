@@ -1,5 +1,6 @@
 // Every failure pp reports is a PpError: a kind, an exit code and words for a person.
 // Commands throw them; only cli.ts prints them and turns them into an exit code.
+import { utc } from './output/format.js';
 
 export const ExitCode = {
   ok: 0,
@@ -80,10 +81,11 @@ export class PpError extends Error {
  * may say Retry-After: 99999999999999) is given in seconds alone: toISOString would throw.
  */
 export function retryHint(seconds: number, now: number): string {
-  const at = new Date(now + seconds * 1000);
+  // to the whole second up, in the words of the rest of the output (2026-11-30 04:57:39 UTC)
+  const at = new Date(Math.ceil((now + seconds * 1000) / 1000) * 1000);
   return Number.isNaN(at.getTime())
     ? `Try again in ${seconds} s.`
-    : `Try again in ${seconds} s (after ${at.toISOString()}).`;
+    : `Try again in ${seconds} s (after ${utc(at)}).`;
 }
 
 export const usageError = (message: string, hint?: string): PpError =>

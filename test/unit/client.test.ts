@@ -149,7 +149,7 @@ describe('httpError', () => {
     const e = httpError(429, 'Too Many Requests', '', 'acc_1', 120_000);
     expect(e.exitCode).toBe(ExitCode.rateLimited);
     expect(e.retryAfter).toBe(120);
-    expect(e.hint).toMatch(/^Try again in 120 s \(after \d{4}-\d\d-\d\dT/);
+    expect(e.hint).toMatch(/^Try again in 120 s \(after \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)/);
     expect(e.retryable).toBe(true);
   });
 });
