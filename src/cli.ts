@@ -2,7 +2,7 @@
 // the one place that turns errors into words on standard error and an exit code. The only way in:
 // main.ts calls it with the real process, tests with in-memory streams (deps.ts).
 import { type Command, CommanderError } from 'commander';
-import { checkFormat, type Format } from './commands/command.js';
+import { checkFormat, type Format, formatsOf } from './commands/command.js';
 import { Context, type Globals } from './context.js';
 import { type RunDeps, realClock } from './deps.js';
 import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
@@ -66,7 +66,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
     version,
     async (def, values, cmd) => {
       const context = contextFor(cmd);
-      if (nagios && !(def.formats?.(values) ?? []).includes('nagios')) nagios = false;
+      if (nagios && !formatsOf(def, values).includes('nagios')) nagios = false;
       checkFormat(def, values, context.globals.format);
       code = (await def.run?.(context, values)) ?? ExitCode.ok;
     },

@@ -31,12 +31,16 @@ export interface PpCommandDef {
   formats?(values: readonly unknown[]): readonly Format[];
 }
 
+/** The --format values a command takes, given its parsed values. */
+export const formatsOf = (def: PpCommandDef, values: readonly unknown[]): readonly Format[] =>
+  def.formats?.(values) ?? oneAccountFormats;
+
 /**
  * The one check of --format, before any command runs: an unknown name, or one the command does
  * not take, is a usage error listing those it does.
  */
 export function checkFormat(def: PpCommandDef, values: readonly unknown[], format: string): void {
-  const valid = def.formats?.(values) ?? oneAccountFormats;
+  const valid = formatsOf(def, values);
   if ((valid as readonly string[]).includes(format)) return;
   const command = `pp ${def.path.join(' ')}`;
   const known = (formatNames as readonly string[]).includes(format);
