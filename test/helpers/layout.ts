@@ -34,3 +34,24 @@ export function expectLaidOut(text: string, width: number, tokens: Iterable<stri
       `${token} whole on one line at ${width} columns`,
     ).toBe(true);
 }
+
+/**
+ * A long text of `length` characters as a signature might be: words, accents, wide characters, an
+ * emoji sequence, a URL, and a line break every `lineEvery` words.
+ */
+export function longText(length: number, lineEvery: number): string {
+  const words = [
+    'Best',
+    'regards,',
+    'Camille',
+    'Dürand',
+    '山田',
+    '👩‍💻',
+    '—',
+    'https://x.example/careers?utm=sig',
+  ];
+  let value = '';
+  for (let i = 0; value.length <= length; i++)
+    value += (i % lineEvery === lineEvery - 1 ? '\n' : ' ') + words[i % words.length];
+  return value.slice(1, length + 1);
+}

@@ -7,6 +7,7 @@ import { fieldLines, painter, tableLines } from '../../src/output/render.js';
 import { SummaryTable } from '../../src/output/summary.js';
 import { fitAccountColumns, fitColumns, overhead, Table, type TableOptions } from '../../src/output/table.js';
 import { displayWidth } from '../../src/output/width.js';
+import { longText } from '../helpers/layout.js';
 import { emptyStdin } from '../helpers/pp.js';
 
 const io = (columns: number, color = false) =>
@@ -268,19 +269,8 @@ describe('tableLines and fieldLines', () => {
     }
   });
 
-  it('lay out a 10,000-character signature quickly, and all of it', () => {
-    const words = [
-      'Best',
-      'regards,',
-      'Camille',
-      'Dürand',
-      '山田',
-      '👩‍💻',
-      'https://x.example/careers?utm=sig',
-    ];
-    let value = '';
-    for (let i = 0; value.length < 10_000; i++)
-      value += (i % 19 === 18 ? '\n' : ' ') + words[i % words.length];
+  it('lay out a 10,000-character signature, all of it', () => {
+    const value = longText(10_000, 19);
     // its time is measured by `npm run bench` (scripts/bench-render.mjs): with cli-table3, 580 s
     const out = fieldLines(io(100), painter(false), [{ label: 'Signature', value }]);
     for (const line of lines(out)) expect(displayWidth(line)).toBeLessThanOrEqual(100);

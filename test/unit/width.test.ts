@@ -4,6 +4,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it, vi } from 'vitest';
 import { displayWidth, longestWord, padEnd, truncate, wrapLines, wrapText } from '../../src/output/width.js';
+import { longText } from '../helpers/layout.js';
 
 const widest = (text: string): number => Math.max(...text.split('\n').map(displayWidth));
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -271,20 +272,7 @@ describe('wrapText', () => {
   });
 
   it('wraps a 10,000-character value: every line within the width, all the text kept', () => {
-    const words = [
-      'Best',
-      'regards,',
-      'Camille',
-      'Dürand',
-      '山田',
-      '👩‍💻',
-      '—',
-      'https://x.example/careers?utm=sig',
-    ];
-    let value = '';
-    for (let i = 0; value.length < 10_000; i++)
-      value += (i % 23 === 22 ? '\n' : ' ') + words[i % words.length];
-    value = value.slice(1, 10_001);
+    const value = longText(10_000, 23);
     expect(value).toHaveLength(10_000);
     for (const width of [7, 40, 76]) expectWrapped(value, wrapText(value, width).split('\n'), width);
   });
