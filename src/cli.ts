@@ -81,8 +81,9 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
         if (!json) write(s);
       },
       // commander's own defaults (these, from process.stdout and process.stderr) would build the streams
-      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns) || 80,
-      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns) || 80,
+      // the one width rule of the output (Io): COLUMNS, else the terminal's, else 80
+      getOutHelpWidth: () => io.columns,
+      getErrHelpWidth: () => io.errColumns,
       getOutHasColors: () => io.stdoutColor,
       getErrHasColors: () => io.stderrColor,
     },

@@ -123,6 +123,14 @@ describe('help on a narrow terminal', () => {
     },
   );
 
+  it('through a pipe, help takes its width from COLUMNS as all output does (else 80)', async () => {
+    const piped = await pp(['--help'], { env: baseEnv({ NO_COLOR: '1', COLUMNS: '60' }) });
+    expect(piped.stdout.split('\n').filter((line) => displayWidth(line) > 60)).toEqual([]);
+    expect(piped.stdout).toEqual(await helpAt(60, ['--help']));
+    const plain = await pp(['--help'], { env: baseEnv({ NO_COLOR: '1' }) });
+    expect(plain.stdout).toEqual(await helpAt(80, ['--help']));
+  });
+
   it('the wide layout keeps an option beside its description; the narrow one puts it above', async () => {
     expect(await helpAt(80, ['--help'])).toMatch(/^ {2}--sandbox +answer from/m);
     expect(await helpAt(60, ['--help'])).toMatch(/^ {2}--sandbox\n {6}answer from/m);
