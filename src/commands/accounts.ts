@@ -245,17 +245,6 @@ class AccountsTable {
         break;
       }
     }
-    // narrower than even the rule allows: ids and states whole all the same, and no name
-    const { columns, extra } = fitted ?? { columns: { ...want, name: 0 }, extra: 0 };
-    return new this.layout.Table({
-      style: 'plain',
-      columns: [
-        { width: columns.id, overflow: 'middle' },
-        { width: columns.type, overflow: 'cut' },
-        { width: columns.name, overflow: 'cut' },
-        { width: columns.state },
-        { width: extra },
-      ],
-    });
+    return this.layout.accountTable(want, fitted).table;
   }
 }

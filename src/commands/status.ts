@@ -402,21 +402,11 @@ class TableOutput extends HeldRows {
       name: Math.min(widest(2), 24),
       state: widest(3),
     };
-    const { columns, extra } = layout.fitAccountColumns(io.columns, want, { extra: 30 }) ?? {
-      columns: { ...want, name: 0 }, // narrower than the rule allows: ids and states whole all the same
-      extra: 0,
-    };
+    const { table, extra } = layout.accountTable(
+      want,
+      layout.fitAccountColumns(io.columns, want, { extra: 30 }),
+    );
     const beside = extra > 0;
-    const table = new layout.Table({
-      style: 'plain',
-      columns: [
-        { width: columns.id, overflow: 'middle' },
-        { width: columns.type, overflow: 'cut' },
-        { width: columns.name, overflow: 'cut' },
-        { width: columns.state },
-        { width: extra },
-      ],
-    });
     let out = table.header(head, (s) => p.label(s));
     rows.forEach((row, n) => {
       const tone = stateTone(row.health.state);

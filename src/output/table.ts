@@ -135,6 +135,29 @@ export function fitAccountColumns(
 }
 
 /**
+ * The plain table of an account table's columns as fitAccountColumns fitted them, the last one
+ * (`extra` wide; 0: left out) after them; narrower than the rule allows, ids and states whole all
+ * the same, and no name. Ids that do not fit lose their middle, types and names their end.
+ */
+export function accountTable(
+  want: AccountColumns,
+  fitted: { columns: AccountColumns; extra: number } | undefined,
+): { table: Table; extra: number } {
+  const { columns, extra } = fitted ?? { columns: { ...want, name: 0 }, extra: 0 };
+  const table = new Table({
+    style: 'plain',
+    columns: [
+      { width: columns.id, overflow: 'middle' },
+      { width: columns.type, overflow: 'cut' },
+      { width: columns.name, overflow: 'cut' },
+      { width: columns.state },
+      { width: extra },
+    ],
+  });
+  return { table, extra };
+}
+
+/**
  * A table whose rows are laid out one at a time from fixed widths: row() returns the text of one
  * row (with the border above it in a box), end() the closing border. The whole table is the
  * concatenation, so a caller can print rows as they come.
