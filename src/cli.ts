@@ -2,10 +2,12 @@
 // the one place that turns errors into words on standard error and an exit code. The only way in:
 // main.ts calls it with the real process, tests with in-memory streams (deps.ts).
 import { type Command, CommanderError } from 'commander';
-import { checkFormat, type Format, formatsOf } from './commands/command.js';
+import { checkFormat, formatsOf } from './commands/command.js';
+import { commandWords } from './commands/index.js';
 import { Context, type Globals } from './context.js';
 import { type RunDeps, realClock } from './deps.js';
 import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
+import type { Format } from './output/formats.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
 import { buildProgram, type GlobalOptionValues } from './program.js';
@@ -58,6 +60,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       onTerminate: deps.onTerminate ?? (() => {}),
       setExitCode: deps.setExitCode ?? (() => {}),
       onExit: deps.onExit ?? (() => () => {}),
+      commandWords,
     });
     return ctx;
   };

@@ -1,10 +1,11 @@
 // The one object every command receives: streams, environment, global options, settings, the
 // clock and the interrupt signal (api/open.ts builds the API client from it). Built once in cli.ts
 // from run()'s deps, so a command reaches the outside world only through it.
-import type { Format } from './commands/command.js';
-import { type KeySetting, maskKey, SANDBOX_KEY, SettingsReader } from './config/settings.js';
+import { type KeySetting, SANDBOX_KEY, SettingsReader } from './config/settings.js';
 import type { Clock, Env } from './deps.js';
 import { configError } from './errors.js';
+import { maskKey } from './key.js';
+import type { Format } from './output/formats.js';
 import type { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
 import { neutralize } from './output/showable.js';
@@ -35,6 +36,7 @@ export interface ContextInit {
   onTerminate: (fn: () => void) => void;
   setExitCode: (code: number) => void;
   onExit: (fn: () => void) => () => void;
+  commandWords: ReadonlySet<string>;
 }
 
 export class Context {
@@ -50,6 +52,11 @@ export class Context {
   readonly setExitCode: (code: number) => void;
   /** Runs `fn` if the process ends before the command does; returns a remover. */
   readonly onExit: (fn: () => void) => () => void;
+  /**
+   * Every word of a pp command (`whoami`, `config`, `set-key`, `help`…), from the registry: no
+   * profile may be named so. Handed in, so that a command never imports the registry it is in.
+   */
+  readonly commandWords: ReadonlySet<string>;
   readonly settings: SettingsReader;
   readonly #cleanups: (() => Promise<void>)[] = [];
 
@@ -63,6 +70,7 @@ export class Context {
     this.onTerminate = init.onTerminate;
     this.setExitCode = init.setExitCode;
     this.onExit = init.onExit;
+    this.commandWords = init.commandWords;
     this.settings = new SettingsReader(init.env, init.globals.profile);
   }
 

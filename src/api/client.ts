@@ -1,9 +1,9 @@
 // GET /api/v1/users/me: one request per attempt, pp's own retry loop, and every failure turned into
 // a PpError. Rate limits have one mechanism: a 429's wait goes to the run's RateGate, which holds
 // back every request of the run until it has passed (a single account has a gate of its own).
-import { maskKey } from '../config/settings.js';
 import type { Clock, Env } from '../deps.js';
-import { ExitCode, PpError, retryHint, usageError } from '../errors.js';
+import { ExitCode, interrupted, PpError, retryHint, usageError } from '../errors.js';
+import { maskKey } from '../key.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
 import { MAX_RETRY_AFTER_MS, RateGate } from './gate.js';
 import {
@@ -309,11 +309,6 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   if (!/\b\d\d:\d\d:\d\d\b/.test(trimmed)) return undefined;
   const date = Date.parse(/\b(gmt|utc|ut)\b|[+-]\d{4}$|z$/i.test(trimmed) ? trimmed : `${trimmed} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** Ctrl-C; `accountId` when it stopped a request for that account. */
-export function interrupted(accountId?: string): PpError {
-  return new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted', accountId });
 }
 
 /** The start of a body for an error message, the key masked before it is cut (a cut key would not be masked). */

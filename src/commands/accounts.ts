@@ -11,11 +11,12 @@ import { usageError } from '../errors.js';
 import { type Health, type HealthState, healthOf, healthStates, stateTone } from '../health.js';
 import { accountHeader, accountRow, isDelimited } from '../output/delimited.js';
 import { ago, text } from '../output/format.js';
+import { listFormats } from '../output/formats.js';
 import { type Laid, maskedWarning, stringify } from '../output/json.js';
 import type { Painter } from '../output/render.js';
 import { showable } from '../output/showable.js';
 import type { fitAccountColumns, Table } from '../output/table.js';
-import { defineCommand, examples, listFormats } from './command.js';
+import { defineCommand, examples } from './command.js';
 
 interface AccountsOptions {
   type?: string;

@@ -6,14 +6,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { profileNameShape } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-
-/** Every output format pp has (CLI.md, "Formats"); each command says which of them it takes. */
-export const formatNames = ['table', 'json', 'csv', 'tsv', 'nagios', 'prometheus'] as const;
-export type Format = (typeof formatNames)[number];
-/** What a command takes unless it says otherwise: a person's layout and JSON. */
-export const oneAccountFormats: readonly Format[] = ['table', 'json'];
-/** A row per account: also csv and tsv (pp accounts, many-account pp profile). */
-export const listFormats: readonly Format[] = ['table', 'json', 'csv', 'tsv'];
+import { type Format, formatNames, oneAccountFormats } from '../output/formats.js';
 
 export interface PpCommandDef {
   /** Words from the program down: ['whoami'], ['config', 'set-key']. */

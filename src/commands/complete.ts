@@ -7,12 +7,12 @@ import {
   type CompletionKind,
   cacheProfile,
   completionKinds,
-  formatNames,
   readAccountCache,
 } from '../completion/values.js';
 import { profileNames, SettingsReader } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { helpTopics } from '../help/topics.js';
+import { formatNames } from '../output/formats.js';
 import { sandboxIds } from '../sandbox/ids.js';
 import { defineCommand, examples } from './command.js';
 

@@ -14,9 +14,10 @@ import {
   type StoredConfig,
   type StoredProfile,
 } from '../config/file.js';
-import { type KeySetting, keyKind, maskKey, SANDBOX_KEY, type Setting } from '../config/settings.js';
+import { type KeySetting, SANDBOX_KEY, type Setting } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { ExitCode, PpError } from '../errors.js';
+import { keyKind, maskKey } from '../key.js';
 import type { Tone } from '../output/model.js';
 import { neutralize } from '../output/showable.js';
 import { defineCommand, examples } from './command.js';

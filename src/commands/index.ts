@@ -47,3 +47,6 @@ export const commands: readonly PpCommandDef[] = [
   sandbox,
   complete,
 ];
+
+/** Every word of a command, `help` too: names a profile may not take (Context.commandWords). */
+export const commandWords: ReadonlySet<string> = new Set(['help', ...commands.flatMap((c) => c.path)]);

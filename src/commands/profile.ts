@@ -1,15 +1,8 @@
 // `pp profile <id>…`: the full provider-specific profile; several ids go to the many-accounts runner.
 import { usageError } from '../errors.js';
+import { listFormats, oneAccountFormats } from '../output/formats.js';
 import type { Section } from '../output/model.js';
-import {
-  defineCommand,
-  examples,
-  failOnOption,
-  integer,
-  listFormats,
-  maxWaitOption,
-  oneAccountFormats,
-} from './command.js';
+import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
 import { chooseAccount, healthFields, showOne } from './inspect.js';
 
 export interface ProfileOptions {

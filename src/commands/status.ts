@@ -20,13 +20,14 @@ import {
 } from '../health.js';
 import { accountHeader, accountRow, isDelimited } from '../output/delimited.js';
 import { text } from '../output/format.js';
+import { formatNames } from '../output/formats.js';
 import { compact, maskedWarning, stringify } from '../output/json.js';
 import { nagiosAccountLine, nagiosExitCode, nagiosStatus, nagiosStatusLine } from '../output/nagios.js';
 import { accountHealthHead, accountHealthSample, statusTail } from '../output/prometheus.js';
 import { showable } from '../output/showable.js';
 import { healthSummary } from './accounts.js';
 import { accountIds, inspectAccount, openIdFile, runMany } from './bulk.js';
-import { defineCommand, examples, failOnOption, formatNames, integer, maxWaitOption } from './command.js';
+import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
 
 interface StatusOptions {
   fromFile?: string;

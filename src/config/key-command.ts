@@ -2,11 +2,10 @@
 // through /bin/sh only when a key is needed, with a time limit and a cap on what it may print, and
 // its output is never shown: a failure names the command and its exit status, nothing it printed.
 import { spawn } from 'node:child_process';
-import { interrupted } from '../api/client.js';
 import type { Clock, Env } from '../deps.js';
-import { configError, type PpError } from '../errors.js';
+import { configError, interrupted, type PpError } from '../errors.js';
+import { keyShape } from '../key.js';
 import { neutralize } from '../output/showable.js';
-import { keyShape } from './settings.js';
 
 export const KEY_COMMAND_LIMIT_MS = 10_000;
 /** Far beyond any key; past it the command is printing something else and is stopped. */

@@ -1,7 +1,7 @@
 // csv and tsv (CLI.md, "Formats"): a header row, then one row per account, written a row at a time
 // so that a list of any length streams. One writer for pp accounts, pp status and many-account
 // pp profile, so the three agree on columns and escaping.
-import type { Health } from '../health.js';
+import type { Health } from './model.js';
 
 export type Delimited = 'csv' | 'tsv';
 

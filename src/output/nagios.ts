@@ -3,7 +3,7 @@
 // long output, one per account that is not ok. The exit code is the plugin's: 0 OK, 1 WARNING,
 // 2 CRITICAL, 3 UNKNOWN.
 import type { PpError } from '../errors.js';
-import { type HealthState, healthStates } from '../health.js';
+import { type HealthState, healthStates } from './model.js';
 import { neutralize } from './showable.js';
 
 export type NagiosStatus = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';

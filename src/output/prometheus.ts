@@ -1,7 +1,7 @@
 // --format prometheus (CLI.md, "Formats"): the text exposition format, for node_exporter's
 // textfile collector. Every metric family is one block (HELP, TYPE, samples), so the per-account
 // samples stream as the list is read and the counts follow at the end.
-import { type HealthState, healthStates } from '../health.js';
+import { type HealthState, healthStates } from './model.js';
 
 /** A label value as the format escapes it: backslash, double quote and line feed. */
 export const labelValue = (value: string): string =>

@@ -15,7 +15,7 @@ export default defineCommand<object, [string]>({
     const id = accountId.trim();
     if (id === '' || /\s/.test(id))
       throw usageError(`not an account id: ${JSON.stringify(accountId)}`, 'Account ids look like acc_…');
-    const profile = await profileToWrite(ctx);
+    const profile = profileToWrite(ctx);
     const path = updateConfig(ctx.env, (config) => {
       profileIn(config.profiles, profile).accountId = id;
     });

@@ -26,7 +26,7 @@ export default defineCommand<object, [string]>({
         "Give the command as one quoted argument: pp config set-key-command 'op read op://ops/postpress/key'",
       );
     }
-    const profile = await profileToWrite(ctx);
+    const profile = profileToWrite(ctx);
     let before: string | undefined;
     const path = updateConfig(ctx.env, (config) => {
       const stored = profileIn(config.profiles, profile);

@@ -1,9 +1,9 @@
 // `pp config set-key [<key>]`: stores the API key, read from a hidden prompt, standard input or (with
 // a warning) the argument. Writes go through config/file.ts: atomic, mode 0600, a corrupt or untrusted file refused.
 import { configPath, writableConfigDir } from '../../config/file.js';
-import { keyKind, keyShape, maskKey } from '../../config/settings.js';
 import type { Context } from '../../context.js';
 import { ExitCode, PpError, usageError } from '../../errors.js';
+import { keyKind, keyShape, maskKey } from '../../key.js';
 import { readAll, readHidden } from '../../output/prompt.js';
 import { defineCommand, examples } from '../command.js';
 import { profileToWrite, storeKey } from './store.js';
@@ -30,7 +30,7 @@ export default defineCommand<Options, [string | undefined]>({
         ),
       ),
   async run(ctx, opts, argument) {
-    const profile = await profileToWrite(ctx);
+    const profile = profileToWrite(ctx);
     // a file or folder pp would refuse to write is said before the key is asked for or sent
     ctx.settings.profile();
     writableConfigDir(ctx.env);

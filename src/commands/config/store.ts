@@ -1,29 +1,24 @@
 // What the `config` commands that write share: the profile they write to, and putting a key in (or
 // taking it out of) the keychain or the file.
 import { configPath, type StoredProfile, updateConfig } from '../../config/file.js';
-import { maskKey } from '../../config/settings.js';
 import type { Context } from '../../context.js';
 import { usageError } from '../../errors.js';
-
-/** Every word of a pp command (`whoami`, `config`, `set-key`, …): no profile may be named so. */
-export async function commandWords(): Promise<Set<string>> {
-  const { commands } = await import('../index.js');
-  return new Set(['help', 'doctor', ...commands.flatMap((c) => c.path)]);
-}
+import { maskKey } from '../../key.js';
 
 /**
  * The profile a write acts on (--profile, PP_PROFILE, the active one, default). A new one is
  * created by the write; its name must not be a command word.
  */
-export async function profileToWrite(ctx: Context): Promise<string> {
+export function profileToWrite(ctx: Context): string {
   const { name } = ctx.settings.profileChoice();
-  if (!ctx.settings.config.profiles.has(name)) await checkNewProfileName(name);
+  if (!ctx.settings.config.profiles.has(name)) checkNewProfileName(ctx, name);
   ctx.settings.creating = true;
   return name;
 }
 
-export async function checkNewProfileName(name: string): Promise<void> {
-  if ((await commandWords()).has(name.toLowerCase())) {
+/** A new profile may not be named as a word of a pp command (`whoami`, `config`, `set-key`, …). */
+export function checkNewProfileName(ctx: Context, name: string): void {
+  if (ctx.commandWords.has(name.toLowerCase())) {
     throw usageError(
       `"${name}" is a pp command word, so it cannot name a profile`,
       'Choose another name, e.g. work, staging or client-a.',
