@@ -1,7 +1,7 @@
 // Runs one pp invocation: parses the command line, builds the Context, runs the command, and is
 // the one place that turns errors into words on standard error and an exit code. The only way in:
 // main.ts calls it with the real process, tests with in-memory streams (deps.ts).
-import { type Command, CommanderError } from 'commander';
+import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { checkFormat, formatsOf } from './commands/command.js';
 import { commandWords } from './commands/index.js';
 import { Context, type Globals } from './context.js';
@@ -29,8 +29,9 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   let ctx: Context | undefined;
   let code: number = ExitCode.ok;
 
-  const contextFor = (cmd: Command): Context => {
-    const g = cmd.optsWithGlobals<GlobalOptionValues>();
+  const contextFor = (cmd: CommandUnknownOpts): Context => {
+    // the values of the options program.ts declares (their type is read from that declaration)
+    const g = cmd.optsWithGlobals() as GlobalOptionValues;
     if (g.json && g.format !== undefined && g.format !== 'json')
       throw usageError(
         `--json and --format ${g.format} disagree`,

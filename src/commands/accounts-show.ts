@@ -12,7 +12,7 @@ import { showableData } from '../output/showable.js';
 import { defineCommand, examples } from './command.js';
 import { healthFields } from './inspect.js';
 
-export default defineCommand<object, [string]>({
+export default defineCommand({
   path: ['accounts', 'show'],
   define: (cmd) =>
     cmd

@@ -18,12 +18,7 @@ import { showable } from '../output/showable.js';
 import type { fitAccountColumns, Table } from '../output/table.js';
 import { defineCommand, examples } from './command.js';
 
-interface AccountsOptions {
-  type?: string;
-  state?: string;
-}
-
-export default defineCommand<AccountsOptions>({
+export default defineCommand({
   path: ['accounts'],
   formats: listFormats,
   define: (cmd) =>

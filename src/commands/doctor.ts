@@ -327,7 +327,7 @@ const marks: Record<Status, { mark: string; tone: Tone }> = {
   failed: { mark: '✗', tone: 'bad' },
 };
 
-export default defineCommand<object>({
+export default defineCommand({
   path: ['doctor'],
   define: (cmd) =>
     cmd.description('check the setup: config file, key, network, TLS, proxy, clock').addHelpText(

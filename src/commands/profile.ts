@@ -2,21 +2,14 @@
 import { usageError } from '../errors.js';
 import { listFormats, oneAccountFormats } from '../output/formats.js';
 import type { Section } from '../output/model.js';
-import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
+import { defineCommand, examples, failOnOption, integer, maxWaitOption, type OptionsOf } from './command.js';
 import { chooseAccount, healthFields, showOne } from './inspect.js';
 
-export interface ProfileOptions {
-  fromFile?: string;
-  concurrency: number;
-  failOn?: 'warning';
-  /** Seconds a run of many accounts may wait out rate limits in all. */
-  maxWait?: number;
-}
+/** The options, as the many-accounts runner (bulk.ts) takes them: typed from the definition below. */
+export type ProfileOptions = OptionsOf<typeof profileCommand>;
 
-export default defineCommand<ProfileOptions, [string[]]>({
+const profileCommand = defineCommand({
   path: ['profile'],
-  // csv and tsv are a row per account: many accounts only
-  formats: (opts, ids) => (ids.length > 1 || opts.fromFile !== undefined ? listFormats : oneAccountFormats),
   define: (cmd) =>
     cmd
       .description('the full provider-specific profile of one account, or a summary of many')
@@ -39,7 +32,9 @@ export default defineCommand<ProfileOptions, [string[]]>({
           'grep -v "^#" accounts.txt | pp profile --from-file - --concurrency 8',
         ),
       ),
-  async run(ctx, opts, ids) {
+  // csv and tsv are a row per account: many accounts only (after `define`, whose types it reads)
+  formats: (opts, ids) => (ids.length > 1 || opts.fromFile !== undefined ? listFormats : oneAccountFormats),
+  async run(ctx, opts, ids): Promise<number> {
     // An empty argument is most likely an unset variable (`pp profile "$ACC"`): say so rather than
     // ask the API for account "" or quietly skip it.
     if (ids.some((id) => id.trim() === '')) {
@@ -70,3 +65,5 @@ export default defineCommand<ProfileOptions, [string[]]>({
     );
   },
 });
+
+export default profileCommand;

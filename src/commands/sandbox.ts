@@ -1,17 +1,10 @@
 // `pp sandbox`: serves the built-in API on 127.0.0.1 until interrupted.
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { usageError } from '../errors.js';
 import { sandboxIdsHelp } from '../sandbox/ids.js';
 import { defineCommand, examples, integer } from './command.js';
 
-interface SandboxCommandOptions {
-  port: number;
-  latency: number;
-  rateLimit?: number;
-  accounts: number;
-}
-
-export default defineCommand<SandboxCommandOptions>({
+export default defineCommand({
   path: ['sandbox'],
   define: (cmd) =>
     cmd

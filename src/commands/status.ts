@@ -27,16 +27,10 @@ import { accountHealthHead, accountHealthSample, statusTail } from '../output/pr
 import { showable } from '../output/showable.js';
 import { healthSummary } from './accounts.js';
 import { accountIds, inspectAccount, openIdFile, runMany } from './bulk.js';
-import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
+import { defineCommand, examples, failOnOption, integer, maxWaitOption, type OptionsOf } from './command.js';
 
-interface StatusOptions {
-  fromFile?: string;
-  deep?: boolean;
-  all?: boolean;
-  failOn?: 'warning';
-  concurrency: number;
-  maxWait?: number;
-}
+/** The options, typed from the definition below. */
+type StatusOptions = OptionsOf<typeof statusCommand>;
 
 /** One account's verdict, as every format reads it. */
 interface StatusRow {
@@ -53,7 +47,7 @@ interface StatusRow {
   warning?: string | undefined;
 }
 
-export default defineCommand<StatusOptions, [string[]]>({
+const statusCommand = defineCommand({
   path: ['status'],
   formats: formatNames,
   define: (cmd) =>
@@ -140,6 +134,8 @@ accounts); --deep calls each account's provider.
     return healthExitCode(presentStates(counts), errorCodes, opts.failOn === 'warning');
   },
 });
+
+export default statusCommand;
 
 /** One Health of each state seen: all healthExitCode reads of them, so memory stays flat. */
 const presentStates = (counts: ReadonlyMap<HealthState, number>): Health[] =>

@@ -3,7 +3,7 @@ import { usageError } from '../errors.js';
 import { defineCommand, examples, failOnOption } from './command.js';
 import { chooseAccount, healthFields, showOne } from './inspect.js';
 
-export default defineCommand<{ account?: string; failOn?: 'warning' }, [string | undefined]>({
+export default defineCommand({
   path: ['whoami'],
   define: (cmd) =>
     cmd

@@ -1,7 +1,7 @@
 // The completion scripts in completions/, generated from the very program `pp` runs, so they list
 // exactly its commands and options. `npm run completions` writes them; a test fails when the
 // committed files differ from what this produces.
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { completionFile, type Shell, shells } from '../commands/completion.js';
 import { helpTopics } from '../help/topics.js';
 import { formatNames } from '../output/formats.js';
@@ -14,7 +14,7 @@ import { zshScript } from './zsh.js';
 export { completionFile, type Shell, shells };
 
 /** The program pp runs, read for its shape only: its handlers are never called here. */
-export function programShape(): Command {
+export function programShape(): CommandUnknownOpts {
   // The version is not part of any script, so the files do not change on every release.
   return buildProgram('0.0.0', async () => {});
 }
@@ -37,7 +37,7 @@ export const ppValues: ValueHints = {
 
 export function completionScript(
   shell: Shell,
-  program: Command = programShape(),
+  program: CommandUnknownOpts = programShape(),
   hints: ValueHints = ppValues,
 ): string {
   const spec = readCommand(program, hints);

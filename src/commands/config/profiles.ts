@@ -5,7 +5,7 @@ import { profileKeyOrigin, profileNamesOf } from '../../config/settings.js';
 import { defineCommand, examples } from '../command.js';
 import { type KeyView, keyText, storageText, viewKey } from './describe.js';
 
-export default defineCommand<object>({
+export default defineCommand({
   path: ['config', 'profiles'],
   define: (cmd) =>
     cmd

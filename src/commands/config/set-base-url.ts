@@ -4,7 +4,7 @@ import { checkBaseUrl } from '../../config/settings.js';
 import { defineCommand, examples } from '../command.js';
 import { profileIn, profileToWrite } from './store.js';
 
-export default defineCommand<object, [string]>({
+export default defineCommand({
   path: ['config', 'set-base-url'],
   define: (cmd) =>
     cmd

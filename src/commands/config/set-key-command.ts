@@ -5,7 +5,7 @@ import { usageError } from '../../errors.js';
 import { defineCommand, examples } from '../command.js';
 import { forgetKeychainEntry, profileIn, profileToWrite } from './store.js';
 
-export default defineCommand<object, [string]>({
+export default defineCommand({
   path: ['config', 'set-key-command'],
   define: (cmd) =>
     cmd

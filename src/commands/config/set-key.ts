@@ -8,12 +8,7 @@ import { readAll, readHidden } from '../../output/prompt.js';
 import { defineCommand, examples } from '../command.js';
 import { profileToWrite, storeKey } from './store.js';
 
-interface Options {
-  verify: boolean;
-  insecureStorage?: boolean;
-}
-
-export default defineCommand<Options, [string | undefined]>({
+export default defineCommand({
   path: ['config', 'set-key'],
   define: (cmd) =>
     cmd

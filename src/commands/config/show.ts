@@ -5,7 +5,7 @@ import type { Field } from '../../output/model.js';
 import { defineCommand, examples } from '../command.js';
 import { type KeyView, keyText, storageText, viewKey } from './describe.js';
 
-export default defineCommand<object>({
+export default defineCommand({
   path: ['config', 'show'],
   define: (cmd) =>
     cmd

@@ -4,7 +4,7 @@ import { checkProfileName } from '../../config/settings.js';
 import { defineCommand, examples } from '../command.js';
 import { checkNewProfileName, profileIn } from './store.js';
 
-export default defineCommand<object, [string]>({
+export default defineCommand({
   path: ['config', 'use'],
   define: (cmd) =>
     cmd
