@@ -3,14 +3,15 @@
 // main.ts calls it with the real process, tests with in-memory streams (deps.ts).
 import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { checkFormat, formatsOf } from './commands/command.js';
-import { commandWords } from './commands/index.js';
+import { commandWords, loadCommands } from './commands/index.js';
 import { Context, type Globals } from './context.js';
 import { type RunDeps, realClock } from './deps.js';
 import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
 import type { Format } from './output/formats.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
-import { buildProgram, type GlobalOptionValues } from './program.js';
+import { errorText } from './output/notices.js';
+import { buildProgram, type GlobalOptionValues, helpAsked, leadingOperands } from './program.js';
 import { version } from './version.js';
 
 export type { RunDeps };
@@ -68,6 +69,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
 
   const program = buildProgram(
     version,
+    await loadCommands(leadingOperands(argv), helpAsked(argv)),
     async (def, values, cmd) => {
       const context = contextFor(cmd);
       if (nagios && !formatsOf(def, values).includes('nagios')) nagios = false;
@@ -129,8 +131,7 @@ async function report(err: unknown, io: Io, ctx: Context | undefined, json: bool
   if (ctx?.globals.json ?? json) {
     io.err(oneLine({ error: jsonError(error) }));
   } else {
-    const { renderError } = await import('./output/render.js');
-    io.err(renderError(io, error, verbose));
+    io.err(await errorText(io, error, verbose));
   }
   if (verbose && !(err instanceof PpError) && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
   return error.exitCode;

@@ -8,6 +8,7 @@ import { maskKey } from './key.js';
 import type { Format } from './output/formats.js';
 import type { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
+import { warningText } from './output/notices.js';
 import { neutralize } from './output/showable.js';
 
 export interface Globals {
@@ -91,8 +92,7 @@ export class Context {
   }
 
   async warn(text: string): Promise<void> {
-    const { renderWarning } = await import('./output/render.js');
-    this.io.err(renderWarning(this.io, text));
+    this.io.err(await warningText(this.io, text));
   }
 
   /** Runs when the command has finished, whatever the outcome. */

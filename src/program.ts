@@ -11,7 +11,6 @@ import {
   url,
   width,
 } from './commands/command.js';
-import { commands } from './commands/index.js';
 import { addHelpCommand } from './help/help-command.js';
 import { helpLayout } from './help/layout.js';
 import { helpTopics } from './help/topics.js';
@@ -64,13 +63,43 @@ const withGlobalOptions = (program: Command) =>
 export type GlobalOptionValues = OptsOf<ReturnType<typeof withGlobalOptions>>;
 
 /**
- * The program: the global options, then every command of the registry (commands/index.ts), each
+ * The words of a command line up to its first option or its end, global options and their values
+ * skipped (`--timeout 5 config set-key k` → config, set-key, k): what the registry loads from.
+ */
+export function leadingOperands(argv: readonly string[]): string[] {
+  const takesValue = new Set(
+    withGlobalOptions(new Command())
+      .options.filter((o) => o.required || o.optional)
+      .flatMap((o) => [o.long, o.short].filter((f) => f !== undefined)),
+  );
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') break;
+    if (word.startsWith('-')) {
+      if (takesValue.has(word)) i++;
+      continue;
+    }
+    words.push(word);
+  }
+  return words;
+}
+
+/** Whether `-h` or `--help` is among the options (before `--`). */
+export const helpAsked = (argv: readonly string[]): boolean => {
+  const dashes = argv.indexOf('--');
+  return (dashes === -1 ? argv : argv.slice(0, dashes)).some((w) => w === '--help' || w === '-h');
+};
+
+/**
+ * The program: the global options, then the commands the registry loaded (commands/index.ts), each
  * defined by its own file, and `help` on the program and on each group. `onRun` runs a command's
  * handler; the completion generator passes one that does nothing, since it only reads the
  * program's shape.
  */
 export function buildProgram(
   version: string,
+  commands: readonly PpCommandDef[],
   onRun: (def: PpCommandDef, values: readonly unknown[], cmd: CommandUnknownOpts) => Promise<void>,
   output: OutputConfiguration = {},
 ): CommandUnknownOpts {

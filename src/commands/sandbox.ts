@@ -1,7 +1,9 @@
 // `pp sandbox`: serves the built-in API on 127.0.0.1 until interrupted.
 import { Option } from '@commander-js/extra-typings';
 import { usageError } from '../errors.js';
+import { generatedId } from '../sandbox/accounts.js';
 import { sandboxIdsHelp } from '../sandbox/ids.js';
+import { startSandbox } from '../sandbox/server.js';
 import { defineCommand, examples, integer } from './command.js';
 
 export default defineCommand({
@@ -38,10 +40,6 @@ export default defineCommand({
       // generated from the sandbox when the help is shown
       .addHelpText('after', () => `\nAccount ids:\n${sandboxIdsHelp()}`),
   async run(ctx, opts) {
-    const [{ startSandbox }, { generatedId }] = await Promise.all([
-      import('../sandbox/server.js'),
-      import('../sandbox/accounts.js'),
-    ]);
     let running: Awaited<ReturnType<typeof startSandbox>>;
     try {
       running = await startSandbox({

@@ -1,5 +1,6 @@
 // `pp whoami`: who the linked account's owner is, at a glance, with its warnings.
 import { usageError } from '../errors.js';
+import { renderIdentity } from '../output/render.js';
 import { defineCommand, examples, failOnOption } from './command.js';
 import { chooseAccount, healthFields, showOne } from './inspect.js';
 
@@ -36,9 +37,8 @@ export default defineCommand({
       given,
       argument !== undefined ? 'the account id argument' : '--account',
     );
-    return showOne(ctx, accountId, opts.failOn === 'warning', async ({ label, identity, health }) => {
-      const { renderIdentity } = await import('../output/render.js');
-      return renderIdentity(ctx.io, label, accountId, identity, healthFields(health));
-    });
+    return showOne(ctx, accountId, opts.failOn === 'warning', async ({ label, identity, health }) =>
+      renderIdentity(ctx.io, label, accountId, identity, healthFields(health)),
+    );
   },
 });

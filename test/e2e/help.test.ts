@@ -22,7 +22,7 @@ function commandsOf(
   ]);
 }
 
-const program = programShape();
+const program = await programShape();
 const commands = commandsOf(program);
 
 describe('pp <command> --help', () => {

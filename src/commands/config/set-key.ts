@@ -1,5 +1,6 @@
 // `pp config set-key [<key>]`: stores the API key, read from a hidden prompt, standard input or (with
 // a warning) the argument. Writes go through config/file.ts: atomic, mode 0600, a corrupt or untrusted file refused.
+import { openClient } from '../../api/open.js';
 import { configPath, writableConfigDir } from '../../config/file.js';
 import type { Context } from '../../context.js';
 import { ExitCode, PpError, usageError } from '../../errors.js';
@@ -92,7 +93,6 @@ export default defineCommand({
  * the answer says about the workspace the key opened.
  */
 async function verify(ctx: Context, key: string): Promise<string | undefined> {
-  const { openClient } = await import('../../api/open.js');
   const client = await openClient(ctx, { apiKey: key });
   const base = ctx.sandbox ? 'the sandbox' : ctx.settings.baseUrl(ctx.globals.baseUrl).value;
   try {

@@ -1,6 +1,14 @@
 // What the `config` commands that write share: the profile they write to, and putting a key in (or
 // taking it out of) the keychain or the file.
 import { configPath, type StoredProfile, updateConfig } from '../../config/file.js';
+import {
+  deleteKeychainKey,
+  KEYCHAIN_SERVICE,
+  KeychainFailure,
+  keychainEntryName,
+  keychainError,
+  setKeychainKey,
+} from '../../config/keychain.js';
 import type { Context } from '../../context.js';
 import { usageError } from '../../errors.js';
 import { maskKey } from '../../key.js';
@@ -53,9 +61,6 @@ export async function storeKey(
   const before = ctx.settings.config.profiles.get(name)?.keychain;
   let place: KeyPlace = { storage: 'file' };
   if (!insecure) {
-    const { keychainEntryName, setKeychainKey, KeychainFailure, keychainError } = await import(
-      '../../config/keychain.js'
-    );
     const entry = keychainEntryName(name, configPath(ctx.env));
     try {
       await setKeychainKey(ctx.env, entry, key);
@@ -88,7 +93,6 @@ export async function storeKey(
 
 /** Deletes a keychain entry pp made; if the keychain cannot be reached, says the entry may remain. */
 export async function forgetKeychainEntry(ctx: Context, entry: string): Promise<void> {
-  const { deleteKeychainKey, KeychainFailure, KEYCHAIN_SERVICE } = await import('../../config/keychain.js');
   try {
     await deleteKeychainKey(ctx.env, entry);
   } catch (err) {
