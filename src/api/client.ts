@@ -15,6 +15,7 @@ import {
   TOO_LARGE,
   TRUNCATED,
 } from './http.js';
+import { proxyFor, tunnelAgent } from './proxy.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -88,7 +89,6 @@ export function createClient(opts: ClientOptions) {
     const env = opts.env;
     if (!proxyVariablesSet(env)) return {};
     if (proxyAgent) return proxyAgent;
-    const { proxyFor, tunnelAgent } = await import('./proxy.js');
     const proxy = proxyFor(url, env);
     if (proxy) log?.(`via proxy ${proxy.protocol}//${proxy.host}`);
     proxyHost = proxy?.host;

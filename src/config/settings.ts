@@ -6,6 +6,8 @@ import type { Clock, Env } from '../deps.js';
 import { configError, usageError } from '../errors.js';
 import { keyShape } from '../key.js';
 import { configPath, DEFAULT_PROFILE, readConfig, type StoredConfig, type StoredProfile } from './file.js';
+import { runKeyCommand } from './key-command.js';
+import { readKeychainKey } from './keychain.js';
 
 export const DEFAULT_BASE_URL = 'https://api.postpress.ai';
 /** The key pp sends to its own sandbox when the user has none: the sandbox needs no real key. */
@@ -191,7 +193,7 @@ export function profileKeyOrigin(name: string, profile: StoredProfile, env: Env)
   return undefined;
 }
 
-/** The key from where `origin` says; the keychain binding and the command are loaded only here. */
+/** The key from where `origin` says; the keychain's binding and child_process load only here, when used. */
 export async function readKey(
   origin: KeyOrigin,
   env: Env,
@@ -208,12 +210,10 @@ export async function readKey(
       key = fromFile?.trim() ?? '';
       break;
     case 'keychain': {
-      const { readKeychainKey } = await import('./keychain.js');
       key = await readKeychainKey(env, origin.profile, origin.entry);
       break;
     }
     case 'command': {
-      const { runKeyCommand } = await import('./key-command.js');
       key = await runKeyCommand(origin.command, { env, clock: deps.clock, signal: deps.signal });
       break;
     }
