@@ -3,9 +3,10 @@
 // from run()'s deps, so a command reaches the outside world only through it.
 import { type KeySetting, SANDBOX_KEY, SettingsReader } from './config/settings.js';
 import type { Clock, Env } from './deps.js';
-import { configError } from './errors.js';
+import { configError, type PpError } from './errors.js';
 import { maskKey } from './key.js';
-import type { Format } from './output/formats.js';
+import type { ExportDeps, Exporter, Failure, FormatModule, RowView } from './output/exporter.js';
+import { type Format, formatFailure, formats } from './output/formats/index.js';
 import type { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
 import { warningText } from './output/notices.js';
@@ -60,6 +61,7 @@ export class Context {
   readonly commandWords: ReadonlySet<string>;
   readonly settings: SettingsReader;
   readonly #cleanups: (() => Promise<void>)[] = [];
+  #exporter: Exporter<unknown> | undefined;
 
   constructor(init: ContextInit) {
     this.io = init.io;
@@ -89,6 +91,42 @@ export class Context {
   async result(human: string, json: Record<string, unknown>): Promise<number> {
     await this.io.out(this.globals.json ? oneLine(json) : `${human}\n`);
     return 0;
+  }
+
+  /**
+   * A note for a person on standard error (the count line after a table): written with the table
+   * format, or when standard error is a terminal. A machine format whose check succeeded writes
+   * nothing there, so that a cron job sends no mail (CLI.md, "Output").
+   */
+  note(text: string): void {
+    if (this.globals.format === 'table' || this.io.stderr.isTTY) this.io.err(`${text}\n`);
+  }
+
+  /** The exporter of the --format in use, for a command that prints a row per account. */
+  async exporter<R>(view: RowView<R>): Promise<Exporter<R>> {
+    const format: FormatModule = await formats[this.globals.format]();
+    const exporter = format.exporter(view, this.exportDeps());
+    this.#exporter = exporter as Exporter<unknown>;
+    return exporter;
+  }
+
+  /** What the format writes on standard output now that the command has failed (cli.ts). */
+  async failure(error: PpError): Promise<Failure | undefined> {
+    if (this.#exporter) return this.#exporter.failed?.(error);
+    return formatFailure(this.globals.format, error, this.exportDeps());
+  }
+
+  exportDeps(): ExportDeps {
+    return {
+      io: this.io,
+      clock: this.clock,
+      // written at once, and before the command ends (cleanup waits for it)
+      warn: (text) => {
+        const written = this.warn(text);
+        this.onCleanup(() => written);
+      },
+      note: (text) => this.note(text),
+    };
   }
 
   async warn(text: string): Promise<void> {

@@ -8,31 +8,15 @@ import {
   type HealthReason,
   type HealthState,
   healthStates,
-  type Tone,
+  stateRank,
+  stateTone,
   type Warning,
 } from './output/model.js';
 
-// The vocabulary (the states, a verdict's shape) lives with the output's data model, which prints
-// it and must not import this module, that reads the API's error catalogue; it is exported from
-// here too, where the model is.
-export { type Health, type HealthReason, type HealthState, healthStates };
-
-/**
- * The tone, so the colour, a state is shown in, the same everywhere: ok; warning and connecting
- * warn; action_needed and stopped, which the owner must act on, action; unknown, a check that
- * failed, bad (the colour of errors).
- */
-export function stateTone(state: HealthState): Tone {
-  if (state === 'ok') return 'ok';
-  if (state === 'warning' || state === 'connecting') return 'warn';
-  if (state === 'unknown') return 'bad';
-  return 'action';
-}
-
-/** 0 for ok up to 5 for unknown; sort by it descending for "worst first". */
-export function stateRank(state: HealthState): number {
-  return healthStates.indexOf(state);
-}
+// The vocabulary (the states, a verdict's shape, a state's colour and rank) lives with the output's
+// data model, which prints it and must not import this module, that reads the API's error
+// catalogue; it is exported from here too, where the model is.
+export { type Health, type HealthReason, type HealthState, healthStates, stateRank, stateTone };
 
 export interface HealthInput {
   /** The account's sources from the accounts list; absent when they were not read. */
@@ -215,4 +199,48 @@ export function healthExitCode(
   if (failures.size === 1) return [...failures][0]!;
   if (failures.size > 1) return ExitCode.mixed;
   return warned && failOnWarning ? ExitCode.warnings : ExitCode.ok;
+}
+
+/**
+ * The accounts of a run counted by state, and the exit code they add up to (healthExitCode): one
+ * tally for pp accounts, pp status and many-account pp profile. Memory stays flat: a count per
+ * state and the set of error codes seen.
+ */
+export class HealthTally {
+  readonly counts = new Map<HealthState, number>(healthStates.map((s) => [s, 0]));
+  readonly #errorCodes = new Set<number>();
+  total = 0;
+
+  /**
+   * Counts one account (`errorCode`: how its check failed, for an unknown one). True when the
+   * run's exit code may have changed: a state or an error code seen for the first time.
+   */
+  add(health: Health, errorCode?: number): boolean {
+    this.total++;
+    const seen = this.counts.get(health.state) ?? 0;
+    this.counts.set(health.state, seen + 1);
+    const fresh = errorCode !== undefined && !this.#errorCodes.has(errorCode);
+    if (errorCode !== undefined) this.#errorCodes.add(errorCode);
+    return seen === 0 || fresh;
+  }
+
+  exitCode(failOnWarning: boolean): number {
+    // one Health of each state seen: all healthExitCode reads of them
+    const present = [...this.counts].filter(([, n]) => n > 0).map(([state]) => ({ state, reasons: [] }));
+    return healthExitCode(present, this.#errorCodes, failOnWarning);
+  }
+
+  /**
+   * The counts and their line, "12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped" (the
+   * states that occur); with `listed`, a filtered run says of how many in the workspace.
+   */
+  summary(listed?: number): { counts: ReadonlyMap<HealthState, number>; line: string } {
+    const parts = [...this.counts].filter(([, n]) => n > 0).map(([state, n]) => `${n} ${state}`);
+    const accounts = `${this.total} account${this.total === 1 ? '' : 's'}`;
+    const of = listed === undefined ? '' : ` (of ${listed} in the workspace)`;
+    return {
+      counts: this.counts,
+      line: `${accounts}${of}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`,
+    };
+  }
 }

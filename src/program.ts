@@ -102,6 +102,8 @@ export function buildProgram(
   commands: readonly PpCommandDef[],
   onRun: (def: PpCommandDef, values: readonly unknown[], cmd: CommandUnknownOpts) => Promise<void>,
   output: OutputConfiguration = {},
+  /** Told of each command as commander starts to parse its words (before its options). */
+  onEnter: (def: PpCommandDef) => void = () => {},
 ): CommandUnknownOpts {
   const program = new Command('pp')
     .configureOutput(output)
@@ -126,6 +128,7 @@ export function buildProgram(
   withGlobalOptions(program);
 
   const made = new Map<string, CommandUnknownOpts>([['', program]]);
+  const defs = new Map<CommandUnknownOpts, PpCommandDef>();
   const groups: CommandUnknownOpts[] = [program];
   for (const def of commands) {
     const parent = made.get(def.path.slice(0, -1).join(' '));
@@ -138,6 +141,16 @@ export function buildProgram(
       );
     else groups.push(cmd);
     made.set(def.path.join(' '), cmd);
+    defs.set(cmd, def);
+  }
+  // commander's public hook before a subcommand parses its own options: a usage error there is
+  // that command's (a failure nagios must hear of as UNKNOWN)
+  for (const cmd of made.values()) {
+    if (cmd.commands.length > 0)
+      cmd.hook('preSubcommand', (_parent, sub) => {
+        const def = defs.get(sub);
+        if (def) onEnter(def);
+      });
   }
   // last in each list, where commander put its own
   const helpExamples = examples('pp help config set-key', 'pp config help use', 'pp help exit-codes');

@@ -1,6 +1,8 @@
 // `pp accounts show <id>`: one account as postpress knows it (`GET /api/v1/accounts/{id}`, no
 // provider call): its health from its sources, with what to do, its dates, groups and signatures,
 // and the connection parameters a person may see — never a token, password or cookie.
+
+import { healthFields } from '../accounts/owner.js';
 import { checkAccount, connectionParams, sourcesOf } from '../api/account.js';
 import { openClient } from '../api/open.js';
 import { usageError } from '../errors.js';
@@ -11,7 +13,6 @@ import { type Field, field, fields, type Section } from '../output/model.js';
 import { renderProfile } from '../output/render.js';
 import { showableData } from '../output/showable.js';
 import { defineCommand, examples } from './command.js';
-import { healthFields } from './inspect.js';
 
 export default defineCommand({
   path: ['accounts', 'show'],

@@ -11,7 +11,7 @@ import {
 import { profileNameShape } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { type Format, formatNames, oneAccountFormats } from '../output/formats.js';
+import { type Format, formatNames, oneAccountFormats } from '../output/formats/index.js';
 
 export interface PpCommandDef {
   /** Words from the program down: ['whoami'], ['config', 'set-key']. */
@@ -27,11 +27,16 @@ export interface PpCommandDef {
   run?(ctx: Context, values: readonly unknown[]): Promise<number>;
   /** The --format values the command takes, given its parsed values (default: table and json). */
   formats?(values: readonly unknown[]): readonly Format[];
+  /** Those it takes whatever its values (a list given as such, not a function of them). */
+  formatsAlways?: readonly Format[];
 }
 
-/** The --format values a command takes, given its parsed values. */
-export const formatsOf = (def: PpCommandDef, values: readonly unknown[]): readonly Format[] =>
-  def.formats?.(values) ?? oneAccountFormats;
+/**
+ * The --format values a command takes, given its parsed values; before they are parsed (a usage
+ * error), those it takes whatever they are.
+ */
+export const formatsOf = (def: PpCommandDef, values: readonly unknown[] | undefined): readonly Format[] =>
+  (values ? def.formats?.(values) : def.formatsAlways) ?? oneAccountFormats;
 
 /**
  * The one check of --format, before any command runs: an unknown name, or one the command does
@@ -96,6 +101,7 @@ export function defineCommand<Declared extends CommandUnknownOpts>(def: {
       const { opts, args } = split(values);
       return formats(opts, ...args);
     },
+    formatsAlways: typeof formats === 'function' ? undefined : formats,
   };
 }
 

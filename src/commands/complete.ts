@@ -12,7 +12,7 @@ import {
 import { profileNames, SettingsReader } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { helpTopics } from '../help/topics.js';
-import { formatNames } from '../output/formats.js';
+import { formatNames } from '../output/formats/index.js';
 import { sandboxIds } from '../sandbox/ids.js';
 import { defineCommand, examples } from './command.js';
 

@@ -1,8 +1,9 @@
 // `pp whoami`: who the linked account's owner is, at a glance, with its warnings.
+
+import { chooseAccount, healthFields, showOne } from '../accounts/owner.js';
 import { usageError } from '../errors.js';
 import { renderIdentity } from '../output/render.js';
 import { defineCommand, examples, failOnOption } from './command.js';
-import { chooseAccount, healthFields, showOne } from './inspect.js';
 
 export default defineCommand({
   path: ['whoami'],

@@ -6,7 +6,7 @@ import type { PpCommandDef } from '../commands/command.js';
 import { completionFile, type Shell, shells } from '../commands/completion.js';
 import { loadCommands } from '../commands/index.js';
 import { helpTopics } from '../help/topics.js';
-import { formatNames } from '../output/formats.js';
+import { formatNames } from '../output/formats/index.js';
 import { buildProgram } from '../program.js';
 import { bashScript } from './bash.js';
 import { fishScript } from './fish.js';

@@ -86,6 +86,23 @@ export const healthStates: readonly HealthState[] = [
   'unknown',
 ];
 
+/**
+ * The tone, so the colour, a state is shown in, the same everywhere: ok; warning and connecting
+ * warn; action_needed and stopped, which the owner must act on, action; unknown, a check that
+ * failed, bad (the colour of errors).
+ */
+export function stateTone(state: HealthState): Tone {
+  if (state === 'ok') return 'ok';
+  if (state === 'warning' || state === 'connecting') return 'warn';
+  if (state === 'unknown') return 'bad';
+  return 'action';
+}
+
+/** 0 for ok up to 5 for unknown; sort by it descending for "worst first". */
+export function stateRank(state: HealthState): number {
+  return healthStates.indexOf(state);
+}
+
 export interface HealthReason {
   /** Stable: `source_credentials`, `recruiter_disconnected`, `errors/disconnected_account`, `network`... */
   code: string;

@@ -13,7 +13,7 @@ import {
   type Shell,
   shells,
 } from '../../src/completion/index.js';
-import { formatNames } from '../../src/output/formats.js';
+import { formatNames } from '../../src/output/formats/index.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { pp } from '../helpers/pp.js';
 import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
