@@ -121,7 +121,7 @@ export function readCommand(
   };
   for (const sub of subcommands) {
     const child = readCommand(sub, hints, [...path, sub.name()], declared, help);
-    // commander's `help [command]` takes the name of one of its siblings.
+    // `help [command...]` (help/help-command.ts) takes the name of one of its siblings.
     if (sub.name() === 'help' && child.arguments.length === 1 && child.arguments[0]) {
       const siblings = subcommands.filter((s) => s !== sub).map((s) => s.name());
       child.arguments[0].completion = { kind: 'choices', choices: siblings };
