@@ -9,7 +9,7 @@ import { ExitCode, PpError, toPpError, usageError } from '../errors.js';
 import { type Health, healthOf, stateTone } from '../health.js';
 import { join, text } from '../output/format.js';
 import { maskedWarning, reindent } from '../output/json.js';
-import type { Field, Identity, Section, Tone } from '../output/model.js';
+import type { Field, Identity, Section } from '../output/model.js';
 import { showable, showableData } from '../output/showable.js';
 import { checkProfile, genericSections } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
@@ -179,13 +179,9 @@ export type Outcome =
       accountId: string;
       /** The body as received; kept only for --json. */
       body: string;
-      provider: string;
-      /** The provider's wire value (LINKEDIN), the csv/tsv type column. */
+      /** The provider's wire value (LINKEDIN), the TYPE of its row. */
       type: string;
       name: string;
-      /** `ok`, or the seat warnings. */
-      state: string;
-      tone: Tone;
       /** A schema mismatch or unknown provider, for standard error. */
       warning?: string | undefined;
       health: Health;
@@ -224,22 +220,16 @@ function describeProfile(
     return { kind: 'failed', accountId, error: toPpError(err) };
   }
   const { provider, providerId, warning } = checked;
-  // A known provider's warnings are the state, in their short form ("Restricted by Telegram",
-  // not the reason after the colon), so that the counts group alike accounts. The generic
-  // identity's only warning says the provider is unknown, which the warning line has said.
+  // The generic identity's only warning says the provider is unknown, which the warning line has
+  // said: no warning about the account.
   const identity = provider ? provider.describe(data).identity : genericIdentity(data);
-  // Joined with " + ", so that the count line's ", " between states is its only separator.
-  const seats = provider ? identity.warnings.map((w) => w.text.split(': ')[0]).join(' + ') : '';
   const health = healthOf({ warnings: provider ? identity.warnings : [] });
   return {
     kind: 'ok',
     accountId,
     body,
-    provider: provider?.label ?? providerId,
     type: providerId,
     name: identity.name,
-    state: seats || 'ok',
-    tone: stateTone(health.state),
     health,
     warning: warning && (provider ? warning : `${warning}: counted as ok`),
   };

@@ -73,16 +73,18 @@ function accountsView(ctx: Context): RowView<ListedAccount> {
     }),
     table: {
       layout: 'held',
-      last: {
-        head: 'CREATED',
-        value(row) {
-          const when = Date.parse(created(row));
-          const date = created(row).slice(0, 10);
-          return Number.isNaN(when) ? date : `${date} (${ago(new Date(when), ctx.clock.now())})`;
+      columns: [
+        {
+          head: 'CREATED',
+          value(row) {
+            const when = Date.parse(created(row));
+            const date = created(row).slice(0, 10);
+            return Number.isNaN(when) ? date : `${date} (${ago(new Date(when), ctx.clock.now())})`;
+          },
+          shorter: (row) => created(row).slice(0, 10),
+          otherwise: 'drop',
         },
-        shorter: (row) => created(row).slice(0, 10),
-        otherwise: 'drop',
-      },
+      ],
     },
   };
 }

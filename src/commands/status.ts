@@ -14,7 +14,7 @@ import { ExitCode, jsonError } from '../errors.js';
 import { HealthTally, healthOf } from '../health.js';
 import { checkIdArguments, namedIds } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
-import { formatNames, RawJson, type RowView } from '../output/exporter.js';
+import { formatNames, RawJson, type RowView, reasonColumn } from '../output/exporter.js';
 import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
 
 interface StatusOptions {
@@ -102,7 +102,7 @@ accounts); --deep calls each account's provider.
  * How pp status's rows read: NDJSON `{"account_id", "type", "name", "health", "account"}` (the list
  * item as received; with --deep the users/me body as `profile`, or how reading it failed as
  * `error`), the five account columns in csv, and in the table the accounts not ok (every one with
- * --all), worst first, with what to do.
+ * --all), worst first, with their reasons, and what to do about each reason after it.
  */
 function statusView(all: boolean): RowView<StatusRow> {
   return {
@@ -120,13 +120,8 @@ function statusView(all: boolean): RowView<StatusRow> {
       layout: 'held',
       shows: all ? undefined : (row) => row.health.state !== 'ok',
       worstFirst: true,
-      last: {
-        head: 'WHAT TO DO',
-        value: (row) => row.health.reasons.map((r) => r.text).join(' '),
-        otherwise: 'under',
-        // beside the row only with room to read it: a ribbon a word wide goes under its row instead
-        wrapsAt: 30,
-      },
+      columns: [reasonColumn<StatusRow>({ account: (row) => row })],
+      advice: true,
     },
   };
 }

@@ -189,18 +189,20 @@ FOR A PERSON (the default)
   aliases, Telegram restriction reasons and IMAP/SMTP
   servers.
   Tables of accounts share their columns: ID, TYPE,
-  NAME, STATE, then what the command adds.
+  NAME, STATE (pp help health), then what the command
+  adds; and after the table, WHAT TO DO about each
+  reason once, with the accounts that have it.
   pp accounts: every account, and when it was created
   where there is room.
   pp profile <id> <id>...: a row per account (TYPE the
-  provider, STATE ok, a warning, or the error type),
-  printed in input order as the answers come, then a
-  count of each state.
+  provider, REASON its warnings or error type), printed
+  in input order as the answers come.
   pp status: a row per account that is not ok (--all:
-  every one), worst first, with what to do; then the
-  count.
-  Tables fit --width, else COLUMNS, else the terminal,
-  else 80, and wrap long values at spaces. An id, URL or
+  every one), worst first, with its REASON codes.
+  Then the count of each state.
+  Tables fit --width, else COLUMNS, else the terminal;
+  in a pipe or a file they have no width and nothing is
+  cut. Long values wrap at spaces. An id, URL or
   e-mail address is never cut or split: a line too
   narrow for it is left for the terminal to wrap. A
   name is shortened only when there is no room for it.
