@@ -105,6 +105,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       const failure = ctx
         ? await ctx.failure(error)
         : await formatFailure(format as Format, error, {
+            profile: '',
             io,
             clock: deps.clock ?? realClock,
             warn: () => {},

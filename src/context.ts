@@ -116,7 +116,14 @@ export class Context {
   }
 
   exportDeps(): ExportDeps {
+    let profile = '';
+    try {
+      profile = this.settings.profileChoice().name;
+    } catch {
+      // a profile name pp cannot use: the command fails on it, and says so, on its own
+    }
     return {
+      profile,
       io: this.io,
       clock: this.clock,
       // written at once, and before the command ends (cleanup waits for it)

@@ -31,7 +31,7 @@ export default defineCommand<FilterOptions>({
   async run(ctx, opts) {
     const keeps = accountFilter(opts);
     const client = await openClient(ctx);
-    const out = await ctx.exporter(accountsView(ctx));
+    const out = await ctx.exporter(accountsView(ctx, ctx.settings.profileChoice().name));
     const tally = new HealthTally();
     let listed = 0;
     const seen: string[] = []; // for completion (completion/values.ts)
@@ -56,11 +56,11 @@ export default defineCommand<FilterOptions>({
 });
 
 /**
- * How pp accounts' rows read: `{"account_id", "type", "name", "health", "account"}` in NDJSON (the
- * account as received), the five account columns in csv, and the creation date in the table (with
+ * How pp accounts' rows read: `{"account_id", "type", "name", "health", "account", "config_profile"}`
+ * in NDJSON (the account as received; the name of pp's profile, which workspace it is), the five account columns in csv, and the creation date in the table (with
  * how long ago where there is room).
  */
-function accountsView(ctx: Context): RowView<ListedAccount> {
+function accountsView(ctx: Context, profile: string): RowView<ListedAccount> {
   const created = (row: ListedAccount) => text(row.item?.created_at) ?? '';
   return {
     account: (row) => row,
@@ -70,6 +70,7 @@ function accountsView(ctx: Context): RowView<ListedAccount> {
       name: row.item?.name ?? null,
       health: row.health,
       account: row.item,
+      config_profile: profile,
     }),
     table: {
       layout: 'held',

@@ -72,7 +72,7 @@ accounts); --deep calls each account's provider.
     checkIdArguments(ids);
     const named = await namedIds(ctx, ids, opts.fromFile);
     const client = await openClient(ctx);
-    const out = await ctx.exporter(statusView(opts.all === true));
+    const out = await ctx.exporter(statusView(opts.all === true, ctx.settings.profileChoice().name));
     const tally = new HealthTally();
     const failOn = opts.failOn === 'warning';
     const emit = (row: StatusRow): string => {
@@ -99,12 +99,12 @@ accounts); --deep calls each account's provider.
 });
 
 /**
- * How pp status's rows read: NDJSON `{"account_id", "type", "name", "health", "account"}` (the list
- * item as received; with --deep the users/me body as `profile`, or how reading it failed as
+ * How pp status's rows read: NDJSON `{"account_id", "type", "name", "health", "account",
+ * "config_profile"}` (the list item as received, the name of pp's profile; with --deep the users/me body as `profile`, or how reading it failed as
  * `error`), the five account columns in csv, and in the table the accounts not ok (every one with
  * --all), worst first, with their reasons, and what to do about each reason after it.
  */
-function statusView(all: boolean): RowView<StatusRow> {
+function statusView(all: boolean, profile: string): RowView<StatusRow> {
   return {
     account: (row) => row,
     json: (row) => ({
@@ -113,6 +113,7 @@ function statusView(all: boolean): RowView<StatusRow> {
       name: row.item ? (row.item.name ?? null) : null,
       health: row.health,
       account: row.item,
+      config_profile: profile,
       ...(row.error ? { error: jsonError(row.error) } : {}),
       ...(row.profile === undefined ? {} : { profile: new RawJson(row.profile) }),
     }),

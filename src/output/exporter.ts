@@ -169,6 +169,8 @@ export interface ExportDeps {
   warn(text: string): void;
   /** A note for a person on standard error: the count line (see Context.note). */
   note(text: string): void;
+  /** The name of pp's profile in use ('' when there is none to name): which workspace this is. */
+  profile: string;
 }
 
 export interface FormatModule {

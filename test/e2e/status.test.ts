@@ -175,7 +175,15 @@ describe('pp status, machine formats', () => {
     expect(r.code).toBe(5);
     const lines = ndjson(r.stdout);
     expect(lines).toHaveLength(12);
-    expect(Object.keys(lines[0]!)).toEqual(['account_id', 'type', 'name', 'health', 'account']);
+    expect(Object.keys(lines[0]!)).toEqual([
+      'account_id',
+      'type',
+      'name',
+      'health',
+      'account',
+      'config_profile',
+    ]);
+    expect(lines[0]!.config_profile).toBe('default'); // which workspace: pp's profile in use
     expect(lines.map((l) => l.health.state).filter((s) => s !== 'ok')).toEqual([
       'connecting',
       'action_needed',
@@ -218,7 +226,7 @@ describe('pp status, machine formats', () => {
     expect(r.code).toBe(2);
     const [status, ...long] = r.stdout.trimEnd().split('\n');
     expect(status).toBe(
-      'PP CRITICAL - 12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped | ok=7 warning=0 connecting=1 action_needed=2 stopped=2 unknown=0',
+      'PP CRITICAL - default: 12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped | ok=7 warning=0 connecting=1 action_needed=2 stopped=2 unknown=0',
     );
     expect(long.map((l) => l.split(':')[0])).toEqual([
       'stopped',
@@ -231,7 +239,7 @@ describe('pp status, machine formats', () => {
       /^action_needed: acc_demo_instagram_credentials \(INSTAGRAM, Sofia Marchetti\): A source/,
     );
     const ok = await sandbox('--format', 'nagios', 'acc_demo_gmail');
-    expect(ok).toMatchObject({ code: 0, stdout: expect.stringMatching(/^PP OK - 1 account: 1 ok \| ok=1 /) });
+    expect(ok).toMatchObject({ code: 0, stdout: expect.stringMatching(/^PP OK - default: 1 account: 1 ok \| ok=1 /) });
     expect((await sandbox('--format', 'nagios', 'acc_demo_whatsapp_connecting')).stdout).toMatch(
       /^PP WARNING - /,
     );
@@ -239,7 +247,7 @@ describe('pp status, machine formats', () => {
     const unknown = await sandbox('--format', 'nagios', 'acc_demo_gmail', 'acc_nowhere');
     expect(unknown.code).toBe(3);
     expect(unknown.stdout).toMatch(
-      /^PP UNKNOWN - 2 accounts: 1 ok, 1 unknown \| .* unknown=1\nunknown: acc_nowhere: /,
+      /^PP UNKNOWN - default: 2 accounts: 1 ok, 1 unknown \| .* unknown=1\nunknown: acc_nowhere: /,
     );
   });
 
@@ -278,8 +286,12 @@ describe('pp status, machine formats', () => {
         type: 'WHATSAPP',
         name: 'Lucas Almeida',
         state: 'connecting',
+        profile: 'default',
       },
     });
+    // every sample names the workspace, so two profiles' files do not collide in one folder
+    for (const f of Object.values(families))
+      for (const m of f.metrics) expect(m.labels?.profile).toBe('default');
     expect(families.pp_accounts!.metrics.map((m) => [m.labels!.state, m.value])).toEqual([
       ['ok', '7'],
       ['warning', '0'],

@@ -312,6 +312,7 @@ describe('the table of accounts', () => {
       clock: { now: () => 0, sleep: async () => {}, every: () => () => {} },
       warn: () => {},
       note: () => {},
+      profile: 'default',
     };
     const exporter: Exporter<Row> = tableExporter(view(layout), deps);
     return { exporter, written };
