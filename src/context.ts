@@ -62,6 +62,7 @@ export class Context {
   readonly settings: SettingsReader;
   readonly #cleanups: (() => Promise<void>)[] = [];
   #exporter: Exporter<unknown> | undefined;
+  readonly #warned = new Set<string>();
 
   constructor(init: ContextInit) {
     this.io = init.io;
@@ -133,6 +134,13 @@ export class Context {
       },
       note: (text) => this.note(text),
     };
+  }
+
+  /** A warning said once a run, however many accounts give it (`key` says which are alike). */
+  async warnOnce(key: string, text: string): Promise<void> {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    await this.warn(text);
   }
 
   async warn(text: string): Promise<void> {

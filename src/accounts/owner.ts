@@ -2,6 +2,7 @@
 // one profile, validate it against its provider's schema (tolerant by default: a mismatch is a
 // warning naming the path; --strict makes it exit 15), and judge it by the one health model; for
 // one account, print it as received (--json) or as the command lays it out.
+import { accountTypes } from '../api/account.js';
 import type { Client } from '../api/client.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
@@ -182,8 +183,10 @@ export type Outcome =
       /** The provider's wire value (LINKEDIN), the TYPE of its row. */
       type: string;
       name: string;
-      /** A schema mismatch or unknown provider, for standard error. */
+      /** A schema mismatch, for standard error. */
       warning?: string | undefined;
+      /** A provider pp has never heard of (not an account type of the list either): said once a run. */
+      unknownProvider?: string | undefined;
       health: Health;
     }
   | { kind: 'failed'; accountId: string; error: PpError }
@@ -220,8 +223,7 @@ function describeProfile(
     return { kind: 'failed', accountId, error: toPpError(err) };
   }
   const { provider, providerId, warning } = checked;
-  // The generic identity's only warning says the provider is unknown, which the warning line has
-  // said: no warning about the account.
+  // The generic identity's only warning says the provider is unknown: no warning about the account.
   const identity = provider ? provider.describe(data).identity : genericIdentity(data);
   const health = healthOf({ warnings: provider ? identity.warnings : [] });
   return {
@@ -231,6 +233,13 @@ function describeProfile(
     type: providerId,
     name: identity.name,
     health,
-    warning: warning && (provider ? warning : `${warning}: counted as ok`),
+    // An account type of the list (WHATSAPP, INSTAGRAM…) whose users/me pp has no variant for is
+    // judged by its sources, quietly; a provider pp has never heard of is said once a run.
+    warning: provider ? warning : undefined,
+    unknownProvider: provider || accountTypes.has(providerId) ? undefined : providerId,
   };
 }
+
+/** Said once a run for a provider pp has never heard of (`first`: the first account that had it). */
+export const unknownProviderWarning = (provider: string, first: string): string =>
+  `users/me answered with a provider pp does not know, ${JSON.stringify(provider)} (first: ${first}); such accounts are counted as ok`;

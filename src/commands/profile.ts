@@ -1,7 +1,14 @@
 // `pp profile <id>…`: the full provider-specific profile of one account; several ids, or
 // --from-file, inspect many accounts at once through the many-accounts runner (CLI.md, "Many
 // accounts"), a row each in every list format, in input order as soon as the order allows.
-import { chooseAccount, healthFields, inspectAccount, type Outcome, showOne } from '../accounts/owner.js';
+import {
+  chooseAccount,
+  healthFields,
+  inspectAccount,
+  type Outcome,
+  showOne,
+  unknownProviderWarning,
+} from '../accounts/owner.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError } from '../errors.js';
 import { HealthTally, healthOf } from '../health.js';
@@ -115,6 +122,11 @@ async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Prom
       // failures printed so far, not a clean 0.
       ctx.setExitCode(tally.exitCode(failOn));
       const warning = next.kind === 'ok' ? next.warning : undefined;
+      if (next.kind === 'ok' && next.unknownProvider)
+        await ctx.warnOnce(
+          `provider ${next.unknownProvider}`,
+          unknownProviderWarning(next.unknownProvider, next.accountId),
+        );
       // Rows on the same terminal, or a warning, would land on the progress line: clear it first
       // (its timer redraws it).
       if (ctx.io.stdout.isTTY || warning) progress?.clear();

@@ -4,7 +4,7 @@
 // sources are all OK, through the many-accounts runner. Every format is the exporter's: machine
 // formats stream in list order; the table holds the accounts that are not ok, worst first.
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
-import { inspectAccount } from '../accounts/owner.js';
+import { inspectAccount, unknownProviderWarning } from '../accounts/owner.js';
 import { sourcesOf } from '../api/account.js';
 import type { Client } from '../api/client.js';
 import { interrupted } from '../api/client.js';
@@ -153,6 +153,11 @@ async function deepRun(
         const health = healthOf({ sources: sourcesOf(row.item), error: outcome.error });
         return { ...row, health, error: outcome.error };
       }
+      if (outcome.unknownProvider)
+        await ctx.warnOnce(
+          `provider ${outcome.unknownProvider}`,
+          unknownProviderWarning(outcome.unknownProvider, row.id),
+        );
       return { ...row, health: outcome.health, profile: outcome.body, warning: outcome.warning };
     },
     failed: (row) => row?.error !== undefined,

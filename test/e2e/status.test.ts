@@ -239,7 +239,10 @@ describe('pp status, machine formats', () => {
       /^action_needed: acc_demo_instagram_credentials \(INSTAGRAM, Sofia Marchetti\): A source/,
     );
     const ok = await sandbox('--format', 'nagios', 'acc_demo_gmail');
-    expect(ok).toMatchObject({ code: 0, stdout: expect.stringMatching(/^PP OK - default: 1 account: 1 ok \| ok=1 /) });
+    expect(ok).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^PP OK - default: 1 account: 1 ok \| ok=1 /),
+    });
     expect((await sandbox('--format', 'nagios', 'acc_demo_whatsapp_connecting')).stdout).toMatch(
       /^PP WARNING - /,
     );
@@ -383,7 +386,21 @@ describe('pp status --deep', () => {
       ]),
     );
     expect(counts).toEqual({ ok: 95, warning: 2, connecting: 3, action_needed: 6, stopped: 6 });
-    expect(r.stderr).not.toMatch(/112 accounts/); // a machine format: no count line
+    // a machine format writes no count line; WHATSAPP, INSTAGRAM, MOBILE… answer users/me with
+    // no documented variant, and are judged by their sources without a word
+    expect(r.stderr).toBe('');
+  });
+
+  it('says once a run that users/me answered with a provider pp has never heard of', async () => {
+    server.script((req) =>
+      req.url.startsWith('/api/v1/accounts')
+        ? json({ items: [account('acc_1'), account('acc_2'), account('acc_3')] })
+        : json({ object: 'AccountOwnerProfile', provider: 'FAXMACHINE', name: 'Fax' }),
+    );
+    const r = await pp(['--base-url', server.origin, 'status', '--deep'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/FAXMACHINE/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/provider pp does not know, "FAXMACHINE" \(first: acc_1\)/);
   });
 
   it('a users/me failure is the account’s verdict: exit-5 types are action_needed, others unknown with their code', async () => {
