@@ -63,6 +63,7 @@ export class Context {
   readonly #cleanups: (() => Promise<void>)[] = [];
   #exporter: Exporter<unknown> | undefined;
   readonly #warned = new Set<string>();
+  #keyOrigin: KeySetting['origin'] | undefined;
 
   constructor(init: ContextInit) {
     this.io = init.io;
@@ -170,12 +171,29 @@ export class Context {
         ? { value: SANDBOX_KEY, origin: { storage: 'sandbox' as const } }
         : await this.settings.apiKey({ clock: this.clock, signal: this.signal });
     if (!key) {
+      const { name } = this.settings.profileChoice();
       throw configError(
-        'no API key: set one with `pp config set-key` or the PP_API_KEY variable',
-        'Run `pp config set-key` and paste the key (it is not echoed), or try `pp --sandbox …` with no key.',
+        `no API key for profile ${name}: set one with \`pp config set-key\` or the PP_API_KEY variable`,
+        `Run \`pp${name === 'default' ? '' : ` --profile ${name}`} config set-key\` and paste the key (it is not echoed), or try \`pp --sandbox …\` with no key.`,
       );
     }
     this.io.addSecret(key.value, maskKey(key.value));
+    this.#keyOrigin = key.origin;
     return key;
+  }
+
+  /**
+   * What to do about a key the API refused (exit 4), where it really comes from: PP_API_KEY wins
+   * over everything stored, so storing another would change nothing.
+   */
+  refusedKeyHint(): string | undefined {
+    const origin = this.#keyOrigin;
+    if (!origin || origin.storage === 'sandbox') return undefined;
+    if (origin.storage === 'environment')
+      return 'The key comes from PP_API_KEY: check its value, or unset it to use the stored one (`pp config show`).';
+    const profile = origin.profile === 'default' ? '' : ` --profile ${origin.profile}`;
+    if (origin.storage === 'command')
+      return `The key is what the key command of profile ${origin.profile} prints: check it (\`pp${profile} config show\`).`;
+    return `The key of profile ${origin.profile} was refused: store a valid one with \`pp${profile} config set-key\`.`;
   }
 }

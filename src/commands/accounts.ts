@@ -1,6 +1,6 @@
 // `pp accounts`: the workspace's linked accounts from the accounts list — one request per 250
 // accounts, no call to any provider — each with its health, in every list format, page by page.
-import { accountFilter, type FilterOptions, filterOptions } from '../accounts/filters.js';
+import { accountFilter, type FilterOptions, filterOptions, unmatchedType } from '../accounts/filters.js';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { openClient } from '../api/open.js';
 import { accountCacheMax, cacheProfile, writeAccountCache } from '../completion/values.js';
@@ -35,6 +35,7 @@ export default defineCommand<FilterOptions>({
     const tally = new HealthTally();
     let listed = 0;
     const seen: string[] = []; // for completion (completion/values.ts)
+    const types = new Set<string>();
     await ctx.io.out(out.head());
     for await (const rows of listAccounts(ctx, client)) {
       // One write a page: 250 lines in one go rather than 250 writes (measured: the writes were a
@@ -43,6 +44,7 @@ export default defineCommand<FilterOptions>({
       for (const row of rows) {
         listed++;
         if (row.id && seen.length < accountCacheMax) seen.push(row.id);
+        types.add(row.type.toUpperCase());
         if (keeps && !keeps(row)) continue;
         tally.add(row.health);
         page += out.row(row);
@@ -50,6 +52,9 @@ export default defineCommand<FilterOptions>({
       if (page) await ctx.io.out(page);
     }
     rememberIds(ctx, seen);
+    // a script asking for a type no account has most likely mistyped it: a warning, in any format
+    const unmatched = unmatchedType(opts, types);
+    if (unmatched) await ctx.warn(unmatched);
     await out.end(tally.summary(keeps ? listed : undefined));
     return 0;
   },

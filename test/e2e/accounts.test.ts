@@ -112,7 +112,7 @@ describe('pp accounts', () => {
     expect(lines).toHaveLength(612);
     expect(new Set(lines.map((l) => l.account_id)).size).toBe(612);
     const first = lines[0]!;
-    expect(Object.keys(first)).toEqual(['account_id', 'type', 'name', 'health', 'account']);
+    expect(Object.keys(first)).toEqual(['account_id', 'type', 'name', 'health', 'account', 'config_profile']);
     expect((first.account as { id: string }).id).toBe(first.account_id);
     const states = new Set(lines.map((l) => l.health.state));
     expect([...states].sort()).toEqual(['action_needed', 'connecting', 'ok', 'stopped']);
@@ -130,6 +130,13 @@ describe('pp accounts', () => {
     expect(table.stderr).toBe('2 accounts (of 12 in the workspace): 2 stopped\n');
     const linkedin = await pp(['--sandbox', '--json', 'accounts', '--type', 'linkedin']);
     expect(ndjson(linkedin.stdout).map((l) => l.type)).toEqual(['LINKEDIN', 'LINKEDIN']);
+    expect(linkedin.stderr).toBe('');
+    // a type no account has is no error (the API adds types), but a typo must not pass in silence
+    const typo = await pp(['--sandbox', '--json', 'accounts', '--type', 'linkdin']);
+    expect(typo).toMatchObject({ code: 0, stdout: '' });
+    expect(typo.stderr.replace(/\s+/g, ' ')).toContain(
+      'warning: no account of type "LINKDIN" in the workspace; its types are GOOGLE_OAUTH, IMAP, INSTAGRAM, LINKEDIN, MAIL, MOBILE, OUTLOOK, TELEGRAM, TWITTER, WHATSAPP',
+    );
     const bad = await pp(['--sandbox', 'accounts', '--state', 'broken']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
