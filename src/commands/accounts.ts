@@ -37,7 +37,7 @@ export default defineCommand<FilterOptions>({
     const seen: string[] = []; // for completion (completion/values.ts)
     const types = new Set<string>();
     await ctx.io.out(out.head());
-    for await (const rows of listAccounts(ctx, client)) {
+    for await (const rows of listAccounts(ctx, client, undefined, { progress: true })) {
       // One write a page: 250 lines in one go rather than 250 writes (measured: the writes were a
       // fifth of the run over 10,000 accounts).
       let page = '';

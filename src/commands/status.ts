@@ -84,7 +84,7 @@ accounts); --deep calls each account's provider.
     await ctx.io.out(out.head());
     if (opts.deep) await deepRun(ctx, client, named, opts, emit);
     else {
-      for await (const rows of listAccounts(ctx, client, named)) {
+      for await (const rows of listAccounts(ctx, client, named, { progress: true })) {
         let page = ''; // one write a page, as pp accounts does
         for (const row of rows) page += emit(row);
         if (page) await ctx.io.out(page);

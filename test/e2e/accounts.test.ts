@@ -105,6 +105,23 @@ describe('pp accounts', () => {
     }
   });
 
+  it('says how far it has read a long list on a terminal, and clears the line before the table', async () => {
+    // a clock on which each look takes 400 ms: the list is read slowly enough to show the line
+    let now = Date.UTC(2026, 10, 30);
+    const slow = { now: () => (now += 400), sleep: async () => {}, every: () => () => {} };
+    const r = await pp(['--base-url', big.url, 'accounts'], {
+      env: env({ NO_COLOR: '1' }),
+      tty: { columns: 120 },
+      clock: slow,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('\r\u001b[Kreading the accounts list: page 2, 500 accounts so far');
+    expect(r.stderr).toMatch(/page 3, 612 accounts so far\r\u001b\[K612 accounts: /);
+    // not on a pipe, nor in a quick run
+    const piped = await pp(['--base-url', big.url, 'accounts'], { env: env(), clock: slow });
+    expect(piped.stderr).not.toContain('reading the accounts list');
+  });
+
   it('reads every page of a large workspace (250 a page) and streams one NDJSON line per account', async () => {
     const r = await pp(['--base-url', big.url, '--json', 'accounts'], { env: env() });
     expect(r.code).toBe(0);
