@@ -286,6 +286,29 @@ describe('pp profile with many accounts', () => {
     expect(seen.limited.length).toBeLessThanOrEqual(18);
   });
 
+  it('an account that is always rate limited costs the run what whoami costs it, not the run’s rounds', async () => {
+    const { url, seen } = await testServer((id) =>
+      id === 'acc_3'
+        ? {
+            status: 429,
+            headers: { 'retry-after': '1' },
+            body: '{"status":429,"type":"errors/too_many_requests"}',
+          }
+        : { delayMs: 5 },
+    );
+    const clock = new FakeClock();
+    const r = await pp(['--base-url', url, 'profile', ...ids(6), '--json'], { env: apiEnv(), clock });
+    expect(r.code).toBe(9);
+    expect(ndjson(r.stdout).map((l) => [l.account_id, l.ok])).toEqual(
+      ids(6).map((id) => [id, id !== 'acc_3']),
+    );
+    // its first 429 may be the run's (free); after that, others got through: its own --retries (2)
+    const tries = seen.ids.filter((id) => id === 'acc_3').length;
+    expect(tries).toBeGreaterThanOrEqual(3);
+    expect(tries).toBeLessThanOrEqual(4);
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5_000);
+  });
+
   it('one early 429 with Retry-After: 0 costs the run no wait and no slowdown', async () => {
     let limitedOnce = false;
     const { url, seen } = await testServer(() => {
