@@ -76,7 +76,6 @@ export class RateGate {
   started = 0;
   rateLimited = 0;
 
-
   constructor(opts: GateOptions) {
     this.#concurrency = Math.max(1, opts.concurrency);
     this.#clock = opts.clock;
