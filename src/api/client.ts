@@ -162,6 +162,13 @@ export function createClient(opts: ClientOptions) {
           log?.(`← ${cause.message}`);
           return { ok: false, retryable: false, error: invalid(cause.message, accountId) };
         }
+        // Node's HTTP parser refused the answer (HPE_*: a Content-Length shorter than what follows,
+        // a 204 or 304 with a body, data after Connection: close): the server answered, wrongly.
+        // Exit 15, not the 14 of no answer, which a script would retry forever.
+        if (cause?.code?.startsWith('HPE_')) {
+          log?.(`← an answer Node's HTTP parser refused: ${cause.message} (${cause.code})`);
+          return { ok: false, retryable: false, error: malformed(cause, url, accountId) };
+        }
         const error = timeout.signal.aborted
           ? timedOut(opts.timeoutMs, url, accountId)
           : networkError(err, url, accountId, proxyHost);
@@ -526,6 +533,17 @@ function requestIdOf(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
   const line = value.split(/[\r\n]/)[0]!.trim();
   return line === '' ? undefined : line.slice(0, 200);
+}
+
+/** An answer that is not well-formed HTTP, as the exit-15 error naming the parser's complaint. */
+function malformed(cause: CodedError, url: string, accountId: string | undefined): PpError {
+  // "Parse Error: Expected HTTP/, RTSP/ or ICE/" → "Expected HTTP/, RTSP/ or ICE/"
+  const reason = oneLineReason(cause.message).replace(/^Parse Error: /, '');
+  return invalid(
+    `the answer from ${new URL(url).host} is not well-formed HTTP (${cause.code})`,
+    accountId,
+    `${reason}: a body where none may be (a 204 or a 304), or longer than its Content-Length, or data after the connection was to close.`,
+  );
 }
 
 function crossOriginRedirect(status: number, to: URL, accountId: string | undefined): PpError {

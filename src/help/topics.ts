@@ -135,9 +135,11 @@ shows how to read them in a shell.
  13  gateway timeout: HTTP 504
  14  network failure: no HTTP answer (DNS, refused
      connection, TLS failure, the --timeout ran out)
- 15  invalid response: a 2xx whose body is not a JSON
-     object with a provider, or (with --strict) one
-     that does not match its provider's schema
+ 15  invalid response: an answer that is not well-
+     formed HTTP (a 204 with a body), a 2xx whose body
+     is not a JSON object with a provider, a list
+     whose cursor pp cannot follow, or (with --strict)
+     one that does not match its provider's schema
  16  mixed failures: several accounts failed with
      different codes
  17  answered, with warnings: only with --fail-on

@@ -37,7 +37,9 @@ export type Fault =
   /** Sends the headers and the start of the body, then nothing more (the socket stays open). */
   | { kind: 'stall'; sent: string; contentLength: number }
   /** A 200 whose chunked body goes on for `bytes` (of spaces inside a JSON object). */
-  | { kind: 'flood'; bytes: number };
+  | { kind: 'flood'; bytes: number }
+  /** These bytes on the socket as they are, status line and headers included, then the end. */
+  | { kind: 'raw'; text: string };
 
 export const answer = (status: number, body?: unknown, headers?: Record<string, string>): Fault => ({
   kind: 'answer',
@@ -171,6 +173,9 @@ function perform(fault: Fault, res: import('node:http').ServerResponse): void {
       return;
     case 'reset':
       res.socket?.destroy();
+      return;
+    case 'raw':
+      res.socket?.end(fault.text);
       return;
     case 'flood': {
       res.writeHead(200, { 'content-type': 'application/json' });
