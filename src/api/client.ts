@@ -329,7 +329,7 @@ export function createClient(opts: ClientOptions) {
 
   /** GET /api/v1/users/me: the account owner's profile (a live call to the provider). */
   const fetchOwnProfile = (accountId: string): Promise<Fetched> =>
-    get(`/api/v1/users/me?account_id=${encodeURIComponent(accountId)}`, accountId, hasProvider);
+    get(`/api/v1/users/me?account_id=${encodedId(accountId)}`, accountId, hasProvider);
 
   /** GET /api/v1/accounts/{id}: one account as postpress knows it (no provider call). */
   const fetchAccount = (accountId: string): Promise<Fetched> =>
@@ -357,6 +357,19 @@ export type Client = ReturnType<typeof createClient>;
 export function pathSegment(id: string): string {
   if (/^\.+$/.test(id) && id.length <= 2)
     throw usageError(`not an account id: ${JSON.stringify(id)}`, 'Account ids look like acc_…');
+  return encodedId(id);
+}
+
+/**
+ * An id percent-encoded for a URL. One holding half a UTF-16 surrogate pair has no UTF-8 form
+ * (encodeURIComponent throws "URI malformed"): no account has it, so it is a usage error (exit 2).
+ */
+function encodedId(id: string): string {
+  if (/\p{Cs}/u.test(id))
+    throw usageError(
+      `not an account id: ${JSON.stringify(id)} holds a lone UTF-16 surrogate`,
+      'Account ids look like acc_…',
+    );
   return encodeURIComponent(id);
 }
 

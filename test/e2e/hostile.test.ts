@@ -45,7 +45,9 @@ describe('an answer that is not well-formed HTTP is invalid (15), not a network 
     server.script({ kind: 'raw', text });
     const r = await pp(['whoami', '--account', 'acc_1']);
     expect(r.code).toBe(15);
-    expect(r.stderr).toMatch(/invalid response: the answer from 127\.0\.0\.1:\d+ is not well-formed HTTP \(HPE_/);
+    expect(r.stderr).toMatch(
+      /invalid response: the answer from 127\.0\.0\.1:\d+ is not well-formed HTTP \(HPE_/,
+    );
     expect(r.stderr).not.toMatch(/network failure/);
     expect(server.requests).toHaveLength(1);
   });
@@ -54,5 +56,62 @@ describe('an answer that is not well-formed HTTP is invalid (15), not a network 
     server.script({ kind: 'raw', text: `HTTP/1.1 204 No Content\r\n\r\n${profile}` });
     const r = await pp(['--json', 'whoami', '--account', 'acc_1']);
     expect(JSON.parse(r.stderr).error).toMatchObject({ exit_code: 15, retryable: false });
+  });
+});
+
+/** An account of the list, its sources in `statuses`. */
+const listed = (id: string, statuses: string[] = ['OK'], extra: Record<string, unknown> = {}) => ({
+  object: 'Account',
+  type: 'MAIL',
+  id,
+  name: `Mailbox ${id}`,
+  created_at: '2025-01-01T00:00:00.000Z',
+  sources: statuses.map((status, i) => ({ id: `${id}_src_${i}`, status })),
+  connection_params: {},
+  groups: [],
+  ...extra,
+});
+
+describe('a cursor pp cannot follow is an invalid list (15), never its end', () => {
+  it.each([
+    ['a number', 2],
+    ['a boolean', true],
+    ['an object', { next: 'c2' }],
+    ['an array', ['c2']],
+  ])('%s: nagios UNKNOWN (3), prometheus pp_status_success 0, the table exit 15', async (_what, cursor) => {
+    const page = { object: 'AccountList', items: [listed('acc_1')], cursor };
+    server.script(json(page));
+    const nagios = await pp(['status', '--format', 'nagios']);
+    expect(nagios.code).toBe(3);
+    expect(nagios.stdout).toMatch(
+      /^PP UNKNOWN - invalid response: the list's cursor is an? \w+, not a string/,
+    );
+    expect(server.requests).toHaveLength(1); // nothing was made of it
+    const prometheus = await pp(['status', '--format', 'prometheus']);
+    expect(prometheus.stdout).toMatch(/^pp_status_success\{profile="default"\} 0$/m);
+    const table = await pp(['status']);
+    expect(table.code).toBe(15);
+    expect(table.stderr).toMatch(/page 1 of the accounts list/);
+  });
+
+  it('a cursor with a lone surrogate: exit 15, not "URI malformed" (1)', async () => {
+    const items = JSON.stringify([listed('acc_1')]);
+    server.script(json(`{"object":"AccountList","items":${items},"cursor":"ab\\ud800"}`));
+    const r = await pp(['accounts']);
+    expect(r.code).toBe(15);
+    expect(r.stderr).toMatch(/cursor that cannot be sent back/);
+    expect(r.stderr).not.toMatch(/URI malformed|bug in pp/);
+  });
+});
+
+describe('an account id with a lone surrogate is a usage error (2), not "URI malformed" (1)', () => {
+  it.each([
+    ['whoami', ['whoami', '--account', 'acc_\ud800']],
+    ['accounts show', ['accounts', 'show', 'acc_\udc00x']],
+  ])('%s', async (_what, args) => {
+    const r = await pp(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not an account id: "acc_\\ud[8c]00x?" holds a lone UTF-16 surrogate/);
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
 // The accounts list, page by page, against a scripted server: both spellings, the cursor followed
 // to its end, a repeated cursor refused, and a failing page named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountPages } from '../../src/api/accounts.js';
+import { accountPages, SeenCursors } from '../../src/api/accounts.js';
 import { createClient } from '../../src/api/client.js';
 import { PpError } from '../../src/errors.js';
 import { FaultServer, json, problem } from '../helpers/fault-server.js';
@@ -105,5 +105,18 @@ describe('a huge page', () => {
     expect(error).toMatchObject({ exitCode: 15 });
     expect((error as PpError).message).toMatch(/larger than 16 MB/);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('the cursors a listing remembers', () => {
+  it('keeps at most 64 characters of each, however long the cursor (1 MB cursors were kept whole)', () => {
+    const seen = new SeenCursors();
+    const long = 'c'.repeat(1024 * 1024);
+    for (let i = 0; i < 20; i++) expect(seen.repeats(`${long}${i}`)).toBe(false);
+    expect(seen.held).toBeLessThanOrEqual(20 * 64);
+    expect(seen.repeats(`${long}7`)).toBe(true);
+    expect(seen.repeats(`${long}20`)).toBe(false);
+    expect(seen.repeats('short')).toBe(false);
+    expect(seen.repeats('short')).toBe(true);
   });
 });
