@@ -115,3 +115,31 @@ describe('an account id with a lone surrogate is a usage error (2), not "URI mal
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('an account the list gives on two pages is one account', () => {
+  const pages = () =>
+    server.script(
+      json({ object: 'AccountList', items: [listed('acc_a'), listed('acc_b', ['STOPPED'])], cursor: 'c2' }),
+      json({ object: 'AccountList', items: [listed('acc_b', ['STOPPED']), listed('acc_c')], cursor: null }),
+    );
+
+  it('prometheus: one series each, the counts add up to 3, one warning', async () => {
+    pages();
+    const r = await pp(['status', '--format', 'prometheus']);
+    expect(r.stdout.match(/^pp_account_health\{account_id="acc_b"/gm)).toHaveLength(1);
+    expect(r.stdout).toMatch(/^pp_accounts\{state="ok",profile="default"\} 2$/m);
+    expect(r.stdout).toMatch(/^pp_accounts\{state="stopped",profile="default"\} 1$/m);
+    expect(r.stderr.match(/warning:/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/gave account acc_b more than once: each is counted once/);
+  });
+
+  it('nagios: stopped=1, one long-output line; --json: one line each', async () => {
+    pages();
+    const nagios = await pp(['status', '--format', 'nagios']);
+    expect(nagios.stdout).toMatch(/\| ok=2 warning=0 connecting=0 action_needed=0 stopped=1 unknown=0\n/);
+    expect(nagios.stdout.match(/^stopped: acc_b/gm)).toHaveLength(1);
+    pages();
+    const lines = (await pp(['accounts', '--json'])).stdout.trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).account_id)).toEqual(['acc_a', 'acc_b', 'acc_c']);
+  });
+});
