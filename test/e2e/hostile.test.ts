@@ -2,10 +2,12 @@
 // servers that send what should stay hidden, profiles that do not exist, and inputs too large to
 // read whole. In process against a scripted server (test/helpers/fault-server.ts); the cases that
 // need a real process (a key command's background child, memory) are in hostile-process.test.ts.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FaultServer, json, linkedinProfile } from '../helpers/fault-server.js';
+import { FaultServer, json, linkedinProfile, problem } from '../helpers/fault-server.js';
 import { pp as inProcess } from '../helpers/pp.js';
-import { baseEnv } from '../helpers/run.js';
+import { baseEnv, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_H0st1leW0rldK3y0123456789AbCd';
 const STACK = /\n\s+at .+:\d+:\d+/;
@@ -142,4 +144,22 @@ describe('an account the list gives on two pages is one account', () => {
     const lines = (await pp(['accounts', '--json'])).stdout.trim().split('\n');
     expect(lines.map((l) => JSON.parse(l).account_id)).toEqual(['acc_a', 'acc_b', 'acc_c']);
   });
+});
+
+describe('config set-key: any 401 while checking the key stores nothing (exit 4)', () => {
+  it.each(['expired_credentials', 'disconnected_account', 'invalid_credentials'])(
+    'a 401 %s',
+    async (type) => {
+      server.script(problem(401, type));
+      const dir = tempDir();
+      const r = await inProcess(['--base-url', server.origin, 'config', 'set-key'], {
+        env: baseEnv({ PP_CONFIG_DIR: dir }),
+        input: KEY,
+      });
+      expect(r.code).toBe(4);
+      expect(r.stderr).toMatch(new RegExp(`refused that key: .*${type}.*nothing was stored`));
+      expect(r.stdout).toBe('');
+      expect(existsSync(join(dir, 'config.json'))).toBe(false);
+    },
+  );
 });

@@ -88,9 +88,11 @@ export default defineCommand({
 });
 
 /**
- * One `GET /api/v1/accounts?limit=1` with the new key. A refusal (exit 4) stops everything: nothing
- * is stored. Any other failure (network, server) only warns: the key may well be right. Returns what
- * the answer says about the workspace the key opened.
+ * One `GET /api/v1/accounts?limit=1` with the new key. A refusal stops everything: nothing is
+ * stored, exit 4. The list names no account, so any 401 there is about the key, whatever its type
+ * (`expired_credentials` or `disconnected_account` too, exit 5 elsewhere). Any other failure
+ * (network, server) only warns: the key may well be right. Returns what the answer says about the
+ * workspace the key opened.
  */
 async function verify(ctx: Context, key: string): Promise<string | undefined> {
   const client = await openClient(ctx, { apiKey: key });
@@ -107,7 +109,7 @@ async function verify(ctx: Context, key: string): Promise<string | undefined> {
     return `accepted by ${base}${shown}`;
   } catch (err) {
     if (!(err instanceof PpError) || err.exitCode === ExitCode.interrupted) throw err;
-    if (err.exitCode === ExitCode.auth) {
+    if (err.exitCode === ExitCode.auth || err.status === 401) {
       throw new PpError({
         exitCode: ExitCode.auth,
         message: `${base} refused that key: ${err.message}; nothing was stored`,
