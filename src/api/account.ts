@@ -82,9 +82,23 @@ export function sourcesOf(item: Record<string, unknown>): { id: string; status: 
 }
 
 // What a person may see of connection_params: where and as whom it connects, never how it proves
-// it. A name is shown when it says host, port, user(name), phone, e-mail, server, or is an id, and
-// never when it also says token, password, secret, cookie, key or auth, whatever the server sends.
-const shown = /(host|port|user|login|phone|e-?mail|server|(^|_)id$|_ids?$)/i;
+// it. accounts.md allows host, port, user name, phone number and ids: a value is shown only under
+// one of these exact names (the documented shapes: imap/smtp host, port and username, im/call
+// phone_number, a provider's ids), never because its name merely contains one of them (user_pwd,
+// login_pin, host_bearer and phone_otp did). Nothing is shown, not even below, under a name that
+// says token, password, secret, cookie, key or auth.
+const shown: ReadonlySet<string> = new Set([
+  'host',
+  'port',
+  'username',
+  'email',
+  'phone_number',
+  'id',
+  'user_id',
+  'provider_id',
+  'public_identifier',
+  'premium_contract_id',
+]);
 const secret = /(token|pass|secret|cookie|key|auth|credential|session|signature)/i;
 
 /** The connection parameters to show, flattened to "im.phone_number"-style labels, in order. */
@@ -98,7 +112,7 @@ export function connectionParams(params: unknown, prefix = ''): { label: string;
       continue;
     }
     const shownValue = text(value);
-    if (shownValue !== undefined && shownValue !== '' && shown.test(name))
+    if (shownValue !== undefined && shownValue !== '' && shown.has(name.toLowerCase()))
       out.push({ label, value: shownValue });
   }
   return out;

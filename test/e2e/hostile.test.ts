@@ -163,3 +163,37 @@ describe('config set-key: any 401 while checking the key stores nothing (exit 4)
     },
   );
 });
+
+describe('accounts show: connection parameters by an allow-list of exact names', () => {
+  it('shows host, port, username, phone number and ids; never a name that only contains one', async () => {
+    const secrets = {
+      user_pwd: 'SECRET-user-pwd',
+      login_pin: 'SECRET-login-pin',
+      host_bearer: 'SECRET-host-bearer',
+      server_jwt: 'SECRET-server-jwt',
+      phone_otp: 'SECRET-phone-otp',
+      imap_login_hash: 'SECRET-login-hash',
+      csrf_user: 'SECRET-csrf-user',
+      hostname_proof: 'SECRET-hostname-proof',
+    };
+    const params = {
+      imap: { host: 'imap.example.com', port: 993, username: 'me@example.com', ...secrets },
+      im: { id: 'ACoAAB1234', phone_number: '+33 6 00 00 00 01' },
+      ...secrets,
+    };
+    server.script(json(listed('acc_params', ['OK'], { connection_params: params })));
+    const r = await pp(['accounts', 'show', 'acc_params']);
+    expect(r.code).toBe(0);
+    for (const [label, value] of [
+      ['imap.host', 'imap.example.com'],
+      ['imap.port', '993'],
+      ['imap.username', 'me@example.com'],
+      ['im.id', 'ACoAAB1234'],
+      ['im.phone_number', '+33 6 00 00 00 01'],
+    ])
+      expect(r.stdout).toMatch(
+        new RegExp(`^ +${label.replace('.', '\\.')} +${value.replace('+', '\\+')}$`, 'm'),
+      );
+    expect(r.stdout).not.toContain('SECRET');
+  });
+});
