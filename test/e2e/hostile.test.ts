@@ -184,13 +184,14 @@ describe('accounts show: connection parameters by an allow-list of exact names',
     server.script(json(listed('acc_params', ['OK'], { connection_params: params })));
     const r = await pp(['accounts', 'show', 'acc_params']);
     expect(r.code).toBe(0);
-    for (const [label, value] of [
+    const expected: [string, string][] = [
       ['imap.host', 'imap.example.com'],
       ['imap.port', '993'],
       ['imap.username', 'me@example.com'],
       ['im.id', 'ACoAAB1234'],
       ['im.phone_number', '+33 6 00 00 00 01'],
-    ])
+    ];
+    for (const [label, value] of expected)
       expect(r.stdout).toMatch(
         new RegExp(`^ +${label.replace('.', '\\.')} +${value.replace('+', '\\+')}$`, 'm'),
       );
