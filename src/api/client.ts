@@ -165,7 +165,8 @@ export function createClient(opts: ClientOptions) {
         // Node's HTTP parser refused the answer (HPE_*: a Content-Length shorter than what follows,
         // a 204 or 304 with a body, data after Connection: close): the server answered, wrongly.
         // Exit 15, not the 14 of no answer, which a script would retry forever.
-        if (cause?.code?.startsWith('HPE_')) {
+        // (a DOMException's code is a number: the timeout's abort is one)
+        if (typeof cause?.code === 'string' && cause.code.startsWith('HPE_')) {
           log?.(`← an answer Node's HTTP parser refused: ${cause.message} (${cause.code})`);
           return { ok: false, retryable: false, error: malformed(cause, url, accountId) };
         }
