@@ -121,11 +121,21 @@ export class SettingsReader {
     );
   }
 
+  /**
+   * A profile that does not exist is exit 3 whatever else is given (CLI.md, "Profiles"): even when
+   * a flag or the environment answers every setting, `PP_PROFILE=stagng` is a mistake to say, not
+   * to pass over (nagios said PP OK). Reads the file only for a profile other than `default`.
+   */
+  #checkProfile(): void {
+    if (this.profileChoice().name !== DEFAULT_PROFILE && !this.creating) this.profile();
+  }
+
   #pick(
     flag: string | undefined,
     envValue: string | undefined,
     key: 'accountId' | 'baseUrl',
   ): Setting | undefined {
+    this.#checkProfile();
     // Whitespace around a value is never part of it (a .env file with CRLF line endings leaves a \r
     // at the end of each), and a blank value is no value: the next source answers.
     const value = flag?.trim();
@@ -138,6 +148,7 @@ export class SettingsReader {
 
   /** Where the key is, without reading the keychain or running a command (fast, no secret read). */
   keyOrigin(): KeyOrigin | undefined {
+    this.#checkProfile();
     if (this.env.PP_API_KEY?.trim()) return { storage: 'environment' };
     const profile = this.profile();
     return profileKeyOrigin(this.profileChoice().name, profile, this.env);

@@ -2,7 +2,7 @@
 // servers that send what should stay hidden, profiles that do not exist, and inputs too large to
 // read whole. In process against a scripted server (test/helpers/fault-server.ts); the cases that
 // need a real process (a key command's background child, memory) are in hostile-process.test.ts.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FaultServer, json, linkedinProfile, problem } from '../helpers/fault-server.js';
@@ -196,5 +196,40 @@ describe('accounts show: connection parameters by an allow-list of exact names',
         new RegExp(`^ +${label.replace('.', '\\.')} +${value.replace('+', '\\+')}$`, 'm'),
       );
     expect(r.stdout).not.toContain('SECRET');
+  });
+});
+
+describe('a profile that does not exist is exit 3, whatever else is given', () => {
+  /** A config with the profiles default and staging; the key and base URL come from elsewhere. */
+  const withProfiles = () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ profiles: { default: {}, staging: { baseUrl: 'https://staging.example' } } }),
+      { mode: 0o600 },
+    );
+    return dir;
+  };
+
+  it.each([
+    ['PP_PROFILE with the key and base URL in the environment', ['accounts'], { PP_PROFILE: 'stagng' }],
+    ['--profile with --format nagios', ['--profile', 'stagng', 'status', '--format', 'nagios'], {}],
+    ['--profile with --sandbox', ['--profile', 'stagng', '--sandbox', 'accounts'], {}],
+    ['PP_PROFILE in pp doctor', ['doctor'], { PP_PROFILE: 'stagng' }],
+    ['--profile in whoami with PP_ACCOUNT_ID', ['--profile', 'stagng', 'whoami'], { PP_ACCOUNT_ID: 'acc_1' }],
+  ])('%s', async (_what, args, extra) => {
+    server.script(json({ object: 'AccountList', items: [listed('acc_1')], cursor: null }));
+    const r = await pp(args, { PP_CONFIG_DIR: withProfiles(), PP_BASE_URL: server.origin, ...extra });
+    expect(r.code).toBe(3);
+    // nagios and doctor say it on standard output (PP UNKNOWN, the API key line), the rest on stderr
+    expect(`${r.stdout}${r.stderr}`).toMatch(/there is no profile "stagng"/);
+    if (args.includes('nagios')) expect(r.stdout).toMatch(/^PP UNKNOWN - /);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('default needs no config file, and a profile that exists works as before', async () => {
+    server.script(json({ object: 'AccountList', items: [listed('acc_1')], cursor: null }));
+    expect((await pp(['accounts'], { PP_PROFILE: 'default' })).code).toBe(0);
+    expect((await pp(['accounts'], { PP_CONFIG_DIR: withProfiles(), PP_PROFILE: 'staging' })).code).toBe(0);
   });
 });
