@@ -11,6 +11,7 @@ import { type Format, formatFailure } from './output/formats/index.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
 import { errorText } from './output/notices.js';
+import { hideCredentials } from './output/showable.js';
 import { buildProgram, type GlobalOptionValues, helpAsked, leadingOperands } from './program.js';
 import { version } from './version.js';
 
@@ -83,8 +84,9 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       writeErr: (s) => {
         if (!json) io.err(s);
       },
+      // commander quotes the value it refused: a URL's password stays unsaid
       outputError: (s, write) => {
-        if (!json) write(s);
+        if (!json) write(hideCredentials(s));
       },
       // commander's own defaults (these, from process.stdout and process.stderr) would build the streams
       // the one width rule of the output (Io): COLUMNS, else the terminal's, else 80
@@ -164,7 +166,7 @@ async function report(err: unknown, io: Io, ctx: Context | undefined, json: bool
 function usageErrorOf(err: CommanderError): PpError {
   // `pp` or `pp config` with no command: commander's message is only a placeholder
   if (err.code === 'commander.help') return usageError('no command given');
-  const [first = '', ...rest] = err.message.split('\n');
+  const [first = '', ...rest] = hideCredentials(err.message).split('\n');
   return new PpError({
     exitCode: ExitCode.usage,
     message: first.replace(/^error: /, ''),

@@ -5,6 +5,7 @@ import { builtin } from '../builtin.js';
 import type { Clock, Env } from '../deps.js';
 import { ExitCode, interrupted, PpError, retryHint, usageError } from '../errors.js';
 import { maskKey } from '../key.js';
+import { hideCredentials } from '../output/showable.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
 import { MAX_RETRY_AFTER_MS, RateGate } from './gate.js';
 import {
@@ -210,7 +211,7 @@ export function createClient(opts: ClientOptions) {
           };
         }
         url = next.href;
-        log?.(`following redirect to ${url}`);
+        log?.(`following redirect to ${hideCredentials(url)}`);
         continue;
       }
       if (status >= 200 && status < 300) return parseAnswer(body, contentType, accountId, check, conceal);

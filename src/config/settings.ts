@@ -5,6 +5,7 @@
 import type { Clock, Env } from '../deps.js';
 import { configError, usageError } from '../errors.js';
 import { keyShape } from '../key.js';
+import { hideCredentials } from '../output/showable.js';
 import { configPath, DEFAULT_PROFILE, readConfig, type StoredConfig, type StoredProfile } from './file.js';
 import { runKeyCommand } from './key-command.js';
 import { readKeychainKey } from './keychain.js';
@@ -266,7 +267,7 @@ export function checkBaseUrl(value: string, source: Source | 'argument' = 'flag'
     url = new URL(value);
   } catch {
     throw usageError(
-      `${from} is not a URL: ${JSON.stringify(value)}`,
+      `${from} is not a URL: ${JSON.stringify(hideCredentials(value))}`,
       'Give a full URL such as https://api.postpress.ai',
     );
   }

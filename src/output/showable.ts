@@ -18,6 +18,16 @@ export function neutralize(text: string): string {
     .replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Text with the credentials of every URL in it masked: `http://user:Hunter2@host:99999` (a base URL
+ * that does not even parse) is quoted as `http://***@host:99999`. The user name goes too: it may be
+ * a token (https://TOKEN@host).
+ */
+export function hideCredentials(text: string): string {
+  // the authority ends at the first /, ? or #; its user information at the last @ before that
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#\\]*@/gi, '$1***@');
+}
+
 /** Server text for a person: the key masked, control characters neutralized. */
 export function showable(io: Io, text: string): string {
   return neutralize(io.redact(text));

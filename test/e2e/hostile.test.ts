@@ -233,3 +233,33 @@ describe('a profile that does not exist is exit 3, whatever else is given', () =
     expect((await pp(['accounts'], { PP_CONFIG_DIR: withProfiles(), PP_PROFILE: 'staging' })).code).toBe(0);
   });
 });
+
+describe('credentials in a URL pp quotes are masked', () => {
+  const bad = 'http://user:Hunter2Pw@host:99999';
+  const never = (r: { stdout: string; stderr: string }) => {
+    expect(`${r.stdout}${r.stderr}`).not.toContain('Hunter2Pw');
+    expect(`${r.stdout}${r.stderr}`).not.toContain('user:');
+  };
+
+  it.each([
+    ['nagios', ['--base-url', bad, 'status', '--format', 'nagios'], {}],
+    ['standard error', ['--base-url', bad, 'accounts'], {}],
+    ['--json on standard error', ['--json', 'accounts'], { PP_BASE_URL: bad }],
+    ['doctor', ['doctor'], { PP_BASE_URL: bad }],
+    ['doctor --json', ['doctor', '--json'], { PP_BASE_URL: bad }],
+    ['set-base-url', ['config', 'set-base-url', bad], {}],
+  ])('%s', async (_what, args, extra) => {
+    const r = await inProcess(args, { env: baseEnv({ PP_API_KEY: KEY, ...extra }) });
+    expect(r.code).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toContain('http://***@host:99999');
+    never(r);
+  });
+
+  it('in a redirect followed under --verbose', async () => {
+    const to = `http://someone:Hunter2Pw@127.0.0.1:${server.port}/api/v1/users/me?account_id=acc_1`;
+    server.script({ kind: 'answer', status: 302, headers: { location: to } }, json(linkedinProfile()));
+    const r = await pp(['--verbose', 'whoami', '--account', 'acc_1']);
+    expect(r.stderr).toMatch(/following redirect to http:\/\/\*\*\*@127\.0\.0\.1/);
+    never(r);
+  });
+});
