@@ -389,11 +389,8 @@ export function backoffMs(n: number, random: () => number = Math.random): number
 }
 
 /**
- * Retry-After in seconds or as an HTTP date, in milliseconds from now; undefined when it is neither
- * (the caller then backs off on its own). Date.parse alone is too lenient: it reads "1.5" or "-3" as
- * dates in 2001, so a date must name its month and give a hh:mm:ss time, as all three HTTP-date
- * forms do. HTTP dates are GMT; the asctime form does not say so, and Date.parse would read it as
- * local time.
+ * Retry-After in seconds or as an HTTP date (parseHttpDate), in milliseconds from now; undefined
+ * when it is neither (the caller then backs off on its own).
  */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
@@ -401,10 +398,22 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   // capped at a billion seconds (~32 years): a wait that long is not waited out all the same, and
   // 400 digits would be Infinity
   if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), 1e9) * 1000;
+  const date = parseHttpDate(trimmed);
+  return date === undefined ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * An HTTP date (a Date or Retry-After header) in milliseconds since the epoch, or undefined.
+ * Date.parse alone is too lenient: it reads "1", "-1" or "12" as dates in 2001, so a date must name
+ * its month and give a hh:mm:ss time, as all three HTTP-date forms do. HTTP dates are GMT; the
+ * asctime form does not say so, and Date.parse would read it as local time.
+ */
+export function parseHttpDate(value: string): number | undefined {
+  const trimmed = value.trim();
   if (!/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(trimmed)) return undefined;
   if (!/\b\d\d:\d\d:\d\d\b/.test(trimmed)) return undefined;
   const date = Date.parse(/\b(gmt|utc|ut)\b|[+-]\d{4}$|z$/i.test(trimmed) ? trimmed : `${trimmed} GMT`);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : date;
 }
 
 /** Why an attempt is tried again, in a few words: "no answer in 30 s", "HTTP 503 (service unavailable)". */

@@ -3,7 +3,7 @@
 // make 0700 on its next write is only reported. One request at most (the key check), with no
 // retries, so that it ends within --timeout even with the network down.
 import { statSync } from 'node:fs';
-import { type Answered, proxyVariablesSet } from '../api/client.js';
+import { type Answered, parseHttpDate, proxyVariablesSet } from '../api/client.js';
 import { openClient } from '../api/open.js';
 import { proxyFor } from '../api/proxy.js';
 import {
@@ -21,7 +21,7 @@ import { ExitCode, PpError } from '../errors.js';
 import { keyKind, maskKey } from '../key.js';
 import type { Tone } from '../output/model.js';
 import { painter } from '../output/render.js';
-import { neutralize } from '../output/showable.js';
+import { neutralize, showable } from '../output/showable.js';
 import { Table } from '../output/table.js';
 import { displayWidth } from '../output/width.js';
 import { defineCommand, examples } from './command.js';
@@ -283,11 +283,23 @@ async function networkChecks(ctx: Context, key: KeySetting | undefined): Promise
     checks.push(
       error === undefined
         ? ok('key_accepted', 'Key accepted', `${where} listed the accounts with this key`)
-        : failed('key_accepted', 'Key accepted', error),
+        : failed('key_accepted', 'Key accepted', keyRefusal(error)),
     );
   }
   checks.push(clockCheck(answered, started));
   return checks;
+}
+
+/**
+ * The list names no account, so any 401 to it is about the key (exit 4), whatever its type: an
+ * `expired_credentials` there is not an account to reconnect (config set-key reads it so too).
+ */
+function keyRefusal(err: unknown): unknown {
+  if (!(err instanceof PpError) || err.status !== 401 || err.exitCode === ExitCode.auth) return err;
+  return err.with({
+    exitCode: ExitCode.auth,
+    hint: 'The server refused this key: check it, or store another with `pp config set-key`.',
+  });
 }
 
 async function proxyCheck(ctx: Context, url: URL): Promise<Check> {
@@ -310,8 +322,17 @@ async function proxyCheck(ctx: Context, url: URL): Promise<Check> {
 /** The server's Date against this machine's clock; whole seconds, as a Date header has. */
 function clockCheck(answered: Answered, started: number): Check {
   const label = 'Clock';
-  const server = answered.date === null ? Number.NaN : Date.parse(answered.date);
-  if (Number.isNaN(server)) return ok('clock', label, 'not compared: the server sent no Date header');
+  if (answered.date === null) return ok('clock', label, 'not compared: the server sent no Date header');
+  // read as an HTTP date, strictly: Date.parse takes "1" or "-1" for 2001 (818,306,825 s of skew)
+  const server = parseHttpDate(answered.date);
+  if (server === undefined) {
+    const sent = answered.date.length > 40 ? `${answered.date.slice(0, 39)}…` : answered.date;
+    return ok(
+      'clock',
+      label,
+      `not compared: the server's Date header is not a date (${JSON.stringify(sent)})`,
+    );
+  }
   // the server dated its answer between the request and its arrival: the nearer end counts
   const skew = server < started - 1000 ? server - started : server > answered.at ? server - answered.at : 0;
   const seconds = Math.round(Math.abs(skew) / 1000);
@@ -374,7 +395,9 @@ when nothing failed, else the code of the first failure.
     });
     const lines = checks.map((c) => {
       const { mark, tone } = marks[c.status];
-      const text = c.fix ? `${c.found}\n→ ${c.fix}` : c.found;
+      // what a check found may quote the server (a 401's title) or a file: shown as every command
+      // shows server text, its escape sequences, C1 controls, bidi overrides, CR and BS visible
+      const text = showable(ctx.io, c.fix ? `${c.found}\n→ ${c.fix}` : c.found);
       return table.row([mark, c.label, text], (t, column) =>
         column === 0 ? p.tone(tone, t) : column === 1 ? p.label(t) : t,
       );

@@ -209,8 +209,10 @@ FOR A PERSON (the default)
   narrow for it is left for the terminal to wrap. A
   name is shortened only when there is no room for it.
   Colour only on a terminal (\`pp help environment\`).
-  Text from the server is shown with control characters
-  as visible escapes.
+  Text from the server is shown with control characters,
+  bidi overrides, CR and BS as visible escapes (\\u001b),
+  everywhere, pp doctor's checks included; a password
+  in any URL pp quotes as *** (http://***@host).
   Errors: a line naming the problem, its type, HTTP
   status and account, then the detail and a hint:
     error: <title> (<type>, HTTP <status>) [<account>]

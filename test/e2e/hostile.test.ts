@@ -263,3 +263,37 @@ describe('credentials in a URL pp quotes are masked', () => {
     never(r);
   });
 });
+
+describe('pp doctor shows server text as every command does', () => {
+  const list = { object: 'AccountList', items: [], cursor: null };
+  const doctor = (env: Record<string, string> = {}) =>
+    inProcess(['doctor'], { env: baseEnv({ PP_API_KEY: KEY, PP_BASE_URL: server.origin, ...env }) });
+
+  it('a 401 title with OSC 52, CSI 2J, C1 controls, bidi overrides, CR and BS: escaped; exit 4 whatever the type', async () => {
+    const title = 'Nope\u001b]52;c;ZXZpbA==\u0007\u001b[2J\u009b31m\u202eevil\r\bx';
+    server.script(problem(401, 'expired_credentials', { title }));
+    const r = await doctor();
+    expect(r.code).toBe(4);
+    const line = r.stdout.split('\n').find((l) => l.includes('Key accepted'));
+    expect(line).toContain('Nope\\u001b]52;c;ZXZpbA==\\u0007\\u001b[2J\\u009b31m\\u202eevil\\u000d\\u0008x');
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+  });
+
+  it.each(['1', '-1', '0', '12'])(
+    'a garbage Date header (%s) is not compared, nor read as 2001',
+    async (date) => {
+      server.script(json(list, { date }));
+      const r = await doctor();
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(
+        new RegExp(`✓ Clock +not compared: the server's Date header is not a date \\("${date}"\\)`),
+      );
+      expect(r.stdout).not.toMatch(/ s (behind|ahead of) the server's/);
+    },
+  );
+
+  it('a real Date is still compared', async () => {
+    server.script(json(list, { date: new Date().toUTCString() }));
+    expect((await doctor()).stdout).toMatch(/✓ Clock +within \d+ s of the server's/);
+  });
+});
