@@ -166,7 +166,7 @@ export async function showOne(
   // checked as received, shown made safe for a terminal (see showable.ts)
   const shown = describe(
     { ...inspected, providerId: showable(ctx.io, inspected.providerId) },
-    showableData(ctx.io, data) as Record<string, unknown>,
+    showableData(ctx.io, data, body) as Record<string, unknown>,
     ctx.clock.now(), // times read by a person get how long ago they were
   );
   await ctx.io.out(await render(shown));

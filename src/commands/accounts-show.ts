@@ -39,7 +39,7 @@ export default defineCommand({
       return 0;
     }
     // checked as received, shown made safe for a terminal (see showable.ts)
-    const shown = showableData(ctx.io, data) as Record<string, unknown>;
+    const shown = showableData(ctx.io, data, body) as Record<string, unknown>;
     const health = healthOf({ sources: sourcesOf(data) });
     const now = ctx.clock.now();
     const sources = sourcesOf(shown);

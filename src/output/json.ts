@@ -113,6 +113,55 @@ function layout(source: string, indent: string | undefined, masker: Masker | und
   return { text: out, masked };
 }
 
+/**
+ * The integer literals of a JSON text that JSON.parse cannot keep exactly (past 2^53: a LinkedIn
+ * provider_id sent as the number 12345678901234567891 parses as 12345678901234567000), by where they
+ * are: JSON.stringify of their path (["im", 0, "id"]) → the digits as sent. A person copies an id
+ * from the human view into a ticket or the next command: these are its digits. The text is valid
+ * JSON (it parsed); one pass over it, and none at all when it has no run of 16 digits.
+ */
+export function exactIntegers(source: string): Map<string, string> {
+  const found = new Map<string, string>();
+  if (!/\d{16}/.test(source)) return found;
+  // Where the scan is: per open object or array, the member name or index of the value being read.
+  // In an object, null while a member name is awaited (after `{` or `,`), then that name.
+  const path: (string | number | null)[] = [];
+  const n = source.length;
+  for (let i = 0; i < n; ) {
+    const c = source[i]!;
+    const last = path.length - 1;
+    if (c === '"') {
+      let j = i + 1;
+      let escaped = false;
+      while (j < n && source[j] !== '"') {
+        if (source[j] === '\\') {
+          escaped = true;
+          j += 2;
+        } else j++;
+      }
+      if (path[last] === null)
+        path[last] = escaped ? (JSON.parse(source.slice(i, j + 1)) as string) : source.slice(i + 1, j);
+      i = j + 1;
+      continue;
+    }
+    if (c === '-' || (c >= '0' && c <= '9')) {
+      let j = i + 1;
+      while (j < n && !',:{}[]" \n\r\t'.includes(source[j]!)) j++;
+      const literal = source.slice(i, j);
+      if (/^-?\d{16,}$/.test(literal) && !Number.isSafeInteger(Number(literal)))
+        found.set(JSON.stringify(path), literal);
+      i = j;
+      continue;
+    }
+    if (c === '{') path.push(null);
+    else if (c === '[') path.push(0);
+    else if (c === '}' || c === ']') path.pop();
+    else if (c === ',') path[last] = typeof path[last] === 'number' ? path[last] + 1 : null;
+    i++; // `:`, white space, and the letters of true, false and null
+  }
+  return found;
+}
+
 /** The one-line warning when a --json body held the key. */
 export const maskedWarning = (accountId: string): string =>
   `the answer for ${accountId} contained the API key; it is printed masked (the strings holding it were rewritten)`;

@@ -5,6 +5,7 @@
 // before any wrapping or cutting could split the key out of the mask's reach.
 // --json prints the body as it came, for programs, but for the key (see json.ts).
 import type { Io } from './io.js';
+import { exactIntegers } from './json.js';
 
 // C0 controls but the line feed, DEL, C1 controls, and the bidirectional marks, embeddings,
 // overrides and isolates (U+061C, U+200E/F, U+202A–E, U+2066–9).
@@ -36,13 +37,35 @@ export function showable(io: Io, text: string): string {
 /** How deep a person is shown a body: deeper parts are one "…" (a body can nest 20,000 levels). */
 const SHOWN_DEPTH = 64;
 
-/** A parsed body with every string in it (names of fields too) made showable, 64 levels deep. */
-export function showableData(io: Io, value: unknown, depth = 0): unknown {
+/**
+ * A parsed body with every string in it (names of fields too) made showable, 64 levels deep. Given
+ * the body's text, an integer JSON.parse rounded (past 2^53) is shown as the digits the server
+ * sent (exactIntegers), not as other digits: a person copies an id from here.
+ */
+export function showableData(io: Io, value: unknown, body?: string): unknown {
+  const exact = body === undefined ? undefined : exactIntegers(body);
+  return shownData(io, value, exact?.size ? { exact, path: [] } : undefined, 0);
+}
+
+function shownData(
+  io: Io,
+  value: unknown,
+  digits: { exact: Map<string, string>; path: (string | number)[] } | undefined,
+  depth: number,
+): unknown {
   if (typeof value === 'string') return showable(io, value);
+  if (typeof value === 'number' && digits && !Number.isSafeInteger(value) && Number.isInteger(value))
+    return digits.exact.get(JSON.stringify(digits.path)) ?? value;
   if (value === null || typeof value !== 'object') return value;
   if (depth >= SHOWN_DEPTH) return '…';
-  if (Array.isArray(value)) return value.map((v) => showableData(io, v, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [showable(io, k), showableData(io, v, depth + 1)]),
-  );
+  // the path is followed only when there are rounded integers to put back
+  const member = (key: string | number, v: unknown): unknown => {
+    if (!digits) return shownData(io, v, digits, depth + 1);
+    digits.path.push(key);
+    const shown = shownData(io, v, digits, depth + 1);
+    digits.path.pop();
+    return shown;
+  };
+  if (Array.isArray(value)) return value.map((v, i) => member(i, v));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [showable(io, k), member(k, v)]));
 }

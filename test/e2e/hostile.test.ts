@@ -297,3 +297,39 @@ describe('pp doctor shows server text as every command does', () => {
     expect((await doctor()).stdout).toMatch(/✓ Clock +within \d+ s of the server's/);
   });
 });
+
+describe('an integer past 2^53 is shown with the digits the server sent', () => {
+  const big = '12345678901234567891';
+
+  it('pp profile: a LinkedIn provider_id sent as a number, and a nested one', async () => {
+    const profile = JSON.stringify(linkedinProfile({ organizations: [{ id: 1, name: 'Org' }] }))
+      .replace('"provider_id":"ACoAAB1234"', `"provider_id":${big}`)
+      .replace('"id":1,', '"id":98765432109876543210,');
+    server.script(json(profile));
+    const r = await pp(['profile', 'acc_1']);
+    expect(r.stdout).toMatch(new RegExp(`Provider ID +${big}$`, 'm'));
+    expect(r.stdout).toContain('98765432109876543210');
+    expect(r.stdout).not.toMatch(/rounded|12345678901234567000|98765432109876540000/);
+  });
+
+  it('pp whoami: a Twitter follower count past 2^53, its digits', async () => {
+    const twitter = {
+      object: 'AccountOwnerProfile',
+      provider: 'TWITTER',
+      id: '1',
+      name: 'Big',
+      screen_name: 'big',
+      followers_count: 7,
+    };
+    server.script(json(JSON.stringify(twitter).replace('"followers_count":7', `"followers_count":${big}`)));
+    const r = await pp(['whoami', '--account', 'acc_1']);
+    expect(r.stdout).toMatch(new RegExp(`Followers +${big}$`, 'm'));
+  });
+
+  it('pp accounts show: a connection id sent as a number', async () => {
+    const account = JSON.stringify(listed('acc_big', ['OK'], { connection_params: { im: { id: 7 } } }));
+    server.script(json(account.replace('"id":7', `"id":${big}`)));
+    const r = await pp(['accounts', 'show', 'acc_big']);
+    expect(r.stdout).toMatch(new RegExp(`im\\.id +${big}$`, 'm'));
+  });
+});

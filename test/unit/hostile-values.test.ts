@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskKey } from '../../src/key.js';
 import { Io } from '../../src/output/io.js';
+import { exactIntegers } from '../../src/output/json.js';
 import { emptyStdin, MemoryStream } from '../helpers/pp.js';
 
 describe('maskKey', () => {
@@ -40,5 +41,19 @@ describe('the layout width', () => {
     expect(io('1e9').columns).toBe(1000);
     expect(io('10000000').columns).toBe(1000);
     expect(io('nonsense').columns).toBe(80);
+  });
+});
+
+describe('exactIntegers: the digits JSON.parse would round, by where they are', () => {
+  it('finds them in objects and arrays, past escaped names, the last of a repeated name winning', () => {
+    const text =
+      '{"a":12345678901234567891,"b":[1,{"c":-98765432109876543210}],"d\\u0022e":{"f":[[0,11111111111111111111]]},' +
+      '"g":"12345678901234567891","h":9007199254740991,"a":22222222222222222222}';
+    expect(Object.fromEntries(exactIntegers(text))).toEqual({
+      '["a"]': '22222222222222222222',
+      '["b",1,"c"]': '-98765432109876543210',
+      '["d\\"e","f",0,1]': '11111111111111111111',
+    });
+    expect(exactIntegers('{"a":1.5e30,"b":12345678901234567891.0}').size).toBe(0);
   });
 });
