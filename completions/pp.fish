@@ -243,7 +243,7 @@ complete -c pp -n '__pp_at \'pp config\'' -a 'unset-account' -d 'remove the defa
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-base-url' -d 'store the API base URL of the profile'
 complete -c pp -n '__pp_at \'pp config\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
-complete -c pp -n '__pp_at \'pp config\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp config\'' -a 'use' -d 'make a profile the active one (--create: a new, empty one)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command'
 
@@ -269,6 +269,7 @@ complete -c pp -n '__pp_at \'pp config set-account\' 0' -a '(__pp_values account
 # pp config profiles
 
 # pp config use
+complete -c pp -n '__pp_in \'pp config use\'' -l create -d 'make the profile if it does not exist yet'
 complete -c pp -n '__pp_at \'pp config use\' 0' -a '(__pp_values profiles)'
 
 # pp config remove-profile
@@ -285,7 +286,7 @@ complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-account' -d 'remove the
 complete -c pp -n '__pp_at \'pp config help\'' -a 'set-base-url' -d 'store the API base URL of the profile'
 complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
 complete -c pp -n '__pp_at \'pp config help\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
-complete -c pp -n '__pp_at \'pp config help\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'use' -d 'make a profile the active one (--create: a new, empty one)'
 complete -c pp -n '__pp_at \'pp config help\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 
 # pp config help set-key
@@ -357,7 +358,7 @@ complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-account' -d 'remove the
 complete -c pp -n '__pp_at \'pp help config\'' -a 'set-base-url' -d 'store the API base URL of the profile'
 complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
 complete -c pp -n '__pp_at \'pp help config\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
-complete -c pp -n '__pp_at \'pp help config\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'use' -d 'make a profile the active one (--create: a new, empty one)'
 complete -c pp -n '__pp_at \'pp help config\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 
 # pp help config set-key

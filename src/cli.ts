@@ -87,7 +87,9 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       outputError: (s, write) => {
         if (json) return;
         const misplaced = misplacedWord(s, argv);
-        write(misplaced ? `error: ${misplaced.message}\n${misplaced.detail ? `${misplaced.detail}\n` : ''}` : s);
+        write(
+          misplaced ? `error: ${misplaced.message}\n${misplaced.detail ? `${misplaced.detail}\n` : ''}` : s,
+        );
       },
       // commander's own defaults (these, from process.stdout and process.stderr) would build the streams
       // the one width rule of the output (Io): COLUMNS, else the terminal's, else 80

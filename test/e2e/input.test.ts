@@ -119,7 +119,9 @@ describe.concurrent('pp help <a command that does not exist>', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      new RegExp(`^error: unknown command( or help topic)? '${unknown}'\n\\(Did you mean ${suggestion}\\?\\)\n`),
+      new RegExp(
+        `^error: unknown command( or help topic)? '${unknown}'\n\\(Did you mean ${suggestion}\\?\\)\n`,
+      ),
     );
     expect(r.stderr).not.toContain('Usage:');
   });
