@@ -254,7 +254,11 @@ with many ids): a header, then a row per account:
 reasons are codes joined by ";". csv quotes a value
 holding a comma, quote or line break (RFC 4180); tsv
 writes a tab, line break or backslash in a value as
-\\t, \\n, \\r or \\\\, so each row is one line.
+\\t, \\n, \\r or \\\\, so each row is one line. A value a
+spreadsheet would run as a formula (it begins with =,
+@, a tab or a CR, or with + or - and more than a number
+or a phone number) gets a leading ' (before tsv's
+escapes): names like +33 6 00 00 00 01 stay as they are.
 
 --format nagios (pp status): the plugin convention.
   PP CRITICAL - default: 12 accounts: 7 ok, ... | ok=7

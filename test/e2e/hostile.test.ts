@@ -4,6 +4,7 @@
 // need a real process (a key command's background child, memory) are in hostile-process.test.ts.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FaultServer, json, linkedinProfile, problem } from '../helpers/fault-server.js';
 import { pp as inProcess } from '../helpers/pp.js';
@@ -331,5 +332,51 @@ describe('an integer past 2^53 is shown with the digits the server sent', () => 
     server.script(json(account.replace('"id":7', `"id":${big}`)));
     const r = await pp(['accounts', 'show', 'acc_big']);
     expect(r.stdout).toMatch(new RegExp(`im\\.id +${big}$`, 'm'));
+  });
+});
+
+describe('csv and tsv: a name a spreadsheet would run as a formula gets a leading quote', () => {
+  const names: [string, string][] = [
+    ['=HYPERLINK("http://evil.test","click")', `'=HYPERLINK("http://evil.test","click")`],
+    ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+    ['-2+3+cmd|x', "'-2+3+cmd|x"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', "'\r=1+1"],
+    ['+33 6 00 00 00 01', '+33 6 00 00 00 01'],
+    ['+1 (555) 010-9999', '+1 (555) 010-9999'],
+    ['-12.5', '-12.5'],
+    ['+', '+'],
+    ['Ada = Lovelace', 'Ada = Lovelace'],
+  ];
+  const list = () =>
+    server.script(
+      json({
+        object: 'AccountList',
+        items: names.map(([name], i) => listed(`acc_${i}`, ['OK'], { name })),
+        cursor: null,
+      }),
+    );
+
+  it.each([['accounts'], ['status']])('pp %s --format csv, read back by a csv parser', async (command) => {
+    list();
+    const r = await pp([command, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout, { columns: true }) as { name: string }[];
+    expect(rows.map((row) => row.name)).toEqual(names.map(([, shown]) => shown));
+  });
+
+  it('tsv: the quote comes before the escaping', async () => {
+    list();
+    const r = await pp(['accounts', '--format', 'tsv']);
+    const cells = r.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t')[2]);
+    expect(cells[4]).toBe("'\\t=1+1");
+    expect(cells[5]).toBe("'\\r=1+1");
+    expect(cells[0]).toBe(`'=HYPERLINK("http://evil.test","click")`);
+    expect(cells[6]).toBe('+33 6 00 00 00 01');
   });
 });

@@ -4,17 +4,42 @@
 import { columnsOf, type ExportDeps, type FormatModule, type RowView, type Summary } from '../exporter.js';
 
 /**
- * RFC 4180: a field holding a comma, a double quote, a CR or a LF is quoted, its quotes doubled.
- * Rows end in LF rather than the RFC's CRLF, as Unix tools (cut, awk, sort) expect; parsers take
- * either.
+ * A value a spreadsheet would run as a formula, written with a leading `'` (OWASP's advice; CLI.md,
+ * "Formats"): one that begins with `=`, `@`, a tab or a CR, or with `+` or `-` followed by more
+ * than a number or a phone number (`=HYPERLINK("http://evil.test","click")`, `+cmd|' /C calc'!A0`).
+ * A number or a phone number (`-12.5`, `+33 6 00 00 00 01`, `+1 (555) 010-9999`: digits, spaces and
+ * the separators ( ) . / -) is left as it is: account names are often phone numbers, and no formula
+ * that calls anything can be written in those characters.
  */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+export function spreadsheetSafe(value: string): string {
+  const first = value[0];
+  if (first === '=' || first === '@' || first === '\t' || first === '\r') return `'${value}`;
+  if (first !== '+' && first !== '-') return value;
+  const rest = value.slice(1);
+  const number = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(rest);
+  const phone = /^[\d ()./\u00a0-]*$/.test(rest);
+  return number || phone ? value : `'${value}`;
 }
 
-/** A tab, CR, LF or backslash inside a value is escaped (\t, \r, \n, \\), so each row is one line. */
+/**
+ * RFC 4180: a field holding a comma, a double quote, a CR or a LF is quoted, its quotes doubled.
+ * Rows end in LF rather than the RFC's CRLF, as Unix tools (cut, awk, sort) expect; parsers take
+ * either. A formula is neutralised first.
+ */
+function csvField(value: string): string {
+  const safe = spreadsheetSafe(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * A tab, CR, LF or backslash inside a value is escaped (\t, \r, \n, \\), so each row is one line;
+ * a formula is neutralised before, so its `'` comes first (`'\t=1` for a tab and `=1`).
+ */
 function tsvField(value: string): string {
-  return value.replace(/[\\\t\r\n]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[c]!);
+  return spreadsheetSafe(value).replace(
+    /[\\\t\r\n]/g,
+    (c) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[c]!,
+  );
 }
 
 function delimited(field: (value: string) => string, separator: string): FormatModule {
