@@ -1,5 +1,6 @@
 // Values a hostile or sloppy world sends: a key with a prefix of its own, an absurd COLUMNS.
 import { describe, expect, it } from 'vitest';
+import { healthOf } from '../../src/health.js';
 import { maskKey } from '../../src/key.js';
 import { Io } from '../../src/output/io.js';
 import { exactIntegers } from '../../src/output/json.js';
@@ -55,5 +56,17 @@ describe('exactIntegers: the digits JSON.parse would round, by where they are', 
       '["d\\"e","f",0,1]': '11111111111111111111',
     });
     expect(exactIntegers('{"a":1.5e30,"b":12345678901234567891.0}').size).toBe(0);
+  });
+});
+
+describe('an account with 100,000 sources of as many unknown statuses', () => {
+  it('is one reason naming the first five and counting the rest (it was a 1.5 MB sentence, built in 16 s)', () => {
+    const sources = Array.from({ length: 100_000 }, (_, i) => ({ id: `s${i}`, status: `WEIRD_${i}` }));
+    const health = healthOf({ sources });
+    expect(health.state).toBe('action_needed');
+    expect(health.reasons).toHaveLength(1);
+    const text = health.reasons[0]!.text;
+    expect(text).toContain('"WEIRD_0", "WEIRD_1", "WEIRD_2", "WEIRD_3", "WEIRD_4" and 99,995 more');
+    expect(text.length).toBeLessThan(300);
   });
 });
