@@ -5,7 +5,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Io } from '../../src/output/io.js';
 import { FaultServer, json, linkedinProfile, problem } from '../helpers/fault-server.js';
 import { pp as inProcess } from '../helpers/pp.js';
 import { baseEnv, tempDir } from '../helpers/run.js';
@@ -378,5 +379,31 @@ describe('csv and tsv: a name a spreadsheet would run as a formula gets a leadin
     expect(cells[5]).toBe("'\\r=1+1");
     expect(cells[0]).toBe(`'=HYPERLINK("http://evil.test","click")`);
     expect(cells[6]).toBe('+33 6 00 00 00 01');
+  });
+});
+
+describe('config profiles with many profiles is linear', () => {
+  it('registers no key with the output masking (each one was searched for in every line), and masks a key pasted as a setting', async () => {
+    const dir = tempDir();
+    const profiles: Record<string, Record<string, string>> = {};
+    for (let i = 0; i < 50; i++)
+      profiles[`client-${i}`] = { apiKey: `pp_live_${String(i).padStart(6, '0')}abcdefghijklmnopqrstuvwx` };
+    profiles['client-7']!.accountId = profiles['client-3']!.apiKey!; // a key pasted in the wrong place
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ profiles }), { mode: 0o600 });
+    const added = vi.spyOn(Io.prototype, 'addSecret');
+    try {
+      for (const args of [
+        ['config', 'profiles'],
+        ['config', 'profiles', '--json'],
+      ]) {
+        const r = await inProcess(args, { env: baseEnv({ PP_CONFIG_DIR: dir }) });
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('pp_live_…uvwx');
+        expect(r.stdout).not.toMatch(/pp_live_\d{6}abc/);
+      }
+      expect(added).not.toHaveBeenCalled();
+    } finally {
+      added.mockRestore();
+    }
   });
 });

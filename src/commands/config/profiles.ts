@@ -3,6 +3,7 @@
 import { configPath } from '../../config/file.js';
 import { readKeychainKey } from '../../config/keychain.js';
 import { profileKeyOrigin, profileNamesOf } from '../../config/settings.js';
+import { maskKey } from '../../key.js';
 import { painter, tableLines } from '../../output/render.js';
 import { defineCommand, examples } from '../command.js';
 import { type KeyView, keyText, storageText, viewKey } from './describe.js';
@@ -19,6 +20,11 @@ export default defineCommand({
   async run(ctx) {
     const config = ctx.settings.config;
     const active = ctx.settings.profileChoice().name;
+    // Every key read, to mask a setting that holds one (a key pasted as the default account): not
+    // registered with the output's masking, which searches every line for each key (see viewKey).
+    const keys = new Set<string>();
+    const setting = (value: string | undefined) =>
+      value !== undefined && keys.has(value.trim()) ? maskKey(value.trim()) : value;
     const rows: {
       name: string;
       active: boolean;
@@ -31,10 +37,10 @@ export default defineCommand({
       const origin = profileKeyOrigin(name, profile, ctx.env);
       let key: KeyView | null = null;
       if (origin?.storage === 'file')
-        key = await viewKey(ctx, origin, async () => profile.apiKey?.trim() ?? '');
+        key = await viewKey(ctx, origin, async () => profile.apiKey?.trim() ?? '', keys);
       else if (origin?.storage === 'keychain') {
-        key = await viewKey(ctx, origin, () => readKeychainKey(ctx.env, name, origin.entry));
-      } else if (origin) key = await viewKey(ctx, origin, undefined);
+        key = await viewKey(ctx, origin, () => readKeychainKey(ctx.env, name, origin.entry), keys);
+      } else if (origin) key = await viewKey(ctx, origin, undefined, keys);
       rows.push({
         name,
         active: name === active,
@@ -42,6 +48,10 @@ export default defineCommand({
         baseUrl: profile.baseUrl,
         accountId: profile.accountId,
       });
+    }
+    for (const row of rows) {
+      row.baseUrl = setting(row.baseUrl);
+      row.accountId = setting(row.accountId);
     }
     if (ctx.globals.json) {
       return ctx.result('', {
