@@ -10,6 +10,11 @@ import { neutralize } from '../output/showable.js';
 export const KEY_COMMAND_LIMIT_MS = 10_000;
 /** Far beyond any key; past it the command is printing something else and is stopped. */
 export const KEY_COMMAND_MAX_BYTES = 64 * 1024;
+/**
+ * How long the output of a command that has exited is still read when something else holds its
+ * pipe open: what it printed before exiting is already there, and is read in one turn.
+ */
+const EXITED_OUTPUT_GRACE_MS = 100;
 
 export interface KeyCommandOptions {
   env: Env;
@@ -64,7 +69,25 @@ export function runKeyCommand(command: string, opts: KeyCommandOptions): Promise
       timer.abort();
       reject(failed(command, `could not start (${(err as NodeJS.ErrnoException).code ?? err.message})`));
     });
-    child.on('close', (code, signal) => {
+    // The command's exit is what counts, not the end of its output: a background child it left
+    // (`setsid sleep 30 &`) holds standard output open for as long as it lives, and waiting for
+    // that made the 10 s limit 30 s. Once the command has exited, what it printed is in the pipe:
+    // read until the pipe ends or for a moment more, then stop reading.
+    child.on('exit', (code, signal) => {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(grace);
+        child.stdout.destroy(); // a held pipe would keep pp running
+        settle(code, signal);
+      };
+      // after the timer, one more turn of the event loop reads what is already in the pipe
+      const grace = setTimeout(() => setImmediate(finish), EXITED_OUTPUT_GRACE_MS);
+      if (child.stdout.readableEnded) finish();
+      else child.stdout.once('end', finish);
+    });
+    const settle = (code: number | null, signal: NodeJS.Signals | null) => {
       timer.abort();
       opts.signal.removeEventListener('abort', onAbort);
       if (stopped === 'interrupt') return reject(interrupted());
@@ -89,6 +112,6 @@ export function runKeyCommand(command: string, opts: KeyCommandOptions): Promise
         );
       }
       resolve(key);
-    });
+    };
   });
 }

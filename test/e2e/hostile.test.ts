@@ -6,6 +6,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runKeyCommand } from '../../src/config/key-command.js';
+import { realClock } from '../../src/deps.js';
 import { Io } from '../../src/output/io.js';
 import { FaultServer, json, linkedinProfile, problem } from '../helpers/fault-server.js';
 import { pp as inProcess } from '../helpers/pp.js';
@@ -405,5 +407,30 @@ describe('config profiles with many profiles is linear', () => {
     } finally {
       added.mockRestore();
     }
+  });
+});
+
+describe('a key command that leaves a background child holding its output', () => {
+  it('is done when the command exits, not when the pipe closes (the 10 s limit held for 30 s)', async () => {
+    const dir = tempDir();
+    const env = baseEnv({ PP_CONFIG_DIR: dir, PP_BASE_URL: server.origin });
+    // the sleep outlives the command and keeps its standard output open; pp must not wait for it
+    const set = await inProcess(['config', 'set-key-command', `printf '%s\\n' '${KEY}'; sleep 4 &`], { env });
+    expect(set.code).toBe(0);
+    server.script(json(linkedinProfile()));
+    const r = await inProcess(['whoami', '--account', 'acc_1', '--json'], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(server.requests[0]!.headers['x-api-key']).toBe(KEY);
+  });
+
+  it('a limit shorter than the child’s life: still the key, not "did not finish"', async () => {
+    const key = await runKeyCommand(`printf %s '${KEY}'; setsid sleep 3 &`, {
+      env: baseEnv(),
+      clock: realClock,
+      signal: new AbortController().signal,
+      limitMs: 2_000,
+    });
+    expect(key).toBe(KEY);
   });
 });
