@@ -39,10 +39,19 @@ function toneOf(value: string, tone: Tone | undefined): Tone {
   return tone ?? (/^(no|none|not set|-)$/.test(value) ? 'dim' : 'plain');
 }
 
-/** Label/value lines, labels aligned, long values wrapped within the width. */
+/**
+ * Label/value lines, labels aligned, long values wrapped within the width. The labels' column is
+ * at most half the width: a longer label (a source id the server made 32 KB long) is written
+ * whole on a line of its own, its value under it in the value column. Every line of a value was
+ * indented by the widest label: 134 MB for one account, and past 512 MB an exit 1.
+ */
 export function fieldLines(io: Io, p: Painter, items: Field[], indent = 2): string {
   if (items.length === 0) return '';
-  const labelWidth = Math.max(...items.map((f) => displayWidth(f.label)));
+  const widths = items.map((f) => displayWidth(f.label));
+  const most = Math.max(8, Math.floor((io.columns - indent) / 2));
+  // the labels that fit are aligned among themselves (a reduce: 100,000 sources are too many
+  // arguments for Math.max)
+  const labelWidth = widths.reduce((w, label) => (label <= most ? Math.max(w, label) : w), 0) || most;
   const valueWidth = Math.max(16, io.columns - indent - labelWidth - 4);
   const table = new Table({
     style: 'plain',
@@ -50,11 +59,12 @@ export function fieldLines(io: Io, p: Painter, items: Field[], indent = 2): stri
     columns: [{ width: labelWidth }, { width: valueWidth }],
   });
   return items
-    .map((f) =>
-      table.row([f.label, f.value], (text, column) =>
-        column === 0 ? p.label(text) : p.tone(toneOf(f.value, f.tone), text),
-      ),
-    )
+    .map((f, i) => {
+      const value = (text: string, column: number) =>
+        column === 0 ? p.label(text) : p.tone(toneOf(f.value, f.tone), text);
+      if (widths[i]! <= labelWidth) return table.row([f.label, f.value], value);
+      return `${' '.repeat(indent)}${p.label(f.label)}\n${table.row(['', f.value], value)}`;
+    })
     .join('');
 }
 

@@ -434,3 +434,26 @@ describe('a key command that leaves a background child holding its output', () =
     expect(key).toBe(KEY);
   });
 });
+
+describe('accounts show lays out huge server values in output linear in them', () => {
+  it('a 32 KB source id: on its own line, not the indent of every other line', async () => {
+    const sources = [
+      { id: 'x'.repeat(32 * 1024), status: 'OK' },
+      ...Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, status: 'CREDENTIALS' })),
+    ];
+    server.script(json(listed('acc_big', [], { sources })));
+    const r = await pp(['accounts', 'show', 'acc_big']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('x'.repeat(32 * 1024)); // whole: an id is never cut
+    expect(r.stdout.length).toBeLessThan(32 * 1024 + 20_000); // it was 6.6 MB
+    expect(r.stdout).toMatch(/^ {2}s0 +CREDENTIALS: A source needs/m);
+  });
+
+  it('a 64 KB source id and a 64 KB status of short words: shown, not exit 1 "Invalid string length"', async () => {
+    const sources = [{ id: 'i'.repeat(64 * 1024), status: 'y '.repeat(32 * 1024) }];
+    server.script(json(listed('acc_big', [], { sources })));
+    const r = await pp(['accounts', 'show', 'acc_big']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeLessThan(1024 * 1024); // every line was indented by 64 KB: 512 MB
+  });
+});
