@@ -18,10 +18,13 @@ import { configError, type PpError } from '../errors.js';
 /** The keychain service every pp entry is filed under; the entry's account names the profile. */
 export const KEYCHAIN_SERVICE = 'postpress';
 
-/** Why the keychain could not be used: none there (`unavailable`), or it said no (`refused`). */
+/**
+ * Why the keychain could not be used: none there (`unavailable`), it said no (`refused`), or it is
+ * there and did not answer (`silent`: a frozen daemon, a prompt nobody sees).
+ */
 export class KeychainFailure extends Error {
   constructor(
-    readonly kind: 'unavailable' | 'refused',
+    readonly kind: 'unavailable' | 'refused' | 'silent',
     readonly reason: string,
   ) {
     super(reason);
@@ -38,9 +41,15 @@ export function sessionBusPresent(env: Env): boolean {
   return runtime !== undefined && runtime !== '' && existsSync(join(runtime, 'bus'));
 }
 
-/** The binding's error as a KeychainFailure: unreachable on Linux is "no keychain", the rest a refusal. */
+/**
+ * The binding's error as a KeychainFailure: a Secret Service that did not answer is `silent`;
+ * otherwise unreachable on Linux is "no keychain", the rest a refusal.
+ */
 function failure(err: unknown): KeychainFailure {
   const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+  // D-Bus's own words when the service owns its name but sends no reply (~2 s, measured here)
+  if (onLinux && /did not receive a reply|timed? ?out/i.test(reason))
+    return new KeychainFailure('silent', reason);
   // keyring-rs reports a bus it cannot reach, or no Secret Service on it, as these; a Secret Service
   // that answered with a refusal says "Secret Service: …"
   const unreachable = onLinux && !/Secret Service:/.test(reason);
@@ -56,7 +65,19 @@ async function entry(env: Env, account: string) {
   } catch (err) {
     throw new KeychainFailure('unavailable', `the keychain binding did not load: ${(err as Error).message}`);
   }
-  return new binding.AsyncEntry(KEYCHAIN_SERVICE, account);
+  // On Linux the keychain is the Secret Service, required: left to choose, the binding falls back
+  // to the kernel's keyring whenever the Secret Service does not answer, so a frozen gnome-keyring
+  // read as "no key" (and a key set then lived in kernel memory, gone at the next boot). Required,
+  // a Secret Service that does not answer is said (the constructor asks it).
+  try {
+    return new binding.AsyncEntry(
+      KEYCHAIN_SERVICE,
+      account,
+      onLinux ? { linux: { store: 'secret-service' } } : undefined,
+    );
+  } catch (err) {
+    throw failure(err);
+  }
 }
 
 /** The name of a profile's entry: the profile and the config file it belongs to, so that two config folders never share one. */
@@ -102,10 +123,20 @@ export async function readKeychainKey(env: Env, profile: string, account: string
 
 /** A keychain failure as an exit-3 error with the way out. */
 export function keychainError(message: string, f: KeychainFailure): PpError {
+  const what = {
+    unavailable: 'no keychain is reachable',
+    refused: 'the keychain refused',
+    silent: 'the keychain did not answer',
+  }[f.kind];
   return configError(
-    `${message}: ${f.kind === 'unavailable' ? 'no keychain is reachable' : 'the keychain refused'} (${f.reason})`,
-    f.kind === 'unavailable'
-      ? 'Run pp where your keychain is (a desktop session), set PP_API_KEY, or store the key in the file with `pp config set-key --insecure-storage`.'
-      : 'Unlock your keychain and try again, or store the key in the file (plain text) with `pp config set-key --insecure-storage`.',
+    `${message}: ${what} (${f.reason})`,
+    {
+      unavailable:
+        'Run pp where your keychain is (a desktop session), set PP_API_KEY, or store the key in the file with `pp config set-key --insecure-storage`.',
+      refused:
+        'Unlock your keychain and try again, or store the key in the file (plain text) with `pp config set-key --insecure-storage`.',
+      silent:
+        'Your keychain service is running but not answering (stopped, or waiting on a prompt): restart it (e.g. gnome-keyring-daemon) and try again; nothing was changed.',
+    }[f.kind],
   );
 }

@@ -14,6 +14,10 @@ export interface PrivateKeyring {
   lookup(service: string, username: string): string | undefined;
   /** Locks its default collection (as a screen lock would); unlocking needs a prompt pp cannot show. */
   lock(): void;
+  /** Stops the daemon without ending it (SIGSTOP): it keeps its name on the bus and answers nothing. */
+  freeze(): void;
+  /** Lets a frozen daemon go on (SIGCONT). */
+  thaw(): void;
   stop(): void;
 }
 
@@ -38,6 +42,24 @@ export function startKeyring(): PrivateKeyring {
     encoding: 'utf8',
   });
   if (keyring.status !== 0) throw new Error(`gnome-keyring-daemon did not start: ${keyring.stderr}`);
+  /** The process owning org.freedesktop.secrets on this bus: the gnome-keyring-daemon. */
+  const daemonPid = (): number => {
+    const r = spawnSync(
+      'dbus-send',
+      [
+        '--session',
+        '--print-reply',
+        '--dest=org.freedesktop.DBus',
+        '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.GetConnectionUnixProcessID',
+        'string:org.freedesktop.secrets',
+      ],
+      { env: all, encoding: 'utf8' },
+    );
+    const pid = Number(/uint32 (\d+)/.exec(r.stdout)?.[1]);
+    if (!pid) throw new Error(`no Secret Service on the bus: ${r.stderr}`);
+    return pid;
+  };
   return {
     env,
     lookup(service, username) {
@@ -62,6 +84,12 @@ export function startKeyring(): PrivateKeyring {
         { env: all, encoding: 'utf8' },
       );
       if (r.status !== 0) throw new Error(`could not lock the keyring: ${r.stderr}`);
+    },
+    freeze() {
+      process.kill(daemonPid(), 'SIGSTOP');
+    },
+    thaw() {
+      process.kill(daemonPid(), 'SIGCONT');
     },
     stop() {
       try {

@@ -67,7 +67,9 @@ export async function storeKey(
       place = { storage: 'keychain', entry };
     } catch (err) {
       if (!(err instanceof KeychainFailure)) throw err;
-      if (err.kind === 'refused')
+      // only a keychain that is not there at all gives the file: one that refused or did not
+      // answer keeps the key it holds, and the config file stays as it was
+      if (err.kind !== 'unavailable')
         throw keychainError(`cannot store the key of profile ${name} in the keychain`, err);
       await ctx.warn(
         `no keychain is reachable (${err.reason}): the key is stored in plain text in the config file (mode 0600)`,
