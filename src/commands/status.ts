@@ -2,7 +2,9 @@
 // account of the workspace, or the ones named, from the accounts list (no provider call), one
 // verdict each, a count line and an exit code; --deep also reads users/me of each account whose
 // sources are all OK, through the many-accounts runner. Every format is the exporter's: machine
-// formats stream in list order; the table holds the accounts that are not ok, worst first.
+// formats stream in list order; the table holds the accounts that are not ok, worst first. Each
+// run remembers every account's state (memory/): each row carries since, previous and change,
+// --changes keeps only the rows that changed (and the exit code is theirs), --no-state forgets.
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { inspectAccount } from '../accounts/owner.js';
 import { sourcesOf } from '../api/account.js';
@@ -10,11 +12,21 @@ import type { Client } from '../api/client.js';
 import { interrupted } from '../api/client.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
-import { ExitCode, jsonError } from '../errors.js';
-import { HealthTally, healthOf } from '../health.js';
+import { ExitCode, jsonError, usageError } from '../errors.js';
+import { type Health, HealthTally, healthOf } from '../health.js';
 import { checkIdArguments, namedIds } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
-import { formatNames, RawJson, type RowView } from '../output/exporter.js';
+import { ChangeTally } from '../memory/changes.js';
+import { openMemory, type RunMemory } from '../memory/memory.js';
+import {
+  columnsOf,
+  formatNames,
+  RawJson,
+  type Remembered,
+  type RowView,
+  type Summary,
+} from '../output/exporter.js';
+import { span } from '../output/format.js';
 import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
 
 interface StatusOptions {
@@ -24,14 +36,24 @@ interface StatusOptions {
   failOn?: 'warning';
   concurrency: number;
   maxWait?: number;
+  changes?: boolean;
+  /** false with --no-state. */
+  state: boolean;
 }
 
-/** One account's verdict, as every format reads it. */
+/** One account's verdict as read. */
 interface StatusRow extends ListedAccount {
   /** --deep: the users/me body as received (for json). */
   profile?: string | undefined;
   /** --deep: the profile did not match its schema, or its provider is unknown (for standard error). */
   warning?: string | undefined;
+}
+
+/** A row as every format reads it: with what pp remembers, or an account gone from the workspace. */
+interface ShownRow extends Omit<StatusRow, 'health'> {
+  /** null: no longer in the workspace (memory.change is removed). */
+  health: Health | null;
+  memory?: Remembered | undefined;
 }
 
 export default defineCommand<StatusOptions, [string[]]>({
@@ -52,6 +74,11 @@ export default defineCommand<StatusOptions, [string[]]>({
       .option('--concurrency <n>', 'requests at once with --deep', integer('--concurrency', 1, 64), 4)
       .addOption(maxWaitOption('with --deep'))
       .addOption(failOnOption())
+      .option(
+        '--changes',
+        'only the accounts whose state changed since the last run; the exit code is theirs alone',
+      )
+      .option('--no-state', 'neither read nor write what pp status remembers (PP_STATE_DIR)')
       .addHelpText(
         'after',
         `${examples(
@@ -60,75 +87,177 @@ export default defineCommand<StatusOptions, [string[]]>({
           'pp status --format nagios',
           'pp status --format prometheus > pp.prom.tmp; mv pp.prom.tmp pp.prom',
           'pp status --deep --concurrency 8 --json | jq -c "select(.health.state != \\"ok\\")"',
+          'pp status --changes',
         )}
 Exit: 0 all ok, 5 an account needs its owner, 17 with
 --fail-on warning, the code of failed checks, 16 when they
 differ; --format nagios: 0-3. Without --deep, pp status
 reads only the accounts list (one request per 250
 accounts); --deep calls each account's provider.
+Each run remembers every account's state, per profile, in
+PP_STATE_DIR: rows say since when, the state before and
+the change; --changes shows only what changed (a standing
+problem exits 0, a new one 5), and prints nothing at all
+off a terminal when nothing did (cron mails nothing).
 `,
       ),
   async run(ctx, opts, ids) {
     checkIdArguments(ids);
+    if (opts.changes && !opts.state)
+      throw usageError(
+        '--changes needs what pp status remembers, and --no-state turns that off',
+        'Give one of them.',
+      );
     const named = await namedIds(ctx, ids, opts.fromFile);
     const client = await openClient(ctx);
-    const out = await ctx.exporter(statusView(opts.all === true));
+    const now = ctx.clock.now();
+    const memory = opts.state ? await recall(ctx, opts.deep === true, now) : undefined;
+    const out = await ctx.exporter(
+      statusView({ all: opts.all === true, changes: opts.changes === true, now }),
+    );
     const tally = new HealthTally();
+    const changes = new ChangeTally();
     const failOn = opts.failOn === 'warning';
+    let read = 0;
     const emit = (row: StatusRow): string => {
-      const code = row.health.state === 'unknown' ? (row.error?.exitCode ?? ExitCode.notFound) : undefined;
+      read++;
+      let shown: ShownRow = row;
+      if (memory) {
+        const seen = memory.see(row, row.item !== null);
+        shown = { ...row, health: seen.health, memory: seen.memory };
+        changes.add(seen.memory.change, seen.flapping);
+        // --changes: a standing state is not reported, and does not count towards the exit code
+        if (opts.changes && seen.memory.change === 'same') return '';
+      }
+      const health = shown.health ?? row.health;
+      const code = health.state === 'unknown' ? (row.error?.exitCode ?? ExitCode.notFound) : undefined;
       // what pp exits with if standard output's reader leaves now: what was seen so far
-      if (tally.add(row.health, code)) ctx.setExitCode(tally.exitCode(failOn));
-      return out.row(row);
+      if (tally.add(health, code)) ctx.setExitCode(tally.exitCode(failOn));
+      return out.row(shown);
     };
     await ctx.io.out(out.head());
-    if (opts.deep) await deepRun(ctx, client, named, opts, emit);
-    else {
-      for await (const rows of listAccounts(ctx, client, named)) {
-        let page = ''; // one write a page, as pp accounts does
-        for (const row of rows) page += emit(row);
-        if (page) await ctx.io.out(page);
+    try {
+      if (opts.deep) await deepRun(ctx, client, named, opts, emit);
+      else {
+        for await (const rows of listAccounts(ctx, client, named)) {
+          let page = ''; // one write a page, as pp accounts does
+          for (const row of rows) page += emit(row);
+          if (page) await ctx.io.out(page);
+        }
       }
+      // Ctrl-C during --deep: what was read is no verdict on the fleet (the format says so, cli.ts)
+      if (ctx.signal.aborted) throw interrupted();
+      // the whole list was read: what the last one had and this one lacks is gone (not counted)
+      if (memory && named === undefined) {
+        let gone = '';
+        for (const account of memory.gone()) {
+          changes.add('removed');
+          gone += out.row({ ...account, health: null, item: null, memory: account.memory });
+        }
+        if (gone) await ctx.io.out(gone);
+      }
+    } finally {
+      // what was read is remembered even when the run failed part-way (and then nobody is removed)
+      const warning = memory?.save();
+      if (warning) await ctx.warn(warning);
     }
-    // Ctrl-C during --deep: what was read is no verdict on the fleet (the format says so, cli.ts)
-    if (ctx.signal.aborted) throw interrupted();
-    const summary = tally.summary();
+    const counted = tally.summary(opts.changes ? read : undefined);
+    const summary: Summary = memory
+      ? {
+          ...counted,
+          line: `${changes.line()}; ${counted.line}`,
+          changes: changes.counts,
+          quiet: opts.changes === true && changes.none,
+        }
+      : counted;
     await out.end(summary);
     return out.exitCode?.(summary) ?? tally.exitCode(failOn);
   },
 });
 
+/** What the profile's pp status (or pp status --deep) remembers; a warning when it cannot. */
+async function recall(ctx: Context, deep: boolean, now: number): Promise<RunMemory | undefined> {
+  const { memory, warning } = openMemory({
+    env: ctx.env,
+    profile: ctx.settings.profileChoice().name,
+    sandbox: ctx.sandbox,
+    kind: deep ? 'deep' : 'list',
+    now,
+  });
+  if (warning) await ctx.warn(warning);
+  return memory;
+}
+
 /**
- * How pp status's rows read: NDJSON `{"account_id", "type", "name", "health", "account"}` (the list
- * item as received; with --deep the users/me body as `profile`, or how reading it failed as
- * `error`), the five account columns in csv, and in the table the accounts not ok (every one with
- * --all), worst first, with what to do.
+ * How pp status's rows read: NDJSON `{"account_id", "type", "name", "health", "since", "previous",
+ * "change", "account"}` (the list item as received; with --deep the users/me body as `profile`, or
+ * how reading it failed as `error`; since/previous/change null with --no-state), the five account
+ * columns then since, previous and change in csv, and in the table the accounts not ok (every one
+ * with --all; with --changes, every row that comes), worst first, how long each has been so, and
+ * what to do. An account gone from the workspace has no health (null, an empty state in csv) and
+ * its type and name as remembered.
  */
-function statusView(all: boolean): RowView<StatusRow> {
-  return {
+function statusView({
+  all,
+  changes,
+  now,
+}: {
+  all: boolean;
+  changes: boolean;
+  now: number;
+}): RowView<ShownRow> {
+  const view: RowView<ShownRow> = {
     account: (row) => row,
     json: (row) => ({
       account_id: row.id,
-      type: row.item ? (row.item.type ?? null) : null,
-      name: row.item ? (row.item.name ?? null) : null,
+      type: row.item ? (row.item.type ?? null) : row.type || null,
+      name: row.item ? (row.item.name ?? null) : row.name || null,
       health: row.health,
+      since: row.memory?.since ?? null,
+      previous: row.memory?.previous ?? null,
+      change: row.memory?.change ?? null,
       account: row.item,
       ...(row.error ? { error: jsonError(row.error) } : {}),
       ...(row.profile === undefined ? {} : { profile: new RawJson(row.profile) }),
     }),
     table: {
       layout: 'held',
-      shows: all ? undefined : (row) => row.health.state !== 'ok',
+      shows: all || changes ? undefined : (row) => row.health?.state !== 'ok',
       worstFirst: true,
+      cells: (row) => (row.memory ? { state: stateSince(row.health?.state, row.memory, now) } : {}),
       last: {
         head: 'WHAT TO DO',
-        value: (row) => row.health.reasons.map((r) => r.text).join(' '),
+        value: (row) =>
+          row.health
+            ? row.health.reasons.map((r) => r.text).join(' ')
+            : 'No longer in the workspace’s list (pp forgets it in 30 days).',
         otherwise: 'under',
         // beside the row only with room to read it: a ribbon a word wide goes under its row instead
         wrapsAt: 30,
       },
     },
   };
+  view.columns = columnsOf(
+    view,
+    { name: 'since', value: (row) => row.memory?.since ?? '' },
+    { name: 'previous', value: (row) => row.memory?.previous ?? '' },
+    { name: 'change', value: (row) => row.memory?.change ?? '' },
+  );
+  return view;
+}
+
+/**
+ * The table's STATE with how long (CLI.md: "stopped for 3 days"): "stopped, was ok" when it
+ * changed in this run; "stopped, first seen" on a first run, and "first seen 3 days ago" while no
+ * change into the state was seen (it may have been so for longer); "removed, was stopped".
+ */
+function stateSince(state: string | undefined, memory: Remembered, now: number): string {
+  if (state === undefined) return `removed, was ${memory.previous}`;
+  if (memory.change !== 'same')
+    return memory.previous ? `${state}, was ${memory.previous}` : `${state}, first seen`;
+  const long = span((now - Date.parse(memory.since)) / 1000);
+  if (memory.firstSeen) return long ? `${state}, first seen ${long} ago` : `${state}, first seen`;
+  return `${state} for ${long ?? 'under a minute'}`;
 }
 
 /**

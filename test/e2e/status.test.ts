@@ -48,7 +48,9 @@ const account = (id: string, status = 'OK', extra: Record<string, unknown> = {})
   ...extra,
 });
 
-const SUMMARY = '12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped\n';
+const COUNTS = '12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped';
+/** A first run: nothing remembered, so every account that is not ok is a new problem. */
+const SUMMARY = `5 new problems; ${COUNTS}\n`;
 
 describe('pp status, the table', () => {
   it('lists only the accounts that are not ok, worst first, with what to do; the count on stderr; exit 5', async () => {
@@ -72,13 +74,13 @@ describe('pp status, the table', () => {
       'acc_demo_whatsapp_connecting',
     ]);
     expect(lines.find((l) => l.startsWith('acc_demo_instagram'))).toMatch(
-      /action_needed\s+A source needs its credentials refreshed\. Reconnect/,
+      /action_needed, first seen\s+A source needs its credentials refreshed\. Reconnect/,
     );
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(160);
   });
 
   it('at 80 columns what to do goes under its row, whole words, the id and state whole', async () => {
-    const r = await pp(['--sandbox', 'status'], { tty: { columns: 80 } });
+    const r = await pp(['--sandbox', 'status', '--no-state'], { tty: { columns: 80 } });
     const lines = r.stdout
       .replace(/\u001b\[[0-9;]*m/g, '')
       .trimEnd()
@@ -95,7 +97,7 @@ describe('pp status, the table', () => {
   });
 
   it('at 60 columns the ids stay whole (one copies them), the name gives way, and every line fits', async () => {
-    const r = await pp(['--sandbox', 'status'], { tty: { columns: 60 } });
+    const r = await pp(['--sandbox', 'status', '--no-state'], { tty: { columns: 60 } });
     const lines = r.stdout
       .replace(/\u001b\[[0-9;]*m/g, '')
       .trimEnd()
@@ -113,9 +115,9 @@ describe('pp status, the table', () => {
   it('--all lists every account, ok ones last; all ok named accounts print no table and exit 0', async () => {
     const all = await pp(['--sandbox', 'status', '--all'], { env: baseEnv({ COLUMNS: '400' }) });
     expect(all.stdout.trimEnd().split('\n')).toHaveLength(1 + 12);
-    expect(all.stdout.trimEnd().split('\n').at(-1)).toMatch(/^acc_demo_imap\s+IMAP\s.*\bok\s*$/);
+    expect(all.stdout.trimEnd().split('\n').at(-1)).toMatch(/^acc_demo_imap\s+IMAP\s.*\bok, first seen\s*$/);
     const fine = await sandbox('acc_demo_gmail', 'acc_demo_linkedin');
-    expect(fine).toMatchObject({ code: 0, stdout: '', stderr: '2 accounts: 2 ok\n' });
+    expect(fine).toMatchObject({ code: 0, stdout: '', stderr: 'nothing changed; 2 accounts: 2 ok\n' });
   });
 
   it('--fail-on warning makes a connecting account exit 17; an id not in the workspace is unknown, exit 7', async () => {
@@ -156,7 +158,16 @@ describe('pp status, machine formats', () => {
     expect(r.code).toBe(5);
     const lines = ndjson(r.stdout);
     expect(lines).toHaveLength(12);
-    expect(Object.keys(lines[0]!)).toEqual(['account_id', 'type', 'name', 'health', 'account']);
+    expect(Object.keys(lines[0]!)).toEqual([
+      'account_id',
+      'type',
+      'name',
+      'health',
+      'since',
+      'previous',
+      'change',
+      'account',
+    ]);
     expect(lines.map((l) => l.health.state).filter((s) => s !== 'ok')).toEqual([
       'connecting',
       'action_needed',
@@ -164,13 +175,25 @@ describe('pp status, machine formats', () => {
       'stopped',
       'stopped',
     ]);
-    expect((await pp(['--sandbox', '--json', 'status'])).stdout).toBe(r.stdout);
+    // --json is --format json (a fresh state folder each: both first runs)
+    expect((await pp(['--sandbox', '--json', 'status'])).stdout.replace(/"since":"[^"]+"/g, '')).toBe(
+      r.stdout.replace(/"since":"[^"]+"/g, ''),
+    );
   });
 
   it('csv and tsv: the header, a row per account, reasons as codes; quoting and escaping survive a parser', async () => {
     const csv = await sandbox('--format', 'csv');
     const rows = csvRows(csv.stdout);
-    expect(Object.keys(rows[0]!)).toEqual(['account_id', 'type', 'name', 'state', 'reasons']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'account_id',
+      'type',
+      'name',
+      'state',
+      'reasons',
+      'since',
+      'previous',
+      'change',
+    ]);
     expect(rows).toHaveLength(12);
     expect(rows.find((row) => row.account_id === 'acc_demo_mobile_permissions')).toEqual({
       account_id: 'acc_demo_mobile_permissions',
@@ -178,12 +201,24 @@ describe('pp status, machine formats', () => {
       name: 'Kenji Watanabe',
       state: 'action_needed',
       reasons: 'source_permissions',
+      since: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      previous: '',
+      change: 'new_problem',
     });
     const odd = 'Doe, "J"\nline\ttab \\ slash';
     server.script(json({ items: [account('acc_odd', 'CREDENTIALS', { name: odd, sources: [] })] }));
     const quoted = await pp(['--base-url', server.origin, 'status', '--format', 'csv'], { env: env() });
     expect(csvRows(quoted.stdout)).toEqual([
-      { account_id: 'acc_odd', type: 'LINKEDIN', name: odd, state: 'stopped', reasons: 'no_source' },
+      {
+        account_id: 'acc_odd',
+        type: 'LINKEDIN',
+        name: odd,
+        state: 'stopped',
+        reasons: 'no_source',
+        since: expect.any(String),
+        previous: '',
+        change: 'new_problem',
+      },
     ]);
     server.script(json({ items: [account('acc_odd', 'PERMISSIONS', { name: odd })] }));
     const tsv = await pp(['--base-url', server.origin, 'status', '--format', 'tsv'], { env: env() });
@@ -199,7 +234,7 @@ describe('pp status, machine formats', () => {
     expect(r.code).toBe(2);
     const [status, ...long] = r.stdout.trimEnd().split('\n');
     expect(status).toBe(
-      'PP CRITICAL - 12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped | ok=7 warning=0 connecting=1 action_needed=2 stopped=2 unknown=0',
+      'PP CRITICAL - 5 new problems; 12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped | ok=7 warning=0 connecting=1 action_needed=2 stopped=2 unknown=0 new_problems=5 recovered=0',
     );
     expect(long.map((l) => l.split(':')[0])).toEqual([
       'stopped',
@@ -212,7 +247,10 @@ describe('pp status, machine formats', () => {
       /^action_needed: acc_demo_instagram_credentials \(INSTAGRAM, Sofia Marchetti\): A source/,
     );
     const ok = await sandbox('--format', 'nagios', 'acc_demo_gmail');
-    expect(ok).toMatchObject({ code: 0, stdout: expect.stringMatching(/^PP OK - 1 account: 1 ok \| ok=1 /) });
+    expect(ok).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^PP OK - nothing changed; 1 account: 1 ok \| ok=1 /),
+    });
     expect((await sandbox('--format', 'nagios', 'acc_demo_whatsapp_connecting')).stdout).toMatch(
       /^PP WARNING - /,
     );
@@ -220,7 +258,7 @@ describe('pp status, machine formats', () => {
     const unknown = await sandbox('--format', 'nagios', 'acc_demo_gmail', 'acc_nowhere');
     expect(unknown.code).toBe(3);
     expect(unknown.stdout).toMatch(
-      /^PP UNKNOWN - 2 accounts: 1 ok, 1 unknown \| .* unknown=1\nunknown: acc_nowhere: /,
+      /^PP UNKNOWN - 1 new problem; 2 accounts: 1 ok, 1 unknown \| .* unknown=1 new_problems=1 recovered=0\nunknown: acc_nowhere: /,
     );
   });
 
@@ -245,6 +283,7 @@ describe('pp status, machine formats', () => {
     const families = Object.fromEntries(parsePrometheus(r.stdout).map((f) => [f.name, f]));
     expect(Object.keys(families)).toEqual([
       'pp_account_health',
+      'pp_account_state_since_seconds',
       'pp_accounts',
       'pp_status_success',
       'pp_status_timestamp_seconds',
@@ -333,10 +372,14 @@ describe('pp status --deep', () => {
     expect(lines.filter((l) => 'profile' in l)).toHaveLength(7);
     expect(r.stderr).toBe(''); // a machine format: no count line
     const table = await pp(['--sandbox', 'status', '--deep']);
-    expect(table.stderr).toBe('12 accounts: 5 ok, 2 warning, 1 connecting, 2 action_needed, 2 stopped\n');
+    expect(table.stderr).toBe(
+      '7 new problems; 12 accounts: 5 ok, 2 warning, 1 connecting, 2 action_needed, 2 stopped\n',
+    );
     const warned = await pp(['--sandbox', 'status', '--deep', 'acc_demo_telegram', '--fail-on', 'warning']);
     expect(warned.code).toBe(17);
-    expect(warned.stdout).toMatch(/acc_demo_telegram\s+TELEGRAM\s+.*warning\s+Restricted by Telegram/);
+    expect(warned.stdout).toMatch(
+      /acc_demo_telegram\s+TELEGRAM\s+.*warning, first seen\s+Restricted by Telegram/,
+    );
   });
 
   it('generated sandbox accounts whose sources are OK answer a profile: a workspace to benchmark', async () => {

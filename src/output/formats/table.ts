@@ -10,7 +10,15 @@
 // A held row keeps its cells only (a few short strings), never the list item it came from: an
 // outage of 200,000 accounts holds 200,000 small rows.
 import { stateRank, stateTone } from '../../health.js';
-import type { Ahead, ExportDeps, Exporter, LastColumn, RowView, Summary } from '../exporter.js';
+import {
+  type Ahead,
+  type ExportDeps,
+  type Exporter,
+  type LastColumn,
+  noteSummary,
+  type RowView,
+  type Summary,
+} from '../exporter.js';
 import type { Tone } from '../model.js';
 import { type Painter, painter } from '../render.js';
 import { showable } from '../showable.js';
@@ -73,11 +81,12 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
       id: shown(account.id),
       type: shown(own.type ?? account.type),
       name: shown(own.name ?? account.name),
-      state: shown(own.state ?? account.health.state),
-      tone: own.tone ?? stateTone(account.health.state),
+      // an account no longer in the workspace (pp status's memory) is said so, dim, after the others
+      state: shown(own.state ?? account.health?.state ?? 'removed'),
+      tone: own.tone ?? (account.health ? stateTone(account.health.state) : 'dim'),
       last: last ? shown(last.value(row)) : '',
       shorter: last?.shorter ? shown(last.shorter(row)) : '',
-      rank: stateRank(account.health.state),
+      rank: account.health ? stateRank(account.health.state) : -1,
     };
   };
 
@@ -111,7 +120,7 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
       ),
     async end(summary: Summary) {
       await io.out(heldTable());
-      deps.note(summary.line);
+      noteSummary(deps, summary);
     },
     // what was read before the failure is still worth a look; the error says it is not all
     failed: () => ({ text: heldTable() }),
