@@ -1,13 +1,16 @@
 // `pp accounts show <id>`: one account as postpress knows it (`GET /api/v1/accounts/{id}`, no
 // provider call): its health from its sources, with what to do, its dates, groups and signatures,
-// and the connection parameters a person may see — never a token, password or cookie.
+// and the connection parameters a person may see — never a token, password or cookie. Then what
+// pp status remembers of it: since when it has been in its state, and its last transitions.
 
 import { healthFields } from '../accounts/owner.js';
 import { checkAccount, connectionParams, sourcesOf } from '../api/account.js';
 import { openClient } from '../api/open.js';
 import { usageError } from '../errors.js';
 import { healthOf, sourceReason, stateTone } from '../health.js';
-import { isoWithAgo, list, record, text } from '../output/format.js';
+import type { AccountRecord } from '../memory/changes.js';
+import { rememberedAccount } from '../memory/memory.js';
+import { isoWithAgo, list, record, text, utc } from '../output/format.js';
 import { maskedWarning, reindent } from '../output/json.js';
 import { type Field, field, fields, type Section } from '../output/model.js';
 import { showableData } from '../output/showable.js';
@@ -84,6 +87,14 @@ export default defineCommand<object, [string]>({
         }),
       });
     }
+    const remembered = rememberedAccount({
+      env: ctx.env,
+      profile: ctx.settings.profileChoice().name,
+      sandbox: ctx.sandbox,
+      id: accountId,
+    });
+    if (remembered.warning) await ctx.warn(remembered.warning);
+    if (remembered.record) sections.push(...historySections(remembered.record, remembered, now));
     const connection = connectionParams(shown.connection_params);
     if (connection.length > 0) {
       sections.push({ kind: 'fields', title: 'Connection', fields: connection.map((c) => ({ ...c })) });
@@ -94,3 +105,46 @@ export default defineCommand<object, [string]>({
     return 0;
   },
 });
+
+/**
+ * What pp status remembers: the state's age ("since", or "first seen" while no change into it was
+ * seen, as the status table says it), when pp status last looked, and the transitions, newest
+ * first. A time from the future (a clock put back) is shown as now, never "in 3 hours".
+ */
+function historySections(
+  account: AccountRecord,
+  { writtenAt, deep }: { writtenAt?: string | undefined; deep?: boolean | undefined },
+  now: number,
+): Section[] {
+  const at = (iso: string) => isoWithAgo(new Date(Math.min(Date.parse(iso), now)).toISOString(), now);
+  const into = account.transitions.at(-1)?.to === account.state;
+  const checked = writtenAt && `${at(writtenAt)}, by pp status${deep ? ' --deep' : ''}`;
+  const sections: Section[] = [
+    {
+      kind: 'fields',
+      title: 'State history (pp status)',
+      fields: fields(
+        field(
+          'State',
+          `${account.state} ${into ? 'since' : 'first seen'} ${at(account.since)}`,
+          stateTone(account.state),
+        ),
+        field('Checked', checked),
+        field('Removed', account.removed && `gone from the list ${at(account.removed)}`, 'dim'),
+        field('Transitions', account.transitions.length === 0 ? 'none seen' : undefined, 'dim'),
+      ),
+    },
+  ];
+  if (account.transitions.length > 0) {
+    sections.push({
+      kind: 'table',
+      title: 'Transitions',
+      head: ['WHEN', 'FROM', 'TO'],
+      rows: [...account.transitions]
+        .reverse()
+        .map((t) => [utc(new Date(Math.min(Date.parse(t.at), now))), t.from, t.to]),
+      tones: [...account.transitions].reverse().map((t) => [undefined, stateTone(t.from), stateTone(t.to)]),
+    });
+  }
+  return sections;
+}

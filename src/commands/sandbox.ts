@@ -9,7 +9,11 @@ interface SandboxCommandOptions {
   latency: number;
   rateLimit?: number;
   accounts: number;
+  flap: string[];
 }
+
+/** --flap, as often as given. */
+const more = (value: string, previous: string[]): string[] => [...previous, value.trim()];
 
 export default defineCommand<SandboxCommandOptions>({
   path: ['sandbox'],
@@ -34,21 +38,36 @@ export default defineCommand<SandboxCommandOptions>({
         integer('--accounts', 0, 1_000_000),
         0,
       )
+      .option(
+        '--flap <account_id>',
+        'this account of the list changes state each time the list is read (again for more)',
+        more,
+        [],
+      )
       .addHelpText(
         'after',
         examples(
           'pp sandbox --port 8787',
           'pp sandbox --port 8787 --accounts 100000',
+          'pp sandbox --port 8787 --flap acc_demo_gmail',
           'PP_BASE_URL=http://127.0.0.1:8787 PP_API_KEY=pp_test_x pp whoami --account acc_demo_gmail',
         ),
       )
       // generated from the sandbox when the help is shown
       .addHelpText('after', () => `\nAccount ids:\n${sandboxIdsHelp()}`),
   async run(ctx, opts) {
-    const [{ startSandbox }, { generatedId }] = await Promise.all([
+    const [{ startSandbox }, { generatedId, sandboxWorkspace }] = await Promise.all([
       import('../sandbox/server.js'),
       import('../sandbox/accounts.js'),
     ]);
+    const listed = sandboxWorkspace(opts.accounts);
+    for (const id of opts.flap) {
+      if (!listed.find(id))
+        throw usageError(
+          `--flap ${JSON.stringify(id)}: no such account in the sandbox's list`,
+          'Give an id of the list (pp --sandbox accounts), e.g. acc_demo_gmail.',
+        );
+    }
     let running: Awaited<ReturnType<typeof startSandbox>>;
     try {
       running = await startSandbox({
@@ -56,6 +75,7 @@ export default defineCommand<SandboxCommandOptions>({
         latencyMs: opts.latency,
         rateLimit: opts.rateLimit,
         accounts: opts.accounts,
+        flap: opts.flap,
       });
     } catch (err) {
       throw usageError(
@@ -70,6 +90,7 @@ export default defineCommand<SandboxCommandOptions>({
     );
     if (opts.latency) ctx.io.err(`  latency ${opts.latency} ms per request\n`);
     if (opts.rateLimit) ctx.io.err(`  at most ${opts.rateLimit} requests per second, then 429\n`);
+    for (const id of opts.flap) ctx.io.err(`  ${id} changes state each time the list is read\n`);
     if (opts.accounts) {
       const range = `${generatedId(1)} to ${generatedId(opts.accounts)}`;
       ctx.io.err(`  ${opts.accounts} generated accounts in the list, ${range}\n`);

@@ -15,7 +15,15 @@ import {
   type Seen,
   withFlapping,
 } from './changes.js';
-import { type CheckKind, memoryPath, type Recalled, recallMemory, saveMemory } from './file.js';
+import {
+  type CheckKind,
+  memoryPath,
+  type Recalled,
+  readMemory,
+  recallMemory,
+  saveMemory,
+  untrustedFolder,
+} from './file.js';
 
 /** An account of the last complete list that this one does not have. */
 export interface GoneAccount {
@@ -107,4 +115,29 @@ export function openMemory(opts: {
   }
   const recalled = recallMemory(path, opts.now);
   return { memory: new RunMemory(path, recalled, opts.kind, opts.now), warning: recalled.warning };
+}
+
+/**
+ * What the profile's pp status remembers of one account, for pp accounts show: read only (an
+ * unusable file is left for pp status to set aside, with the words why), from the plain runs'
+ * memory, else --deep's.
+ */
+export function rememberedAccount(opts: {
+  env: Readonly<Record<string, string | undefined>>;
+  profile: string;
+  sandbox: boolean;
+  id: string;
+}): { record?: AccountRecord; writtenAt?: string; deep?: boolean; warning?: string } {
+  const path = memoryPath(opts.env, opts.profile, opts.sandbox);
+  if (path === undefined || untrustedFolder(path)) return {};
+  const read = readMemory(path);
+  if (read.kind === 'none') return {};
+  if (read.kind === 'unusable')
+    return { warning: `pp status's memory ${path} ${read.words}: the next pp status sets it aside.` };
+  const { kinds, writtenAt } = read.document;
+  const list = kinds.get('list')?.get(opts.id);
+  const deep = list ? undefined : kinds.get('deep')?.get(opts.id);
+  const record = list ?? deep;
+  if (!record) return {};
+  return { record, deep: deep !== undefined, ...(writtenAt === undefined ? {} : { writtenAt }) };
 }
