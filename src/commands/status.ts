@@ -247,17 +247,20 @@ function statusView({
 }
 
 /**
- * The table's STATE with how long (CLI.md: "stopped for 3 days"): "stopped, was ok" when it
- * changed in this run; "stopped, first seen" on a first run, and "first seen 3 days ago" while no
- * change into the state was seen (it may have been so for longer); "removed, was stopped".
+ * The table's STATE with how long (CLI.md: "stopped for 3 days"): "stopped, was ok" in the run it
+ * changed; "stopped, first seen" on a first run, and "for 3+ days" while no change into the state
+ * was seen (it may have been so for longer than pp knows); "removed, was stopped". What follows the
+ * state is one unit (no-break spaces): a narrow table wraps the cell after the state, never inside
+ * "for 3 days".
  */
 function stateSince(state: string | undefined, memory: Remembered, now: number): string {
-  if (state === undefined) return `removed, was ${memory.previous}`;
+  const unit = (words: string) => words.replaceAll(' ', '\u00a0');
+  if (state === undefined) return `removed, ${unit(`was ${memory.previous}`)}`;
   if (memory.change !== 'same')
-    return memory.previous ? `${state}, was ${memory.previous}` : `${state}, first seen`;
+    return `${state}, ${unit(memory.previous ? `was ${memory.previous}` : 'first seen')}`;
   const long = span((now - Date.parse(memory.since)) / 1000);
-  if (memory.firstSeen) return long ? `${state}, first seen ${long} ago` : `${state}, first seen`;
-  return `${state} for ${long ?? 'under a minute'}`;
+  if (memory.firstSeen) return long ? `${state} ${unit(`for ${long}+`)}` : `${state}, ${unit('first seen')}`;
+  return `${state} ${unit(`for ${long ?? 'under a minute'}`)}`;
 }
 
 /**

@@ -59,6 +59,7 @@ describe('pp status, the table', () => {
     expect(r.stderr).toBe(SUMMARY);
     const lines = r.stdout
       .replace(/\u001b\[[0-9;]*m/g, '')
+      .replaceAll('\u00a0', ' ') // "first seen" is kept whole by a no-break space
       .trimEnd()
       .split('\n');
     expect(lines[0]).toMatch(/^ID\s+TYPE\s+NAME\s+STATE\s+WHAT TO DO$/);
@@ -115,7 +116,9 @@ describe('pp status, the table', () => {
   it('--all lists every account, ok ones last; all ok named accounts print no table and exit 0', async () => {
     const all = await pp(['--sandbox', 'status', '--all'], { env: baseEnv({ COLUMNS: '400' }) });
     expect(all.stdout.trimEnd().split('\n')).toHaveLength(1 + 12);
-    expect(all.stdout.trimEnd().split('\n').at(-1)).toMatch(/^acc_demo_imap\s+IMAP\s.*\bok, first seen\s*$/);
+    expect(all.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^acc_demo_imap\s+IMAP\s.*\bok, first\u00a0seen\s*$/,
+    );
     const fine = await sandbox('acc_demo_gmail', 'acc_demo_linkedin');
     expect(fine).toMatchObject({ code: 0, stdout: '', stderr: 'nothing changed; 2 accounts: 2 ok\n' });
   });
@@ -378,7 +381,7 @@ describe('pp status --deep', () => {
     const warned = await pp(['--sandbox', 'status', '--deep', 'acc_demo_telegram', '--fail-on', 'warning']);
     expect(warned.code).toBe(17);
     expect(warned.stdout).toMatch(
-      /acc_demo_telegram\s+TELEGRAM\s+.*warning, first seen\s+Restricted by Telegram/,
+      /acc_demo_telegram\s+TELEGRAM\s+.*warning, first\u00a0seen\s+Restricted by Telegram/,
     );
   });
 
