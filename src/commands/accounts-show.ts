@@ -8,8 +8,7 @@ import { checkAccount, connectionParams, sourcesOf } from '../api/account.js';
 import { openClient } from '../api/open.js';
 import { usageError } from '../errors.js';
 import { healthOf, sourceReason, stateTone } from '../health.js';
-import type { AccountRecord } from '../memory/changes.js';
-import { rememberedAccount } from '../memory/memory.js';
+import { type AccountHistory, rememberedAccount } from '../memory/memory.js';
 import { isoWithAgo, list, record, text, utc } from '../output/format.js';
 import { maskedWarning, reindent } from '../output/json.js';
 import { type Field, field, fields, type Section } from '../output/model.js';
@@ -94,7 +93,7 @@ export default defineCommand<object, [string]>({
       id: accountId,
     });
     if (remembered.warning) await ctx.warn(remembered.warning);
-    if (remembered.record) sections.push(...historySections(remembered.record, remembered, now));
+    if (remembered.history) sections.push(...historySections(remembered.history, now));
     const connection = connectionParams(shown.connection_params);
     if (connection.length > 0) {
       sections.push({ kind: 'fields', title: 'Connection', fields: connection.map((c) => ({ ...c })) });
@@ -111,39 +110,30 @@ export default defineCommand<object, [string]>({
  * seen, as the status table says it), when pp status last looked, and the transitions, newest
  * first. A time from the future (a clock put back) is shown as now, never "in 3 hours".
  */
-function historySections(
-  account: AccountRecord,
-  { writtenAt, deep }: { writtenAt?: string | undefined; deep?: boolean | undefined },
-  now: number,
-): Section[] {
-  const at = (iso: string) => isoWithAgo(new Date(Math.min(Date.parse(iso), now)).toISOString(), now);
-  const into = account.transitions.at(-1)?.to === account.state;
-  const checked = writtenAt && `${at(writtenAt)}, by pp status${deep ? ' --deep' : ''}`;
+function historySections(history: AccountHistory, now: number): Section[] {
+  const { state, since, transitions, removed, writtenAt, deep } = history;
+  const at = (ms: number) => isoWithAgo(new Date(Math.min(ms, now)).toISOString(), now);
+  const into = transitions.at(-1)?.[2] === state;
   const sections: Section[] = [
     {
       kind: 'fields',
       title: 'State history (pp status)',
       fields: fields(
-        field(
-          'State',
-          `${account.state} ${into ? 'since' : 'first seen'} ${at(account.since)}`,
-          stateTone(account.state),
-        ),
-        field('Checked', checked),
-        field('Removed', account.removed && `gone from the list ${at(account.removed)}`, 'dim'),
-        field('Transitions', account.transitions.length === 0 ? 'none seen' : undefined, 'dim'),
+        field('State', `${state} ${into ? 'since' : 'first seen'} ${at(since)}`, stateTone(state)),
+        field('Checked', writtenAt && `${at(Date.parse(writtenAt))}, by pp status${deep ? ' --deep' : ''}`),
+        field('Removed', removed === undefined ? undefined : `gone from the list ${at(removed)}`, 'dim'),
+        field('Transitions', transitions.length === 0 ? 'none seen' : undefined, 'dim'),
       ),
     },
   ];
-  if (account.transitions.length > 0) {
+  if (transitions.length > 0) {
+    const newest = [...transitions].reverse();
     sections.push({
       kind: 'table',
       title: 'Transitions',
       head: ['WHEN', 'FROM', 'TO'],
-      rows: [...account.transitions]
-        .reverse()
-        .map((t) => [utc(new Date(Math.min(Date.parse(t.at), now))), t.from, t.to]),
-      tones: [...account.transitions].reverse().map((t) => [undefined, stateTone(t.from), stateTone(t.to)]),
+      rows: newest.map(([when, from, to]) => [utc(new Date(Math.min(when, now))), from, to]),
+      tones: newest.map(([, from, to]) => [undefined, stateTone(from), stateTone(to)]),
     });
   }
   return sections;

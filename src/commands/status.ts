@@ -47,13 +47,14 @@ interface StatusRow extends ListedAccount {
   profile?: string | undefined;
   /** --deep: the profile did not match its schema, or its provider is unknown (for standard error). */
   warning?: string | undefined;
+  /** What pp remembers of it (none with --no-state). */
+  memory?: Remembered | undefined;
 }
 
-/** A row as every format reads it: with what pp remembers, or an account gone from the workspace. */
+/** A row as every format reads it: an account read, or one gone from the workspace. */
 interface ShownRow extends Omit<StatusRow, 'health'> {
   /** null: no longer in the workspace (memory.change is removed). */
   health: Health | null;
-  memory?: Remembered | undefined;
 }
 
 export default defineCommand<StatusOptions, [string[]]>({
@@ -121,19 +122,19 @@ off a terminal when nothing did (cron mails nothing).
     let read = 0;
     const emit = (row: StatusRow): string => {
       read++;
-      let shown: ShownRow = row;
       if (memory) {
         const seen = memory.see(row, row.item !== null);
-        shown = { ...row, health: seen.health, memory: seen.memory };
+        // the row itself, not a copy: 100,000 copies were ~300 ms of a run (measured)
+        row.health = seen.health;
+        row.memory = seen.memory;
         changes.add(seen.memory.change, seen.flapping);
         // --changes: a standing state is not reported, and does not count towards the exit code
         if (opts.changes && seen.memory.change === 'same') return '';
       }
-      const health = shown.health ?? row.health;
-      const code = health.state === 'unknown' ? (row.error?.exitCode ?? ExitCode.notFound) : undefined;
+      const code = row.health.state === 'unknown' ? (row.error?.exitCode ?? ExitCode.notFound) : undefined;
       // what pp exits with if standard output's reader leaves now: what was seen so far
-      if (tally.add(health, code)) ctx.setExitCode(tally.exitCode(failOn));
-      return out.row(shown);
+      if (tally.add(row.health, code)) ctx.setExitCode(tally.exitCode(failOn));
+      return out.row(row);
     };
     await ctx.io.out(out.head());
     try {

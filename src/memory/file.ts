@@ -6,12 +6,8 @@
 // whole through a 0600 temp file renamed over it, under a lock. A file pp cannot use is set aside
 // (kept as accounts.json.corrupt-<time> where it is the caller's) and the run starts afresh.
 //
-// The file is JSON, one account a line, so that it stays readable (and greppable) at 100,000:
-//   {"version":1,"written_at":"…",
-//   "list":{
-//   "acc_…":{"state":"stopped","since":"…","type":"MAIL","name":"…","transitions":[…]},
-//   …
-//   }}
+// The file is one line of JSON (`jq` lays it out), the accounts in columns (section.ts):
+//   {"version":1,"written_at":"2026-11-30T06:00:00.000Z","list":{"ids":[…],"state":[…],…}}
 // `list` is what pp status saw from the accounts list, `deep` what pp status --deep saw: a --deep
 // run sees seat warnings that a plain one cannot, and one memory for both would turn every such
 // account into a change at each run of the other kind.
@@ -29,7 +25,7 @@ import {
   replaceFile,
 } from '../config/files.js';
 import type { Env } from '../deps.js';
-import { type AccountRecord, checkRecord } from './changes.js';
+import { Section } from './section.js';
 
 /** Which run remembered: a plain pp status (from the list) or pp status --deep. */
 export type CheckKind = 'list' | 'deep';
@@ -51,7 +47,7 @@ export function memoryPath(env: Env, profile: string, sandbox: boolean): string 
 /** What a file held: each kind's accounts by id. */
 export interface MemoryDocument {
   writtenAt?: string;
-  kinds: Map<CheckKind, Map<string, AccountRecord>>;
+  kinds: Map<CheckKind, Section>;
 }
 
 /** Which file was read, to tell at write time whether another pp replaced it since. */
@@ -121,36 +117,19 @@ function parseMemory(text: string): MemoryDocument | string {
   const document: MemoryDocument = { kinds: new Map() };
   if (typeof top.written_at === 'string') document.writtenAt = top.written_at;
   for (const kind of checkKinds) {
-    const section = top[kind];
-    if (section === undefined) continue;
-    if (section === null || typeof section !== 'object' || Array.isArray(section))
-      return `has a "${kind}" that is not an object`;
-    const records = new Map<string, AccountRecord>();
-    for (const [id, value] of Object.entries(section)) {
-      const record = checkRecord(value);
-      if (!record) return `has an account ${JSON.stringify(id)} pp did not write`;
-      records.set(id, record);
-    }
-    document.kinds.set(kind, records);
+    if (top[kind] === undefined) continue;
+    const section = Section.parse(top[kind]);
+    if (typeof section === 'string') return `has a "${kind}" that ${section}`;
+    document.kinds.set(kind, section);
   }
   return document;
 }
 
-/** One account a line (see the top of this file): readable, and built without one huge object. */
+/** The file's text: one JSON.stringify of it all (section.ts: the columns). */
 export function serializeMemory(document: MemoryDocument, writtenAt: string): string {
-  let out = `{"version":1,"written_at":${JSON.stringify(writtenAt)}`;
-  for (const kind of checkKinds) {
-    const records = document.kinds.get(kind);
-    if (!records) continue;
-    out += `,\n${JSON.stringify(kind)}:{`;
-    let first = true;
-    for (const [id, record] of records) {
-      out += `${first ? '\n' : ',\n'}${JSON.stringify(id)}:${JSON.stringify(record)}`;
-      first = false;
-    }
-    out += '\n}';
-  }
-  return `${out}}\n`;
+  const top: Record<string, unknown> = { version: 1, written_at: writtenAt };
+  for (const kind of checkKinds) if (document.kinds.has(kind)) top[kind] = document.kinds.get(kind);
+  return `${JSON.stringify(top)}\n`;
 }
 
 /** `20261130T060000Z`: a time for a file name (no colons), sortable. */
@@ -253,7 +232,8 @@ export function saveMemory(
   path: string,
   recalled: Pick<Recalled, 'document' | 'identity'>,
   now: number,
-  update: (document: MemoryDocument) => void,
+  /** `replaced`: the document is not the one this run read (another pp wrote the file since). */
+  update: (document: MemoryDocument, replaced: boolean) => void,
 ): string | undefined {
   const failed = (why: string) =>
     `pp status could not save what it saw in ${path} (${why}): the memory it had is kept.`;
@@ -270,8 +250,10 @@ export function saveMemory(
   }
   try {
     let document = recalled.document;
+    let replaced = false;
     const current = lstatOrNone(path);
     if (current && !sameFile(identityOf(current), recalled.identity)) {
+      replaced = true;
       // another pp wrote it meanwhile (or it appeared): its accounts are kept, ours added
       const read = readMemory(path);
       if (read.kind === 'read') document = read.document;
@@ -280,7 +262,7 @@ export function saveMemory(
         document = emptyDocument();
       }
     }
-    update(document);
+    update(document, replaced);
     replaceFile(path, serializeMemory(document, new Date(now).toISOString()));
     return undefined;
   } catch (err) {

@@ -8,11 +8,11 @@ import type { Remembered } from '../output/exporter.js';
 import {
   type AccountRecord,
   forgotten,
-  iso,
+  markRemoved,
   observe,
   recall,
   removal,
-  type Seen,
+  type Transition,
   withFlapping,
 } from './changes.js';
 import {
@@ -24,6 +24,7 @@ import {
   saveMemory,
   untrustedFolder,
 } from './file.js';
+import { Section } from './section.js';
 
 /** An account of the last complete list that this one does not have. */
 export interface GoneAccount {
@@ -34,8 +35,17 @@ export interface GoneAccount {
 }
 
 export class RunMemory {
-  readonly #records: Map<string, AccountRecord>;
-  readonly #seen = new Map<string, Seen>();
+  readonly #section: Section;
+  /** Which accounts of the memory this run saw (and will remember)… */
+  readonly #seenAt: Uint8Array;
+  /** …and the ones the memory did not have: a byte per account known, a Set only for the new. */
+  readonly #seenNew = new Set<string>();
+  /** How many accounts this run saw, in all. */
+  #seen = 0;
+  /** Of those, the ones whose record changed, with the new record: few, most runs. */
+  readonly #changed = new Map<string, AccountRecord>();
+  /** How many of them the memory had in the workspace: all of them, and nothing can be gone. */
+  #known = 0;
   readonly #gone: string[] = [];
 
   constructor(
@@ -45,7 +55,8 @@ export class RunMemory {
     /** The time of this run: every since and transition it records. */
     private readonly now: number,
   ) {
-    this.#records = recalled.document.kinds.get(kind) ?? new Map();
+    this.#section = recalled.document.kinds.get(kind) ?? Section.empty();
+    this.#seenAt = new Uint8Array(this.#section.ids.length);
   }
 
   /**
@@ -57,8 +68,19 @@ export class RunMemory {
     { id, type, name, health }: { id: string; type: string; name: string; health: Health },
     keep: boolean,
   ): { health: Health; memory: Remembered; flapping: boolean } {
-    const { memory, flaps } = recall(this.#records.get(id), health.state, this.now);
-    if (keep) this.#seen.set(id, { state: health.state, type, name });
+    const i = this.#section.indexOf(id);
+    const record = i === undefined ? undefined : this.#section.at(i);
+    const { memory, flaps } = recall(record, health.state, this.now);
+    if (keep && (i === undefined ? !this.#seenNew.has(id) : this.#seenAt[i] === 0)) {
+      if (i === undefined) this.#seenNew.add(id);
+      else {
+        this.#seenAt[i] = 1;
+        if (!this.#section.isRemoved(i)) this.#known++;
+      }
+      this.#seen++;
+      const next = observe(record, { state: health.state, type, name }, this.now);
+      if (next !== record) this.#changed.set(id, next);
+    }
     const flagged = withFlapping(health, flaps);
     return { health: flagged, memory, flapping: flagged !== health };
   }
@@ -66,31 +88,47 @@ export class RunMemory {
   /** The accounts remembered in the list that this complete list did not have, each reported once. */
   gone(): GoneAccount[] {
     const gone: GoneAccount[] = [];
-    for (const [id, record] of this.#records) {
-      if (record.removed !== undefined || this.#seen.has(id)) continue;
+    // every account remembered was seen again (most runs): no need to look at 100,000 of them
+    if (this.#known === this.#section.live) return gone;
+    const { ids } = this.#section;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (this.#section.isRemoved(i) || this.#seenAt[i]) continue;
+      const record = this.#section.at(i);
       this.#gone.push(id);
-      gone.push({ id, type: record.type, name: record.name, memory: removal(record, this.now) });
+      gone.push({ id, type: record[2], name: record[3], memory: removal(record, this.now) });
     }
     return gone;
   }
 
   /** Writes what this run saw (nothing when it saw nothing); the warning to print when it could not. */
   save(): string | undefined {
-    if (this.#seen.size === 0 && this.#gone.length === 0) return undefined;
+    if (this.#seen === 0 && this.#gone.length === 0) return undefined;
     const at = this.now;
-    return saveMemory(this.path, this.recalled, at, (document) => {
-      let records = document.kinds.get(this.kind);
-      if (!records) {
-        records = new Map();
-        document.kinds.set(this.kind, records);
+    const snapshot = this.#section;
+    return saveMemory(this.path, this.recalled, at, (document, replaced) => {
+      let section = document.kinds.get(this.kind);
+      if (!section) {
+        section = Section.empty();
+        document.kinds.set(this.kind, section);
       }
-      for (const [id, seen] of this.#seen) records.set(id, observe(records.get(id), seen, at));
+      if (replaced) {
+        // another pp wrote the file since this run read it: what this run saw goes onto that
+        const seenIds = [...snapshot.ids.filter((_, i) => this.#seenAt[i]), ...this.#seenNew];
+        for (const id of seenIds) {
+          const seen = this.#changed.get(id) ?? snapshot.get(id);
+          if (!seen) continue;
+          const base = section.get(id);
+          const next = observe(base, { state: seen[0], type: seen[2], name: seen[3] }, at);
+          if (next !== base) section.set(id, next);
+        }
+      } else for (const [id, next] of this.#changed) section.set(id, next);
       for (const id of this.#gone) {
-        const record = records.get(id);
-        if (record && record.removed === undefined) records.set(id, { ...record, removed: iso(at) });
+        const record = section.get(id);
+        if (record && record[5] === undefined) section.set(id, markRemoved(record, at));
       }
-      for (const kind of document.kinds.values())
-        for (const [id, record] of kind) if (forgotten(record, at)) kind.delete(id);
+      // accounts gone long enough are forgotten: a look at every one only when some are gone
+      for (const kind of document.kinds.values()) if (kind.gone > 0) kind.forget((r) => forgotten(r, at));
     });
   }
 }
@@ -117,6 +155,18 @@ export function openMemory(opts: {
   return { memory: new RunMemory(path, recalled, opts.kind, opts.now), warning: recalled.warning };
 }
 
+/** What pp status remembers of one account, for a person (pp accounts show). */
+export interface AccountHistory {
+  state: AccountRecord[0];
+  since: number;
+  /** Oldest first. */
+  transitions: readonly Transition[];
+  removed?: number | undefined;
+  /** When pp status last wrote its memory (ISO 8601), and whether it was pp status --deep's. */
+  writtenAt?: string | undefined;
+  deep: boolean;
+}
+
 /**
  * What the profile's pp status remembers of one account, for pp accounts show: read only (an
  * unusable file is left for pp status to set aside, with the words why), from the plain runs'
@@ -127,7 +177,7 @@ export function rememberedAccount(opts: {
   profile: string;
   sandbox: boolean;
   id: string;
-}): { record?: AccountRecord; writtenAt?: string; deep?: boolean; warning?: string } {
+}): { history?: AccountHistory; warning?: string } {
   const path = memoryPath(opts.env, opts.profile, opts.sandbox);
   if (path === undefined || untrustedFolder(path)) return {};
   const read = readMemory(path);
@@ -135,9 +185,11 @@ export function rememberedAccount(opts: {
   if (read.kind === 'unusable')
     return { warning: `pp status's memory ${path} ${read.words}: the next pp status sets it aside.` };
   const { kinds, writtenAt } = read.document;
-  const list = kinds.get('list')?.get(opts.id);
-  const deep = list ? undefined : kinds.get('deep')?.get(opts.id);
-  const record = list ?? deep;
+  const list = kinds.get('list');
+  const deep = kinds.get('deep');
+  const fromList = list?.get(opts.id);
+  const record = fromList ?? deep?.get(opts.id);
   if (!record) return {};
-  return { record, deep: deep !== undefined, ...(writtenAt === undefined ? {} : { writtenAt }) };
+  const [state, since, , , transitions = [], removed] = record;
+  return { history: { state, since, transitions, removed, writtenAt, deep: !fromList } };
 }

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const listIds = (file: string) =>
-  Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { list: Record<string, unknown> }).list).sort();
+  (JSON.parse(readFileSync(file, 'utf8')) as { list: { ids: string[] } }).list.ids.sort();
 
 describe('the state file', () => {
   it('20 concurrent pp status runs, with --profile runs beside them, leave a valid file with every account', async () => {

@@ -76,6 +76,32 @@ const ndjson = (text: string): Record<string, Line> =>
 /** What a person reads: no colour, and the no-break spaces that keep "for 3 days" whole as spaces. */
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replaceAll('\u00a0', ' ');
 
+/** The state file's columns (src/memory/section.ts). */
+interface Columns {
+  ids: string[];
+  state: number[];
+  since: number[];
+  type: string[];
+  name: string[];
+  transitions: ([number, string, string][] | 0)[];
+  removed: number[];
+}
+const stateNames = ['ok', 'warning', 'connecting', 'action_needed', 'stopped', 'unknown'];
+/** A file of one account, in the columns pp writes. */
+const oneAccount = (id: string, state: number, since: number, name: string) =>
+  JSON.stringify({
+    version: 1,
+    list: {
+      ids: [id],
+      state: [state],
+      since: [since],
+      type: ['X'],
+      name: [name],
+      transitions: [0],
+      removed: [0],
+    },
+  });
+
 /** One user's machine: a config and a state folder kept across runs, and a clock a test moves. */
 function machine(extra: Record<string, string> = {}) {
   const env = baseEnv({ PP_API_KEY: KEY, ...extra });
@@ -90,11 +116,25 @@ function machine(extra: Record<string, string> = {}) {
     status: (...args: string[]) => pp(['--base-url', server.origin, 'status', ...args], { env, clock }),
     tty: (...args: string[]) =>
       pp(['--base-url', server.origin, 'status', ...args], { env, clock, tty: { columns: 120 } }),
-    state: () =>
-      JSON.parse(readFileSync(file, 'utf8')) as {
-        version: number;
-        list: Record<string, { state: string; since: string; transitions: unknown[]; removed?: string }>;
-      },
+    /** The state file's accounts, spelled out (the file keeps them in columns). */
+    state: () => {
+      const { list: c } = JSON.parse(readFileSync(file, 'utf8')) as { list: Columns };
+      return {
+        list: Object.fromEntries(
+          c.ids.map((id, i) => [
+            id,
+            {
+              state: stateNames[c.state[i]!],
+              since: iso(c.since[i]!),
+              type: c.type[i],
+              name: c.name[i],
+              transitions: (c.transitions[i] || []).map(([at, from, to]) => ({ at: iso(at), from, to })),
+              ...(c.removed[i] ? { removed: iso(c.removed[i]!) } : {}),
+            },
+          ]),
+        ),
+      };
+    },
   };
 }
 
@@ -348,7 +388,7 @@ describe('what a run records', () => {
       fleet({ acc_a: i % 2 ? 'STOPPED' : 'OK', ...(i === 0 ? { acc_gone: 'OK' } : {}) });
       await m.status('--format', 'csv');
     }
-    const transitions = m.state().list.acc_a!.transitions as { at: string }[];
+    const transitions = m.state().list.acc_a!.transitions;
     expect(transitions).toHaveLength(20);
     expect(transitions.at(-1)!.at).toBe(iso(T0 + 24 * HOUR));
     expect(m.state().list.acc_gone!.removed).toBe(iso(T0 + HOUR));
@@ -402,18 +442,8 @@ const existsIn = (dir: string) => readdirSync(dir).sort();
 
 describe('a state file pp cannot use is set aside, never followed; the run goes on as a first run', () => {
   const planted = 'has what pp wrote earlier: acc_a stopped since 2020';
-  const trusted = JSON.stringify({
-    version: 1,
-    list: {
-      acc_a: {
-        state: 'stopped',
-        since: '2020-01-01T00:00:00.000Z',
-        type: 'X',
-        name: planted,
-        transitions: [],
-      },
-    },
-  });
+  // a file pp would use if it trusted it: acc_a would then be the same, not a new problem
+  const trusted = oneAccount('acc_a', 4, Date.UTC(2020, 0, 1), planted);
   const asRoot = process.getuid?.() === 0;
   const cases: [string, (file: string) => void, RegExp, boolean][] = [
     [
@@ -424,9 +454,8 @@ describe('a state file pp cannot use is set aside, never followed; the run goes 
     ],
     [
       'not pp’s',
-      (f) =>
-        writeFileSync(f, JSON.stringify({ version: 1, list: { acc_a: { state: 'fine' } } }), { mode: 0o600 }),
-      /has an account "acc_a" pp did not write/,
+      (f) => writeFileSync(f, oneAccount('acc_a', 9, 0, ''), { mode: 0o600 }),
+      /has a "list" that has a state pp did not write \("acc_a"\)/,
       true,
     ],
     [
