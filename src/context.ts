@@ -1,21 +1,15 @@
 // The one object every command receives: streams, environment, global options, settings, the
 // clock and the interrupt signal (api/open.ts builds the API client from it). Built once in cli.ts
 // from run()'s deps, so a command reaches the outside world only through it.
-import { type KeySetting, maskKey, SANDBOX_KEY, SettingsReader } from './config/settings.js';
+import { type KeySetting, SANDBOX_KEY, SettingsReader } from './config/settings.js';
 import type { Clock, Env } from './deps.js';
 import { configError, type PpError } from './errors.js';
-import {
-  type ExportDeps,
-  type Exporter,
-  type Failure,
-  type Format,
-  type FormatModule,
-  formatFailure,
-  formats,
-  type RowView,
-} from './output/exporter.js';
+import { maskKey } from './key.js';
+import type { ExportDeps, Exporter, Failure, FormatModule, RowView } from './output/exporter.js';
+import { type Format, formatFailure, formats } from './output/formats/index.js';
 import type { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
+import { warningText } from './output/notices.js';
 import { neutralize } from './output/showable.js';
 
 export interface Globals {
@@ -44,6 +38,7 @@ export interface ContextInit {
   onTerminate: (fn: () => void) => void;
   setExitCode: (code: number) => void;
   onExit: (fn: () => void) => () => void;
+  commandWords: ReadonlySet<string>;
 }
 
 export class Context {
@@ -59,9 +54,16 @@ export class Context {
   readonly setExitCode: (code: number) => void;
   /** Runs `fn` if the process ends before the command does; returns a remover. */
   readonly onExit: (fn: () => void) => () => void;
+  /**
+   * Every word of a pp command (`whoami`, `config`, `set-key`, `help`…), from the registry: no
+   * profile may be named so. Handed in, so that a command never imports the registry it is in.
+   */
+  readonly commandWords: ReadonlySet<string>;
   readonly settings: SettingsReader;
   readonly #cleanups: (() => Promise<void>)[] = [];
   #exporter: Exporter<unknown> | undefined;
+  readonly #warned = new Set<string>();
+  #keyOrigin: KeySetting['origin'] | undefined;
 
   constructor(init: ContextInit) {
     this.io = init.io;
@@ -73,6 +75,7 @@ export class Context {
     this.onTerminate = init.onTerminate;
     this.setExitCode = init.setExitCode;
     this.onExit = init.onExit;
+    this.commandWords = init.commandWords;
     this.settings = new SettingsReader(init.env, init.globals.profile);
   }
 
@@ -116,7 +119,14 @@ export class Context {
   }
 
   exportDeps(): ExportDeps {
+    let profile = '';
+    try {
+      profile = this.settings.profileChoice().name;
+    } catch {
+      // a profile name pp cannot use: the command fails on it, and says so, on its own
+    }
     return {
+      profile,
       io: this.io,
       clock: this.clock,
       // written at once, and before the command ends (cleanup waits for it)
@@ -128,9 +138,15 @@ export class Context {
     };
   }
 
+  /** A warning said once a run, however many accounts give it (`key` says which are alike). */
+  async warnOnce(key: string, text: string): Promise<void> {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    await this.warn(text);
+  }
+
   async warn(text: string): Promise<void> {
-    const { renderWarning } = await import('./output/render.js');
-    this.io.err(renderWarning(this.io, text));
+    this.io.err(await warningText(this.io, text));
   }
 
   /** Runs when the command has finished, whatever the outcome. */
@@ -155,12 +171,29 @@ export class Context {
         ? { value: SANDBOX_KEY, origin: { storage: 'sandbox' as const } }
         : await this.settings.apiKey({ clock: this.clock, signal: this.signal });
     if (!key) {
+      const { name } = this.settings.profileChoice();
       throw configError(
-        'no API key: set one with `pp config set-key` or the PP_API_KEY variable',
-        'Run `pp config set-key` and paste the key (it is not echoed), or try `pp --sandbox …` with no key.',
+        `no API key for profile ${name}: set one with \`pp config set-key\` or the PP_API_KEY variable`,
+        `Run \`pp${name === 'default' ? '' : ` --profile ${name}`} config set-key\` and paste the key (it is not echoed), or try \`pp --sandbox …\` with no key.`,
       );
     }
     this.io.addSecret(key.value, maskKey(key.value));
+    this.#keyOrigin = key.origin;
     return key;
+  }
+
+  /**
+   * What to do about a key the API refused (exit 4), where it really comes from: PP_API_KEY wins
+   * over everything stored, so storing another would change nothing.
+   */
+  refusedKeyHint(): string | undefined {
+    const origin = this.#keyOrigin;
+    if (!origin || origin.storage === 'sandbox') return undefined;
+    if (origin.storage === 'environment')
+      return 'The key comes from PP_API_KEY: check its value, or unset it to use the stored one (`pp config show`).';
+    const profile = origin.profile === 'default' ? '' : ` --profile ${origin.profile}`;
+    if (origin.storage === 'command')
+      return `The key is what the key command of profile ${origin.profile} prints: check it (\`pp${profile} config show\`).`;
+    return `The key of profile ${origin.profile} was refused: store a valid one with \`pp${profile} config set-key\`.`;
   }
 }

@@ -74,6 +74,12 @@ export class PpError extends Error {
   get retryable(): boolean {
     return transientCodes.has(this.exitCode);
   }
+
+  /** The same failure with another hint (what to do depends on more than the API said). */
+  withHint(hint: string): PpError {
+    const { exitCode, message, detail, status, type, title, accountId, retryAfter } = this;
+    return new PpError({ exitCode, message, detail, hint, status, type, title, accountId, retryAfter });
+  }
 }
 
 /**
@@ -93,6 +99,10 @@ export const usageError = (message: string, hint?: string): PpError =>
 
 export const configError = (message: string, hint?: string, detail?: string): PpError =>
   new PpError({ exitCode: ExitCode.config, message, hint, detail });
+
+/** Ctrl-C; `accountId` when it stopped a request for that account. */
+export const interrupted = (accountId?: string): PpError =>
+  new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted', accountId });
 
 /** Any thrown value as a PpError: ours as they are, anything else as a bug (exit 1). */
 export function toPpError(err: unknown, hint?: string): PpError {

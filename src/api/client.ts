@@ -1,9 +1,9 @@
 // GET /api/v1/users/me: one request per attempt, pp's own retry loop, and every failure turned into
 // a PpError. Rate limits have one mechanism: a 429's wait goes to the run's RateGate, which holds
 // back every request of the run until it has passed (a single account has a gate of its own).
-import { maskKey } from '../config/settings.js';
 import type { Clock, Env } from '../deps.js';
-import { ExitCode, PpError, retryHint, usageError } from '../errors.js';
+import { ExitCode, interrupted, PpError, retryHint, usageError } from '../errors.js';
+import { maskKey } from '../key.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
 import { MAX_RETRY_AFTER_MS, RateGate } from './gate.js';
 import {
@@ -15,6 +15,7 @@ import {
   TOO_LARGE,
   TRUNCATED,
 } from './http.js';
+import { proxyFor, tunnelAgent } from './proxy.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -31,6 +32,11 @@ export interface ClientOptions {
   conceal?: Conceal | undefined;
   /** --verbose lines (already free of the key: the caller's Io redacts it too). */
   log?: ((line: string) => void) | undefined;
+  /**
+   * For a person waiting at a terminal: a retry as it happens ("no answer in 30 s; retrying (2/3)
+   * in 4 s"), so that a long wait is never silent. Not for a run of many, whose progress line says it.
+   */
+  notice?: ((line: string) => void) | undefined;
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal | undefined;
   /** Shared by every request of a many-account run; a gate of one otherwise. */
@@ -88,7 +94,6 @@ export function createClient(opts: ClientOptions) {
     const env = opts.env;
     if (!proxyVariablesSet(env)) return {};
     if (proxyAgent) return proxyAgent;
-    const { proxyFor, tunnelAgent } = await import('./proxy.js');
     const proxy = proxyFor(url, env);
     if (proxy) log?.(`via proxy ${proxy.protocol}//${proxy.host}`);
     proxyHost = proxy?.host;
@@ -204,6 +209,7 @@ export function createClient(opts: ClientOptions) {
     const url = `${opts.baseUrl}${path}`;
     const attempts = opts.retries + 1;
     let sharedRounds = 0;
+    let limitsSeen = gate.rateLimited; // the run's 429s so far, this request's own included
     for (let n = 1, tries = 1; ; n++) {
       try {
         await gate.acquire(opts.signal);
@@ -233,10 +239,19 @@ export function createClient(opts: ClientOptions) {
         if (!limited) gate.pause(retryAfterMs, accountId);
         throw error;
       }
-      const onTheRun = limited && shared && opts.retries > 0 && sharedRounds++ < SHARED_RATE_LIMIT_ROUNDS;
-      if (!retryable || (!onTheRun && tries >= attempts)) throw error;
+      // A 429 while no other account met one since this one's last (or since it started) is this
+      // account's own limit, not the run's: it spends its --retries as whoami would (an account
+      // that is always rate limited cost a run of many 13 attempts, 23 s, against whoami's 3, 2 s).
+      const own = limited && gate.rateLimited - 1 === limitsSeen;
+      if (limited) limitsSeen = gate.rateLimited;
+      const onTheRun =
+        limited && shared && !own && opts.retries > 0 && sharedRounds++ < SHARED_RATE_LIMIT_ROUNDS;
+      if (!retryable || (!onTheRun && tries >= attempts)) throw tries > 1 ? afterTries(error, tries) : error;
       if (!onTheRun) tries++;
       log?.(`retrying in ${(wait / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+      opts.notice?.(
+        `${retryReason(error)}; retrying (${tries}/${attempts}) in ${(wait / 1000).toFixed(1)} s`,
+      );
       if (limited) continue;
       try {
         await clock.sleep(wait, opts.signal); // other failures back off on their own
@@ -311,9 +326,17 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Ctrl-C; `accountId` when it stopped a request for that account. */
-export function interrupted(accountId?: string): PpError {
-  return new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted', accountId });
+/** Why an attempt is tried again, in a few words: "no answer in 30 s", "HTTP 503 (service unavailable)". */
+function retryReason(error: PpError): string {
+  if (error.status) return `HTTP ${error.status}${error.type ? ` (${error.type})` : ''}`;
+  return error.message.replace(/^network failure: /, '');
+}
+
+/** The error of the last attempt, saying how many were made (a person waited through all of them). */
+function afterTries(error: PpError, tries: number): PpError {
+  const { exitCode, message, hint, status, type, title, accountId, retryAfter } = error;
+  const detail = `${error.detail ? `${error.detail} ` : ''}(${tries} attempts)`;
+  return new PpError({ exitCode, message, detail, hint, status, type, title, accountId, retryAfter });
 }
 
 /** The start of a body for an error message, the key masked before it is cut (a cut key would not be masked). */

@@ -2,6 +2,7 @@
 // Imported statically by the commands that talk to the API, so their start-up loads it alongside
 // them rather than in one more round of module loading.
 import type { Context } from '../context.js';
+import { startSandbox } from '../sandbox/server.js';
 import { type Client, type ClientOptions, createClient } from './client.js';
 import type { RateGate } from './gate.js';
 
@@ -14,7 +15,6 @@ export async function openClient(
   const key = opts.apiKey ?? (await ctx.apiKey()).value;
   let baseUrl: string;
   if (ctx.sandbox) {
-    const { startSandbox } = await import('../sandbox/server.js');
     const sandbox = await startSandbox();
     ctx.onCleanup(sandbox.close);
     baseUrl = sandbox.url;
@@ -31,6 +31,11 @@ export async function openClient(
     userAgent: `pp/${ctx.version} node/${process.versions.node}`,
     env: ctx.env,
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
+    // a person at a terminal hears of each retry as it happens; a run of many has its progress line
+    notice:
+      ctx.io.stderr.isTTY && !opts.gate && !ctx.globals.verbose
+        ? (line) => ctx.io.err(`pp: ${line}\n`)
+        : undefined,
     signal: ctx.signal,
     clock: ctx.clock,
     gate: opts.gate,

@@ -12,10 +12,11 @@ import { type AccountHistory, rememberedAccount } from '../memory/memory.js';
 import { isoWithAgo, list, record, text, utc } from '../output/format.js';
 import { maskedWarning, reindent } from '../output/json.js';
 import { type Field, field, fields, type Section } from '../output/model.js';
+import { renderProfile } from '../output/render.js';
 import { showableData } from '../output/showable.js';
 import { defineCommand, examples } from './command.js';
 
-export default defineCommand<object, [string]>({
+export default defineCommand({
   path: ['accounts', 'show'],
   define: (cmd) =>
     cmd
@@ -98,7 +99,6 @@ export default defineCommand<object, [string]>({
     if (connection.length > 0) {
       sections.push({ kind: 'fields', title: 'Connection', fields: connection.map((c) => ({ ...c })) });
     }
-    const { renderProfile } = await import('../output/render.js');
     const title = `${text(shown.type) ?? 'Account'} account · ${text(shown.name) || accountId} · ${accountId}`;
     await ctx.io.out(renderProfile(ctx.io, title, sections));
     return 0;

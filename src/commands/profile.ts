@@ -1,30 +1,31 @@
 // `pp profile <id>…`: the full provider-specific profile of one account; several ids, or
 // --from-file, inspect many accounts at once through the many-accounts runner (CLI.md, "Many
 // accounts"), a row each in every list format, in input order as soon as the order allows.
-import { chooseAccount, healthFields, inspectAccount, type Outcome, showOne } from '../accounts/owner.js';
+import {
+  chooseAccount,
+  healthFields,
+  inspectAccount,
+  type Outcome,
+  showOne,
+  unknownProviderWarning,
+} from '../accounts/owner.js';
 import type { Context } from '../context.js';
-import { ExitCode, jsonError, type PpError } from '../errors.js';
-import { HealthTally, healthOf, stateTone } from '../health.js';
+import { ExitCode, jsonError } from '../errors.js';
+import { type Health, HealthTally, healthOf } from '../health.js';
 import { accountIds, checkIdArguments, noIds, openIdFile } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
-import { listFormats, oneAccountFormats, RawJson, type RowView } from '../output/exporter.js';
+import { type AccountFacts, RawJson, type RowView, reasonColumn } from '../output/exporter.js';
+import { listFormats, oneAccountFormats } from '../output/formats/index.js';
 import type { Section } from '../output/model.js';
-import { neutralize } from '../output/showable.js';
+import { renderProfile } from '../output/render.js';
 import { displayWidth } from '../output/width.js';
-import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
+import { defineCommand, examples, failOnOption, integer, maxWaitOption, type OptionsOf } from './command.js';
 
-interface ProfileOptions {
-  fromFile?: string;
-  concurrency: number;
-  failOn?: 'warning';
-  /** Seconds a run of many accounts may wait out rate limits in all. */
-  maxWait?: number;
-}
+/** The options, typed from the definition below. */
+type ProfileOptions = OptionsOf<typeof profileCommand>;
 
-export default defineCommand<ProfileOptions, [string[]]>({
+const profileCommand = defineCommand({
   path: ['profile'],
-  // csv and tsv are a row per account: many accounts only
-  formats: (opts, ids) => (ids.length > 1 || opts.fromFile !== undefined ? listFormats : oneAccountFormats),
   define: (cmd) =>
     cmd
       .description('the full provider-specific profile of one account, or a summary of many')
@@ -47,7 +48,9 @@ export default defineCommand<ProfileOptions, [string[]]>({
           'grep -v "^#" accounts.txt | pp profile --from-file - --concurrency 8',
         ),
       ),
-  async run(ctx, opts, ids) {
+  // csv and tsv are a row per account: many accounts only (after `define`, whose types it reads)
+  formats: (opts, ids) => (ids.length > 1 || opts.fromFile !== undefined ? listFormats : oneAccountFormats),
+  async run(ctx, opts, ids): Promise<number> {
     checkIdArguments(ids);
     if (ids.length > 1 || opts.fromFile !== undefined) return profiles(ctx, ids, opts);
     // no id and no file: the default account, as for whoami; ids are trimmed, as the many-accounts
@@ -58,7 +61,6 @@ export default defineCommand<ProfileOptions, [string[]]>({
       accountId,
       opts.failOn === 'warning',
       async ({ label, identity, sections, health }) => {
-        const { renderProfile } = await import('../output/render.js');
         const all: Section[] = [
           { kind: 'fields', title: 'Health', fields: healthFields(health, 'State') },
           ...sections,
@@ -69,6 +71,8 @@ export default defineCommand<ProfileOptions, [string[]]>({
   },
 });
 
+export default profileCommand;
+
 type Printed = Exclude<Outcome, { kind: 'interrupted' }>;
 
 /** Many accounts: each id's profile through the runner, a row each, then the count of each state. */
@@ -76,7 +80,6 @@ async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Prom
   const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
   const out = await ctx.exporter(manyView);
   const tally = new HealthTally();
-  const states = new StateCounts();
   const failOn = opts.failOn === 'warning';
   let widestId = 0;
   let headed = false;
@@ -112,12 +115,16 @@ async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Prom
         : undefined,
     async sink(next, progress, ahead) {
       if (next.kind === 'interrupted') return;
-      tally.add(healthOfOutcome(next), next.kind === 'failed' ? next.error.exitCode : undefined);
-      states.add(stateOf(next));
+      tally.add(accountOf(next).health, next.kind === 'failed' ? next.error.exitCode : undefined);
       // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
       // failures printed so far, not a clean 0.
       ctx.setExitCode(tally.exitCode(failOn));
       const warning = next.kind === 'ok' ? next.warning : undefined;
+      if (next.kind === 'ok' && next.unknownProvider)
+        await ctx.warnOnce(
+          `provider ${next.unknownProvider}`,
+          unknownProviderWarning(next.unknownProvider, next.accountId),
+        );
       // Rows on the same terminal, or a warning, would land on the progress line: clear it first
       // (its timer redraws it).
       if (ctx.io.stdout.isTTY || warning) progress?.clear();
@@ -137,78 +144,38 @@ async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Prom
   if (started === 0 && readError === undefined && !ctx.signal.aborted) throw noIds(file);
   // Ctrl-C: how far the run got, in any format (the interruption's own message)
   if (ctx.signal.aborted) {
-    ctx.io.err(`${states.line(started)}\n`);
+    ctx.io.err(
+      `interrupted: ${tally.summary().line.replace(/^\d+ accounts?/, (n) => `${n} of ${started} started`)}\n`,
+    );
     return ExitCode.interrupted;
   }
-  if (started > 0) await out.end({ counts: tally.counts, line: states.line() });
+  if (started > 0) await out.end(tally.summary());
   if (readError !== undefined) throw readError;
   return tally.exitCode(failOn);
 }
 
-const healthOfOutcome = (outcome: Printed) =>
-  outcome.kind === 'ok' ? outcome.health : healthOf({ error: outcome.error });
-
 /**
  * How many-account rows read: NDJSON `{"account_id", "ok": true, "health", "profile"}` (the profile
  * as the server sent it) or `{"account_id", "ok": false, "error"}`; the five account columns in
- * csv; in the table the provider, the name and the state in a word: ok, the seat warnings, or the
- * error type.
+ * csv; in the table the provider, the name, the health state and its reasons, and what to do
+ * about each reason after it.
  */
+/** The account a result is about: every one has a health here (only pp status knows of none). */
+const accountOf = (o: Printed): AccountFacts & { health: Health } =>
+  o.kind === 'ok'
+    ? { id: o.accountId, type: o.type, name: o.name, health: o.health }
+    : { id: o.accountId, type: '', name: '', health: healthOf({ error: o.error }) };
+
 const manyView: RowView<Printed> = {
-  account: (o) =>
-    o.kind === 'ok'
-      ? { id: o.accountId, type: o.type, name: o.name, health: o.health }
-      : { id: o.accountId, type: '', name: '', health: healthOf({ error: o.error }) },
+  account: accountOf,
   json: (o) =>
     o.kind === 'ok'
       ? { account_id: o.accountId, ok: true, health: o.health, profile: new RawJson(o.body) }
       : { account_id: o.accountId, ok: false, error: jsonError(o.error) },
   table: {
     layout: 'stream',
-    cells: (o) =>
-      o.kind === 'ok'
-        ? { type: o.provider, state: o.state, tone: o.tone }
-        : {
-            type: '-',
-            name: '-',
-            state: failureState(o.error),
-            tone: stateTone(healthOf({ error: o.error }).state),
-          },
+    cells: (o) => (o.kind === 'ok' ? {} : { type: '-', name: '-' }),
+    columns: [reasonColumn<Printed>({ account: (o) => manyView.account(o) })],
+    advice: true,
   },
 };
-
-/** What the state column and the counts say about a failure: its type, else what kind it is. */
-function failureState(error: PpError): string {
-  if (error.type) return error.type;
-  if (error.exitCode === ExitCode.network) return 'network';
-  if (error.exitCode === ExitCode.invalidResponse) return 'invalid response';
-  if (error.exitCode === ExitCode.rateLimited) return 'rate limited';
-  if (error.status) return `HTTP ${error.status}`;
-  return 'unexpected failure';
-}
-
-const stateOf = (outcome: Printed): string =>
-  outcome.kind === 'ok' ? outcome.state : failureState(outcome.error);
-
-/** The count of each state in words (ok, the seat warnings, the error types), for the count line. */
-class StateCounts {
-  readonly #states = new Map<string, number>([['ok', 0]]);
-  #count = 0;
-
-  add(state: string): void {
-    this.#count++;
-    this.#states.set(state, (this.#states.get(state) ?? 0) + 1);
-  }
-
-  /** e.g. "3 accounts: 2 ok, 1 errors/disconnected_account". */
-  line(interruptedOf?: number): string {
-    const counts = [...this.#states]
-      .filter(([state, n]) => n > 0 || (state === 'ok' && this.#count === 0))
-      .map(([state, n]) => `${n} ${neutralize(state)}`)
-      .join(', ');
-    const accounts = `${this.#count} account${this.#count === 1 ? '' : 's'}`;
-    return interruptedOf === undefined
-      ? `${accounts}: ${counts}`
-      : `interrupted: ${accounts} of ${interruptedOf} started: ${counts}`;
-  }
-}

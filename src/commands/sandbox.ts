@@ -1,21 +1,15 @@
 // `pp sandbox`: serves the built-in API on 127.0.0.1 until interrupted.
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { usageError } from '../errors.js';
+import { generatedId, sandboxWorkspace } from '../sandbox/accounts.js';
 import { sandboxIdsHelp } from '../sandbox/ids.js';
+import { startSandbox } from '../sandbox/server.js';
 import { defineCommand, examples, integer } from './command.js';
-
-interface SandboxCommandOptions {
-  port: number;
-  latency: number;
-  rateLimit?: number;
-  accounts: number;
-  flap: string[];
-}
 
 /** --flap, as often as given. */
 const more = (value: string, previous: string[]): string[] => [...previous, value.trim()];
 
-export default defineCommand<SandboxCommandOptions>({
+export default defineCommand({
   path: ['sandbox'],
   define: (cmd) =>
     cmd
@@ -56,10 +50,6 @@ export default defineCommand<SandboxCommandOptions>({
       // generated from the sandbox when the help is shown
       .addHelpText('after', () => `\nAccount ids:\n${sandboxIdsHelp()}`),
   async run(ctx, opts) {
-    const [{ startSandbox }, { generatedId, sandboxWorkspace }] = await Promise.all([
-      import('../sandbox/server.js'),
-      import('../sandbox/accounts.js'),
-    ]);
     const listed = sandboxWorkspace(opts.accounts);
     for (const id of opts.flap) {
       if (!listed.find(id))

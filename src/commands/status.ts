@@ -6,13 +6,12 @@
 // run remembers every account's state (memory/): each row carries since, previous and change,
 // --changes keeps only the rows that changed (and the exit code is theirs), --no-state forgets.
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
-import { inspectAccount } from '../accounts/owner.js';
+import { inspectAccount, unknownProviderWarning } from '../accounts/owner.js';
 import { sourcesOf } from '../api/account.js';
 import type { Client } from '../api/client.js';
-import { interrupted } from '../api/client.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
-import { ExitCode, jsonError, usageError } from '../errors.js';
+import { ExitCode, interrupted, jsonError, usageError } from '../errors.js';
 import { type Health, HealthTally, healthOf } from '../health.js';
 import { checkIdArguments, namedIds } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
@@ -20,26 +19,18 @@ import { ChangeTally } from '../memory/changes.js';
 import { openMemory, type RunMemory } from '../memory/memory.js';
 import {
   columnsOf,
-  formatNames,
   RawJson,
   type Remembered,
   type RowView,
+  reasonColumn,
   type Summary,
 } from '../output/exporter.js';
-import { span } from '../output/format.js';
-import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
+import { ago, compactSpan } from '../output/format.js';
+import { formatNames } from '../output/formats/index.js';
+import { defineCommand, examples, failOnOption, integer, maxWaitOption, type OptionsOf } from './command.js';
 
-interface StatusOptions {
-  fromFile?: string;
-  deep?: boolean;
-  all?: boolean;
-  failOn?: 'warning';
-  concurrency: number;
-  maxWait?: number;
-  changes?: boolean;
-  /** false with --no-state. */
-  state: boolean;
-}
+/** The options, typed from the definition below. */
+type StatusOptions = OptionsOf<typeof statusCommand>;
 
 /** One account's verdict as read. */
 interface StatusRow extends ListedAccount {
@@ -57,7 +48,7 @@ interface ShownRow extends Omit<StatusRow, 'health'> {
   health: Health | null;
 }
 
-export default defineCommand<StatusOptions, [string[]]>({
+const statusCommand = defineCommand({
   path: ['status'],
   formats: formatNames,
   define: (cmd) =>
@@ -111,10 +102,11 @@ off a terminal when nothing did (cron mails nothing).
       );
     const named = await namedIds(ctx, ids, opts.fromFile);
     const client = await openClient(ctx);
+    const profile = ctx.settings.profileChoice().name;
     const now = ctx.clock.now();
-    const memory = opts.state ? await recall(ctx, opts.deep === true, now) : undefined;
+    const memory = opts.state ? await recall(ctx, profile, opts.deep === true, now) : undefined;
     const out = await ctx.exporter(
-      statusView({ all: opts.all === true, changes: opts.changes === true, now }),
+      statusView({ all: opts.all === true, changes: opts.changes === true, profile, now }),
     );
     const tally = new HealthTally();
     const changes = new ChangeTally();
@@ -140,7 +132,7 @@ off a terminal when nothing did (cron mails nothing).
     try {
       if (opts.deep) await deepRun(ctx, client, named, opts, emit);
       else {
-        for await (const rows of listAccounts(ctx, client, named)) {
+        for await (const rows of listAccounts(ctx, client, named, { progress: true })) {
           let page = ''; // one write a page, as pp accounts does
           for (const row of rows) page += emit(row);
           if (page) await ctx.io.out(page);
@@ -176,11 +168,18 @@ off a terminal when nothing did (cron mails nothing).
   },
 });
 
+export default statusCommand;
+
 /** What the profile's pp status (or pp status --deep) remembers; a warning when it cannot. */
-async function recall(ctx: Context, deep: boolean, now: number): Promise<RunMemory | undefined> {
+async function recall(
+  ctx: Context,
+  profile: string,
+  deep: boolean,
+  now: number,
+): Promise<RunMemory | undefined> {
   const { memory, warning } = openMemory({
     env: ctx.env,
-    profile: ctx.settings.profileChoice().name,
+    profile,
     sandbox: ctx.sandbox,
     kind: deep ? 'deep' : 'list',
     now,
@@ -191,20 +190,23 @@ async function recall(ctx: Context, deep: boolean, now: number): Promise<RunMemo
 
 /**
  * How pp status's rows read: NDJSON `{"account_id", "type", "name", "health", "since", "previous",
- * "change", "account"}` (the list item as received; with --deep the users/me body as `profile`, or
- * how reading it failed as `error`; since/previous/change null with --no-state), the five account
- * columns then since, previous and change in csv, and in the table the accounts not ok (every one
- * with --all; with --changes, every row that comes), worst first, how long each has been so, and
- * what to do. An account gone from the workspace has no health (null, an empty state in csv) and
- * its type and name as remembered.
+ * "change", "account", "config_profile"}` (the list item as received, the name of pp's profile;
+ * with --deep the users/me body as `profile`, or how reading it failed as `error`;
+ * since/previous/change null with --no-state), the five account columns then since, previous and
+ * change in csv, and in the table the accounts not ok (every one with --all; with --changes,
+ * every row that comes), worst first, with their reasons, since when and the state before, and
+ * what to do about each reason after it. An account gone from the workspace has no health (null,
+ * an empty state in csv) and its type and name as remembered.
  */
 function statusView({
   all,
   changes,
+  profile,
   now,
 }: {
   all: boolean;
   changes: boolean;
+  profile: string;
   now: number;
 }): RowView<ShownRow> {
   const view: RowView<ShownRow> = {
@@ -218,6 +220,7 @@ function statusView({
       previous: row.memory?.previous ?? null,
       change: row.memory?.change ?? null,
       account: row.item,
+      config_profile: profile,
       ...(row.error ? { error: jsonError(row.error) } : {}),
       ...(row.profile === undefined ? {} : { profile: new RawJson(row.profile) }),
     }),
@@ -225,17 +228,19 @@ function statusView({
       layout: 'held',
       shows: all || changes ? undefined : (row) => row.health?.state !== 'ok',
       worstFirst: true,
-      cells: (row) => (row.memory ? { state: stateSince(row.health?.state, row.memory, now) } : {}),
-      last: {
-        head: 'WHAT TO DO',
-        value: (row) =>
-          row.health
-            ? row.health.reasons.map((r) => r.text).join(' ')
-            : 'No longer in the workspace’s list (pp forgets it in 30 days).',
-        otherwise: 'under',
-        // beside the row only with room to read it: a ribbon a word wide goes under its row instead
-        wrapsAt: 30,
-      },
+      // the table's "stopped for 3 days" (CLI.md): STATE is the state alone, since when beside it,
+      // first of the columns that give way, and short ("3d") before it does
+      columns: [
+        {
+          head: 'SINCE',
+          value: (row) => (row.memory ? sinceWords(row.memory, now) : ''),
+          shorter: (row) => (row.memory ? sinceShort(row.memory, now) : ''),
+          otherwise: 'drop',
+        },
+        reasonColumn<ShownRow>({ account: (row) => row }),
+        { head: 'PREVIOUS', value: (row) => row.memory?.previous ?? '', otherwise: 'drop' },
+      ],
+      advice: true,
     },
   };
   view.columns = columnsOf(
@@ -248,20 +253,25 @@ function statusView({
 }
 
 /**
- * The table's STATE with how long (CLI.md: "stopped for 3 days"): "stopped, was ok" in the run it
- * changed; "stopped, first seen" on a first run, and "for 3+ days" while no change into the state
- * was seen (it may have been so for longer than pp knows); "removed, was stopped". What follows the
- * state is one unit (no-break spaces): a narrow table wraps the cell after the state, never inside
- * "for 3 days".
+ * SINCE in the table: "3 days ago"; "now" when the state changed in this run (or the account left
+ * the workspace); "first seen" with nothing remembered; "first seen 3 days ago" while no change into
+ * the state was seen, so that it may have been so for longer than pp knows.
  */
-function stateSince(state: string | undefined, memory: Remembered, now: number): string {
-  const unit = (words: string) => words.replaceAll(' ', '\u00a0');
-  if (state === undefined) return `removed, ${unit(`was ${memory.previous}`)}`;
-  if (memory.change !== 'same')
-    return `${state}, ${unit(memory.previous ? `was ${memory.previous}` : 'first seen')}`;
-  const long = span((now - Date.parse(memory.since)) / 1000);
-  if (memory.firstSeen) return long ? `${state} ${unit(`for ${long}+`)}` : `${state}, ${unit('first seen')}`;
-  return `${state} ${unit(`for ${long ?? 'under a minute'}`)}`;
+function sinceWords(memory: Remembered, now: number): string {
+  if (memory.change !== 'same') return memory.previous === null ? 'first seen' : 'now';
+  const since = new Date(memory.since);
+  if (!memory.firstSeen) return ago(since, now);
+  // within a minute of it, still "first seen": "first seen just now" says no more
+  return now - since.getTime() < 60_000 ? 'first seen' : `first seen ${ago(since, now)}`;
+}
+
+/** SINCE when the table is narrow: "now", "new" (first seen), "3d", "3d+" (first seen 3 days ago). */
+function sinceShort(memory: Remembered, now: number): string {
+  if (memory.change !== 'same') return memory.previous === null ? 'new' : 'now';
+  const seconds = (now - Date.parse(memory.since)) / 1000;
+  if (memory.firstSeen && seconds < 60) return 'new';
+  const long = compactSpan(seconds);
+  return memory.firstSeen ? `${long}+` : long;
 }
 
 /**
@@ -290,6 +300,11 @@ async function deepRun(
         const health = healthOf({ sources: sourcesOf(row.item), error: outcome.error });
         return { ...row, health, error: outcome.error };
       }
+      if (outcome.unknownProvider)
+        await ctx.warnOnce(
+          `provider ${outcome.unknownProvider}`,
+          unknownProviderWarning(outcome.unknownProvider, row.id),
+        );
       return { ...row, health: outcome.health, profile: outcome.body, warning: outcome.warning };
     },
     failed: (row) => row?.error !== undefined,

@@ -1,34 +1,12 @@
 // The one exporter (after gh's cmdutil.Exporter): every command that prints a row per account
 // hands its rows to the Exporter built from the global --format, and says once, in a RowView, how
 // its rows read (the account each is about, its NDJSON line, its csv columns, what its table adds).
-// A format is one file under output/formats/ and one line in `formats` below; the commands never
+// A format is one file under output/formats/ and one line in formats/index.ts; the commands never
 // branch on the format.
 import type { Clock } from '../deps.js';
 import type { PpError } from '../errors.js';
-import type { Health, HealthState } from '../health.js';
 import type { Io } from './io.js';
-import type { Tone } from './model.js';
-
-/**
- * Every output format (CLI.md, "Formats"), each loaded only when asked for: a machine format
- * never pays for the layout and its width tables.
- */
-export const formats = {
-  table: () => import('./formats/table.js'),
-  json: () => import('./formats/json.js'),
-  csv: () => import('./formats/delimited.js').then((m) => m.csv),
-  tsv: () => import('./formats/delimited.js').then((m) => m.tsv),
-  nagios: () => import('./formats/nagios.js'),
-  prometheus: () => import('./formats/prometheus.js'),
-} satisfies Record<string, () => Promise<FormatModule>>;
-
-export type Format = keyof typeof formats;
-export const formatNames = Object.keys(formats) as Format[];
-
-/** What a command takes unless it says otherwise: a person's layout and JSON. */
-export const oneAccountFormats: readonly Format[] = ['table', 'json'];
-/** A row per account: also csv and tsv (pp accounts, many-account pp profile). */
-export const listFormats: readonly Format[] = ['table', 'json', 'csv', 'tsv'];
+import type { Health, HealthState } from './model.js';
 
 /**
  * How an account's state moved since the last pp status (CLI.md, "Memory: what changed"), by the
@@ -85,6 +63,13 @@ export const columnsOf = <R>(view: Pick<RowView<R>, 'account'>, ...more: Column<
   ...more,
 ];
 
+/** REASON in a table of accounts: the codes of its health's reasons (csv's reasons, pp help health). */
+export const reasonColumn = <R>(view: Pick<RowView<R>, 'account'>): TableColumn<R> => ({
+  head: 'REASON',
+  value: (row) => (view.account(row).health?.reasons ?? []).map((r) => r.code).join(', '),
+  otherwise: 'drop',
+});
+
 /** A value written into a JSON line as it came (a server's body), never parsed and written again. */
 export class RawJson {
   constructor(readonly text: string) {}
@@ -113,24 +98,27 @@ export interface TableView<R> {
   shows?(row: R): boolean;
   /** Held rows worst first (the list's order within a state). */
   worstFirst?: boolean;
-  /** The TYPE, NAME and STATE cells, where they say more than the account's (many-account profile). */
-  cells?(row: R): { type?: string; name?: string; state?: string; tone?: Tone };
-  /** A column after STATE: a date, what to do, a link. */
-  last?: LastColumn<R>;
+  /** The TYPE and NAME cells, where they say more than the account's. */
+  cells?(row: R): { type?: string; name?: string };
+  /** Columns after STATE, in order: a reason, a date, a link. */
+  columns?: readonly TableColumn<R>[];
+  /**
+   * After the table, what to do about each reason the rows shown have, once per reason with the
+   * accounts that have it (rather than the same sentences under every row).
+   */
+  advice?: boolean;
 }
 
-export interface LastColumn<R> {
+export interface TableColumn<R> {
   head: string;
   value(row: R): string;
   /** A shorter form to try before the column gives way (the date without how long ago). */
   shorter?(row: R): string;
   /**
-   * Without room beside the row: under it across the whole width ('under': what to do, a link), or
-   * left out ('drop': nice to have, a date).
+   * Without room beside the row: left out ('drop': nice to have, it gives way before the name), or
+   * under the row, whole ('under': a link).
    */
-  otherwise: 'under' | 'drop';
-  /** Beside the row it may wrap, given at least this many columns (what to do); else it needs all of its width. */
-  wrapsAt?: number;
+  otherwise: 'drop' | 'under';
 }
 
 /** The count of each health state and the count line for a person ("12 accounts: 7 ok, …"). */
@@ -194,6 +182,8 @@ export interface ExportDeps {
   warn(text: string): void;
   /** A note for a person on standard error: the count line (see Context.note). */
   note(text: string): void;
+  /** The name of pp's profile in use ('' when there is none to name): which workspace this is. */
+  profile: string;
 }
 
 export interface FormatModule {
@@ -204,14 +194,4 @@ export interface FormatModule {
    * pp_status_success 0. Formats without it write nothing.
    */
   failure?(error: PpError, deps: ExportDeps): Failure;
-}
-
-/** The failure a format writes when the command failed before it had an exporter (see FormatModule). */
-export async function formatFailure(
-  format: Format,
-  error: PpError,
-  deps: ExportDeps,
-): Promise<Failure | undefined> {
-  const module: FormatModule = await formats[format]();
-  return module.failure?.(error, deps);
 }

@@ -143,6 +143,14 @@ export function ago(then: Date, now: number): string {
   return long ? `${long} ago` : 'just now';
 }
 
+/** A length of time in a few characters: "<1m", "12m", "5h", "3d" (days past a day, however many). */
+export function compactSpan(seconds: number): string {
+  if (seconds < 60) return '<1m';
+  if (seconds < 3_600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3_600)}h`;
+  return `${Math.floor(seconds / 86_400)}d`;
+}
+
 /**
  * A length of time in the largest unit that is at least 1 ("5 minutes", "3 days", "2 months"), or
  * undefined under a minute.

@@ -3,18 +3,7 @@
 // and in what a JSON body means once parsed (json.ts asks holdsSecret of each decoded string).
 
 import type { Env } from '../deps.js';
-import type { RawInput } from './prompt.js';
-
-export interface OutStream {
-  write(chunk: string): boolean;
-  once(event: 'drain', listener: () => void): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
-
-export interface InStream extends AsyncIterable<string | Buffer> {
-  isTTY?: boolean;
-}
+import type { InStream, OutStream, RawInput } from './streams.js';
 
 export interface IoOptions {
   stdout: OutStream;
@@ -58,6 +47,17 @@ export class Io {
   /** Width to lay standard output out in: --width, else COLUMNS, else the terminal's, else 80. */
   get columns(): number {
     return this.#columnsOf(this.stdout);
+  }
+
+  /**
+   * The width a table of rows is fitted to: --width or COLUMNS when given, else the terminal's; a
+   * pipe or a file has no width, so nothing in a table is cut there (`pp accounts | grep` finds
+   * every whole name). Infinity for none.
+   */
+  get tableColumns(): number {
+    const fromEnv = Number(this.#env.COLUMNS);
+    const given = this.#width !== undefined || (Number.isInteger(fromEnv) && fromEnv > 0);
+    return given || this.stdout.isTTY ? this.columns : Number.POSITIVE_INFINITY;
   }
 
   /** The same for standard error (errors, hints, the count line), which may be another terminal. */

@@ -73,8 +73,8 @@ const ndjson = (text: string): Record<string, Line> =>
       .map((l) => JSON.parse(l) as Line)
       .map((l) => [l.account_id, l]),
   );
-/** What a person reads: no colour, and the no-break spaces that keep "for 3 days" whole as spaces. */
-const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replaceAll('\u00a0', ' ');
+/** What a person reads: no colour. */
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** The state file's columns (src/memory/section.ts). */
 interface Columns {
@@ -145,8 +145,11 @@ describe('pp status remembers: the first run', () => {
     const first = await m.status('--all', '--width', '200');
     expect(first.code).toBe(5);
     expect(first.stderr).toBe('1 new problem; 2 accounts: 1 ok, 1 stopped\n');
-    expect(plain(first.stdout)).toMatch(/^acc_down\s+LINKEDIN\s+Name of acc_down\s+stopped, first seen\s/m);
-    expect(plain(first.stdout)).toMatch(/^acc_ok\s+LINKEDIN\s+Name of acc_ok\s+ok, first seen\s*$/m);
+    expect(plain(first.stdout)).toMatch(/^ID\s+TYPE\s+NAME\s+STATE\s+SINCE\s+REASON\s+PREVIOUS$/m);
+    expect(plain(first.stdout)).toMatch(
+      /^acc_down\s+LINKEDIN\s+Name of acc_down\s+stopped\s+first seen\s+source_stopped$/m,
+    );
+    expect(plain(first.stdout)).toMatch(/^acc_ok\s+LINKEDIN\s+Name of acc_ok\s+ok\s+first seen$/m);
 
     // the file: 0600 in a 0700 folder, valid, the key nowhere in it
     expect(statSync(m.file).mode & 0o777).toBe(0o600);
@@ -159,7 +162,8 @@ describe('pp status remembers: the first run', () => {
     // nothing changed since: the since is still when pp first saw it, and no previous was seen
     expect(later.acc_down).toMatchObject({ since: iso(T0), previous: null, change: 'same' });
     const table = await m.status('--width', '200');
-    expect(plain(table.stdout)).toMatch(/^acc_down\s.*\sstopped for 3 days\+\s/m);
+    // it may have been stopped for longer: pp says since when it has known it
+    expect(plain(table.stdout)).toMatch(/^acc_down\s.*\sstopped\s+first seen 3 days ago\s/m);
     expect(table.stderr).toBe('nothing changed; 2 accounts: 1 ok, 1 stopped\n');
   });
 });
@@ -197,6 +201,7 @@ describe('pp status remembers: every change, in every format', () => {
       previous: 'ok',
       change: 'removed',
       account: null,
+      config_profile: 'default',
     });
     expect(Object.keys(lines).at(-1)).toBe('acc_f');
 
@@ -215,30 +220,39 @@ describe('pp status remembers: every change, in every format', () => {
       ['acc_e', 'ok', iso(T0), '', 'same'],
     ]);
     const table = plain((await m.status('--width', '200')).stdout);
-    expect(table).toMatch(/^acc_a\s.*\sstopped for 3 days\s/m);
-    expect(table).toMatch(/^acc_c\s.*\saction_needed for 3 days\s/m);
+    // the table's "stopped for 3 days": since when, and the state before
+    expect(table).toMatch(/^acc_a\s.*\sstopped\s+3 days ago\s+source_stopped\s+ok$/m);
+    expect(table).toMatch(/^acc_c\s.*\saction_needed\s+3 days ago\s+source_permissions\s+stopped$/m);
 
     // prometheus: since as Unix time, beside the health samples
     const prom = parsePrometheus((await m.status('--format', 'prometheus')).stdout);
     const since = prom.find((f) => f.name === 'pp_account_state_since_seconds')!;
     expect(since.metrics.find((s) => s.labels?.account_id === 'acc_a')).toEqual({
       value: String(t1 / 1000),
-      labels: { account_id: 'acc_a', type: 'LINKEDIN', name: 'Name of acc_a', state: 'stopped' },
+      labels: {
+        account_id: 'acc_a',
+        type: 'LINKEDIN',
+        name: 'Name of acc_a',
+        state: 'stopped',
+        profile: 'default',
+      },
     });
   });
 
-  it('the table says what it was in the run it changed, and lists the removed one last', async () => {
+  it('the table says what it was and since when, and lists the removed one last', async () => {
     const m = machine();
     fleet({ acc_a: 'OK', acc_gone: 'STOPPED' });
     await m.status();
     m.clock.time += HOUR;
     fleet({ acc_a: 'CREDENTIALS' });
     const r = await m.tty();
-    const rows = plain(r.stdout).split('\n');
-    expect(rows.find((l) => l.startsWith('acc_a '))).toMatch(/action_needed, was ok\s+A source needs/);
-    expect(rows.filter((l) => /^\S/.test(l)).at(-1)).toMatch(
-      /^acc_gone\s+LINKEDIN\s+Name of acc_gone\s+removed, was stopped\s+No longer in the workspace/,
+    const [table = ''] = plain(r.stdout).split('\nWHAT TO DO\n');
+    const rows = table.trimEnd().split('\n');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatch(
+      /^acc_a\s+LINKEDIN\s+Name of acc_a\s+action_needed\s+now\s+source_credentials\s+ok$/,
     );
+    expect(rows[2]).toMatch(/^acc_gone\s+LINKEDIN\s+Name of acc_gone\s+removed\s+now\s+stopped$/);
     expect(plain(r.stderr)).toBe('1 new problem, 1 removed; 1 account: 1 action_needed\n');
   });
 });
@@ -269,14 +283,14 @@ describe('pp status --changes', () => {
     const nagios = await m.status('--changes', '--format', 'nagios');
     expect(nagios.code).toBe(0);
     expect(nagios.stdout).toBe(
-      'PP OK - 1 recovered; 1 account (of 2 in the workspace): 1 ok | ok=1 warning=0 connecting=0 action_needed=0 stopped=0 unknown=0 new_problems=0 recovered=1\n',
+      'PP OK - default: 1 recovered; 1 account (of 2 in the workspace): 1 ok | ok=1 warning=0 connecting=0 action_needed=0 stopped=0 unknown=0 new_problems=0 recovered=1\n',
     );
 
     m.clock.time += HOUR;
     fleet({ acc_a: 'ERROR', acc_b: 'CONNECTING' });
     const worse = await m.status('--changes');
     expect(worse.code).toBe(5);
-    expect(plain(worse.stdout)).toMatch(/^acc_a\s.*stopped, was ok/m);
+    expect(plain(worse.stdout)).toMatch(/^acc_a\s.*\sstopped\s+now\s+source_error\s+ok$/m);
     expect(plain(worse.stdout)).not.toMatch(/acc_b/);
   });
 
@@ -289,7 +303,7 @@ describe('pp status --changes', () => {
     const r = await m.status('--format', 'nagios');
     expect(r.code).toBe(2);
     expect(r.stdout.split('\n')[0]).toBe(
-      'PP CRITICAL - 1 new problem, 1 recovered; 3 accounts: 1 ok, 1 action_needed, 1 stopped | ok=1 warning=0 connecting=0 action_needed=1 stopped=1 unknown=0 new_problems=1 recovered=1',
+      'PP CRITICAL - default: 1 new problem, 1 recovered; 3 accounts: 1 ok, 1 action_needed, 1 stopped | ok=1 warning=0 connecting=0 action_needed=1 stopped=1 unknown=0 new_problems=1 recovered=1',
     );
   });
 
@@ -322,10 +336,10 @@ describe('flapping, with pp sandbox --flap', () => {
     ]);
     m.clock.time = T0 + 6 * HOUR;
     const nagios = await run('--format', 'nagios');
-    expect(nagios.stdout.split('\n')[0]).toMatch(/^PP CRITICAL - 1 recovered; /);
+    expect(nagios.stdout.split('\n')[0]).toMatch(/^PP CRITICAL - default: 1 recovered; /);
     m.clock.time = T0 + 7 * HOUR;
     const long = (await run('--format', 'nagios')).stdout;
-    expect(long.split('\n')[0]).toMatch(/^PP CRITICAL - 1 new problem, 1 flapping; /);
+    expect(long.split('\n')[0]).toMatch(/^PP CRITICAL - default: 1 new problem, 1 flapping; /);
     expect(long).toMatch(/^action_needed: acc_demo_gmail .*changed 7 times in the last 24 hours/m);
     // a day later with no change in between: no longer flapping
     m.clock.time = T0 + 7 * HOUR + DAY + HOUR;
@@ -542,8 +556,8 @@ describe('the clock', () => {
     expect(lines.acc_a).toMatchObject({ since: iso(T0), change: 'same' });
     expect(lines.acc_b).toMatchObject({ since: iso(T0), previous: 'ok', change: 'same' });
     const table = plain((await m.status('--all', '--width', '200')).stdout);
-    expect(table).toMatch(/^acc_a\s.*stopped, first seen\s/m);
-    expect(table).toMatch(/^acc_b\s.*stopped for under a minute\s/m);
+    expect(table).toMatch(/^acc_a\s.*\sstopped\s+first seen\s/m);
+    expect(table).toMatch(/^acc_b\s.*\sstopped\s+just now\s+source_error\s+ok$/m);
     const prom = parsePrometheus((await m.status('--format', 'prometheus')).stdout);
     const at = Number(prom.find((f) => f.name === 'pp_status_timestamp_seconds')!.metrics[0]!.value);
     for (const sample of prom.find((f) => f.name === 'pp_account_state_since_seconds')!.metrics)

@@ -83,14 +83,15 @@ describe('the README’s health-check recipes, against the sandbox', () => {
   it('cron, only what changed: the first run mails every problem as new, then nothing until something changes', () => {
     const [first, second] = changes;
     expect(first!.stdout).toMatch(/^ID\s+TYPE/);
-    // at cron's 80 columns the state's qualifier goes under it, whole (a no-break space)
-    expect(first!.stdout).toMatch(/acc_demo_mail_stopped\s+MAIL\s+.*stopped,\n\s+first\u00a0seen\n/);
+    expect(first!.stdout).toMatch(/^acc_demo_mail_stopped\s+MAIL\s+.*stopped\s+first seen\s+source_stopped/m);
     expect(first!.stderr).toBe(
       '5 new problems; 5 accounts (of 12 in the workspace): 1 connecting, 2 action_needed, 2 stopped\n',
     );
     expect(second).toMatchObject({ stdout: '', stderr: '' }); // cron sends no mail
     const [, changed] = flapping;
-    expect(changed!.stdout).toMatch(/^acc_demo_gmail\s+GOOGLE_OAUTH\s+.*action_needed, was\u00a0ok/m);
+    expect(changed!.stdout).toMatch(
+      /^acc_demo_gmail\s+GOOGLE_OAUTH\s+.*action_needed\s+now\s+source_credentials\s+ok$/m,
+    );
     expect(changed!.stderr).toMatch(
       /^1 new problem; 1 account \(of 12 in the workspace\): 1 action_needed\n$/,
     );
@@ -106,7 +107,9 @@ describe('the README’s health-check recipes, against the sandbox', () => {
 
   it('Nagios command: CRITICAL, exit 2', () => {
     expect(check.code).toBe(2);
-    expect(check.stdout).toMatch(/^PP CRITICAL - 5 new problems; 12 accounts: .* \| ok=7 warning=0 /);
+    expect(check.stdout).toMatch(
+      /^PP CRITICAL - default: 5 new problems; 12 accounts: .* \| ok=7 warning=0 /,
+    );
   });
 
   it('GitHub Actions step: fails the job (exit 5) when an account needs action', () => {

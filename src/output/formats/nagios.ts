@@ -7,8 +7,8 @@
 // failure()), never the 1 of a bug or the 2 of a usage error, which Nagios would read as WARNING
 // or CRITICAL.
 import type { PpError } from '../../errors.js';
-import { type Health, type HealthState, healthStates, stateRank } from '../../health.js';
 import type { AccountFacts, Change, ExportDeps, Exporter, Failure, RowView, Summary } from '../exporter.js';
+import { type Health, type HealthState, healthStates, stateRank } from '../model.js';
 import { neutralize } from '../showable.js';
 
 export type NagiosStatus = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
@@ -92,8 +92,10 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     async end(summary: Summary) {
       held.sort((a, b) => b.rank - a.rank); // stable: the list's order within a state
       // the summary is the status line: no count line besides
+      // the workspace first: two profiles' checks read alike otherwise
+      const line = deps.profile ? `${deps.profile}: ${summary.line}` : summary.line;
       await deps.io.out(
-        nagiosStatusLine(nagiosStatus(summary.counts), summary.line, summary.counts, summary.changes) +
+        nagiosStatusLine(nagiosStatus(summary.counts), line, summary.counts, summary.changes) +
           held.map((h) => h.line).join(''),
       );
     },

@@ -1,10 +1,9 @@
 // --format prometheus (CLI.md, "Formats"): the text exposition format, for node_exporter's
 // textfile collector. Every metric family is one block (HELP, TYPE, samples), so the per-account
-// samples stream as the list is read and the counts follow at the end. With pp status's memory,
-// pp_account_state_since_seconds is a second per-account family: its samples (one short line an
-// account) are held until the first block is done.
-import type { Clock } from '../../deps.js';
-import { type HealthState, healthStates } from '../../health.js';
+// samples stream as the list is read and the counts follow at the end. Every sample is labelled
+// with pp's profile, so two workspaces' files in one collector folder do not collide. With pp
+// status's memory, pp_account_state_since_seconds is a second per-account family: its samples
+// (one short line an account) are held until the first block is done.
 import {
   type ExportDeps,
   type Exporter,
@@ -13,6 +12,7 @@ import {
   type RowView,
   type Summary,
 } from '../exporter.js';
+import { type HealthState, healthStates } from '../model.js';
 
 /** A label value as the format escapes it: backslash, double quote and line feed. */
 export const labelValue = (value: string): string =>
@@ -29,16 +29,20 @@ const labels = (pairs: Record<string, string>): string =>
  * The closing families. A check that failed gives `pp_status_success 0` and no counts: counts of
  * the part read would pass a partial fleet for the whole.
  */
-export function statusTail(counts: ReadonlyMap<HealthState, number> | undefined, clock: Clock): string {
+export function statusTail(
+  counts: ReadonlyMap<HealthState, number> | undefined,
+  { clock, profile }: Pick<ExportDeps, 'clock' | 'profile'>,
+): string {
   let out = '';
   if (counts) {
     out += family('pp_accounts', 'Linked accounts in each health state.');
-    for (const state of healthStates) out += `pp_accounts${labels({ state })} ${counts.get(state) ?? 0}\n`;
+    for (const state of healthStates)
+      out += `pp_accounts${labels({ state, profile })} ${counts.get(state) ?? 0}\n`;
   }
   out += family('pp_status_success', 'Whether pp status read the whole accounts list (1) or failed (0).');
-  out += `pp_status_success ${counts ? 1 : 0}\n`;
+  out += `pp_status_success${labels({ profile })} ${counts ? 1 : 0}\n`;
   out += family('pp_status_timestamp_seconds', 'When pp status made its check, in Unix time.');
-  out += `pp_status_timestamp_seconds ${clock.now() / 1000}\n`;
+  out += `pp_status_timestamp_seconds${labels({ profile })} ${clock.now() / 1000}\n`;
   return out;
 }
 
@@ -56,12 +60,12 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     row(row) {
       const { id, type, name, health, memory } = view.account(row);
       if (!health) return ''; // no longer in the workspace: no state to sample
-      const pairs = labels({ account_id: id, type, name, state: health.state });
+      const pairs = labels({ account_id: id, type, name, state: health.state, profile: deps.profile });
       if (memory) since += `pp_account_state_since_seconds${pairs} ${Date.parse(memory.since) / 1000}\n`;
       return `pp_account_health${pairs} 1\n`;
     },
     async end(summary: Summary) {
-      await deps.io.out(sinceFamily() + statusTail(summary.counts, deps.clock));
+      await deps.io.out(sinceFamily() + statusTail(summary.counts, deps));
       noteSummary(deps, summary);
     },
     // the accounts read before the failure have their since as they have their health sample
@@ -71,5 +75,5 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
 
 /** A check that failed: pp_status_success 0, after whatever samples were written, never counts. */
 export const failure = (_error: unknown, deps: ExportDeps): Failure => ({
-  text: statusTail(undefined, deps.clock),
+  text: statusTail(undefined, deps),
 });
