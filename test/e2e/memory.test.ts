@@ -3,18 +3,7 @@
 // folder across its runs. Every change value, flapping, the first run, a partial run, removed
 // accounts, --changes and its exit code, the state file's safety and the clock. The concurrent
 // writers and the full disk need real processes: memory-writers.test.ts.
-import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  chownSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import parsePrometheus from 'parse-prometheus-text-format';
@@ -22,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { FaultServer, json, problem } from '../helpers/fault-server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
-import { baseEnv, tempDir } from '../helpers/run.js';
+import { plantFifo, plantForeign, plantSymlink, plantWritable } from '../helpers/plant.js';
+import { baseEnv } from '../helpers/run.js';
 
 let server: FaultServer;
 let flapping: RunningSandbox;
@@ -472,37 +462,12 @@ describe('a state file pp cannot use is set aside, never followed; the run goes 
       /has a "list" that has a state pp did not write \("acc_a"\)/,
       true,
     ],
-    [
-      'a symlink',
-      (f) => {
-        const target = join(tempDir(), 'elsewhere.json');
-        writeFileSync(target, trusted, { mode: 0o600 });
-        symlinkSync(target, f);
-      },
-      /is a symbolic link, which pp does not follow/,
-      true,
-    ],
-    ['a FIFO', (f) => execFileSync('mkfifo', ['-m', '600', f]), /is not a regular file/, true],
-    [
-      'writable by others',
-      (f) => {
-        writeFileSync(f, trusted);
-        chmodSync(f, 0o666);
-      },
-      /is writable by others \(mode 0666\)/,
-      true,
-    ],
+    ['a symlink', (f) => plantSymlink(f, trusted), /is a symbolic link, which pp does not follow/, true],
+    ['a FIFO', plantFifo, /is not a regular file/, true],
+    ['writable by others', (f) => plantWritable(f, trusted), /is writable by others \(mode 0666\)/, true],
   ];
   if (asRoot)
-    cases.push([
-      'another user’s',
-      (f) => {
-        writeFileSync(f, trusted, { mode: 0o600 });
-        chownSync(f, 65534, 65534);
-      },
-      /is owned by uid 65534, not you/,
-      false,
-    ]);
+    cases.push(['another user’s', (f) => plantForeign(f, trusted), /is owned by uid 65534, not you/, false]);
 
   it.each(cases)('%s', async (_name, plant, words, kept) => {
     const m = machine();
@@ -533,9 +498,7 @@ describe('a state file pp cannot use is set aside, never followed; the run goes 
   it('a symlink’s target is never written through', async () => {
     const m = machine();
     mkdirSync(dirname(m.file), { recursive: true, mode: 0o700 });
-    const target = join(tempDir(), 'theirs.json');
-    writeFileSync(target, trusted, { mode: 0o600 });
-    symlinkSync(target, m.file);
+    const target = plantSymlink(m.file, trusted);
     fleet({ acc_a: 'OK' });
     await m.status();
     expect(readFileSync(target, 'utf8')).toBe(trusted);
