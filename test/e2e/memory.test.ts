@@ -10,8 +10,8 @@ import parsePrometheus from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { FaultServer, json, problem } from '../helpers/fault-server.js';
-import { FakeClock, pp } from '../helpers/pp.js';
 import { plantFifo, plantForeign, plantSymlink, plantWritable } from '../helpers/plant.js';
+import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
 
 let server: FaultServer;
