@@ -34,8 +34,12 @@ export class Section {
     private readonly transitions: (Transition[] | 0)[],
     private readonly removed: number[],
   ) {
-    for (const [i, id] of ids.entries()) this.#index.set(id, i);
-    this.gone = removed.reduce((n, at) => (at === 0 ? n : n + 1), 0);
+    let gone = 0;
+    for (let i = 0; i < ids.length; i++) {
+      this.#index.set(ids[i]!, i);
+      if (removed[i] !== 0) gone++;
+    }
+    this.gone = gone;
     this.live = ids.length - this.gone;
   }
 
