@@ -5,6 +5,7 @@
 // formats stream in list order; the table holds the accounts that are not ok, worst first. Each
 // run remembers every account's state (memory/): each row carries since, previous and change,
 // --changes keeps only the rows that changed (and the exit code is theirs), --no-state forgets.
+import { accountFilter, filterOptions } from '../accounts/filters.js';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { inspectAccount, unknownProviderWarning } from '../accounts/owner.js';
 import { sourcesOf } from '../api/account.js';
@@ -51,12 +52,18 @@ interface ShownRow extends Omit<StatusRow, 'health'> {
 const statusCommand = defineCommand({
   path: ['status'],
   formats: formatNames,
-  define: (cmd) =>
-    cmd
-      .description(
-        'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code',
-      )
-      .argument('[account_id...]', 'only these accounts (default: every account of the workspace)')
+  define: (cmd) => {
+    // Which of --state (the filter) and --no-state (no memory) the command line gave: commander
+    // keeps both in one option value (the second is the first's negation), where the last would
+    // silently win over the other, so both at once are refused. One definition per pp run.
+    const stateFlags = new Set<string>();
+    return filterOptions(
+      cmd
+        .description(
+          'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code',
+        )
+        .argument('[account_id...]', 'only these accounts (default: every account of the workspace)'),
+    )
       .option('--from-file <path>', 'only the account ids in this file, one a line (- for standard input)')
       .option(
         '--deep',
@@ -71,12 +78,22 @@ const statusCommand = defineCommand({
         'only the accounts whose state changed since the last run; the exit code is theirs alone',
       )
       .option('--no-state', 'neither read nor write what pp status remembers (PP_STATE_DIR)')
+      .on('option:state', () => stateFlags.add('--state'))
+      .on('option:no-state', () => stateFlags.add('--no-state'))
+      .hook('preAction', () => {
+        if (stateFlags.size > 1)
+          throw usageError(
+            '--state and --no-state are two options: give one of them',
+            '--state <state> keeps the accounts in that state; --no-state turns pp status’s memory off. To filter without the memory, pipe --json through jq.',
+          );
+      })
       .addHelpText(
         'after',
         `${examples(
           'pp status --sandbox',
           'pp status --fail-on warning || notify-ops',
           'pp status --format nagios',
+          'pp status --group clients-eu --type linkedin',
           'pp status --format prometheus > pp.prom.tmp; mv pp.prom.tmp pp.prom',
           'pp status --deep --concurrency 8 --json | jq -c "select(.health.state != \\"ok\\")"',
           'pp status --changes',
@@ -92,28 +109,38 @@ the change; --changes shows only what changed (a standing
 problem exits 0, a new one 5), and prints nothing at all
 off a terminal when nothing did (cron mails nothing).
 `,
-      ),
+      );
+  },
   async run(ctx, opts, ids) {
     checkIdArguments(ids);
-    if (opts.changes && !opts.state)
+    // opts.state: a --state filter (a string), or false with --no-state
+    const remember = opts.state !== false;
+    if (opts.changes && !remember)
       throw usageError(
         '--changes needs what pp status remembers, and --no-state turns that off',
         'Give one of them.',
       );
+    const filter = accountFilter({ type: opts.type, group: opts.group, state: opts.state || undefined });
     const named = await namedIds(ctx, ids, opts.fromFile);
     const client = await openClient(ctx);
     const profile = ctx.settings.profileChoice().name;
     const now = ctx.clock.now();
-    const memory = opts.state ? await recall(ctx, profile, opts.deep === true, now) : undefined;
+    const memory = remember ? await recall(ctx, profile, opts.deep === true, now) : undefined;
     const out = await ctx.exporter(
       statusView({ all: opts.all === true, changes: opts.changes === true, profile, now }),
     );
     const tally = new HealthTally();
     const changes = new ChangeTally();
     const failOn = opts.failOn === 'warning';
-    let read = 0;
+    let listed = 0;
+    // the list's facts (type, groups) filter before users/me is asked; the verdict, after
+    const fromList = (row: StatusRow): boolean => {
+      listed++;
+      return filter.listed(row);
+    };
     const emit = (row: StatusRow): string => {
-      read++;
+      // a filtered run, like one of named ids, remembers only the accounts it shows
+      if (!filter.judged(row)) return '';
       if (memory) {
         const seen = memory.see(row, row.item !== null);
         // the row itself, not a copy: 100,000 copies were ~300 ms of a run (measured)
@@ -130,18 +157,19 @@ off a terminal when nothing did (cron mails nothing).
     };
     await ctx.io.out(out.head());
     try {
-      if (opts.deep) await deepRun(ctx, client, named, opts, emit);
+      if (opts.deep) await deepRun(ctx, client, named, opts, fromList, emit);
       else {
         for await (const rows of listAccounts(ctx, client, named, { progress: true })) {
           let page = ''; // one write a page, as pp accounts does
-          for (const row of rows) page += emit(row);
+          for (const row of rows) if (fromList(row)) page += emit(row);
           if (page) await ctx.io.out(page);
         }
       }
       // Ctrl-C during --deep: what was read is no verdict on the fleet (the format says so, cli.ts)
       if (ctx.signal.aborted) throw interrupted();
-      // the whole list was read: what the last one had and this one lacks is gone (not counted)
-      if (memory && named === undefined) {
+      // the whole list was read and shown: what the last one had and this one lacks is gone (not
+      // counted); a run of named ids or a filtered one says nothing of the accounts it left out
+      if (memory && named === undefined && !filter.active) {
         let gone = '';
         for (const account of memory.gone()) {
           changes.add('removed');
@@ -154,7 +182,9 @@ off a terminal when nothing did (cron mails nothing).
       const warning = memory?.save();
       if (warning) await ctx.warn(warning);
     }
-    const counted = tally.summary(opts.changes ? read : undefined);
+    const unmatched = filter.unmatched();
+    if (unmatched) await ctx.warn(unmatched);
+    const counted = tally.summary(filter.active || opts.changes ? listed : undefined);
     const summary: Summary = memory
       ? {
           ...counted,
@@ -283,10 +313,12 @@ async function deepRun(
   listClient: Client,
   named: ReadonlySet<string> | undefined,
   { concurrency, maxWait }: StatusOptions,
+  fromList: (row: StatusRow) => boolean,
   emit: (row: StatusRow) => string,
 ): Promise<void> {
   async function* rows(): AsyncGenerator<StatusRow> {
-    for await (const page of listAccounts(ctx, listClient, named)) yield* page;
+    for await (const page of listAccounts(ctx, listClient, named))
+      for (const row of page) if (fromList(row)) yield row;
   }
   const { readError } = await runMany<StatusRow, StatusRow | undefined>(ctx, {
     items: rows(),

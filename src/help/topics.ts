@@ -326,8 +326,11 @@ nothing changed prints nothing at all, unless standard
 error is a terminal. --no-state: no memory (since,
 previous and change are null). A run that failed
 part-way records what it read and removes nobody;
-named ids record only those; --deep runs remember
-apart from the others, and so does --sandbox.
+so does one of named ids or with --type, --state or
+--group: it records only the accounts it shows
+(--state and --no-state together are refused). --deep
+runs remember apart from the others, and so does
+--sandbox.
 
 --json, ERRORS
   Nothing on standard output. On standard error one
@@ -337,7 +340,8 @@ apart from the others, and so does --sandbox.
       "title": "Disconnected account",
       "detail": "The account is disconnected ...",
       "exit_code": 5, "retryable": false,
-      "account_id": "acc_…", "retry_after": null}}
+      "account_id": "acc_…", "request_id": "req_…",
+      "retry_after": null}}
   status       the HTTP status; null with no answer
   type         the API's error type, or null
   title        one line naming the problem
@@ -345,8 +349,14 @@ apart from the others, and so does --sandbox.
   exit_code    what pp exits with (pp help exit-codes)
   retryable    true for 9, 12, 13, 14: try again later
   account_id   the account it was about, or null
+  request_id   the server's id of the request (its body
+               or x-request-id): quote it to support
   retry_after  seconds the server asked to wait, or
                null
+  The API answers errors in two shapes, both read: the
+  problem details above, and {"error": {"code",
+  "message", "request_id"}}, whose code is the type and
+  whose message is the detail.
   Usage errors are JSON too when --json is given; help
   that was asked for stays text.
 

@@ -385,6 +385,31 @@ describe('what a run records', () => {
     expect(m.state().list.acc_b).toMatchObject({ state: 'stopped' });
   });
 
+  it('a filtered run (--type, --state, --group) records only the accounts it shows, and removes nobody', async () => {
+    const m = machine();
+    fleet({ acc_a: 'OK', acc_b: 'STOPPED' });
+    await m.status();
+    m.clock.time += HOUR;
+    fleet({ acc_a: 'CREDENTIALS', acc_b: 'STOPPED' });
+    const r = await m.status('--state', 'stopped', '--json');
+    expect(Object.keys(ndjson(r.stdout))).toEqual(['acc_b']); // acc_a, filtered out, is not "removed"
+    // acc_a was not shown: its change is still to be told, by a run that shows it
+    expect(m.state().list.acc_a).toMatchObject({ state: 'ok', transitions: [] });
+    const next = ndjson((await m.status('--json')).stdout);
+    expect(next.acc_a).toMatchObject({ previous: 'ok', change: 'new_problem' });
+  });
+
+  it('--state (a filter) and --no-state (no memory) together are a usage error, not the last one winning', async () => {
+    for (const args of [
+      ['--state', 'stopped', '--no-state'],
+      ['--no-state', '--state', 'stopped'],
+    ]) {
+      const r = await machine().status(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--state and --no-state are two options: give one of them/);
+    }
+  });
+
   it('keeps 20 transitions; forgets an account 30 days after it left the workspace', async () => {
     const m = machine();
     for (let i = 0; i < 25; i++) {

@@ -142,13 +142,20 @@ describe('pp help formats', () => {
     expect(formats).toContain('{"account_id":"acc_…","ok":false,"error":{…}}');
   });
 
-  it.each(['status', 'type', 'title', 'detail', 'exit_code', 'retryable', 'account_id', 'retry_after'])(
-    'explains the --json error field %s',
-    (field) => {
-      expect(formats).toContain(`"${field}": `);
-      expect(formats).toMatch(new RegExp(`^ {2}${field} +\\S`, 'm'));
-    },
-  );
+  it.each([
+    'status',
+    'type',
+    'title',
+    'detail',
+    'exit_code',
+    'retryable',
+    'account_id',
+    'request_id',
+    'retry_after',
+  ])('explains the --json error field %s', (field) => {
+    expect(formats).toContain(`"${field}": `);
+    expect(formats).toMatch(new RegExp(`^ {2}${field} +\\S`, 'm'));
+  });
 
   it('explains what pp status remembers: since, previous, every change, flapping, --changes', () => {
     const memory = formats.slice(formats.indexOf('MEMORY (pp status)')).replace(/\s+/g, ' ');
