@@ -155,7 +155,7 @@ export function compactSpan(seconds: number): string {
  * A length of time in the largest unit that is at least 1 ("5 minutes", "3 days", "2 months"), or
  * undefined under a minute.
  */
-export function span(seconds: number): string | undefined {
+function span(seconds: number): string | undefined {
   if (seconds < 60) return undefined;
   const units: [number, string][] = [
     [365 * 86_400, 'year'],
