@@ -142,7 +142,7 @@ describe('an account the list gives on two pages is one account', () => {
   it('nagios: stopped=1, one long-output line; --json: one line each', async () => {
     pages();
     const nagios = await pp(['status', '--format', 'nagios']);
-    expect(nagios.stdout).toMatch(/\| ok=2 warning=0 connecting=0 action_needed=0 stopped=1 unknown=0\n/);
+    expect(nagios.stdout).toMatch(/\| ok=2 warning=0 connecting=0 action_needed=0 stopped=1 unknown=0\b/);
     expect(nagios.stdout.match(/^stopped: acc_b/gm)).toHaveLength(1);
     pages();
     const lines = (await pp(['accounts', '--json'])).stdout.trim().split('\n');
