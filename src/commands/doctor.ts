@@ -15,11 +15,13 @@ import {
   type StoredConfig,
   type StoredProfile,
 } from '../config/file.js';
+import { inspectLock } from '../config/files.js';
 import { sessionBusPresent } from '../config/keychain.js';
 import { type KeySetting, SANDBOX_KEY, type Setting } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { ExitCode, PpError } from '../errors.js';
 import { keyKind, maskKey } from '../key.js';
+import { memoryPath } from '../memory/file.js';
 import type { Tone } from '../output/model.js';
 import { painter } from '../output/render.js';
 import { neutralize, showable } from '../output/showable.js';
@@ -120,6 +122,54 @@ function fileCheck(env: Context['env']): { check: Check; stored: StoredConfig } 
     if (errCode(err) === 'ENOENT') return { check: ok('config_file', label, `${path} (none yet)`), stored };
     return { check: failed('config_file', label, cannot(`the config file ${path}`, err)), stored };
   }
+}
+
+/**
+ * A lock pp left beside config.json or pp status's memory, said only when there is one: stale (its
+ * pp stopped; the next write takes it over), or something that is no lock of pp's (a directory),
+ * which makes every write there fail. A lock held right now is a pp writing: nothing to say.
+ */
+function lockChecks(ctx: Context): Check[] {
+  const places: { check: string; label: string; path: string | undefined }[] = [];
+  try {
+    places.push({ check: 'config_lock', label: 'Config lock', path: configPath(ctx.env) });
+    const profile = ctx.settings.profileChoice().name;
+    places.push({
+      check: 'state_lock',
+      label: 'State lock',
+      path: memoryPath(ctx.env, profile, ctx.sandbox),
+    });
+  } catch {
+    // no config folder, or a profile name pp refuses: their own checks say so
+  }
+  const checks: Check[] = [];
+  for (const { check, label, path } of places) {
+    if (path === undefined) continue;
+    const lock = `${path}.lock`;
+    const found = inspectLock(lock);
+    if (found.kind === 'stale')
+      checks.push(
+        warning(
+          check,
+          label,
+          `${lock} is stale (${found.why}): left by a pp that stopped while writing`,
+          `pp takes it over on its next write; or remove it now: rm ${lock}`,
+        ),
+      );
+    if (found.kind === 'not_file')
+      checks.push(
+        failed(
+          check,
+          label,
+          new PpError({
+            exitCode: ExitCode.config,
+            message: `${lock} is not a lock pp made (not a regular file): every write there fails`,
+            hint: `Look at what ${lock} is and remove it: pp makes a small file there while it writes.`,
+          }),
+        ),
+      );
+  }
+  return checks;
 }
 
 /** `--profile name` for a command to give, unless it is the default profile's. */
@@ -396,6 +446,7 @@ when nothing failed, else the code of the first failure.
     const checks = [
       folder,
       file.check,
+      ...lockChecks(ctx),
       // which profile: read from that file, so nothing more to say when it cannot be read
       ...(file.check.status === 'failed' ? [] : [profileCheck(ctx)]),
       key.check,

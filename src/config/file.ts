@@ -74,12 +74,18 @@ const cannotRead = (path: string, code: string) =>
   );
 
 /**
+ * The most of config.json pp reads: 10,000 profiles are ~2 MB. A larger file is refused unread (a
+ * 1 GB one took 6-7 s and 1.1 GB of memory, on every command and every Tab, to be refused).
+ */
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+
+/**
  * The file's whole JSON object (unknown keys too, kept on write); undefined when there is none. A
  * config file pp reads settings from must be a regular file only the caller could have written:
  * one planted by another user could send PP_API_KEY to their baseUrl (files.ts, readOwnFile).
  */
 function loadFile(path: string): Record<string, unknown> | undefined {
-  const file = readOwnFile(path);
+  const file = readOwnFile(path, { maxBytes: MAX_CONFIG_BYTES });
   if (file.kind === 'missing') return undefined;
   if (file.kind === 'refused') throw refused(path, file.refusal);
   const raw = file.text;
@@ -120,6 +126,8 @@ function refusalHint(path: string, refusal: Refusal): string {
       return `Remove it or fix its owner (chown ${process.getuid?.()} ${path}); pp does not use it.`;
     case 'writable':
       return `Check what it holds, then: chmod 600 ${path}`;
+    case 'too_large':
+      return 'Fix or remove that file; pp leaves it untouched.';
     default:
       return 'Check its permissions, or point PP_CONFIG_DIR at another folder.';
   }
@@ -263,6 +271,11 @@ function lockConfig(path: string): () => void {
     return lockFile(path);
   } catch (err) {
     if (!(err instanceof LockError)) throw err;
+    if (err.code === 'not_file')
+      throw configError(
+        `cannot lock the config file: ${err.message}`,
+        `Look at what ${err.lock} is and remove it: pp makes a small file there while it writes.`,
+      );
     if (err.code !== 'busy') throw configError(`cannot lock the config file ${err.lock} (${err.code})`);
     throw configError(
       `the config file is locked by another pp command (${err.lock})`,

@@ -10,12 +10,13 @@ import {
   fchmodSync,
   fstatSync,
   fsyncSync,
+  lstatSync,
   openSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   type Stats,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
@@ -103,7 +104,8 @@ export type Refusal =
   | { kind: 'not_file'; words: string; directory: boolean }
   | { kind: 'foreign'; words: string }
   | { kind: 'writable'; words: string; mode: number }
-  | { kind: 'unreadable'; words: string; code: string };
+  | { kind: 'unreadable'; words: string; code: string }
+  | { kind: 'too_large'; words: string };
 
 export type OwnFile =
   | { kind: 'missing' }
@@ -114,8 +116,10 @@ export type OwnFile =
  * A file pp keeps, read only if it is a regular file that only the caller could have written: one
  * planted by another user could send the key elsewhere (config) or pass a stopped account for a
  * healthy one (memory). Never follows a symlink, never waits on a FIFO; a byte-order mark goes.
+ * With `maxBytes`, a larger file is refused unread (a 1 GB config.json was read whole, 1.1 GB of
+ * memory, by every command and every Tab).
  */
-export function readOwnFile(path: string): OwnFile {
+export function readOwnFile(path: string, opts: { maxBytes?: number } = {}): OwnFile {
   let fd: number;
   try {
     fd = openSync(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
@@ -134,13 +138,36 @@ export function readOwnFile(path: string): OwnFile {
     const stats = fstatSync(fd);
     const refusal = judgeFile(stats);
     if (refusal) return { kind: 'refused', refusal };
-    const text = readFileSync(fd, 'utf8');
+    const max = opts.maxBytes ?? Number.POSITIVE_INFINITY;
+    // the size first, then the read itself bounded: the file may grow in between
+    const bytes = stats.size > max ? undefined : readAtMost(fd, max);
+    if (bytes === undefined) return { kind: 'refused', refusal: tooLarge(max) };
+    const text = bytes.toString('utf8');
     return { kind: 'read', text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, stats };
   } catch (err) {
     const code = errCode(err);
     return { kind: 'refused', refusal: { kind: 'unreadable', words: `cannot be read (${code})`, code } };
   } finally {
     closeSync(fd);
+  }
+}
+
+const tooLarge = (max: number): Refusal => ({
+  kind: 'too_large',
+  words: `is larger than ${max >= 1024 * 1024 ? `${max / 1024 / 1024} MB` : `${max / 1024} KB`}, more than pp ever writes there`,
+});
+
+/** The file's bytes, or undefined past `max` (read no further than a chunk beyond it). */
+function readAtMost(fd: number, max: number): Buffer | undefined {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) return Buffer.concat(chunks, total);
+    total += n;
+    if (total > max) return undefined;
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
   }
 }
 
@@ -208,20 +235,32 @@ const STALE_LOCK_MS = 10_000;
 /** Blocks the thread for `ms`: the lock is taken by synchronous code, and waits a few milliseconds. */
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** Why a lock was not taken: `busy` (another pp held it ~5 s) or the error code of creating it. */
+/**
+ * Why a lock was not taken: `busy` (another pp held it ~5 s), `not_file` (something that is no
+ * lock of pp's, a directory, is in its place: pp removes only what it made), or the error code of
+ * creating it.
+ */
 export class LockError extends Error {
   constructor(
     readonly lock: string,
     readonly code: string,
   ) {
-    super(code === 'busy' ? `${lock} is held by another pp command` : `cannot create ${lock} (${code})`);
+    super(
+      code === 'busy'
+        ? `${lock} is held by another pp command`
+        : code === 'not_file'
+          ? `${lock} is not a lock pp made (not a regular file)`
+          : `cannot create ${lock} (${code})`,
+    );
   }
 }
 
 /**
  * Takes `<path>.lock` (created O_EXCL: one holder at a time), waiting up to ~5 s for another pp to
  * finish its write; a lock whose writer is gone (no such process, or older than 10 s) is taken over.
- * Returns the release; throws a LockError.
+ * A lock this call created and could not finish (a full disk: the file is made, its pid is not
+ * written) is removed before the error: nothing pp made is left behind. Returns the release;
+ * throws a LockError.
  */
 export function lockFile(path: string): () => void {
   const lock = `${path}.lock`;
@@ -230,6 +269,9 @@ export function lockFile(path: string): () => void {
       const fd = openSync(lock, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
       try {
         writeFileSync(fd, `${process.pid}\n`);
+      } catch (err) {
+        rmSync(lock, { force: true });
+        throw err;
       } finally {
         closeSync(fd);
       }
@@ -237,7 +279,9 @@ export function lockFile(path: string): () => void {
     } catch (err) {
       if (errCode(err) !== 'EEXIST') throw new LockError(lock, errCode(err));
     }
-    if (staleLock(lock)) {
+    const found = inspectLock(lock);
+    if (found.kind === 'not_file') throw new LockError(lock, 'not_file');
+    if (found.kind === 'stale') {
       rmSync(lock, { force: true });
       continue;
     }
@@ -246,15 +290,34 @@ export function lockFile(path: string): () => void {
   }
 }
 
-function staleLock(lock: string): boolean {
+/**
+ * What is at a lock's place: nothing; a lock held (by `pid`, when written yet); a stale one, left by
+ * a pp that died (`why`); or something pp never makes there (a directory, a symlink).
+ */
+export type LockFound =
+  | { kind: 'none' }
+  | { kind: 'held'; pid?: number }
+  | { kind: 'stale'; why: string }
+  | { kind: 'not_file' };
+
+/** What is at `lock` now (see LockFound); pp doctor says it too. */
+export function inspectLock(lock: string): LockFound {
   try {
+    // lstat: a symlink planted there is not followed, and a directory is not a lock to remove
+    const stats = lstatSync(lock);
+    if (!stats.isFile()) return { kind: 'not_file' };
     // file times against the wall clock: the lock is about other processes, not pp's own waits
-    if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
+    const age = Date.now() - stats.mtimeMs;
+    if (age > STALE_LOCK_MS) return { kind: 'stale', why: `${Math.round(age / 1000)} s old` };
     const pid = Number(readFileSync(lock, 'utf8').trim());
-    if (!Number.isSafeInteger(pid) || pid <= 0) return false; // being written right now
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return errCode(err) === 'ESRCH'; // its process is gone; ENOENT: released meanwhile, try again
+    if (!Number.isSafeInteger(pid) || pid <= 0) return { kind: 'held' }; // being written right now
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if (errCode(err) === 'ESRCH') return { kind: 'stale', why: `its pp (process ${pid}) is gone` };
+    }
+    return { kind: 'held', pid };
+  } catch {
+    return { kind: 'none' }; // released meanwhile: try again
   }
 }

@@ -61,10 +61,12 @@ PP_CONFIG_DIR
     $XDG_CONFIG_HOME/postpress when that is an absolute
     path, else ~/.config/postpress. pp writes the file
     atomically, mode 0600, in a folder made 0700, under
-    a lock (config.json.lock). It holds the profiles
-    (where each key is kept, accountId, baseUrl); other
-    keys you add are kept. A file that is not valid
-    JSON is exit 3 and is never rewritten.
+    a lock (config.json.lock; one left by a pp that
+    stopped is taken over, and pp doctor names it). It
+    holds the profiles (where each key is kept,
+    accountId, baseUrl); other keys you add are kept. A
+    file that is not valid JSON, or larger than 8 MB,
+    is exit 3 and is never rewritten.
 
 PP_STATE_DIR
     The folder holding what pp status remembers of each

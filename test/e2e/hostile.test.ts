@@ -2,10 +2,20 @@
 // servers that send what should stay hidden, profiles that do not exist, and inputs too large to
 // read whole. In process against a scripted server (test/helpers/fault-server.ts); the cases that
 // need a real process (a key command's background child, memory) are in hostile-process.test.ts.
-import { existsSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readOwnFile } from '../../src/config/files.js';
 import { runKeyCommand } from '../../src/config/key-command.js';
 import { realClock } from '../../src/deps.js';
 import { Io } from '../../src/output/io.js';
@@ -456,4 +466,83 @@ describe('accounts show lays out huge server values in output linear in them', (
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBeLessThan(1024 * 1024); // every line was indented by 64 KB: 512 MB
   });
+});
+
+describe('locks pp left, or that are not pp’s', () => {
+  const configWith = () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ profiles: { default: {} } }), { mode: 0o600 });
+    return dir;
+  };
+  const old = (path: string) =>
+    utimesSync(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+
+  it('a lock that is a directory older than 10 s: exit 3 naming it (it was exit 1, EISDIR), and it stays', async () => {
+    const dir = configWith();
+    const lock = join(dir, 'config.json.lock');
+    mkdirSync(lock);
+    old(lock);
+    const before = readFileSync(join(dir, 'config.json'), 'utf8');
+    const r = await inProcess(['config', 'set-account', 'acc_1'], { env: baseEnv({ PP_CONFIG_DIR: dir }) });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/cannot lock the config file: .*config\.json\.lock is not a lock pp made/);
+    expect(r.stderr).not.toMatch(/bug in pp|EISDIR/);
+    expect(statSync(lock).isDirectory()).toBe(true);
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(before);
+    const doctor = await inProcess(['--sandbox', 'doctor'], { env: baseEnv({ PP_CONFIG_DIR: dir }) });
+    expect(doctor.code).toBe(3);
+    expect(doctor.stdout).toMatch(/✗ Config lock +.*config\.json\.lock is not a lock pp made/);
+  });
+
+  it('pp doctor says a lock is stale: one left by a pp that is gone, one older than 10 s', async () => {
+    const dir = configWith();
+    const lock = join(dir, 'config.json.lock');
+    writeFileSync(lock, '2147483646\n'); // no such process
+    const gone = await inProcess(['--sandbox', 'doctor'], {
+      env: baseEnv({ PP_CONFIG_DIR: dir, COLUMNS: '400' }),
+    });
+    expect(gone.code).toBe(0);
+    expect(gone.stdout).toMatch(
+      /! Config lock +.*config\.json\.lock is stale \(its pp \(process 2147483646\) is gone\)/,
+    );
+    writeFileSync(lock, `${process.pid}\n`);
+    old(lock);
+    const aged = await inProcess(['--sandbox', 'doctor'], {
+      env: baseEnv({ PP_CONFIG_DIR: dir, COLUMNS: '400' }),
+    });
+    expect(aged.stdout).toMatch(/! Config lock +.*is stale \(\d+ s old\)/);
+    expect(aged.stdout).toMatch(/pp takes it over on its next write/);
+    rmSync(lock);
+    const none = await inProcess(['--sandbox', 'doctor'], {
+      env: baseEnv({ PP_CONFIG_DIR: dir, COLUMNS: '400' }),
+    });
+    expect(none.stdout).not.toMatch(/(Config|State) lock/);
+  });
+});
+
+describe('files pp reads are bounded', () => {
+  it('a 1 GB config.json is refused unread (exit 3), by a command and by Tab', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'config.json');
+    writeFileSync(path, '{"profiles":{"default":{}}}', { mode: 0o600 });
+    truncateSync(path, 1024 * 1024 * 1024); // sparse: no disk used, and no time to write it
+    const r = await inProcess(['config', 'show'], { env: baseEnv({ PP_CONFIG_DIR: dir }) });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(
+      /the config file .*config\.json is larger than 8 MB, more than pp ever writes there/,
+    );
+    const tab = await inProcess(['__complete', 'profiles', ''], { env: baseEnv({ PP_CONFIG_DIR: dir }) });
+    expect(tab.code).toBe(0);
+    expect(tab.stdout).toBe('');
+  });
+
+  it.skipIf(!existsSync('/proc/self/maps'))(
+    'the read itself stops past the bound, whatever the size said',
+    () => {
+      // /proc files say they are 0 bytes long and hold more
+      const read = readOwnFile('/proc/self/maps', { maxBytes: 100 });
+      expect(read).toMatchObject({ kind: 'refused', refusal: { kind: 'too_large' } });
+      expect(readOwnFile('/proc/self/maps', { maxBytes: 10 * 1024 * 1024 }).kind).toBe('read');
+    },
+  );
 });
