@@ -2,9 +2,9 @@
 // names, --format names and help topics. Completing runs on every Tab, so it reads only local
 // files, never the keychain and never the network: the account ids come from a cache that
 // `pp accounts` writes each time it has read the workspace's list.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { configDir, DEFAULT_PROFILE, replaceFile } from '../config/file.js';
+import { dirname, join } from 'node:path';
+import { configDir, DEFAULT_PROFILE, replaceFile, writableConfigDir } from '../config/file.js';
+import { readOwnFile, securedFolder, untrustedFolder } from '../config/files.js';
 import type { SettingsReader } from '../config/settings.js';
 import type { Env } from '../deps.js';
 
@@ -39,18 +39,38 @@ interface AccountCache {
   ids: string[];
 }
 
-/** Keeps the ids `pp accounts` saw (the first accountCacheMax), atomically, in a 0700 folder. */
+/**
+ * The most of a cache read on a Tab: accountCacheMax ids of at most 200 characters (what completion
+ * offers) are ~1 MB. A 50 MB cache was parsed on every Tab (3.1-3.4 s, ~500 MB); past this it is
+ * not read at all.
+ */
+const MAX_CACHE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Keeps the ids `pp accounts` saw (the first accountCacheMax), atomically, in a 0700 folder of the
+ * caller's inside the config folder, as config.json is kept: never in a folder of another user's
+ * or one others may write in (it throws; the caller goes on without a cache).
+ */
 export function writeAccountCache(env: Env, profile: string, ids: readonly string[], now: number): void {
+  writableConfigDir(env);
   const path = cacheFile(env, profile);
-  mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+  securedFolder(dirname(path));
   const cache: AccountCache = { written_at: new Date(now).toISOString(), ids: ids.slice(0, accountCacheMax) };
   replaceFile(path, JSON.stringify(cache));
 }
 
-/** The cached ids if they are recent, else none; a missing or unreadable cache is none too. */
+/**
+ * The cached ids if they are recent, else none; a missing or unreadable cache is none too, and so
+ * is one pp would not trust as config.json (another user's, writable by others, a symlink, in a
+ * folder of another's) or one larger than any pp writes.
+ */
 export function readAccountCache(env: Env, profile: string, now: number): string[] {
   try {
-    const cache = JSON.parse(readFileSync(cacheFile(env, profile), 'utf8')) as Partial<AccountCache>;
+    const path = cacheFile(env, profile);
+    if (untrustedFolder(path) || untrustedFolder(dirname(path))) return [];
+    const file = readOwnFile(path, { maxBytes: MAX_CACHE_BYTES });
+    if (file.kind !== 'read') return [];
+    const cache = JSON.parse(file.text) as Partial<AccountCache>;
     const age = now - Date.parse(String(cache.written_at));
     if (!(age >= 0 && age <= accountCacheTtlMs) || !Array.isArray(cache.ids)) return [];
     return cache.ids.filter((id): id is string => typeof id === 'string');

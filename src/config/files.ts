@@ -5,22 +5,25 @@
 // refusal means for it: the config file is an error (exit 3), pp status's memory is set aside.
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   closeSync,
   constants,
   fchmodSync,
   fstatSync,
   fsyncSync,
   lstatSync,
+  mkdirSync,
   openSync,
   readFileSync,
   readSync,
   renameSync,
   rmSync,
   type Stats,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Env } from '../deps.js';
 
 export const errCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';
@@ -201,6 +204,32 @@ export function judgeFolder(
   if (stats.mode & 0o022)
     return { kind: 'writable', words: `is writable by others (mode ${octal(stats.mode)})` };
   return 'fine';
+}
+
+/**
+ * The folder of a file pp keeps (pp status's memory, the completion cache), before writing it: made
+ * 0700, or tightened to it when it is the caller's and open; another's, or shared and writable by
+ * others, is refused (an EUNTRUSTED error with the words).
+ */
+export function securedFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // a symlinked folder (e.g. into dotfiles) is the user's choice: its target is judged
+  const verdict = judgeFolder(statSync(dir));
+  if (verdict === 'loose') chmodSync(dir, 0o700);
+  else if (verdict !== 'fine') throw Object.assign(new Error(verdict.words), { code: 'EUNTRUSTED' });
+}
+
+/** Whether the folder of a file pp keeps may be trusted for reading it; the words when not. */
+export function untrustedFolder(path: string): string | undefined {
+  const dir = dirname(path);
+  let stats: Stats;
+  try {
+    stats = statSync(dir);
+  } catch {
+    return undefined; // no folder yet: nothing to read
+  }
+  const verdict = judgeFolder(stats);
+  return typeof verdict === 'string' ? undefined : `its folder ${dir} ${verdict.words}`;
 }
 
 /**

@@ -11,18 +11,19 @@
 // `list` is what pp status saw from the accounts list, `deep` what pp status --deep saw: a --deep
 // run sees seat warnings that a plain one cannot, and one memory for both would turn every such
 // account into a change at each run of the other kind.
-import { chmodSync, lstatSync, mkdirSync, renameSync, type Stats, statSync } from 'node:fs';
+import { lstatSync, renameSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   errCode,
   type FolderPlace,
   findFolder,
   foreignOwner,
-  judgeFolder,
   LockError,
   lockFile,
   readOwnFile,
   replaceFile,
+  securedFolder,
+  untrustedFolder,
 } from '../config/files.js';
 import type { Env } from '../deps.js';
 import { Section } from './section.js';
@@ -149,28 +150,6 @@ function setAside(path: string, judged: Identity | undefined, now: number): stri
   for (let n = 2; lstatOrNone(aside); n++) aside = `${base}-${n}`;
   renameSync(path, aside);
   return aside;
-}
-
-/** The folder of the state file: made 0700, or tightened to it when it is the caller's and open. */
-function securedFolder(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // a symlinked folder (e.g. into dotfiles) is the user's choice: its target is judged
-  const verdict = judgeFolder(statSync(dir));
-  if (verdict === 'loose') chmodSync(dir, 0o700);
-  else if (verdict !== 'fine') throw Object.assign(new Error(verdict.words), { code: 'EUNTRUSTED' });
-}
-
-/** Whether the folder of an existing state file may be trusted for reading; the words when not. */
-export function untrustedFolder(path: string): string | undefined {
-  const dir = dirname(path);
-  let stats: Stats;
-  try {
-    stats = statSync(dir);
-  } catch {
-    return undefined; // no folder yet: nothing to read
-  }
-  const verdict = judgeFolder(stats);
-  return typeof verdict === 'string' ? undefined : `its folder ${dir} ${verdict.words}`;
 }
 
 /** What pp remembered when a run began: the document, and the file it came from. */

@@ -3,6 +3,8 @@
 // change, flapping); at the end, the accounts of the last complete list that this one lacks; then
 // what this run saw, written back. A run that failed part-way records what it read and removes
 // nobody (gone() is only asked of a complete, unnamed list); nothing here fails the run.
+
+import { untrustedFolder } from '../config/files.js';
 import type { Health } from '../health.js';
 import type { Remembered } from '../output/exporter.js';
 import {
@@ -15,15 +17,7 @@ import {
   type Transition,
   withFlapping,
 } from './changes.js';
-import {
-  type CheckKind,
-  memoryPath,
-  type Recalled,
-  readMemory,
-  recallMemory,
-  saveMemory,
-  untrustedFolder,
-} from './file.js';
+import { type CheckKind, memoryPath, type Recalled, readMemory, recallMemory, saveMemory } from './file.js';
 import { Section } from './section.js';
 
 /** An account of the last complete list that this one does not have. */

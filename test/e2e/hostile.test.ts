@@ -3,6 +3,8 @@
 // read whole. In process against a scripted server (test/helpers/fault-server.ts); the cases that
 // need a real process (a key command's background child, memory) are in hostile-process.test.ts.
 import {
+  chmodSync,
+  chownSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -12,9 +14,10 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cacheFile, writeAccountCache } from '../../src/completion/values.js';
 import { readOwnFile } from '../../src/config/files.js';
 import { runKeyCommand } from '../../src/config/key-command.js';
 import { realClock } from '../../src/deps.js';
@@ -545,4 +548,52 @@ describe('files pp reads are bounded', () => {
       expect(readOwnFile('/proc/self/maps', { maxBytes: 10 * 1024 * 1024 }).kind).toBe('read');
     },
   );
+});
+
+describe('the completion cache is kept as config.json is', () => {
+  const asRoot = process.getuid?.() === 0;
+  /** A config folder with a cache of `ids` for the profile default, written now. */
+  const withCache = (ids: string[]) => {
+    const env = baseEnv();
+    writeAccountCache(env, 'default', ids, Date.now());
+    return { env, path: cacheFile(env, 'default') };
+  };
+  const tab = async (env: Record<string, string>) =>
+    (await inProcess(['__complete', 'accounts', 'acc_'], { env })).stdout.split('\n').filter(Boolean);
+
+  it('one larger than any pp writes (2 MB) is not read on a Tab', async () => {
+    const { env, path } = withCache(['acc_small']);
+    expect(await tab(env)).toEqual(['acc_small']);
+    const ids = Array.from({ length: 150_000 }, (_, i) => `acc_${String(i).padStart(10, '0')}`);
+    writeFileSync(path, JSON.stringify({ written_at: new Date().toISOString(), ids }), { mode: 0o600 });
+    expect(await tab(env)).toEqual([]);
+  });
+
+  it.skipIf(!asRoot)('one owned by another user is not read, and pp accounts replaces it', async () => {
+    const { env, path } = withCache(['acc_planted']);
+    chownSync(path, 4242, 4242);
+    expect(await tab(env)).toEqual([]);
+    server.script(json({ object: 'AccountList', items: [listed('acc_real')], cursor: null }));
+    const r = await inProcess(['--base-url', server.origin, 'accounts'], {
+      env: { ...env, PP_API_KEY: KEY },
+    });
+    expect(r.code).toBe(0);
+    expect(statSync(path).uid).toBe(0);
+    expect(await tab(env)).toEqual(['acc_real']);
+  });
+
+  it.skipIf(!asRoot)('in a folder another user may write in: neither read nor written', async () => {
+    const { env, path } = withCache(['acc_there']);
+    const folder = dirname(path);
+    chownSync(folder, 4242, 4242);
+    chmodSync(folder, 0o777);
+    expect(await tab(env)).toEqual([]);
+    const before = readFileSync(path, 'utf8');
+    server.script(json({ object: 'AccountList', items: [listed('acc_real')], cursor: null }));
+    const r = await inProcess(['--base-url', server.origin, 'accounts'], {
+      env: { ...env, PP_API_KEY: KEY },
+    });
+    expect(r.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
 });
