@@ -23,7 +23,7 @@ import { runKeyCommand } from '../../src/config/key-command.js';
 import { realClock } from '../../src/deps.js';
 import { Io } from '../../src/output/io.js';
 import { FaultServer, json, linkedinProfile, problem } from '../helpers/fault-server.js';
-import { pp as inProcess } from '../helpers/pp.js';
+import { pp as inProcess, MemoryStream } from '../helpers/pp.js';
 import { baseEnv, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_H0st1leW0rldK3y0123456789AbCd';
@@ -595,5 +595,56 @@ describe('the completion cache is kept as config.json is', () => {
     });
     expect(r.code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+});
+
+describe('nagios holds its long output compactly and writes it a block at a time', () => {
+  it('3,000 accounts not ok: worst first, list order within a state, exact lines, no write of it all', async () => {
+    const statuses = ['STOPPED', 'CREDENTIALS', 'CONNECTING'];
+    const accounts = Array.from({ length: 3000 }, (_, i) =>
+      listed(`acc_${i}`, [statuses[i % 3]!], { name: i === 7 ? 'two\n lines | pipe' : `Mailbox ${i}` }),
+    );
+    const pages = Array.from({ length: 12 }, (_, p) =>
+      json({
+        object: 'AccountList',
+        items: accounts.slice(p * 250, p * 250 + 250),
+        cursor: p < 11 ? `c${p + 1}` : null,
+      }),
+    );
+    server.script(...pages);
+    const writes: string[] = [];
+    const stdout = Object.assign(new MemoryStream(), {
+      write(chunk: string) {
+        writes.push(chunk);
+        return true;
+      },
+    });
+    const r = await inProcess(['--base-url', server.origin, 'status', '--format', 'nagios', '--no-state'], {
+      env: baseEnv({ PP_API_KEY: KEY }),
+      stdout,
+    });
+    expect(r.code).toBe(2);
+    const lines = writes.join('').trimEnd().split('\n');
+    expect(lines[0]).toMatch(
+      /^PP CRITICAL - default: 3000 accounts: 1000 connecting, 1000 action_needed, 1000 stopped \|/,
+    );
+    const byState = (state: string, status: number) =>
+      accounts
+        .map((a, i) => ({ a, i }))
+        .filter(({ i }) => i % 3 === status)
+        .map(
+          ({ a }) =>
+            `${state}: ${a.id} (MAIL, ${String(a.name)
+              .replace(/\s*\n\s*/g, ' ')
+              .replace('|', '/')})`,
+        );
+    const expected = [...byState('stopped', 0), ...byState('action_needed', 1), ...byState('connecting', 2)];
+    expect(lines.slice(1).map((l) => l.replace(/: A source.*$/, ''))).toEqual(expected);
+    expect(lines[1]).toMatch(/^stopped: acc_0 \(MAIL, Mailbox 0\): A source has been stopped\. Restart it/);
+    expect(
+      lines.filter((l) => /^action_needed: acc_7 \(MAIL, two lines \/ pipe\): A source needs/.test(l)),
+    ).toHaveLength(1);
+    // a block of 1,024 lines at most a write (it was one write of every line)
+    for (const chunk of writes) expect(chunk.split('\n').length).toBeLessThanOrEqual(1025);
   });
 });
