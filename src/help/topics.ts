@@ -66,7 +66,11 @@ PP_CONFIG_DIR
     holds the profiles (where each key is kept,
     accountId, baseUrl); other keys you add are kept. A
     file that is not valid JSON, or larger than 8 MB,
-    is exit 3 and is never rewritten.
+    is exit 3 and is never rewritten. Beside it, cache/
+    keeps the account ids pp accounts read, for Tab:
+    read like config.json (only a file of yours, not
+    writable by others, in folders of yours, at most
+    2 MB), or not at all.
 
 PP_STATE_DIR
     The folder holding what pp status remembers of each
