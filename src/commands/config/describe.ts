@@ -1,6 +1,6 @@
 // A key as `config show` and `config profiles` present it: masked, live or test, and where it is kept.
 import type { KeyOrigin } from '../../config/settings.js';
-import { keyKind, maskKey } from '../../config/settings.js';
+import { checkKeyLength, keyKind, keyPlace, maskKey } from '../../config/settings.js';
 import type { Context } from '../../context.js';
 import { PpError } from '../../errors.js';
 import { neutralize } from '../../output/showable.js';
@@ -26,6 +26,7 @@ export async function viewKey(
   if (!read) return view;
   try {
     const key = await read();
+    checkKeyLength(key, keyPlace(origin));
     ctx.io.addSecret(key, maskKey(key));
     view.masked = maskKey(key);
     view.kind = keyKind(key) ?? null;
