@@ -18,7 +18,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { builtin } from '../builtin.js';
 import type { Env } from '../deps.js';
@@ -72,7 +71,8 @@ function homeDir(env: Env): string | undefined {
   let home = env.HOME;
   if (home === undefined) {
     try {
-      home = homedir();
+      // node:os only here: HOME is almost always set, and a shell's Tab reads this module
+      home = builtin('node:os').homedir();
     } catch {
       return undefined; // no HOME and no password entry (e.g. a container run as an arbitrary uid)
     }
