@@ -2,10 +2,11 @@
 // the one place that turns errors into words on standard error and an exit code. The only way in:
 // main.ts calls it with the real process, tests with in-memory streams (deps.ts).
 import { type Command, CommanderError } from 'commander';
-import { checkFormat, type Format, formatsOf } from './commands/command.js';
+import { checkFormat, formatsOf, type PpCommandDef } from './commands/command.js';
 import { Context, type Globals } from './context.js';
 import { type RunDeps, realClock } from './deps.js';
 import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
+import { type Format, formatFailure } from './output/exporter.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
 import { buildProgram, type GlobalOptionValues } from './program.js';
@@ -17,11 +18,11 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const noColorInArgs = argv.includes('--no-color');
   // Errors commander raises while parsing come before any Context: --json is read from argv for them.
   const json = jsonAsked(argv);
-  // A monitoring plugin exits 0 to 3 whatever goes wrong: a failed check is UNKNOWN (3), never the
-  // 1 of a bug or the 2 of a usage error, which Nagios would read as WARNING or CRITICAL.
-  // A command that does not speak it (`pp accounts --format nagios`) is not a plugin: that is the
-  // usage error (exit 2) it is for any other command and format.
-  let nagios = formatAsked(argv) === 'nagios';
+  // The command being parsed, and its parsed values once there are some: what decides whether a
+  // failure is written in the format asked for (a command that does not take it, as `pp accounts
+  // --format nagios`, fails with the usage error of any other command and format).
+  let entered: PpCommandDef | undefined;
+  let parsed: readonly unknown[] | undefined;
   // Until options are parsed, errors go out through an Io that knows only --no-color.
   let io = new Io({ ...deps, colorFlag: !noColorInArgs });
   let ctx: Context | undefined;
@@ -65,8 +66,8 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const program = buildProgram(
     version,
     async (def, values, cmd) => {
+      parsed = values;
       const context = contextFor(cmd);
-      if (nagios && !formatsOf(def, values).includes('nagios')) nagios = false;
       checkFormat(def, values, context.globals.format);
       code = (await def.run?.(context, values)) ?? ExitCode.ok;
     },
@@ -87,16 +88,32 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       getOutHasColors: () => io.stdoutColor,
       getErrHasColors: () => io.stderrColor,
     },
+    (def) => {
+      entered = def;
+    },
   );
 
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     code = await report(err, io, ctx, json);
-    if (nagios && code !== ExitCode.ok) {
-      const { nagiosUnknown } = await import('./output/nagios.js');
-      await io.out(nagiosUnknown(err instanceof CommanderError ? usageErrorOf(err) : toPpError(err)));
-      code = 3;
+    // A failed check is written in the format asked for, where the format says how (nagios:
+    // UNKNOWN, exit 3; prometheus: pp_status_success 0), so it never passes for a good one.
+    const format = ctx?.globals.format ?? formatAsked(argv);
+    if (code !== ExitCode.ok && entered && format && formatsOf(entered, parsed).includes(format as Format)) {
+      const error = err instanceof CommanderError ? usageErrorOf(err) : toPpError(err);
+      const failure = ctx
+        ? await ctx.failure(error)
+        : await formatFailure(format as Format, error, {
+            io,
+            clock: deps.clock ?? realClock,
+            warn: () => {},
+            note: () => {},
+          });
+      if (failure) {
+        await io.out(failure.text);
+        code = failure.exitCode ?? code;
+      }
     }
   } finally {
     await ctx?.cleanup();

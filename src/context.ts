@@ -1,10 +1,19 @@
 // The one object every command receives: streams, environment, global options, settings, the
 // clock and the interrupt signal (api/open.ts builds the API client from it). Built once in cli.ts
 // from run()'s deps, so a command reaches the outside world only through it.
-import type { Format } from './commands/command.js';
 import { type KeySetting, maskKey, SANDBOX_KEY, SettingsReader } from './config/settings.js';
 import type { Clock, Env } from './deps.js';
-import { configError } from './errors.js';
+import { configError, type PpError } from './errors.js';
+import {
+  type ExportDeps,
+  type Exporter,
+  type Failure,
+  type Format,
+  type FormatModule,
+  formatFailure,
+  formats,
+  type RowView,
+} from './output/exporter.js';
 import type { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
 import { neutralize } from './output/showable.js';
@@ -52,6 +61,7 @@ export class Context {
   readonly onExit: (fn: () => void) => () => void;
   readonly settings: SettingsReader;
   readonly #cleanups: (() => Promise<void>)[] = [];
+  #exporter: Exporter<unknown> | undefined;
 
   constructor(init: ContextInit) {
     this.io = init.io;
@@ -80,6 +90,42 @@ export class Context {
   async result(human: string, json: Record<string, unknown>): Promise<number> {
     await this.io.out(this.globals.json ? oneLine(json) : `${human}\n`);
     return 0;
+  }
+
+  /**
+   * A note for a person on standard error (the count line after a table): written with the table
+   * format, or when standard error is a terminal. A machine format whose check succeeded writes
+   * nothing there, so that a cron job sends no mail (CLI.md, "Output").
+   */
+  note(text: string): void {
+    if (this.globals.format === 'table' || this.io.stderr.isTTY) this.io.err(`${text}\n`);
+  }
+
+  /** The exporter of the --format in use, for a command that prints a row per account. */
+  async exporter<R>(view: RowView<R>): Promise<Exporter<R>> {
+    const format: FormatModule = await formats[this.globals.format]();
+    const exporter = format.exporter(view, this.exportDeps());
+    this.#exporter = exporter as Exporter<unknown>;
+    return exporter;
+  }
+
+  /** What the format writes on standard output now that the command has failed (cli.ts). */
+  async failure(error: PpError): Promise<Failure | undefined> {
+    if (this.#exporter) return this.#exporter.failed?.(error);
+    return formatFailure(this.globals.format, error, this.exportDeps());
+  }
+
+  exportDeps(): ExportDeps {
+    return {
+      io: this.io,
+      clock: this.clock,
+      // written at once, and before the command ends (cleanup waits for it)
+      warn: (text) => {
+        const written = this.warn(text);
+        this.onCleanup(() => written);
+      },
+      note: (text) => this.note(text),
+    };
   }
 
   async warn(text: string): Promise<void> {

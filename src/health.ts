@@ -237,3 +237,47 @@ export function healthExitCode(
   if (failures.size > 1) return ExitCode.mixed;
   return warned && failOnWarning ? ExitCode.warnings : ExitCode.ok;
 }
+
+/**
+ * The accounts of a run counted by state, and the exit code they add up to (healthExitCode): one
+ * tally for pp accounts, pp status and many-account pp profile. Memory stays flat: a count per
+ * state and the set of error codes seen.
+ */
+export class HealthTally {
+  readonly counts = new Map<HealthState, number>(healthStates.map((s) => [s, 0]));
+  readonly #errorCodes = new Set<number>();
+  total = 0;
+
+  /**
+   * Counts one account (`errorCode`: how its check failed, for an unknown one). True when the
+   * run's exit code may have changed: a state or an error code seen for the first time.
+   */
+  add(health: Health, errorCode?: number): boolean {
+    this.total++;
+    const seen = this.counts.get(health.state) ?? 0;
+    this.counts.set(health.state, seen + 1);
+    const fresh = errorCode !== undefined && !this.#errorCodes.has(errorCode);
+    if (errorCode !== undefined) this.#errorCodes.add(errorCode);
+    return seen === 0 || fresh;
+  }
+
+  exitCode(failOnWarning: boolean): number {
+    // one Health of each state seen: all healthExitCode reads of them
+    const present = [...this.counts].filter(([, n]) => n > 0).map(([state]) => ({ state, reasons: [] }));
+    return healthExitCode(present, this.#errorCodes, failOnWarning);
+  }
+
+  /**
+   * The counts and their line, "12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped" (the
+   * states that occur); with `listed`, a filtered run says of how many in the workspace.
+   */
+  summary(listed?: number): { counts: ReadonlyMap<HealthState, number>; line: string } {
+    const parts = [...this.counts].filter(([, n]) => n > 0).map(([state, n]) => `${n} ${state}`);
+    const accounts = `${this.total} account${this.total === 1 ? '' : 's'}`;
+    const of = listed === undefined ? '' : ` (of ${listed} in the workspace)`;
+    return {
+      counts: this.counts,
+      line: `${accounts}${of}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`,
+    };
+  }
+}

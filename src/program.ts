@@ -120,6 +120,8 @@ export function buildProgram(
   version: string,
   onRun: (def: PpCommandDef, values: readonly unknown[], cmd: Command) => Promise<void>,
   output: OutputConfiguration = {},
+  /** Told of each command as commander starts to parse its words (before its options). */
+  onEnter: (def: PpCommandDef) => void = () => {},
 ): Command {
   const program = new PpCommand('pp')
     .configureOutput(output)
@@ -164,6 +166,7 @@ export function buildProgram(
     );
 
   const made = new Map<string, Command>([['', program]]);
+  const defs = new Map<Command, PpCommandDef>();
   for (const def of commands) {
     const parent = made.get(def.path.slice(0, -1).join(' '));
     if (!parent) throw new Error(`command ${def.path.join(' ')} is listed before its group`);
@@ -172,6 +175,16 @@ export function buildProgram(
     if (def.run)
       cmd.action((...parsed: unknown[]) => onRun(def, parsed.slice(0, -1), parsed.at(-1) as Command));
     made.set(def.path.join(' '), cmd);
+    defs.set(cmd, def);
+  }
+  // commander's public hook before a subcommand parses its own options: a usage error there is
+  // that command's (a failure nagios must hear of as UNKNOWN)
+  for (const cmd of made.values()) {
+    if (cmd.commands.length > 0)
+      cmd.hook('preSubcommand', (_parent, sub) => {
+        const def = defs.get(sub);
+        if (def) onEnter(def);
+      });
   }
   return program;
 }

@@ -1,6 +1,8 @@
 // `pp accounts show <id>`: one account as postpress knows it (`GET /api/v1/accounts/{id}`, no
 // provider call): its health from its sources, with what to do, its dates, groups and signatures,
 // and the connection parameters a person may see — never a token, password or cookie.
+
+import { healthFields } from '../accounts/owner.js';
 import { checkAccount, connectionParams, sourcesOf } from '../api/account.js';
 import { openClient } from '../api/open.js';
 import { usageError } from '../errors.js';
@@ -10,7 +12,6 @@ import { maskedWarning, reindent } from '../output/json.js';
 import { type Field, field, fields, type Section } from '../output/model.js';
 import { showableData } from '../output/showable.js';
 import { defineCommand, examples } from './command.js';
-import { healthFields } from './inspect.js';
 
 export default defineCommand<object, [string]>({
   path: ['accounts', 'show'],

@@ -6,14 +6,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { profileNameShape } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-
-/** Every output format pp has (CLI.md, "Formats"); each command says which of them it takes. */
-export const formatNames = ['table', 'json', 'csv', 'tsv', 'nagios', 'prometheus'] as const;
-export type Format = (typeof formatNames)[number];
-/** What a command takes unless it says otherwise: a person's layout and JSON. */
-export const oneAccountFormats: readonly Format[] = ['table', 'json'];
-/** A row per account: also csv and tsv (pp accounts, many-account pp profile). */
-export const listFormats: readonly Format[] = ['table', 'json', 'csv', 'tsv'];
+import { type Format, formatNames, oneAccountFormats } from '../output/exporter.js';
 
 export interface PpCommandDef {
   /** Words from the program down: ['whoami'], ['config', 'set-key']. */
@@ -29,11 +22,16 @@ export interface PpCommandDef {
   run?(ctx: Context, values: readonly unknown[]): Promise<number>;
   /** The --format values the command takes, given its parsed values (default: table and json). */
   formats?(values: readonly unknown[]): readonly Format[];
+  /** Those it takes whatever its values (a list given as such, not a function of them). */
+  formatsAlways?: readonly Format[];
 }
 
-/** The --format values a command takes, given its parsed values. */
-export const formatsOf = (def: PpCommandDef, values: readonly unknown[]): readonly Format[] =>
-  def.formats?.(values) ?? oneAccountFormats;
+/**
+ * The --format values a command takes, given its parsed values; before they are parsed (a usage
+ * error), those it takes whatever they are.
+ */
+export const formatsOf = (def: PpCommandDef, values: readonly unknown[] | undefined): readonly Format[] =>
+  (values ? def.formats?.(values) : def.formatsAlways) ?? oneAccountFormats;
 
 /**
  * The one check of --format, before any command runs: an unknown name, or one the command does
@@ -75,6 +73,7 @@ export function defineCommand<Options, Args extends unknown[] = []>(def: {
       typeof formats === 'function'
         ? formats(values.at(-1) as Options, ...(values.slice(0, -1) as Args))
         : (formats ?? oneAccountFormats),
+    formatsAlways: typeof formats === 'function' ? undefined : formats,
   };
 }
 

@@ -1,18 +1,19 @@
-// `pp profile <id>…`: the full provider-specific profile; several ids go to the many-accounts runner.
-import { usageError } from '../errors.js';
+// `pp profile <id>…`: the full provider-specific profile of one account; several ids, or
+// --from-file, inspect many accounts at once through the many-accounts runner (CLI.md, "Many
+// accounts"), a row each in every list format, in input order as soon as the order allows.
+import { chooseAccount, healthFields, inspectAccount, type Outcome, showOne } from '../accounts/owner.js';
+import type { Context } from '../context.js';
+import { ExitCode, jsonError, type PpError } from '../errors.js';
+import { HealthTally, healthOf, stateTone } from '../health.js';
+import { accountIds, checkIdArguments, noIds, openIdFile } from '../many/ids.js';
+import { runMany } from '../many/runner.js';
+import { listFormats, oneAccountFormats, RawJson, type RowView } from '../output/exporter.js';
 import type { Section } from '../output/model.js';
-import {
-  defineCommand,
-  examples,
-  failOnOption,
-  integer,
-  listFormats,
-  maxWaitOption,
-  oneAccountFormats,
-} from './command.js';
-import { chooseAccount, healthFields, showOne } from './inspect.js';
+import { neutralize } from '../output/showable.js';
+import { displayWidth } from '../output/width.js';
+import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
 
-export interface ProfileOptions {
+interface ProfileOptions {
   fromFile?: string;
   concurrency: number;
   failOn?: 'warning';
@@ -47,18 +48,8 @@ export default defineCommand<ProfileOptions, [string[]]>({
         ),
       ),
   async run(ctx, opts, ids) {
-    // An empty argument is most likely an unset variable (`pp profile "$ACC"`): say so rather than
-    // ask the API for account "" or quietly skip it.
-    if (ids.some((id) => id.trim() === '')) {
-      throw usageError(
-        'an account id argument is empty',
-        'Pass account ids such as acc_…; check that the variables you pass are set.',
-      );
-    }
-    if (ids.length > 1 || opts.fromFile !== undefined) {
-      const { profiles } = await import('./bulk.js');
-      return profiles(ctx, ids, opts);
-    }
+    checkIdArguments(ids);
+    if (ids.length > 1 || opts.fromFile !== undefined) return profiles(ctx, ids, opts);
     // no id and no file: the default account, as for whoami; ids are trimmed, as the many-accounts
     // path and `config set-account` do
     const accountId = chooseAccount(ctx, ids[0]?.trim(), 'the account id argument');
@@ -77,3 +68,147 @@ export default defineCommand<ProfileOptions, [string[]]>({
     );
   },
 });
+
+type Printed = Exclude<Outcome, { kind: 'interrupted' }>;
+
+/** Many accounts: each id's profile through the runner, a row each, then the count of each state. */
+async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Promise<number> {
+  const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
+  const out = await ctx.exporter(manyView);
+  const tally = new HealthTally();
+  const states = new StateCounts();
+  const failOn = opts.failOn === 'warning';
+  let widestId = 0;
+  let headed = false;
+  // The ids as the runner pulls them: a streamed table sizes its id column from those launched.
+  async function* launched(): AsyncGenerator<string> {
+    for await (const id of accountIds(ids, file, ctx.signal)) {
+      widestId = Math.max(widestId, displayWidth(id));
+      yield id;
+    }
+  }
+  const head = () => {
+    if (headed) return '';
+    headed = true;
+    return out.head();
+  };
+
+  const { started, readError } = await runMany<string, Outcome>(ctx, {
+    items: launched(),
+    concurrency: opts.concurrency,
+    maxWaitMs: opts.maxWait === undefined ? undefined : opts.maxWait * 1000,
+    task: (client, accountId) => inspectAccount(ctx, client, accountId, ctx.globals.json),
+    failed: (outcome) => outcome.kind === 'failed',
+    // On a terminal, a person's table does not wait for a stuck row: its place is marked, its row follows.
+    mark:
+      out.mark && ctx.io.stdout.isTTY
+        ? async (accountId, rateLimited, progress) => {
+            progress?.clear();
+            const note = rateLimited ? 'waiting: rate limited; its row follows' : 'waiting; its row follows';
+            await ctx.io.out(
+              head() + out.mark!(accountId, note, () => ({ rows: [], pending: true, widestId })),
+            );
+          }
+        : undefined,
+    async sink(next, progress, ahead) {
+      if (next.kind === 'interrupted') return;
+      tally.add(healthOfOutcome(next), next.kind === 'failed' ? next.error.exitCode : undefined);
+      states.add(stateOf(next));
+      // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
+      // failures printed so far, not a clean 0.
+      ctx.setExitCode(tally.exitCode(failOn));
+      const warning = next.kind === 'ok' ? next.warning : undefined;
+      // Rows on the same terminal, or a warning, would land on the progress line: clear it first
+      // (its timer redraws it).
+      if (ctx.io.stdout.isTTY || warning) progress?.clear();
+      if (warning) await ctx.warn(warning);
+      // Awaiting the write is the backpressure: a slow reader pauses the run, memory stays flat.
+      await ctx.io.out(
+        head() +
+          out.row(next, () => {
+            // what a streamed table sizes its columns from when its first row prints
+            const { results, pending } = ahead();
+            return { rows: results.filter((o): o is Printed => o.kind !== 'interrupted'), pending, widestId };
+          }),
+      );
+    },
+  });
+
+  if (started === 0 && readError === undefined && !ctx.signal.aborted) throw noIds(file);
+  // Ctrl-C: how far the run got, in any format (the interruption's own message)
+  if (ctx.signal.aborted) {
+    ctx.io.err(`${states.line(started)}\n`);
+    return ExitCode.interrupted;
+  }
+  if (started > 0) await out.end({ counts: tally.counts, line: states.line() });
+  if (readError !== undefined) throw readError;
+  return tally.exitCode(failOn);
+}
+
+const healthOfOutcome = (outcome: Printed) =>
+  outcome.kind === 'ok' ? outcome.health : healthOf({ error: outcome.error });
+
+/**
+ * How many-account rows read: NDJSON `{"account_id", "ok": true, "health", "profile"}` (the profile
+ * as the server sent it) or `{"account_id", "ok": false, "error"}`; the five account columns in
+ * csv; in the table the provider, the name and the state in a word: ok, the seat warnings, or the
+ * error type.
+ */
+const manyView: RowView<Printed> = {
+  account: (o) =>
+    o.kind === 'ok'
+      ? { id: o.accountId, type: o.type, name: o.name, health: o.health }
+      : { id: o.accountId, type: '', name: '', health: healthOf({ error: o.error }) },
+  json: (o) =>
+    o.kind === 'ok'
+      ? { account_id: o.accountId, ok: true, health: o.health, profile: new RawJson(o.body) }
+      : { account_id: o.accountId, ok: false, error: jsonError(o.error) },
+  table: {
+    layout: 'stream',
+    cells: (o) =>
+      o.kind === 'ok'
+        ? { type: o.provider, state: o.state, tone: o.tone }
+        : {
+            type: '-',
+            name: '-',
+            state: failureState(o.error),
+            tone: stateTone(healthOf({ error: o.error }).state),
+          },
+  },
+};
+
+/** What the state column and the counts say about a failure: its type, else what kind it is. */
+function failureState(error: PpError): string {
+  if (error.type) return error.type;
+  if (error.exitCode === ExitCode.network) return 'network';
+  if (error.exitCode === ExitCode.invalidResponse) return 'invalid response';
+  if (error.exitCode === ExitCode.rateLimited) return 'rate limited';
+  if (error.status) return `HTTP ${error.status}`;
+  return 'unexpected failure';
+}
+
+const stateOf = (outcome: Printed): string =>
+  outcome.kind === 'ok' ? outcome.state : failureState(outcome.error);
+
+/** The count of each state in words (ok, the seat warnings, the error types), for the count line. */
+class StateCounts {
+  readonly #states = new Map<string, number>([['ok', 0]]);
+  #count = 0;
+
+  add(state: string): void {
+    this.#count++;
+    this.#states.set(state, (this.#states.get(state) ?? 0) + 1);
+  }
+
+  /** e.g. "3 accounts: 2 ok, 1 errors/disconnected_account". */
+  line(interruptedOf?: number): string {
+    const counts = [...this.#states]
+      .filter(([state, n]) => n > 0 || (state === 'ok' && this.#count === 0))
+      .map(([state, n]) => `${n} ${neutralize(state)}`)
+      .join(', ');
+    const accounts = `${this.#count} account${this.#count === 1 ? '' : 's'}`;
+    return interruptedOf === undefined
+      ? `${accounts}: ${counts}`
+      : `interrupted: ${accounts} of ${interruptedOf} started: ${counts}`;
+  }
+}

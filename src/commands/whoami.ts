@@ -1,7 +1,8 @@
 // `pp whoami`: who the linked account's owner is, at a glance, with its warnings.
+
+import { chooseAccount, healthFields, showOne } from '../accounts/owner.js';
 import { usageError } from '../errors.js';
 import { defineCommand, examples, failOnOption } from './command.js';
-import { chooseAccount, healthFields, showOne } from './inspect.js';
 
 export default defineCommand<{ account?: string; failOn?: 'warning' }, [string | undefined]>({
   path: ['whoami'],

@@ -11,8 +11,8 @@ import type { Env } from '../deps.js';
 export const completionKinds = ['accounts', 'formats', 'topics', 'profiles'] as const;
 export type CompletionKind = (typeof completionKinds)[number];
 
-/** The names `--format` takes (the CLI contract's Formats). */
-export const formatNames = ['table', 'json', 'csv', 'tsv', 'nagios', 'prometheus'] as const;
+/** The names `--format` takes (the CLI contract's Formats): the exporter's list. */
+export { formatNames } from '../output/exporter.js';
 
 /** How long the accounts list's ids are offered after `pp accounts` read them. */
 export const accountCacheTtlMs = 60 * 60 * 1000;

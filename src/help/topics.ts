@@ -174,8 +174,12 @@ the check itself, a bad option included).
 const formats = `FORMATS: what pp prints, for a person and a script
 
 Standard output carries the result and nothing else.
-Errors, warnings, the count of a many-account run, its
-progress line and --verbose lines go to standard error.
+Errors, warnings, the progress line and --verbose lines
+go to standard error; so does the count line after a
+table. A machine format (json, csv, tsv, nagios,
+prometheus) writes that count only when standard error
+is a terminal: a check that succeeds from cron prints
+nothing there, so cron sends no mail.
 
 FOR A PERSON (the default)
   pp whoami: the name and handle, then one line each
@@ -187,19 +191,25 @@ FOR A PERSON (the default)
   dates, sub-tables for LinkedIn organizations, Gmail
   aliases, Telegram restriction reasons and IMAP/SMTP
   servers.
-  pp profile <id> <id>...: one table, a row per account
-  (ACCOUNT, PROVIDER, NAME when there is room, STATE:
-  ok, a warning, or the error type), printed in input
-  order as the answers come, then a count of each
-  state on standard error.
+  Tables of accounts share their columns: ID, TYPE,
+  NAME, STATE, then what the command adds.
+  pp accounts: every account, and when it was created
+  where there is room.
+  pp profile <id> <id>...: a row per account (TYPE the
+  provider, STATE ok, a warning, or the error type),
+  printed in input order as the answers come, then a
+  count of each state.
   pp status: a row per account that is not ok (--all:
   every one), worst first, with what to do; then the
-  count on standard error.
+  count.
   Tables fit --width, else COLUMNS, else the terminal,
-  else 80, and wrap long values at spaces: a URL or id
-  is never split. Colour only on a terminal
-  (\`pp help environment\`). Text from the server is
-  shown with control characters as visible escapes.
+  else 80, and wrap long values at spaces. An id, URL or
+  e-mail address is never cut or split: a line too
+  narrow for it is left for the terminal to wrap. A
+  name is shortened only when there is no room for it.
+  Colour only on a terminal (\`pp help environment\`).
+  Text from the server is shown with control characters
+  as visible escapes.
   Errors: a line naming the problem, its type, HTTP
   status and account, then the detail and a hint:
     error: <title> (<type>, HTTP <status>) [<account>]

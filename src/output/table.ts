@@ -7,7 +7,7 @@
 // fieldLines, 580 s). Here every row is laid out on its own from fixed widths, so N rows cost O(N)
 // (4,000 rows: ~45 ms; that signature: ~5 ms), and rows can be written one at a time as they come
 // (the summary streams them).
-import { displayWidth, type Line, SHORT_ID, truncate, truncateMiddle, wrapLines } from './width.js';
+import { displayWidth, type Line, truncate, truncateMiddle, wrapLines } from './width.js';
 
 /** 'box': ┌─┬┐ borders, one space of padding each side. 'plain': columns apart by a gap of spaces. */
 export type TableStyle = 'box' | 'plain';
@@ -78,7 +78,7 @@ export function fitColumns(
   return widths;
 }
 
-/** The columns of a table of accounts, in columns of text: id, type (or provider), name, state. */
+/** The columns of a table of accounts, in columns of text: id, type, name, state. */
 export interface AccountColumns {
   id: number;
   type: number;
@@ -90,26 +90,28 @@ export interface AccountColumns {
 const NAME_KEPT = 16;
 
 /**
- * The one rule for what a table of accounts (pp accounts, pp status, the many-account summary)
- * gives up on a narrow terminal, in this order: a state of several words wraps down to its longest
- * word (`stateMin`), the name narrows to 16 columns, the type to 8, the id gives up its middle
- * down to 20 (the whole id is in --json and csv), the name narrows to 8, then it is left out and
- * the id gets back what it can. Columns are `gap` apart. Undefined when even that does not fit.
+ * The one rule for what a table of accounts (formats/table.ts: pp accounts, pp status, the
+ * many-account summary) gives up on a narrow terminal, in this order: a state of several words
+ * wraps down to its longest word (`stateMin`), the name narrows to 16 columns (or `nameKeep`, the
+ * widest e-mail address in it, which is never cut while there is room), the type to 8, the name to
+ * 8, then it is left out. The id never gives anything up: it is what one copies into the
+ * next command (CLI.md: an id is never cut). Columns are `gap` apart. Undefined when even that does
+ * not fit.
  *
- * With `extra`, a last column (a date, what to do) that needs that many columns: it is beside the
- * others only if the id stays whole and the name keeps 16 columns (or all of it) beside it, and
- * then gets all the room left; else `extra` is 0 and the rest is fitted without it.
+ * With `extra`, a last column (a date, what to do, a link) that needs that many columns: it is
+ * beside the others only while the name and the type are whole beside it (nice to have, it gives
+ * way first), and then gets all the room left; else `extra` is 0 and the rest is fitted without it.
  */
 export function fitAccountColumns(
   total: number,
   want: AccountColumns,
-  opts: { stateMin?: number; extra?: number; gap?: number } = {},
+  opts: { stateMin?: number; nameKeep?: number; extra?: number; gap?: number } = {},
 ): { columns: AccountColumns; extra: number } | undefined {
   const gap = opts.gap ?? 2;
   const used = (c: AccountColumns) => c.id + c.type + c.name + c.state + gap * (c.name ? 3 : 2);
   if (opts.extra) {
     const beside = shrinkTo(total - opts.extra - gap);
-    if (beside && beside.id === want.id && beside.name >= Math.min(want.name, NAME_KEPT))
+    if (beside && beside.name === want.name && beside.type === want.type)
       return { columns: beside, extra: total - used(beside) - gap };
   }
   const alone = shrinkTo(total);
@@ -122,39 +124,12 @@ export function fitAccountColumns(
       c[key] = Math.max(Math.min(c[key], floor), c[key] - Math.max(0, over()));
     };
     give('state', opts.stateMin ?? want.state);
-    give('name', NAME_KEPT);
+    give('name', Math.max(NAME_KEPT, opts.nameKeep ?? 0));
     give('type', 8);
-    give('id', SHORT_ID);
     give('name', 8);
-    if (over() > 0) {
-      c.name = 0;
-      c.id = Math.min(want.id, c.id + Math.max(0, -over()));
-    }
+    if (over() > 0) c.name = 0;
     return over() > 0 ? undefined : c;
   }
-}
-
-/**
- * The plain table of an account table's columns as fitAccountColumns fitted them, the last one
- * (`extra` wide; 0: left out) after them; narrower than the rule allows, ids and states whole all
- * the same, and no name. Ids that do not fit lose their middle, types and names their end.
- */
-export function accountTable(
-  want: AccountColumns,
-  fitted: { columns: AccountColumns; extra: number } | undefined,
-): { table: Table; extra: number } {
-  const { columns, extra } = fitted ?? { columns: { ...want, name: 0 }, extra: 0 };
-  const table = new Table({
-    style: 'plain',
-    columns: [
-      { width: columns.id, overflow: 'middle' },
-      { width: columns.type, overflow: 'cut' },
-      { width: columns.name, overflow: 'cut' },
-      { width: columns.state },
-      { width: extra },
-    ],
-  });
-  return { table, extra };
 }
 
 /**

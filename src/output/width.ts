@@ -255,9 +255,6 @@ export function truncate(text: string, width: number): string {
   return text;
 }
 
-/** An id shortened in its middle keeps this much: enough of its start and end to tell it apart. */
-export const SHORT_ID = 20;
-
 /**
  * `text` in `width` columns with its middle replaced by `…` when it is wider (`acc_error_inv…_imap`):
  * for an id, whose start and end tell it apart. Cut between grapheme clusters.

@@ -1,5 +1,5 @@
 // A provider is one file: its valibot schema, how `whoami` and `profile` describe it, and the
-// sandbox's demo accounts for it. index.ts is the registry the union and the fallback come from.
+// sandbox's demo accounts for it. index.ts is the registry (one line a provider) and the fallback.
 import type { GenericSchema, InferOutput } from 'valibot';
 import type { Identity, Section } from '../output/model.js';
 

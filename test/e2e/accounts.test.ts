@@ -74,6 +74,37 @@ describe('pp accounts', () => {
     }
   });
 
+  it('sizes its table from every page: at 80, 100 and 160 columns every id whole, at 160 every name', async () => {
+    // pages of 6: the longest id and name come on the last page
+    const item = (i: number, id = `acc_${i}`, name = `Owner ${i}`) => ({
+      object: 'Account',
+      type: i % 2 ? 'GOOGLE_OAUTH' : 'LINKEDIN',
+      id,
+      name,
+      created_at: '2025-01-01T00:00:00.000Z',
+      sources: [{ id: `${id}_S`, status: i === 13 ? 'STOPPED' : 'OK' }],
+      connection_params: {},
+      groups: [],
+    });
+    const items = Array.from({ length: 12 }, (_, i) => item(i));
+    items.push(item(12, 'acc_w_mail_stop_01HXYZ4QK3WJ8FN3M6', 'bonjour@lumen-boulangerie.fr'));
+    items.push(item(13, 'acc_13', 'Maximilian Alexander von Hohenberg-Lichtenstein'));
+    const pages = [0, 6, 12].map((at, n) =>
+      json({ object: 'AccountList', items: items.slice(at, at + 6), cursor: n < 2 ? `c${n + 1}` : null }),
+    );
+    for (const columns of [80, 100, 160]) {
+      server.script(...pages);
+      const r = await pp(['--base-url', server.origin, 'accounts'], { env: env(), tty: { columns } });
+      expect(r.code).toBe(0);
+      const lines = plain(r.stdout).trimEnd().split('\n').slice(1);
+      expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(items.map((i) => i.id));
+      if (columns === 160) {
+        for (const i of items) expect(r.stdout).toContain(`  ${i.name}  `);
+        for (const line of lines) expect(line.length).toBeLessThanOrEqual(160);
+      }
+    }
+  });
+
   it('reads every page of a large workspace (250 a page) and streams one NDJSON line per account', async () => {
     const r = await pp(['--base-url', big.url, '--json', 'accounts'], { env: env() });
     expect(r.code).toBe(0);
@@ -93,7 +124,10 @@ describe('pp accounts', () => {
       'acc_demo_outlook_error',
       'acc_demo_mail_stopped',
     ]);
-    expect(stopped.stderr).toBe('2 accounts (of 12 in the workspace): 2 stopped\n');
+    // a machine format writes no count line (cron mails whatever a job prints); the table does
+    expect(stopped.stderr).toBe('');
+    const table = await pp(['--sandbox', 'accounts', '--state', 'STOPPED']);
+    expect(table.stderr).toBe('2 accounts (of 12 in the workspace): 2 stopped\n');
     const linkedin = await pp(['--sandbox', '--json', 'accounts', '--type', 'linkedin']);
     expect(ndjson(linkedin.stdout).map((l) => l.type)).toEqual(['LINKEDIN', 'LINKEDIN']);
     const bad = await pp(['--sandbox', 'accounts', '--state', 'broken']);

@@ -55,7 +55,7 @@ describe('the README’s health-check recipes, against the sandbox', () => {
 
   it('cron: prints (so cron mails) the accounts that need a look, and exits 0', () => {
     expect(cron.code).toBe(0);
-    expect(cron.stdout).toMatch(/^ACCOUNT\s+TYPE/);
+    expect(cron.stdout).toMatch(/^ID\s+TYPE/);
     expect(cron.stdout).toContain('acc_demo_instagram_credentials');
     expect(cron.stdout).toMatch(/12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped\n$/);
   });

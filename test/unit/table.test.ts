@@ -1,10 +1,11 @@
-// The one table layout (src/output/table.ts) and its three users: boxed sub-tables, label/value
-// lines and the many-account summary. Today's shapes for ASCII data, the terminal's width for
+// The one table layout (src/output/table.ts) and its users: boxed sub-tables, label/value lines
+// and the table of accounts (output/formats/table.ts). Today's shapes for ASCII data, the terminal's width for
 // everything else, and time in proportion to the rows.
 import { describe, expect, it } from 'vitest';
+import type { Exporter, RowView } from '../../src/output/exporter.js';
+import { exporter as tableExporter } from '../../src/output/formats/table.js';
 import { Io } from '../../src/output/io.js';
 import { fieldLines, painter, tableLines } from '../../src/output/render.js';
-import { SummaryTable } from '../../src/output/summary.js';
 import { fitAccountColumns, fitColumns, overhead, Table, type TableOptions } from '../../src/output/table.js';
 import { displayWidth } from '../../src/output/width.js';
 import { longText } from '../helpers/layout.js';
@@ -206,9 +207,9 @@ describe('fitAccountColumns: what an account table gives up, in order', () => {
     [96, { id: 36, type: 12, name: 29, state: 13 }], // all whole
     [83, { id: 36, type: 12, name: 16, state: 13 }], // the name narrows to 16 first
     [79, { id: 36, type: 8, name: 16, state: 13 }], // then the type to 8
-    [63, { id: 20, type: 8, name: 16, state: 13 }], // then the id's middle, down to 20
-    [56, { id: 20, type: 8, name: 9, state: 13 }], // then the name, down to 8
-    [53, { id: 28, type: 8, name: 0, state: 13 }], // then it goes, and the id gets back what it can
+    [75, { id: 36, type: 8, name: 12, state: 13 }], // then the name, down to 8
+    [71, { id: 36, type: 8, name: 8, state: 13 }],
+    [65, { id: 36, type: 8, name: 0, state: 13 }], // then it goes; the id is never cut
   ])('at %i columns', (total, columns) => {
     const fitted = fitAccountColumns(total, want);
     expect(fitted).toEqual({ columns, extra: 0 });
@@ -216,16 +217,19 @@ describe('fitAccountColumns: what an account table gives up, in order', () => {
   });
 
   it('is undefined below that, and a state of several words wraps first, to its longest word', () => {
-    expect(fitAccountColumns(40, want)).toBeUndefined();
+    expect(fitAccountColumns(60, want)).toBeUndefined();
     expect(fitAccountColumns(96 - 5, want, { stateMin: 8 })?.columns).toEqual({ ...want, state: 8 });
   });
 
-  it('puts a last column beside only while the id is whole and the name keeps 16, giving it the rest', () => {
+  it('keeps an e-mail in the name whole before the type gives way', () => {
+    expect(fitAccountColumns(92, want)?.columns).toEqual({ ...want, name: 25 });
+    expect(fitAccountColumns(92, want, { nameKeep: 29 })?.columns).toEqual({ ...want, type: 8 });
+  });
+
+  it('puts a last column beside only while the name and type are whole, giving it the rest', () => {
     expect(fitAccountColumns(130, want, { extra: 30 })).toEqual({ columns: want, extra: 32 });
-    expect(fitAccountColumns(113, want, { extra: 30 })).toEqual({
-      columns: { ...want, name: 16, type: 10 },
-      extra: 30,
-    });
+    // nice to have: it gives way before the name does
+    expect(fitAccountColumns(113, want, { extra: 30 })).toEqual({ columns: want, extra: 0 });
     expect(fitAccountColumns(100, want, { extra: 30 })).toEqual({ columns: want, extra: 0 });
   });
 });
@@ -279,51 +283,76 @@ describe('tableLines and fieldLines', () => {
   });
 });
 
-describe('the many-account summary', () => {
-  const row = (name: string) => ({
-    accountId: 'acc_1',
-    provider: 'linkedin',
-    name,
-    state: 'ok',
-    tone: 'ok' as const,
+describe('the table of accounts', () => {
+  interface Row {
+    id: string;
+    name: string;
+    state?: string;
+  }
+  const view = (layout: 'held' | 'stream'): RowView<Row> => ({
+    account: (r) => ({
+      id: r.id,
+      type: 'LINKEDIN',
+      name: r.name,
+      health: { state: r.state === undefined ? 'ok' : 'stopped', reasons: [] },
+    }),
+    json: (r) => ({ ...r }),
+    table: { layout, cells: (r) => (r.state ? { state: r.state } : {}) },
   });
-
-  it('shows an emoji name whole when the name column is wide enough, cut between clusters if not', async () => {
-    const summary = await SummaryTable.load(io(100));
-    const out = [row('Ada 🧑‍💻 Dev'), row('Bob ⚠️ warn'), row(`Ada 🧑‍💻 Dev ${'x'.repeat(30)}`)]
-      .map((r) => summary.row(r, 5))
-      .join('');
-    expect(lines(out)).toEqual([
-      'ACCOUNT  PROVIDER  NAME                  STATE',
-      `acc_1    linkedin  Ada 🧑‍💻 Dev${' '.repeat(12)}ok`, // 10 columns, padded to 20, and the gap
-      `acc_1    linkedin  Bob ⚠️ warn${' '.repeat(11)}ok`,
-      'acc_1    linkedin  Ada 🧑‍💻 Dev xxxxxxxx…  ok',
-    ]);
-    expect(new Set(lines(out).map(displayWidth))).toEqual(new Set([46, 43])); // STATE, then ok, in the same column;
-  });
-
-  it('sizes the state column from the states known when it prints, keeping the name at 80', async () => {
-    // 20 ids as long as the sandbox's longest (52 columns)
-    const ids = Array.from({ length: 20 }, (_, i) =>
-      `acc_error_invalid_credentials_but_valid_account_${i}`.padEnd(52, 'x'),
-    );
-    const rows = ids.map((accountId) => ({ ...row('Camille Durand'), accountId }));
-    const first = async (pending: boolean, state = 'ok') => {
-      const summary = await SummaryTable.load(io(80));
-      const known = rows.map((r) => ({ ...r, state }));
-      return lines(summary.row(known[0]!, 52, () => ({ rows: known, pending })));
+  const table = (columns: number, layout: 'held' | 'stream') => {
+    const written: string[] = [];
+    const write = (t: string) => written.push(t) > 0;
+    const deps = {
+      io: new Io({
+        stdout: { write, once: () => undefined, columns, isTTY: true },
+        stderr: { write: () => true, once: () => undefined },
+        stdin: emptyStdin,
+        env: { NO_COLOR: '1' },
+      }),
+      clock: { now: () => 0, sleep: async () => {}, every: () => () => {} },
+      warn: () => {},
+      note: () => {},
     };
-    // every state known, all ok: the room of an error type goes to the ids
-    const done = await first(false);
-    expect(done[0]).toMatch(/^ACCOUNT {2,}PROVIDER {2}NAME {2,}STATE$/);
-    expect(done[1]).toMatch(/^acc_error_invalid_\S*…\S*account_0xxx {2}linkedin {2}Camille Durand {2,}ok$/);
-    // accounts still pending: room for errors/disconnected_account, the id shortened, the name kept
-    const pending = await first(true);
-    expect(pending[1]).toMatch(/^acc_error_\S*…\S+ {2}linkedin {2}Camille Durand {2,}ok$/);
-    expect(pending[1]!.indexOf('ok')).toBe(80 - 'errors/disconnected_account'.length);
-    // a long state known: it wraps at spaces before an id is shortened further
-    const long = await first(false, 'Recruiter seat disconnected + Sales Navigator seat disconnected');
-    for (const line of long) expect(displayWidth(line)).toBeLessThanOrEqual(80);
-    expect(long[0]).toContain('NAME');
+    const exporter: Exporter<Row> = tableExporter(view(layout), deps);
+    return { exporter, written };
+  };
+  const summary = { counts: new Map(), line: '' };
+
+  it('holds its rows and sizes the columns from all of them, whichever page they came on', async () => {
+    const { exporter, written } = table(160, 'held');
+    const rows = [
+      { id: 'acc_1', name: 'Ada' },
+      { id: 'acc_w_mail_stop', name: 'bonjour@lumen-boulangerie.fr' }, // a later page
+    ];
+    expect(rows.map((r) => exporter.row(r)).join('')).toBe('');
+    await exporter.end(summary);
+    expect(lines(written.join(''))).toEqual([
+      'ID               TYPE      NAME                          STATE',
+      'acc_1            LINKEDIN  Ada                           ok',
+      'acc_w_mail_stop  LINKEDIN  bonjour@lumen-boulangerie.fr  ok',
+    ]);
+  });
+
+  it('shows an emoji name whole when the column is wide enough, cut between clusters if not', async () => {
+    const { exporter, written } = table(45, 'held');
+    for (const name of ['Ada 🧑‍💻 Dev', 'Bob ⚠️ warn', `Ada 🧑‍💻 Dev ${'x'.repeat(30)}`])
+      exporter.row({ id: 'acc_1', name });
+    await exporter.end(summary);
+    const out = lines(written.join(''));
+    expect(out[1]).toBe(`acc_1  LINKEDIN  Ada 🧑‍💻 Dev${' '.repeat(13)}ok`); // 10 columns, padded to 21, and the gap
+    expect(out[2]).toBe(`acc_1  LINKEDIN  Bob ⚠️ warn${' '.repeat(12)}ok`);
+    expect(out[3]).toBe('acc_1  LINKEDIN  Ada 🧑‍💻 Dev xxxxxxxxx…  ok'); // cut between clusters
+    for (const line of out) expect(displayWidth(line)).toBeLessThanOrEqual(45);
+  });
+
+  it('streamed, widens the row of an id or an e-mail wider than the column, never cutting it', () => {
+    const { exporter } = table(60, 'stream');
+    const ahead = () => ({ rows: [], pending: false, widestId: 5 });
+    const first = lines(exporter.row({ id: 'acc_1', name: 'Ada Lovelace' }, ahead));
+    const later = lines(exporter.row({ id: 'acc_a_much_longer_one', name: 'Grace Hopper' }, ahead));
+    const mail = lines(exporter.row({ id: 'acc_2', name: 'someone.with.a.long.address@example.org' }, ahead));
+    expect(first[0]).toMatch(/^ID {5}TYPE {6}NAME {10}STATE$/);
+    expect(later[0]).toMatch(/^acc_a_much_longer_one {2}LINKEDIN {2}Grace Hopper {2}ok$/);
+    expect(mail[0]).toMatch(/^acc_2 {2}LINKEDIN {2}someone\.with\.a\.long\.address@example\.org {2}ok$/);
   });
 });

@@ -1,7 +1,9 @@
 // --format prometheus (CLI.md, "Formats"): the text exposition format, for node_exporter's
 // textfile collector. Every metric family is one block (HELP, TYPE, samples), so the per-account
 // samples stream as the list is read and the counts follow at the end.
-import { type HealthState, healthStates } from '../health.js';
+import type { Clock } from '../../deps.js';
+import { type HealthState, healthStates } from '../../health.js';
+import type { ExportDeps, Exporter, Failure, RowView, Summary } from '../exporter.js';
 
 /** A label value as the format escapes it: backslash, double quote and line feed. */
 export const labelValue = (value: string): string =>
@@ -14,25 +16,11 @@ const labels = (pairs: Record<string, string>): string =>
     .map(([name, value]) => `${name}="${labelValue(value)}"`)
     .join(',')}}`;
 
-/** The head of the per-account family, written before the first account. */
-export const accountHealthHead = (): string =>
-  family('pp_account_health', 'The health state of each linked account (1 for its current state).');
-
-export function accountHealthSample(account: {
-  id: string;
-  type: string;
-  name: string;
-  state: HealthState;
-}): string {
-  const { id, type, name, state } = account;
-  return `pp_account_health${labels({ account_id: id, type, name, state })} 1\n`;
-}
-
 /**
  * The closing families. A check that failed gives `pp_status_success 0` and no counts: counts of
  * the part read would pass a partial fleet for the whole.
  */
-export function statusTail(counts: ReadonlyMap<HealthState, number> | undefined, nowMs: number): string {
+export function statusTail(counts: ReadonlyMap<HealthState, number> | undefined, clock: Clock): string {
   let out = '';
   if (counts) {
     out += family('pp_accounts', 'Linked accounts in each health state.');
@@ -41,6 +29,27 @@ export function statusTail(counts: ReadonlyMap<HealthState, number> | undefined,
   out += family('pp_status_success', 'Whether pp status read the whole accounts list (1) or failed (0).');
   out += `pp_status_success ${counts ? 1 : 0}\n`;
   out += family('pp_status_timestamp_seconds', 'When pp status made its check, in Unix time.');
-  out += `pp_status_timestamp_seconds ${nowMs / 1000}\n`;
+  out += `pp_status_timestamp_seconds ${clock.now() / 1000}\n`;
   return out;
 }
+
+export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
+  return {
+    head: () =>
+      family('pp_account_health', 'The health state of each linked account (1 for its current state).'),
+    row(row) {
+      const { id, type, name, health } = view.account(row);
+      return `pp_account_health${labels({ account_id: id, type, name, state: health.state })} 1\n`;
+    },
+    async end(summary: Summary) {
+      await deps.io.out(statusTail(summary.counts, deps.clock));
+      deps.note(summary.line);
+    },
+    failed: () => failure(undefined, deps),
+  };
+}
+
+/** A check that failed: pp_status_success 0, after whatever samples were written, never counts. */
+export const failure = (_error: unknown, deps: ExportDeps): Failure => ({
+  text: statusTail(undefined, deps.clock),
+});

@@ -1,13 +1,15 @@
-// Shared by whoami and profile: fetch one profile, validate it against its provider's schema
-// (tolerant by default: a mismatch is a warning naming the path; --strict makes it exit 15), and
-// print it as received (--json) or as the command lays it out.
+// Who an account's owner is (`GET /api/v1/users/me`), for whoami, profile and status --deep: fetch
+// one profile, validate it against its provider's schema (tolerant by default: a mismatch is a
+// warning naming the path; --strict makes it exit 15), and judge it by the one health model; for
+// one account, print it as received (--json) or as the command lays it out.
+import type { Client } from '../api/client.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
-import { ExitCode, PpError, usageError } from '../errors.js';
+import { ExitCode, PpError, toPpError, usageError } from '../errors.js';
 import { type Health, healthOf, stateTone } from '../health.js';
 import { join, text } from '../output/format.js';
 import { maskedWarning, reindent } from '../output/json.js';
-import type { Field, Identity, Section } from '../output/model.js';
+import type { Field, Identity, Section, Tone } from '../output/model.js';
 import { showable, showableData } from '../output/showable.js';
 import { checkProfile, genericSections } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
@@ -168,4 +170,77 @@ export async function showOne(
   );
   await ctx.io.out(await render(shown));
   return answeredExitCode(shown.health, failOnWarning);
+}
+
+/** One account of a run of many: its profile and verdict, how reading it failed, or Ctrl-C. */
+export type Outcome =
+  | {
+      kind: 'ok';
+      accountId: string;
+      /** The body as received; kept only for --json. */
+      body: string;
+      provider: string;
+      /** The provider's wire value (LINKEDIN), the csv/tsv type column. */
+      type: string;
+      name: string;
+      /** `ok`, or the seat warnings. */
+      state: string;
+      tone: Tone;
+      /** A schema mismatch or unknown provider, for standard error. */
+      warning?: string | undefined;
+      health: Health;
+    }
+  | { kind: 'failed'; accountId: string; error: PpError }
+  | { kind: 'interrupted'; accountId: string };
+
+export async function inspectAccount(
+  ctx: Context,
+  client: Client,
+  accountId: string,
+  json: boolean,
+): Promise<Outcome> {
+  try {
+    const { body, data } = await client.fetchOwnProfile(accountId);
+    return describeProfile(ctx, accountId, json ? body : '', data);
+  } catch (err) {
+    if (ctx.signal.aborted) return { kind: 'interrupted', accountId };
+    const error = toPpError(err);
+    error.accountId ??= accountId;
+    return { kind: 'failed', accountId, error };
+  }
+}
+
+/** The row of one profile; a schema mismatch is a warning, or a failure (exit 15) with --strict. */
+function describeProfile(
+  ctx: Context,
+  accountId: string,
+  body: string,
+  data: Record<string, unknown>,
+): Outcome {
+  let checked: Checked;
+  try {
+    checked = checkedProfile(ctx.globals.strict, accountId, data);
+  } catch (err) {
+    return { kind: 'failed', accountId, error: toPpError(err) };
+  }
+  const { provider, providerId, warning } = checked;
+  // A known provider's warnings are the state, in their short form ("Restricted by Telegram",
+  // not the reason after the colon), so that the counts group alike accounts. The generic
+  // identity's only warning says the provider is unknown, which the warning line has said.
+  const identity = provider ? provider.describe(data).identity : genericIdentity(data);
+  // Joined with " + ", so that the count line's ", " between states is its only separator.
+  const seats = provider ? identity.warnings.map((w) => w.text.split(': ')[0]).join(' + ') : '';
+  const health = healthOf({ warnings: provider ? identity.warnings : [] });
+  return {
+    kind: 'ok',
+    accountId,
+    body,
+    provider: provider?.label ?? providerId,
+    type: providerId,
+    name: identity.name,
+    state: seats || 'ok',
+    tone: stateTone(health.state),
+    health,
+    warning: warning && (provider ? warning : `${warning}: counted as ok`),
+  };
 }

@@ -1,0 +1,41 @@
+// The filters of a list of accounts (--type, --state): their options and what they keep, in one
+// place, so a command that lists accounts takes them all by one call, and a new filter is one
+// option and one test here.
+import type { Command } from 'commander';
+import { usageError } from '../errors.js';
+import { type HealthState, healthStates } from '../health.js';
+import type { ListedAccount } from './list.js';
+
+export interface FilterOptions {
+  type?: string;
+  state?: string;
+}
+
+/** Declares the filters on a command. */
+export const filterOptions = (cmd: Command): Command =>
+  cmd
+    .option('--type <type>', 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)')
+    .option('--state <state>', `only accounts in this health state (${healthStates.join(', ')})`);
+
+/** What the filters given keep, checked before any request; undefined when none is given. */
+export function accountFilter(opts: FilterOptions): ((row: ListedAccount) => boolean) | undefined {
+  const tests: ((row: ListedAccount) => boolean)[] = [];
+  if (opts.type !== undefined) {
+    const type = opts.type.trim().toUpperCase();
+    if (type === '')
+      throw usageError('--type is empty', 'Give a provider type such as LINKEDIN, or leave --type out.');
+    tests.push((row) => row.type.toUpperCase() === type);
+  }
+  if (opts.state !== undefined) {
+    const state = stateOption(opts.state);
+    tests.push((row) => row.health.state === state);
+  }
+  return tests.length === 0 ? undefined : (row) => tests.every((keeps) => keeps(row));
+}
+
+/** --state, as the contract spells the states; any case, and action-needed for action_needed. */
+function stateOption(value: string): HealthState {
+  const state = value.trim().toLowerCase().replaceAll('-', '_');
+  if ((healthStates as readonly string[]).includes(state)) return state as HealthState;
+  throw usageError(`unknown --state ${JSON.stringify(value)}`, `Give one of: ${healthStates.join(', ')}.`);
+}

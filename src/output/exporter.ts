@@ -1,0 +1,179 @@
+// The one exporter (after gh's cmdutil.Exporter): every command that prints a row per account
+// hands its rows to the Exporter built from the global --format, and says once, in a RowView, how
+// its rows read (the account each is about, its NDJSON line, its csv columns, what its table adds).
+// A format is one file under output/formats/ and one line in `formats` below; the commands never
+// branch on the format.
+import type { Clock } from '../deps.js';
+import type { PpError } from '../errors.js';
+import type { Health, HealthState } from '../health.js';
+import type { Io } from './io.js';
+import type { Tone } from './model.js';
+
+/**
+ * Every output format (CLI.md, "Formats"), each loaded only when asked for: a machine format
+ * never pays for the layout and its width tables.
+ */
+export const formats = {
+  table: () => import('./formats/table.js'),
+  json: () => import('./formats/json.js'),
+  csv: () => import('./formats/delimited.js').then((m) => m.csv),
+  tsv: () => import('./formats/delimited.js').then((m) => m.tsv),
+  nagios: () => import('./formats/nagios.js'),
+  prometheus: () => import('./formats/prometheus.js'),
+} satisfies Record<string, () => Promise<FormatModule>>;
+
+export type Format = keyof typeof formats;
+export const formatNames = Object.keys(formats) as Format[];
+
+/** What a command takes unless it says otherwise: a person's layout and JSON. */
+export const oneAccountFormats: readonly Format[] = ['table', 'json'];
+/** A row per account: also csv and tsv (pp accounts, many-account pp profile). */
+export const listFormats: readonly Format[] = ['table', 'json', 'csv', 'tsv'];
+
+/** What every format shows of the account a row is about. */
+export interface AccountFacts {
+  id: string;
+  /** The provider type as the list sends it (LINKEDIN, GOOGLE_OAUTH); '' when unknown. */
+  type: string;
+  name: string;
+  health: Health;
+}
+
+/** A csv/tsv column: its header and its value in a row. */
+export interface Column<R> {
+  name: string;
+  value(row: R): string;
+}
+
+/** account_id,type,name,state,reasons: the columns every account row has (reasons as codes). */
+const accountColumns: readonly Column<AccountFacts>[] = [
+  { name: 'account_id', value: (a) => a.id },
+  { name: 'type', value: (a) => a.type },
+  { name: 'name', value: (a) => a.name },
+  { name: 'state', value: (a) => a.health.state },
+  { name: 'reasons', value: (a) => a.health.reasons.map((r) => r.code).join(';') },
+];
+
+/** The five account columns of a view's rows, and then `more` (what a command adds). */
+export const columnsOf = <R>(view: Pick<RowView<R>, 'account'>, ...more: Column<R>[]): Column<R>[] => [
+  ...accountColumns.map((c) => ({ name: c.name, value: (row: R) => c.value(view.account(row)) })),
+  ...more,
+];
+
+/** A value written into a JSON line as it came (a server's body), never parsed and written again. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** How a command's rows read, in every format it takes. */
+export interface RowView<R> {
+  /** The account a row is about. */
+  account(row: R): AccountFacts;
+  /** Its NDJSON line: RawJson values are spliced in as received, after the other members. */
+  json(row: R): Record<string, unknown>;
+  /** csv and tsv: the columns in order; by default the five account columns of `account(row)`. */
+  columns?: readonly Column<R>[];
+  /** What the table shows beyond ID, TYPE, NAME and STATE, and how it is laid out. */
+  table: TableView<R>;
+}
+
+export interface TableView<R> {
+  /**
+   * 'held': the rows wait until the end, so the columns fit them all, whichever page they came on
+   * (pp accounts, pp status). 'stream': each row prints when it comes, the widths set at the first
+   * from what is known then (many-account pp profile, which a person watches come in).
+   */
+  layout: 'held' | 'stream';
+  /** Only these rows are shown (pp status: those not ok, but with --all). */
+  shows?(row: R): boolean;
+  /** Held rows worst first (the list's order within a state). */
+  worstFirst?: boolean;
+  /** The TYPE, NAME and STATE cells, where they say more than the account's (many-account profile). */
+  cells?(row: R): { type?: string; name?: string; state?: string; tone?: Tone };
+  /** A column after STATE: a date, what to do, a link. */
+  last?: LastColumn<R>;
+}
+
+export interface LastColumn<R> {
+  head: string;
+  value(row: R): string;
+  /** A shorter form to try before the column gives way (the date without how long ago). */
+  shorter?(row: R): string;
+  /**
+   * Without room beside the row: under it across the whole width ('under': what to do, a link), or
+   * left out ('drop': nice to have, a date).
+   */
+  otherwise: 'under' | 'drop';
+  /** Beside the row it may wrap, given at least this many columns (what to do); else it needs all of its width. */
+  wrapsAt?: number;
+}
+
+/** The count of each health state and the count line for a person ("12 accounts: 7 ok, …"). */
+export interface Summary {
+  counts: ReadonlyMap<HealthState, number>;
+  line: string;
+}
+
+/** What the rows of a run have seen so far, for a streamed table sized at its first row. */
+export interface Ahead<R> {
+  /** Rows finished after this one. */
+  rows: readonly R[];
+  /** More rows are still to come. */
+  pending: boolean;
+  /** The widest account id known so far (ids are known before their rows). */
+  widestId: number;
+}
+
+/** Writes a command's rows in one format: each method returns the text to write now. */
+export interface Exporter<R> {
+  head(): string;
+  row(row: R, ahead?: () => Ahead<R>): string;
+  /** On a terminal, the place of a row still awaited while later ones print (stream tables). */
+  mark?(id: string, note: string, ahead?: () => Ahead<R>): string;
+  /** After the last row: writes what the format writes at the end, then the count line for a person. */
+  end(summary: Summary): Promise<void>;
+  /** The exit code the format gives the run, where it has its own (nagios: 0 to 3). */
+  exitCode?(summary: Summary): number;
+  /**
+   * When the command failed part-way (an unreadable page, Ctrl-C): what to write then, and the exit
+   * code the format gives a failure. A table shows the rows it held, nagios says UNKNOWN (3) and
+   * drops them, prometheus says pp_status_success 0 after the samples written.
+   */
+  failed?(error: PpError): Failure;
+}
+
+/** What a format writes on standard output when the command fails, and the exit code it makes that. */
+export interface Failure {
+  text: string;
+  exitCode?: number;
+}
+
+/** What a format needs of the run. */
+export interface ExportDeps {
+  io: Io;
+  clock: Clock;
+  /** A warning on standard error (a line that held the key was masked). */
+  warn(text: string): void;
+  /** A note for a person on standard error: the count line (see Context.note). */
+  note(text: string): void;
+}
+
+export interface FormatModule {
+  exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R>;
+  /**
+   * What the format writes on standard output when the command fails, before or after rows, so
+   * that a failed check never passes for a good one: nagios' UNKNOWN (exit 3), prometheus'
+   * pp_status_success 0. Formats without it write nothing.
+   */
+  failure?(error: PpError, deps: ExportDeps): Failure;
+}
+
+/** The failure a format writes when the command failed before it had an exporter (see FormatModule). */
+export async function formatFailure(
+  format: Format,
+  error: PpError,
+  deps: ExportDeps,
+): Promise<Failure | undefined> {
+  const module: FormatModule = await formats[format]();
+  return module.failure?.(error, deps);
+}

@@ -1,0 +1,32 @@
+// --json for rows: one JSON object per line (NDJSON), the command's own members (RowView.json). A
+// server's body rides along as it came (RawJson, spliced in by compact(): parsing and writing it
+// again would round big numbers and rewrite 1.0 as 1); any string holding the key is masked, with
+// a warning naming the account.
+import { type ExportDeps, RawJson, type RowView, type Summary } from '../exporter.js';
+import { compact, maskedWarning, stringify } from '../json.js';
+
+export const exporter = <R>(view: RowView<R>, deps: ExportDeps) => ({
+  head: () => '',
+  row(row: R): string {
+    const members = view.json(row);
+    const plain: Record<string, unknown> = {};
+    let raw = '';
+    let masked = false;
+    for (const [name, value] of Object.entries(members)) {
+      if (!(value instanceof RawJson)) {
+        plain[name] = value;
+        continue;
+      }
+      const laid = compact(value.text, deps.io);
+      masked ||= laid.masked;
+      raw += `,${JSON.stringify(name)}:${laid.text}`;
+    }
+    const line = stringify(plain, deps.io);
+    if (line.masked || masked) {
+      const { id, type, name } = view.account(row);
+      deps.warn(maskedWarning(id || type || name));
+    }
+    return raw ? `${line.text.slice(0, -1)}${raw}}\n` : `${line.text}\n`;
+  },
+  end: async (summary: Summary) => deps.note(summary.line),
+});
