@@ -87,7 +87,8 @@ export class Io {
 
   /** Whether `text` holds a secret in any form redact masks: the test run on every parsed string. */
   holdsSecret(text: string): boolean {
-    return this.#secrets.some(({ matcher }) => matcher.find(text) !== undefined);
+    for (const { matcher } of this.#secrets) if (matcher.occursIn(text)) return true;
+    return false;
   }
 
   /** Writes the result. Resolves once the stream can take more (backpressure for long outputs). */
