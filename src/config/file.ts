@@ -297,9 +297,11 @@ function trustFolder(dir: string): void {
  * replaced, never followed. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
  */
 export function replaceFile(path: string, text: string): void {
-  // node:crypto only here, where a file is written: loading it costs ~3 ms (~8 ms of `pp --help`
-  // under a profiler), and every command reads this module
-  const temp = `${path}.${builtin('node:crypto').randomBytes(6).toString('hex')}.tmp`;
+  // A name no other writer uses: this process's id and a random part. Not node:crypto's bytes: the
+  // name need not be secret (O_EXCL|O_NOFOLLOW write through nothing planted there, and the folder
+  // is the caller's own), and loading crypto cost ~3-6 ms of every `pp accounts`, which writes the
+  // completion cache.
+  const temp = `${path}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
   try {
     try {
