@@ -37,7 +37,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V') && exists
     // to the descriptor: process.stdout on a pipe would load node:net and node:stream (~6 ms)
     writeSync(1, `${version}\n`);
   } catch {
-    // standard output closed: nothing to say it on
+    // a full disk, a closed pipe: the program says so (or ends quietly), as for any output
+    runBundle();
   }
 } else if (argv[0] === '__complete' && existsSync(join(dist, 'tab.cjs'))) {
   require(join(dist, 'tab.cjs'))
