@@ -4,8 +4,7 @@
 // whole program (commander, every command's definition, the API client) is ~10 ms more to read and
 // start, measured here, against ~35 ms for Node itself. The second file, after main.ts, that hands
 // `process` to pp.
-
-import { sandboxFromEnv, tabValues } from './completion/tab.js';
+import { fileValues, sandboxFromEnv } from './completion/tab.js';
 import { completionKinds } from './completion/values.js';
 import { StdioWriter } from './output/stdio.js';
 
@@ -14,8 +13,9 @@ const isKind = (word: string | undefined): word is (typeof completionKinds)[numb
 
 /**
  * Answers `argv` (`__complete` first) and resolves true; false when it is not the form the
- * completion scripts send (an option among the words before `--`, an unknown kind, `--help`),
- * which the whole program answers as it always has.
+ * completion scripts send (an option among the words before `--`, an unknown kind, `--help`) or
+ * asks for pp's own lists (formats, help topics, the sandbox's ids: the scripts hold the first two
+ * themselves), which the whole program answers as it always has.
  */
 export async function main(argv: string[]): Promise<boolean> {
   const [, kind, ...rest] = argv;
@@ -25,7 +25,7 @@ export async function main(argv: string[]): Promise<boolean> {
   // options there are commander's to read (`pp __complete accounts --sandbox`)
   if (beforeDashes.some((word) => word.startsWith('-'))) return false;
   const [partial = '', ...words] = dashes === -1 ? rest : [...beforeDashes, ...rest.slice(dashes + 1)];
-  const values = await tabValues({
+  const values = fileValues({
     env: process.env,
     kind,
     partial,
@@ -33,6 +33,7 @@ export async function main(argv: string[]): Promise<boolean> {
     sandbox: sandboxFromEnv(process.env),
     now: Date.now(),
   });
+  if (values === undefined) return false;
   // a shell that stopped reading gets nothing more, and Tab never shows an error
   const stdout = new StdioWriter(
     1,

@@ -5,6 +5,9 @@
 import { Argument } from 'commander';
 import { tabValues } from '../completion/tab.js';
 import { type CompletionKind, completionKinds } from '../completion/values.js';
+import { helpTopics } from '../help/topics.js';
+import { formatNames } from '../output/exporter.js';
+import { sandboxIds } from '../sandbox/ids.js';
 import { defineCommand, examples } from './command.js';
 
 export default defineCommand<object, [CompletionKind, string | undefined, string[]]>({
@@ -21,7 +24,7 @@ export default defineCommand<object, [CompletionKind, string | undefined, string
         examples('pp __complete accounts acc_', 'pp __complete accounts -- acc_demo_ whoami --sandbox'),
       ),
   async run(ctx, _opts, kind, partial = '', words) {
-    const values = await tabValues({
+    const request = {
       env: ctx.env,
       kind,
       partial,
@@ -29,6 +32,11 @@ export default defineCommand<object, [CompletionKind, string | undefined, string
       sandbox: ctx.sandbox,
       profile: ctx.globals.profile,
       now: ctx.clock.now(),
+    };
+    const values = tabValues(request, {
+      formats: formatNames,
+      topics: () => Object.keys(helpTopics),
+      sandboxIds,
     });
     if (values.length > 0) await ctx.io.out(`${values.join('\n')}\n`);
     return 0;

@@ -4,11 +4,11 @@
 import type { Command } from 'commander';
 import { completionFile, type Shell, shells } from '../commands/completion.js';
 import { helpTopics } from '../help/topics.js';
+import { formatNames } from '../output/exporter.js';
 import { buildProgram } from '../program.js';
 import { bashScript } from './bash.js';
 import { fishScript } from './fish.js';
 import { readCommand, type ValueHints } from './spec.js';
-import { formatNames } from './values.js';
 import { zshScript } from './zsh.js';
 
 export { completionFile, type Shell, shells };

@@ -1,10 +1,12 @@
 // The values `pp __complete <kind> [partial] [words...]` prints, one a line: what a shell offers on
 // Tab. Shared by the command (commands/complete.ts, reached through the whole program) and by the
-// short way in a shell takes on every Tab (tab-main.ts, which loads nothing else). Local files only,
-// never the keychain or the network; nothing here fails: a shell shows nothing rather than an error.
+// short way in a shell takes on every Tab (tab-main.ts), which answers the kinds read from files
+// (account ids, profile names) and leaves pp's own lists (formats, help topics, the sandbox's ids)
+// to the program, so that dist/tab.cjs holds none of them. Local files only, never the keychain or
+// the network; nothing here fails: a shell shows nothing rather than an error.
 import { profileNames, SettingsReader } from '../config/settings.js';
 import type { Env } from '../deps.js';
-import { type CompletionKind, cacheProfile, formatNames, readAccountCache } from './values.js';
+import { type CompletionKind, cacheProfile, readAccountCache } from './values.js';
 
 export interface TabRequest {
   env: Env;
@@ -19,25 +21,46 @@ export interface TabRequest {
   now: number;
 }
 
+/** pp's own lists, which the whole program has at hand. */
+export interface TabLists {
+  formats: readonly string[];
+  topics: () => readonly string[];
+  sandboxIds: () => readonly string[];
+}
+
 /**
  * The values a shell may be given: ids come from the server and names from a file, and bash's
  * `compgen -W` expands what it offers ($(…), `…`, ~), so anything but these characters is left out.
  */
 const completable = /^[\w.:@+-]{1,200}$/;
 
-/** The values of `kind` that start with `partial`, each once. */
-export async function tabValues(request: TabRequest): Promise<string[]> {
-  const values = await valuesOf(request);
-  return [...new Set(values)].filter((v) => completable.test(v) && v.startsWith(request.partial));
+/** `values` that start with `partial`, each once, and only those a shell takes as they are. */
+const offered = (values: readonly string[], partial: string): string[] =>
+  [...new Set(values)].filter((v) => completable.test(v) && v.startsWith(partial));
+
+/** The values of `kind` that start with `partial`. */
+export function tabValues(request: TabRequest, lists: TabLists): string[] {
+  const { kind, words, sandbox } = request;
+  const values =
+    kind === 'formats'
+      ? lists.formats
+      : kind === 'topics'
+        ? lists.topics()
+        : kind === 'accounts' && (sandbox || words.includes('--sandbox'))
+          ? lists.sandboxIds()
+          : fromFiles(request);
+  return offered(values ?? [], request.partial);
 }
 
-async function valuesOf({ env, kind, words, sandbox, profile, now }: TabRequest): Promise<string[]> {
-  if (kind === 'formats') return [...formatNames];
-  // the help topics and the sandbox's ids load only for the Tab that offers them: they bring the
-  // providers' fixtures and the error catalogue along
-  if (kind === 'topics') return Object.keys((await import('../help/topics.js')).helpTopics);
+/** The values of a kind read from files, as tabValues gives them; undefined for pp's own lists. */
+export function fileValues(request: TabRequest): string[] | undefined {
+  const { kind, words, sandbox } = request;
+  if (kind === 'formats' || kind === 'topics' || sandbox || words.includes('--sandbox')) return undefined;
+  return offered(fromFiles(request), request.partial);
+}
+
+function fromFiles({ env, kind, words, profile, now }: TabRequest): string[] {
   if (kind === 'profiles') return profileNames(env);
-  if (sandbox || words.includes('--sandbox')) return (await import('../sandbox/ids.js')).sandboxIds();
   // the profile typed on the line (`pp --profile staging whoami <Tab>`) chooses whose ids
   const settings = new SettingsReader(env, typedProfile(words) ?? profile);
   let account: string | undefined;

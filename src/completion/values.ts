@@ -11,9 +11,6 @@ import type { Env } from '../deps.js';
 export const completionKinds = ['accounts', 'formats', 'topics', 'profiles'] as const;
 export type CompletionKind = (typeof completionKinds)[number];
 
-/** The names `--format` takes (the CLI contract's Formats): the exporter's list. */
-export { formatNames } from '../output/exporter.js';
-
 /** How long the accounts list's ids are offered after `pp accounts` read them. */
 export const accountCacheTtlMs = 60 * 60 * 1000;
 /** At most this many ids are kept: a shell offers a list a person reads, and it loads on every Tab. */

@@ -7,7 +7,7 @@ import { Command, Option } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { completionFile, completionScript, type Shell, shells } from '../../src/completion/index.js';
-import { formatNames } from '../../src/completion/values.js';
+import { formatNames } from '../../src/output/exporter.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { pp } from '../helpers/pp.js';
 import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
