@@ -8,4 +8,4 @@ type Load = typeof process.getBuiltinModule;
 export const builtin: Load =
   typeof process.getBuiltinModule === 'function'
     ? process.getBuiltinModule.bind(process)
-    : ((name: string) => require(name)) as Load;
+    : (((name: string) => require(name)) as Load);

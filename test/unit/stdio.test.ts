@@ -50,10 +50,20 @@ describe('StdioWriter', () => {
     const path = join(tempDir(), 'out');
     const fd = track(openSync(path, 'w'));
     const out = new StdioWriter(fd, never, never);
+    /** Whether everything written is out before the event loop turns (a queued write needs a turn). */
+    const outAtOnce = async () => {
+      let idle = false;
+      void out.idle().then(() => {
+        idle = true;
+      });
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      return idle;
+    };
     out.write('written before write() returns\n');
+    expect(await outAtOnce()).toBe(true);
     expect(readFileSync(path, 'utf8')).toBe('written before write() returns\n');
-    out.write('x'.repeat(20 * 1024)); // past the budget: queued
-    expect(readFileSync(path, 'utf8')).toBe('written before write() returns\n');
+    out.write('x'.repeat(20 * 1024)); // past the 16 KB: queued
+    expect(await outAtOnce()).toBe(false);
     await out.idle();
     expect(readFileSync(path, 'utf8')).toHaveLength(31 + 20 * 1024);
   });
