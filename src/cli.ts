@@ -105,6 +105,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       const failure = ctx
         ? await ctx.failure(error)
         : await formatFailure(format as Format, error, {
+            profile: '',
             io,
             clock: deps.clock ?? realClock,
             warn: () => {},
@@ -135,10 +136,13 @@ async function report(err: unknown, io: Io, ctx: Context | undefined, json: bool
     return ExitCode.usage;
   }
   const verbose = ctx?.globals.verbose === true;
-  const error = toPpError(
+  let error = toPpError(
     err,
     verbose ? undefined : 'This is a bug in pp. Run again with --verbose for details, and report it.',
   );
+  // a refused key: what to do depends on where the key came from (PP_API_KEY, a profile, a command)
+  const keyHint = error.exitCode === ExitCode.auth ? ctx?.refusedKeyHint() : undefined;
+  if (keyHint) error = error.withHint(keyHint);
   if (ctx?.globals.json ?? json) {
     io.err(oneLine({ error: jsonError(error) }));
   } else {

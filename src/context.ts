@@ -62,6 +62,8 @@ export class Context {
   readonly settings: SettingsReader;
   readonly #cleanups: (() => Promise<void>)[] = [];
   #exporter: Exporter<unknown> | undefined;
+  readonly #warned = new Set<string>();
+  #keyOrigin: KeySetting['origin'] | undefined;
 
   constructor(init: ContextInit) {
     this.io = init.io;
@@ -116,7 +118,14 @@ export class Context {
   }
 
   exportDeps(): ExportDeps {
+    let profile = '';
+    try {
+      profile = this.settings.profileChoice().name;
+    } catch {
+      // a profile name pp cannot use: the command fails on it, and says so, on its own
+    }
     return {
+      profile,
       io: this.io,
       clock: this.clock,
       // written at once, and before the command ends (cleanup waits for it)
@@ -126,6 +135,13 @@ export class Context {
       },
       note: (text) => this.note(text),
     };
+  }
+
+  /** A warning said once a run, however many accounts give it (`key` says which are alike). */
+  async warnOnce(key: string, text: string): Promise<void> {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    await this.warn(text);
   }
 
   async warn(text: string): Promise<void> {
@@ -155,12 +171,29 @@ export class Context {
         ? { value: SANDBOX_KEY, origin: { storage: 'sandbox' as const } }
         : await this.settings.apiKey({ clock: this.clock, signal: this.signal });
     if (!key) {
+      const { name } = this.settings.profileChoice();
       throw configError(
-        'no API key: set one with `pp config set-key` or the PP_API_KEY variable',
-        'Run `pp config set-key` and paste the key (it is not echoed), or try `pp --sandbox …` with no key.',
+        `no API key for profile ${name}: set one with \`pp config set-key\` or the PP_API_KEY variable`,
+        `Run \`pp${name === 'default' ? '' : ` --profile ${name}`} config set-key\` and paste the key (it is not echoed), or try \`pp --sandbox …\` with no key.`,
       );
     }
     this.io.addSecret(key.value, maskKey(key.value));
+    this.#keyOrigin = key.origin;
     return key;
+  }
+
+  /**
+   * What to do about a key the API refused (exit 4), where it really comes from: PP_API_KEY wins
+   * over everything stored, so storing another would change nothing.
+   */
+  refusedKeyHint(): string | undefined {
+    const origin = this.#keyOrigin;
+    if (!origin || origin.storage === 'sandbox') return undefined;
+    if (origin.storage === 'environment')
+      return 'The key comes from PP_API_KEY: check its value, or unset it to use the stored one (`pp config show`).';
+    const profile = origin.profile === 'default' ? '' : ` --profile ${origin.profile}`;
+    if (origin.storage === 'command')
+      return `The key is what the key command of profile ${origin.profile} prints: check it (\`pp${profile} config show\`).`;
+    return `The key of profile ${origin.profile} was refused: store a valid one with \`pp${profile} config set-key\`.`;
   }
 }

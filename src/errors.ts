@@ -74,6 +74,12 @@ export class PpError extends Error {
   get retryable(): boolean {
     return transientCodes.has(this.exitCode);
   }
+
+  /** The same failure with another hint (what to do depends on more than the API said). */
+  withHint(hint: string): PpError {
+    const { exitCode, message, detail, status, type, title, accountId, retryAfter } = this;
+    return new PpError({ exitCode, message, detail, hint, status, type, title, accountId, retryAfter });
+  }
 }
 
 /**

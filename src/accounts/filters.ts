@@ -39,3 +39,16 @@ function stateOption(value: string): HealthState {
   if ((healthStates as readonly string[]).includes(state)) return state as HealthState;
   throw usageError(`unknown --state ${JSON.stringify(value)}`, `Give one of: ${healthStates.join(', ')}.`);
 }
+
+/**
+ * A --type that no account of the list has (a typo, most likely: `--type linkdin`): the warning
+ * that names the types the workspace has, or undefined when some account had it.
+ */
+export function unmatchedType(opts: FilterOptions, typesSeen: ReadonlySet<string>): string | undefined {
+  const type = opts.type?.trim().toUpperCase();
+  if (!type || typesSeen.has(type)) return undefined;
+  const there = [...typesSeen].filter((t) => t !== '').sort();
+  return there.length === 0
+    ? `no account of type ${JSON.stringify(type)}: the workspace has no accounts`
+    : `no account of type ${JSON.stringify(type)} in the workspace; its types are ${there.join(', ')}`;
+}

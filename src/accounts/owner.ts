@@ -2,6 +2,7 @@
 // one profile, validate it against its provider's schema (tolerant by default: a mismatch is a
 // warning naming the path; --strict makes it exit 15), and judge it by the one health model; for
 // one account, print it as received (--json) or as the command lays it out.
+import { accountTypes } from '../api/account.js';
 import type { Client } from '../api/client.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
@@ -9,7 +10,7 @@ import { ExitCode, PpError, toPpError, usageError } from '../errors.js';
 import { type Health, healthOf, stateTone } from '../health.js';
 import { join, text } from '../output/format.js';
 import { maskedWarning, reindent } from '../output/json.js';
-import type { Field, Identity, Section, Tone } from '../output/model.js';
+import type { Field, Identity, Section } from '../output/model.js';
 import { showable, showableData } from '../output/showable.js';
 import { checkProfile, genericSections } from '../providers/index.js';
 import type { Provider } from '../providers/types.js';
@@ -179,15 +180,13 @@ export type Outcome =
       accountId: string;
       /** The body as received; kept only for --json. */
       body: string;
-      provider: string;
-      /** The provider's wire value (LINKEDIN), the csv/tsv type column. */
+      /** The provider's wire value (LINKEDIN), the TYPE of its row. */
       type: string;
       name: string;
-      /** `ok`, or the seat warnings. */
-      state: string;
-      tone: Tone;
-      /** A schema mismatch or unknown provider, for standard error. */
+      /** A schema mismatch, for standard error. */
       warning?: string | undefined;
+      /** A provider pp has never heard of (not an account type of the list either): said once a run. */
+      unknownProvider?: string | undefined;
       health: Health;
     }
   | { kind: 'failed'; accountId: string; error: PpError }
@@ -224,23 +223,23 @@ function describeProfile(
     return { kind: 'failed', accountId, error: toPpError(err) };
   }
   const { provider, providerId, warning } = checked;
-  // A known provider's warnings are the state, in their short form ("Restricted by Telegram",
-  // not the reason after the colon), so that the counts group alike accounts. The generic
-  // identity's only warning says the provider is unknown, which the warning line has said.
+  // The generic identity's only warning says the provider is unknown: no warning about the account.
   const identity = provider ? provider.describe(data).identity : genericIdentity(data);
-  // Joined with " + ", so that the count line's ", " between states is its only separator.
-  const seats = provider ? identity.warnings.map((w) => w.text.split(': ')[0]).join(' + ') : '';
   const health = healthOf({ warnings: provider ? identity.warnings : [] });
   return {
     kind: 'ok',
     accountId,
     body,
-    provider: provider?.label ?? providerId,
     type: providerId,
     name: identity.name,
-    state: seats || 'ok',
-    tone: stateTone(health.state),
     health,
-    warning: warning && (provider ? warning : `${warning}: counted as ok`),
+    // An account type of the list (WHATSAPP, INSTAGRAM…) whose users/me pp has no variant for is
+    // judged by its sources, quietly; a provider pp has never heard of is said once a run.
+    warning: provider ? warning : undefined,
+    unknownProvider: provider || accountTypes.has(providerId) ? undefined : providerId,
   };
 }
+
+/** Said once a run for a provider pp has never heard of (`first`: the first account that had it). */
+export const unknownProviderWarning = (provider: string, first: string): string =>
+  `users/me answered with a provider pp does not know, ${JSON.stringify(provider)} (first: ${first}); such accounts are counted as ok`;

@@ -5,6 +5,22 @@ import * as v from 'valibot';
 import { ExitCode, PpError } from '../errors.js';
 import { list, record, text } from '../output/format.js';
 
+/** The account types accounts.md lists (the list accepts any other string too). */
+export const accountTypes: ReadonlySet<string> = new Set([
+  'LINKEDIN',
+  'WHATSAPP',
+  'INSTAGRAM',
+  'MESSENGER',
+  'TELEGRAM',
+  'TWITTER',
+  'MAIL',
+  'GOOGLE_OAUTH',
+  'ICLOUD',
+  'OUTLOOK',
+  'IMAP',
+  'MOBILE',
+]);
+
 // The schema is built on first need: an account that passes matchesSchema never needs it.
 let accountSchema: ReturnType<typeof buildAccountSchema> | undefined;
 const buildAccountSchema = () =>

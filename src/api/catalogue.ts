@@ -12,7 +12,7 @@ export interface ErrorInfo {
 const RECONNECT = 'Reconnect the account in postpress, then run the command again.';
 const CHECK_KEY = 'Check the API key: `pp config show`, then `pp config set-key` to store a valid one.';
 const RETRY_LATER = 'This is usually temporary: try again in a few minutes.';
-const CHECK_ID = 'Check the account id (`pp whoami --account <id>`); ids look like acc_….';
+const CHECK_ID = 'Check the account id: `pp accounts` lists the workspace’s ids (acc_…).';
 
 const entry = (status: number, title: string, description: string, hint: string): ErrorInfo => ({
   status,

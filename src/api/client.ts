@@ -31,6 +31,11 @@ export interface ClientOptions {
   conceal?: Conceal | undefined;
   /** --verbose lines (already free of the key: the caller's Io redacts it too). */
   log?: ((line: string) => void) | undefined;
+  /**
+   * For a person waiting at a terminal: a retry as it happens ("no answer in 30 s; retrying (2/3)
+   * in 4 s"), so that a long wait is never silent. Not for a run of many, whose progress line says it.
+   */
+  notice?: ((line: string) => void) | undefined;
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal | undefined;
   /** Shared by every request of a many-account run; a gate of one otherwise. */
@@ -204,6 +209,7 @@ export function createClient(opts: ClientOptions) {
     const url = `${opts.baseUrl}${path}`;
     const attempts = opts.retries + 1;
     let sharedRounds = 0;
+    let limitsSeen = gate.rateLimited; // the run's 429s so far, this request's own included
     for (let n = 1, tries = 1; ; n++) {
       try {
         await gate.acquire(opts.signal);
@@ -233,10 +239,19 @@ export function createClient(opts: ClientOptions) {
         if (!limited) gate.pause(retryAfterMs, accountId);
         throw error;
       }
-      const onTheRun = limited && shared && opts.retries > 0 && sharedRounds++ < SHARED_RATE_LIMIT_ROUNDS;
-      if (!retryable || (!onTheRun && tries >= attempts)) throw error;
+      // A 429 while no other account met one since this one's last (or since it started) is this
+      // account's own limit, not the run's: it spends its --retries as whoami would (an account
+      // that is always rate limited cost a run of many 13 attempts, 23 s, against whoami's 3, 2 s).
+      const own = limited && gate.rateLimited - 1 === limitsSeen;
+      if (limited) limitsSeen = gate.rateLimited;
+      const onTheRun =
+        limited && shared && !own && opts.retries > 0 && sharedRounds++ < SHARED_RATE_LIMIT_ROUNDS;
+      if (!retryable || (!onTheRun && tries >= attempts)) throw tries > 1 ? afterTries(error, tries) : error;
       if (!onTheRun) tries++;
       log?.(`retrying in ${(wait / 1000).toFixed(1)} s${retryAfterMs !== undefined ? ' (Retry-After)' : ''}`);
+      opts.notice?.(
+        `${retryReason(error)}; retrying (${tries}/${attempts}) in ${(wait / 1000).toFixed(1)} s`,
+      );
       if (limited) continue;
       try {
         await clock.sleep(wait, opts.signal); // other failures back off on their own
@@ -309,6 +324,19 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   if (!/\b\d\d:\d\d:\d\d\b/.test(trimmed)) return undefined;
   const date = Date.parse(/\b(gmt|utc|ut)\b|[+-]\d{4}$|z$/i.test(trimmed) ? trimmed : `${trimmed} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Why an attempt is tried again, in a few words: "no answer in 30 s", "HTTP 503 (service unavailable)". */
+function retryReason(error: PpError): string {
+  if (error.status) return `HTTP ${error.status}${error.type ? ` (${error.type})` : ''}`;
+  return error.message.replace(/^network failure: /, '');
+}
+
+/** The error of the last attempt, saying how many were made (a person waited through all of them). */
+function afterTries(error: PpError, tries: number): PpError {
+  const { exitCode, message, hint, status, type, title, accountId, retryAfter } = error;
+  const detail = `${error.detail ? `${error.detail} ` : ''}(${tries} attempts)`;
+  return new PpError({ exitCode, message, detail, hint, status, type, title, accountId, retryAfter });
 }
 
 /** Ctrl-C; `accountId` when it stopped a request for that account. */

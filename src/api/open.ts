@@ -31,6 +31,11 @@ export async function openClient(
     userAgent: `pp/${ctx.version} node/${process.versions.node}`,
     env: ctx.env,
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
+    // a person at a terminal hears of each retry as it happens; a run of many has its progress line
+    notice:
+      ctx.io.stderr.isTTY && !opts.gate && !ctx.globals.verbose
+        ? (line) => ctx.io.err(`pp: ${line}\n`)
+        : undefined,
     signal: ctx.signal,
     clock: ctx.clock,
     gate: opts.gate,

@@ -1,6 +1,6 @@
 // `pp accounts`: the workspace's linked accounts from the accounts list — one request per 250
 // accounts, no call to any provider — each with its health, in every list format, page by page.
-import { accountFilter, type FilterOptions, filterOptions } from '../accounts/filters.js';
+import { accountFilter, type FilterOptions, filterOptions, unmatchedType } from '../accounts/filters.js';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { openClient } from '../api/open.js';
 import { accountCacheMax, cacheProfile, writeAccountCache } from '../completion/values.js';
@@ -31,18 +31,20 @@ export default defineCommand<FilterOptions>({
   async run(ctx, opts) {
     const keeps = accountFilter(opts);
     const client = await openClient(ctx);
-    const out = await ctx.exporter(accountsView(ctx));
+    const out = await ctx.exporter(accountsView(ctx, ctx.settings.profileChoice().name));
     const tally = new HealthTally();
     let listed = 0;
     const seen: string[] = []; // for completion (completion/values.ts)
+    const types = new Set<string>();
     await ctx.io.out(out.head());
-    for await (const rows of listAccounts(ctx, client)) {
+    for await (const rows of listAccounts(ctx, client, undefined, { progress: true })) {
       // One write a page: 250 lines in one go rather than 250 writes (measured: the writes were a
       // fifth of the run over 10,000 accounts).
       let page = '';
       for (const row of rows) {
         listed++;
         if (row.id && seen.length < accountCacheMax) seen.push(row.id);
+        types.add(row.type.toUpperCase());
         if (keeps && !keeps(row)) continue;
         tally.add(row.health);
         page += out.row(row);
@@ -50,17 +52,20 @@ export default defineCommand<FilterOptions>({
       if (page) await ctx.io.out(page);
     }
     rememberIds(ctx, seen);
+    // a script asking for a type no account has most likely mistyped it: a warning, in any format
+    const unmatched = unmatchedType(opts, types);
+    if (unmatched) await ctx.warn(unmatched);
     await out.end(tally.summary(keeps ? listed : undefined));
     return 0;
   },
 });
 
 /**
- * How pp accounts' rows read: `{"account_id", "type", "name", "health", "account"}` in NDJSON (the
- * account as received), the five account columns in csv, and the creation date in the table (with
+ * How pp accounts' rows read: `{"account_id", "type", "name", "health", "account", "config_profile"}`
+ * in NDJSON (the account as received; the name of pp's profile, which workspace it is), the five account columns in csv, and the creation date in the table (with
  * how long ago where there is room).
  */
-function accountsView(ctx: Context): RowView<ListedAccount> {
+function accountsView(ctx: Context, profile: string): RowView<ListedAccount> {
   const created = (row: ListedAccount) => text(row.item?.created_at) ?? '';
   return {
     account: (row) => row,
@@ -70,19 +75,22 @@ function accountsView(ctx: Context): RowView<ListedAccount> {
       name: row.item?.name ?? null,
       health: row.health,
       account: row.item,
+      config_profile: profile,
     }),
     table: {
       layout: 'held',
-      last: {
-        head: 'CREATED',
-        value(row) {
-          const when = Date.parse(created(row));
-          const date = created(row).slice(0, 10);
-          return Number.isNaN(when) ? date : `${date} (${ago(new Date(when), ctx.clock.now())})`;
+      columns: [
+        {
+          head: 'CREATED',
+          value(row) {
+            const when = Date.parse(created(row));
+            const date = created(row).slice(0, 10);
+            return Number.isNaN(when) ? date : `${date} (${ago(new Date(when), ctx.clock.now())})`;
+          },
+          shorter: (row) => created(row).slice(0, 10),
+          otherwise: 'drop',
         },
-        shorter: (row) => created(row).slice(0, 10),
-        otherwise: 'drop',
-      },
+      ],
     },
   };
 }

@@ -1,15 +1,21 @@
 // `pp profile <id>…`: the full provider-specific profile of one account; several ids, or
 // --from-file, inspect many accounts at once through the many-accounts runner (CLI.md, "Many
 // accounts"), a row each in every list format, in input order as soon as the order allows.
-import { chooseAccount, healthFields, inspectAccount, type Outcome, showOne } from '../accounts/owner.js';
+import {
+  chooseAccount,
+  healthFields,
+  inspectAccount,
+  type Outcome,
+  showOne,
+  unknownProviderWarning,
+} from '../accounts/owner.js';
 import type { Context } from '../context.js';
-import { ExitCode, jsonError, type PpError } from '../errors.js';
-import { HealthTally, healthOf, stateTone } from '../health.js';
+import { ExitCode, jsonError } from '../errors.js';
+import { HealthTally, healthOf } from '../health.js';
 import { accountIds, checkIdArguments, noIds, openIdFile } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
-import { listFormats, oneAccountFormats, RawJson, type RowView } from '../output/exporter.js';
+import { listFormats, oneAccountFormats, RawJson, type RowView, reasonColumn } from '../output/exporter.js';
 import type { Section } from '../output/model.js';
-import { neutralize } from '../output/showable.js';
 import { displayWidth } from '../output/width.js';
 import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
 
@@ -76,7 +82,6 @@ async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Prom
   const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
   const out = await ctx.exporter(manyView);
   const tally = new HealthTally();
-  const states = new StateCounts();
   const failOn = opts.failOn === 'warning';
   let widestId = 0;
   let headed = false;
@@ -112,12 +117,16 @@ async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Prom
         : undefined,
     async sink(next, progress, ahead) {
       if (next.kind === 'interrupted') return;
-      tally.add(healthOfOutcome(next), next.kind === 'failed' ? next.error.exitCode : undefined);
-      states.add(stateOf(next));
+      tally.add(manyView.account(next).health, next.kind === 'failed' ? next.error.exitCode : undefined);
       // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
       // failures printed so far, not a clean 0.
       ctx.setExitCode(tally.exitCode(failOn));
       const warning = next.kind === 'ok' ? next.warning : undefined;
+      if (next.kind === 'ok' && next.unknownProvider)
+        await ctx.warnOnce(
+          `provider ${next.unknownProvider}`,
+          unknownProviderWarning(next.unknownProvider, next.accountId),
+        );
       // Rows on the same terminal, or a warning, would land on the progress line: clear it first
       // (its timer redraws it).
       if (ctx.io.stdout.isTTY || warning) progress?.clear();
@@ -137,22 +146,21 @@ async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Prom
   if (started === 0 && readError === undefined && !ctx.signal.aborted) throw noIds(file);
   // Ctrl-C: how far the run got, in any format (the interruption's own message)
   if (ctx.signal.aborted) {
-    ctx.io.err(`${states.line(started)}\n`);
+    ctx.io.err(
+      `interrupted: ${tally.summary().line.replace(/^\d+ accounts?/, (n) => `${n} of ${started} started`)}\n`,
+    );
     return ExitCode.interrupted;
   }
-  if (started > 0) await out.end({ counts: tally.counts, line: states.line() });
+  if (started > 0) await out.end(tally.summary());
   if (readError !== undefined) throw readError;
   return tally.exitCode(failOn);
 }
 
-const healthOfOutcome = (outcome: Printed) =>
-  outcome.kind === 'ok' ? outcome.health : healthOf({ error: outcome.error });
-
 /**
  * How many-account rows read: NDJSON `{"account_id", "ok": true, "health", "profile"}` (the profile
  * as the server sent it) or `{"account_id", "ok": false, "error"}`; the five account columns in
- * csv; in the table the provider, the name and the state in a word: ok, the seat warnings, or the
- * error type.
+ * csv; in the table the provider, the name, the health state and its reasons, and what to do
+ * about each reason after it.
  */
 const manyView: RowView<Printed> = {
   account: (o) =>
@@ -165,50 +173,8 @@ const manyView: RowView<Printed> = {
       : { account_id: o.accountId, ok: false, error: jsonError(o.error) },
   table: {
     layout: 'stream',
-    cells: (o) =>
-      o.kind === 'ok'
-        ? { type: o.provider, state: o.state, tone: o.tone }
-        : {
-            type: '-',
-            name: '-',
-            state: failureState(o.error),
-            tone: stateTone(healthOf({ error: o.error }).state),
-          },
+    cells: (o) => (o.kind === 'ok' ? {} : { type: '-', name: '-' }),
+    columns: [reasonColumn<Printed>({ account: (o) => manyView.account(o) })],
+    advice: true,
   },
 };
-
-/** What the state column and the counts say about a failure: its type, else what kind it is. */
-function failureState(error: PpError): string {
-  if (error.type) return error.type;
-  if (error.exitCode === ExitCode.network) return 'network';
-  if (error.exitCode === ExitCode.invalidResponse) return 'invalid response';
-  if (error.exitCode === ExitCode.rateLimited) return 'rate limited';
-  if (error.status) return `HTTP ${error.status}`;
-  return 'unexpected failure';
-}
-
-const stateOf = (outcome: Printed): string =>
-  outcome.kind === 'ok' ? outcome.state : failureState(outcome.error);
-
-/** The count of each state in words (ok, the seat warnings, the error types), for the count line. */
-class StateCounts {
-  readonly #states = new Map<string, number>([['ok', 0]]);
-  #count = 0;
-
-  add(state: string): void {
-    this.#count++;
-    this.#states.set(state, (this.#states.get(state) ?? 0) + 1);
-  }
-
-  /** e.g. "3 accounts: 2 ok, 1 errors/disconnected_account". */
-  line(interruptedOf?: number): string {
-    const counts = [...this.#states]
-      .filter(([state, n]) => n > 0 || (state === 'ok' && this.#count === 0))
-      .map(([state, n]) => `${n} ${neutralize(state)}`)
-      .join(', ');
-    const accounts = `${this.#count} account${this.#count === 1 ? '' : 's'}`;
-    return interruptedOf === undefined
-      ? `${accounts}: ${counts}`
-      : `interrupted: ${accounts} of ${interruptedOf} started: ${counts}`;
-  }
-}

@@ -4,7 +4,7 @@
 // sources are all OK, through the many-accounts runner. Every format is the exporter's: machine
 // formats stream in list order; the table holds the accounts that are not ok, worst first.
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
-import { inspectAccount } from '../accounts/owner.js';
+import { inspectAccount, unknownProviderWarning } from '../accounts/owner.js';
 import { sourcesOf } from '../api/account.js';
 import type { Client } from '../api/client.js';
 import { interrupted } from '../api/client.js';
@@ -14,7 +14,7 @@ import { ExitCode, jsonError } from '../errors.js';
 import { HealthTally, healthOf } from '../health.js';
 import { checkIdArguments, namedIds } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
-import { formatNames, RawJson, type RowView } from '../output/exporter.js';
+import { formatNames, RawJson, type RowView, reasonColumn } from '../output/exporter.js';
 import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
 
 interface StatusOptions {
@@ -72,7 +72,7 @@ accounts); --deep calls each account's provider.
     checkIdArguments(ids);
     const named = await namedIds(ctx, ids, opts.fromFile);
     const client = await openClient(ctx);
-    const out = await ctx.exporter(statusView(opts.all === true));
+    const out = await ctx.exporter(statusView(opts.all === true, ctx.settings.profileChoice().name));
     const tally = new HealthTally();
     const failOn = opts.failOn === 'warning';
     const emit = (row: StatusRow): string => {
@@ -84,7 +84,7 @@ accounts); --deep calls each account's provider.
     await ctx.io.out(out.head());
     if (opts.deep) await deepRun(ctx, client, named, opts, emit);
     else {
-      for await (const rows of listAccounts(ctx, client, named)) {
+      for await (const rows of listAccounts(ctx, client, named, { progress: true })) {
         let page = ''; // one write a page, as pp accounts does
         for (const row of rows) page += emit(row);
         if (page) await ctx.io.out(page);
@@ -99,12 +99,12 @@ accounts); --deep calls each account's provider.
 });
 
 /**
- * How pp status's rows read: NDJSON `{"account_id", "type", "name", "health", "account"}` (the list
- * item as received; with --deep the users/me body as `profile`, or how reading it failed as
+ * How pp status's rows read: NDJSON `{"account_id", "type", "name", "health", "account",
+ * "config_profile"}` (the list item as received, the name of pp's profile; with --deep the users/me body as `profile`, or how reading it failed as
  * `error`), the five account columns in csv, and in the table the accounts not ok (every one with
- * --all), worst first, with what to do.
+ * --all), worst first, with their reasons, and what to do about each reason after it.
  */
-function statusView(all: boolean): RowView<StatusRow> {
+function statusView(all: boolean, profile: string): RowView<StatusRow> {
   return {
     account: (row) => row,
     json: (row) => ({
@@ -113,6 +113,7 @@ function statusView(all: boolean): RowView<StatusRow> {
       name: row.item ? (row.item.name ?? null) : null,
       health: row.health,
       account: row.item,
+      config_profile: profile,
       ...(row.error ? { error: jsonError(row.error) } : {}),
       ...(row.profile === undefined ? {} : { profile: new RawJson(row.profile) }),
     }),
@@ -120,13 +121,8 @@ function statusView(all: boolean): RowView<StatusRow> {
       layout: 'held',
       shows: all ? undefined : (row) => row.health.state !== 'ok',
       worstFirst: true,
-      last: {
-        head: 'WHAT TO DO',
-        value: (row) => row.health.reasons.map((r) => r.text).join(' '),
-        otherwise: 'under',
-        // beside the row only with room to read it: a ribbon a word wide goes under its row instead
-        wrapsAt: 30,
-      },
+      columns: [reasonColumn<StatusRow>({ account: (row) => row })],
+      advice: true,
     },
   };
 }
@@ -157,6 +153,11 @@ async function deepRun(
         const health = healthOf({ sources: sourcesOf(row.item), error: outcome.error });
         return { ...row, health, error: outcome.error };
       }
+      if (outcome.unknownProvider)
+        await ctx.warnOnce(
+          `provider ${outcome.unknownProvider}`,
+          unknownProviderWarning(outcome.unknownProvider, row.id),
+        );
       return { ...row, health: outcome.health, profile: outcome.body, warning: outcome.warning };
     },
     failed: (row) => row?.error !== undefined,

@@ -192,18 +192,20 @@ FOR A PERSON (the default)
   aliases, Telegram restriction reasons and IMAP/SMTP
   servers.
   Tables of accounts share their columns: ID, TYPE,
-  NAME, STATE, then what the command adds.
+  NAME, STATE (pp help health), then what the command
+  adds; and after the table, WHAT TO DO about each
+  reason once, with the accounts that have it.
   pp accounts: every account, and when it was created
   where there is room.
   pp profile <id> <id>...: a row per account (TYPE the
-  provider, STATE ok, a warning, or the error type),
-  printed in input order as the answers come, then a
-  count of each state.
+  provider, REASON its warnings or error type), printed
+  in input order as the answers come.
   pp status: a row per account that is not ok (--all:
-  every one), worst first, with what to do; then the
-  count.
-  Tables fit --width, else COLUMNS, else the terminal,
-  else 80, and wrap long values at spaces. An id, URL or
+  every one), worst first, with its REASON codes.
+  Then the count of each state.
+  Tables fit --width, else COLUMNS, else the terminal;
+  in a pipe or a file they have no width and nothing is
+  cut. Long values wrap at spaces. An id, URL or
   e-mail address is never cut or split: a line too
   narrow for it is left for the terminal to wrap. A
   name is shortened only when there is no room for it.
@@ -235,10 +237,12 @@ input order:
 
 --json, THE ACCOUNTS LIST (pp accounts, pp status): one
 line an account, as the pages arrive:
-  {"account_id","type","name","health","account"}
-  account is the list item as received; pp status
-  --deep adds "profile" or "error". The accounts that
-  need a human:
+  {"account_id","type","name","health","account",
+   "config_profile"}
+  account is the list item as received, config_profile
+  the name of pp's profile in use (which workspace);
+  pp status --deep adds "profile" or "error". The
+  accounts that need a human:
     pp accounts --json
       | jq -r 'select(.health.state != "ok")
                | .account_id'
@@ -252,10 +256,11 @@ writes a tab, line break or backslash in a value as
 \\t, \\n, \\r or \\\\, so each row is one line.
 
 --format nagios (pp status): the plugin convention.
-  PP CRITICAL - 12 accounts: 7 ok, ... | ok=7
+  PP CRITICAL - default: 12 accounts: 7 ok, ... | ok=7
     warning=0 connecting=1 action_needed=2 stopped=2
     unknown=0
-then a line per account that is not ok. Exit 0 OK,
+("default": pp's profile, the workspace checked), then
+a line per account that is not ok. Exit 0 OK,
 1 WARNING, 2 CRITICAL, 3 UNKNOWN: the check failed (no
 key, network, the list unreadable, a bad option) or an
 account could not be checked and none is CRITICAL.
@@ -267,6 +272,8 @@ node_exporter's textfile collector, every account:
   pp_status_success 1         0: the check failed, and
                               pp_accounts is left out
   pp_status_timestamp_seconds
+every sample also labelled profile="<pp's profile>", so
+two workspaces' files can share one collector folder.
 
 --json, ERRORS
   Nothing on standard output. On standard error one

@@ -211,7 +211,8 @@ class Progress {
     const [t0, r0] = this.#samples[0]!;
     const rate = now > t0 ? ((this.gate.started - r0) * 1000) / (now - t0) : 0;
     const n = groupDigits; // not toLocaleString: its first call loads ICU data (~20 ms)
-    const done = this.#total === undefined ? `${n(this.#done)} done` : `${n(this.#done)}/${n(this.#total)}`;
+    // one wording whether or not every id has been read yet: "12 done", then "12 of 40 done"
+    const done = `${n(this.#done)}${this.#total === undefined ? '' : ` of ${n(this.#total)}`} done`;
     const paused = this.gate.pausedFor;
     const by = this.gate.waitingFor;
     const pace =

@@ -7,7 +7,6 @@ import type { Clock } from '../deps.js';
 import type { PpError } from '../errors.js';
 import type { Health, HealthState } from '../health.js';
 import type { Io } from './io.js';
-import type { Tone } from './model.js';
 
 /**
  * Every output format (CLI.md, "Formats"), each loaded only when asked for: a machine format
@@ -60,6 +59,17 @@ export const columnsOf = <R>(view: Pick<RowView<R>, 'account'>, ...more: Column<
   ...more,
 ];
 
+/** REASON in a table of accounts: the codes of its health's reasons (csv's reasons, pp help health). */
+export const reasonColumn = <R>(view: Pick<RowView<R>, 'account'>): TableColumn<R> => ({
+  head: 'REASON',
+  value: (row) =>
+    view
+      .account(row)
+      .health.reasons.map((r) => r.code)
+      .join(', '),
+  otherwise: 'drop',
+});
+
 /** A value written into a JSON line as it came (a server's body), never parsed and written again. */
 export class RawJson {
   constructor(readonly text: string) {}
@@ -88,24 +98,27 @@ export interface TableView<R> {
   shows?(row: R): boolean;
   /** Held rows worst first (the list's order within a state). */
   worstFirst?: boolean;
-  /** The TYPE, NAME and STATE cells, where they say more than the account's (many-account profile). */
-  cells?(row: R): { type?: string; name?: string; state?: string; tone?: Tone };
-  /** A column after STATE: a date, what to do, a link. */
-  last?: LastColumn<R>;
+  /** The TYPE and NAME cells, where they say more than the account's. */
+  cells?(row: R): { type?: string; name?: string };
+  /** Columns after STATE, in order: a reason, a date, a link. */
+  columns?: readonly TableColumn<R>[];
+  /**
+   * After the table, what to do about each reason the rows shown have, once per reason with the
+   * accounts that have it (rather than the same sentences under every row).
+   */
+  advice?: boolean;
 }
 
-export interface LastColumn<R> {
+export interface TableColumn<R> {
   head: string;
   value(row: R): string;
   /** A shorter form to try before the column gives way (the date without how long ago). */
   shorter?(row: R): string;
   /**
-   * Without room beside the row: under it across the whole width ('under': what to do, a link), or
-   * left out ('drop': nice to have, a date).
+   * Without room beside the row: left out ('drop': nice to have, it gives way before the name), or
+   * under the row, whole ('under': a link).
    */
-  otherwise: 'under' | 'drop';
-  /** Beside the row it may wrap, given at least this many columns (what to do); else it needs all of its width. */
-  wrapsAt?: number;
+  otherwise: 'drop' | 'under';
 }
 
 /** The count of each health state and the count line for a person ("12 accounts: 7 ok, …"). */
@@ -156,6 +169,8 @@ export interface ExportDeps {
   warn(text: string): void;
   /** A note for a person on standard error: the count line (see Context.note). */
   note(text: string): void;
+  /** The name of pp's profile in use ('' when there is none to name): which workspace this is. */
+  profile: string;
 }
 
 export interface FormatModule {

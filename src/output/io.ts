@@ -61,6 +61,17 @@ export class Io {
     return this.#columnsOf(this.stdout);
   }
 
+  /**
+   * The width a table of rows is fitted to: --width or COLUMNS when given, else the terminal's; a
+   * pipe or a file has no width, so nothing in a table is cut there (`pp accounts | grep` finds
+   * every whole name). Infinity for none.
+   */
+  get tableColumns(): number {
+    const fromEnv = Number(this.#env.COLUMNS);
+    const given = this.#width !== undefined || (Number.isInteger(fromEnv) && fromEnv > 0);
+    return given || this.stdout.isTTY ? this.columns : Number.POSITIVE_INFINITY;
+  }
+
   /** The same for standard error (errors, hints, the count line), which may be another terminal. */
   get errColumns(): number {
     return this.#columnsOf(this.stderr);

@@ -100,8 +100,12 @@ function profile(accountId: string | null, workspace: SandboxWorkspace): Sandbox
     return problem('invalid_resource_identifier', 'The account_id query parameter is required.');
   const found = Object.hasOwn(demoAccounts(), accountId) ? demoAccounts()[accountId] : undefined;
   if (found) return ok(found);
-  const generated = accountId.startsWith('acc_gen_') ? workspace.find(accountId) : undefined;
-  if (generated?.sources.every((s) => s.status === 'OK')) return ok(generatedProfile(generated));
+  // An account of the list answers as its sources say, as the real API does: the owner's profile
+  // when they all run, else the 401 that tells the owner to act.
+  const listed = workspace.find(accountId);
+  const stopped = listed?.sources.find((s) => s.status !== 'OK');
+  if (listed && stopped) return problem(sourceErrors[stopped.status] ?? 'disconnected_account');
+  if (listed) return ok(generatedProfile(listed));
   return (
     errorAccount(accountId, PROFILE_PATH) ??
     problem('resource_not_found', `No account ${accountId} in the sandbox. Try acc_demo_linkedin.`)
@@ -122,7 +126,19 @@ const profileBases: Readonly<Record<string, string>> = {
   MAIL: 'acc_demo_imap',
 };
 
-/** The users/me answer of a generated account whose sources are all OK: a profile with no warning. */
+/** The 401 users/me answers for an account whose source is not running, by its status. */
+const sourceErrors: Readonly<Record<string, string>> = {
+  CONNECTING: 'checkpoint_error',
+  CREDENTIALS: 'expired_credentials',
+  PERMISSIONS: 'disconnected_feature',
+  ERROR: 'disconnected_account',
+  STOPPED: 'disconnected_account',
+};
+
+/**
+ * The users/me answer of a listed account whose sources all run: a profile with no warning, whose
+ * owner is the list's name (an address for a mailbox, else a person's first and last name).
+ */
 function generatedProfile(account: SandboxAccount): Record<string, unknown> {
   const base = Object.hasOwn(profileBases, account.type) ? profileBases[account.type] : undefined;
   if (!base) {
@@ -134,9 +150,32 @@ function generatedProfile(account: SandboxAccount): Record<string, unknown> {
     };
   }
   const profile: Record<string, unknown> = { ...demoAccounts()[base], provider_id: `gen_${account.id}` };
-  if ('first_name' in profile && !account.name.includes('@')) {
-    const [first, last] = account.name.split(' ');
-    Object.assign(profile, { first_name: first, last_name: last });
+  const [first = '', ...rest] = account.name.split(' ');
+  const last = rest.join(' ');
+  const named = (fields: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(fields)) if (key in profile) profile[key] = value;
+  };
+  if (account.name.includes('@')) {
+    named({ email: account.name, user_principal_name: account.name, display_name: account.name });
+    // a mailbox with no display name: its primary alias is the address alone
+    if (Array.isArray(profile.aliases))
+      profile.aliases = (profile.aliases as Record<string, unknown>[]).map((a) =>
+        a.is_primary === true ? { ...a, email: account.name, display_name: undefined } : a,
+      );
+    const params = profile.connection_params as Record<string, Record<string, unknown>> | undefined;
+    if (params)
+      profile.connection_params = Object.fromEntries(
+        Object.entries(params).map(([k, v]) => [k, { ...v, username: account.name }]),
+      );
+  } else {
+    named({
+      first_name: first,
+      last_name: last,
+      given_name: first,
+      surname: last,
+      display_name: account.name,
+    });
+    named({ name: account.name });
   }
   // the demo Telegram owner is restricted on purpose; a generated one is not
   if (account.type === 'TELEGRAM') {

@@ -105,6 +105,23 @@ describe('pp accounts', () => {
     }
   });
 
+  it('says how far it has read a long list on a terminal, and clears the line before the table', async () => {
+    // a clock on which each look takes 400 ms: the list is read slowly enough to show the line
+    let now = Date.UTC(2026, 10, 30);
+    const slow = { now: () => (now += 400), sleep: async () => {}, every: () => () => {} };
+    const r = await pp(['--base-url', big.url, 'accounts'], {
+      env: env({ NO_COLOR: '1' }),
+      tty: { columns: 120 },
+      clock: slow,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('\r\u001b[Kreading the accounts list: page 2, 500 accounts so far');
+    expect(r.stderr).toMatch(/page 3, 612 accounts so far\r\u001b\[K612 accounts: /);
+    // not on a pipe, nor in a quick run
+    const piped = await pp(['--base-url', big.url, 'accounts'], { env: env(), clock: slow });
+    expect(piped.stderr).not.toContain('reading the accounts list');
+  });
+
   it('reads every page of a large workspace (250 a page) and streams one NDJSON line per account', async () => {
     const r = await pp(['--base-url', big.url, '--json', 'accounts'], { env: env() });
     expect(r.code).toBe(0);
@@ -112,7 +129,7 @@ describe('pp accounts', () => {
     expect(lines).toHaveLength(612);
     expect(new Set(lines.map((l) => l.account_id)).size).toBe(612);
     const first = lines[0]!;
-    expect(Object.keys(first)).toEqual(['account_id', 'type', 'name', 'health', 'account']);
+    expect(Object.keys(first)).toEqual(['account_id', 'type', 'name', 'health', 'account', 'config_profile']);
     expect((first.account as { id: string }).id).toBe(first.account_id);
     const states = new Set(lines.map((l) => l.health.state));
     expect([...states].sort()).toEqual(['action_needed', 'connecting', 'ok', 'stopped']);
@@ -130,6 +147,13 @@ describe('pp accounts', () => {
     expect(table.stderr).toBe('2 accounts (of 12 in the workspace): 2 stopped\n');
     const linkedin = await pp(['--sandbox', '--json', 'accounts', '--type', 'linkedin']);
     expect(ndjson(linkedin.stdout).map((l) => l.type)).toEqual(['LINKEDIN', 'LINKEDIN']);
+    expect(linkedin.stderr).toBe('');
+    // a type no account has is no error (the API adds types), but a typo must not pass in silence
+    const typo = await pp(['--sandbox', '--json', 'accounts', '--type', 'linkdin']);
+    expect(typo).toMatchObject({ code: 0, stdout: '' });
+    expect(typo.stderr.replace(/\s+/g, ' ')).toContain(
+      'warning: no account of type "LINKDIN" in the workspace; its types are GOOGLE_OAUTH, IMAP, INSTAGRAM, LINKEDIN, MAIL, MOBILE, OUTLOOK, TELEGRAM, TWITTER, WHATSAPP',
+    );
     const bad = await pp(['--sandbox', 'accounts', '--state', 'broken']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');

@@ -167,23 +167,30 @@ describe('pp profile with many accounts', () => {
       { env: baseEnv({ COLUMNS: '160' }) },
     );
     expect(r.code).toBe(5);
-    const rows = r.stdout.trimEnd().split('\n');
-    expect(rows[0]).toMatch(/^ID\s+TYPE\s+NAME\s+STATE$/);
+    const [table = '', advice = ''] = r.stdout.split('\nWHAT TO DO\n');
+    const rows = table.trimEnd().split('\n');
+    expect(rows[0]).toMatch(/^ID\s+TYPE\s+NAME\s+STATE\s+REASON$/);
     expect(rows.slice(1).map((row) => row.split(/\s{2,}/)[0])).toEqual([
       'acc_demo_linkedin',
       'acc_error_disconnected_account',
       'acc_demo_linkedin_seats_disconnected',
       'acc_demo_telegram',
     ]);
-    expect(rows[1]).toMatch(/LinkedIn .* ok$/);
-    expect(rows[2]).toMatch(/errors\/disconnected_account$/);
-    expect(rows[3]).toContain('Recruiter seat disconnected');
+    // the vocabulary of every table of accounts: the type as sent, the health state, its reasons
+    expect(rows[1]).toMatch(/^acc_demo_linkedin\s+LINKEDIN\s+Camille Durand\s+ok$/);
+    expect(rows[2]).toMatch(/\saction_needed\s+errors\/disconnected_account$/);
+    expect(rows[3]).toMatch(/\swarning\s+recruiter_disconnected, sales_navigator_disconnected$/);
+    expect(rows[4]).toMatch(/^acc_demo_telegram\s+TELEGRAM\s+Ana Petrović\s+warning\s+telegram_restricted$/);
     expect(r.stdout).not.toContain('\u001b['); // no colour in a pipe
-    expect(rows[4]).toMatch(/Telegram .* Restricted by Telegram$/);
-    expect(r.stderr).toContain(
-      '4 accounts: 1 ok, 1 errors/disconnected_account, ' +
-        '1 Recruiter seat disconnected + Sales Navigator seat disconnected, 1 Restricted by Telegram\n',
-    );
+    // what to do, once per reason, with the accounts that have it
+    expect(advice.match(/^ {2}\S+: /gm)).toEqual([
+      '  errors/disconnected_account: ',
+      '  recruiter_disconnected: ',
+      '  sales_navigator_disconnected: ',
+      '  telegram_restricted: ',
+    ]);
+    expect(advice).toContain('  telegram_restricted: acc_demo_telegram\n    Restricted by Telegram');
+    expect(r.stderr).toBe('4 accounts: 1 ok, 2 warning, 1 action_needed\n');
     expect(r.stderr).not.toContain('\r'); // no progress line when standard error is not a terminal
   });
 
@@ -277,6 +284,29 @@ describe('pp profile with many accounts', () => {
     // Each worker retrying on its own would keep knocking through the pause; here a window's 429s
     // are at most the 6 requests in flight when the limit hit, and 20 accounts at 8 a window take 3.
     expect(seen.limited.length).toBeLessThanOrEqual(18);
+  });
+
+  it('an account that is always rate limited costs the run what whoami costs it, not the run’s rounds', async () => {
+    const { url, seen } = await testServer((id) =>
+      id === 'acc_3'
+        ? {
+            status: 429,
+            headers: { 'retry-after': '1' },
+            body: '{"status":429,"type":"errors/too_many_requests"}',
+          }
+        : { delayMs: 5 },
+    );
+    const clock = new FakeClock();
+    const r = await pp(['--base-url', url, 'profile', ...ids(6), '--json'], { env: apiEnv(), clock });
+    expect(r.code).toBe(9);
+    expect(ndjson(r.stdout).map((l) => [l.account_id, l.ok])).toEqual(
+      ids(6).map((id) => [id, id !== 'acc_3']),
+    );
+    // its first 429 may be the run's (free); after that, others got through: its own --retries (2)
+    const tries = seen.ids.filter((id) => id === 'acc_3').length;
+    expect(tries).toBeGreaterThanOrEqual(3);
+    expect(tries).toBeLessThanOrEqual(4);
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5_000);
   });
 
   it('one early 429 with Retry-After: 0 costs the run no wait and no slowdown', async () => {
@@ -394,9 +424,9 @@ describe('pp profile with many accounts', () => {
     // standard output still goes to a file
     const result = await inTerminal(`${slowRun(url, 16)} > '${out}'`);
     expect(result.code).toBe(0);
-    expect(result.tty).toMatch(
-      /\r\u001b\[K\d+ done · 0 failed · [\d.]+ req\/s|\r\u001b\[K\d+\/16 · 0 failed/,
-    );
+    // one wording before and after every id is read: "12 done", then "12 of 16 done"
+    expect(result.tty).toMatch(/\r\u001b\[K\d+ (of 16 )?done · 0 failed · [\d.]+ req\/s/);
+    expect(result.tty).not.toMatch(/\d+\/16 ·/);
     // Cleared before the counts: the last thing on the terminal is the summary, on its own line.
     expect(result.tty).toMatch(/\r\u001b\[K16 accounts: 16 ok\r?\n$/);
   });
@@ -443,8 +473,8 @@ describe('when the reader of standard output leaves early', () => {
   });
 });
 
-describe('the summary table at the width of a pipe (80)', () => {
-  it('keeps the ids and the error types whole; the name gives way', async () => {
+describe('the summary table in a pipe, which has no width', () => {
+  it('cuts nothing: every id, name and reason whole', async () => {
     const ids = [
       'acc_demo_linkedin',
       'acc_error_disconnected_account',
@@ -452,54 +482,65 @@ describe('the summary table at the width of a pipe (80)', () => {
     ];
     const r = await runPp(['--sandbox', 'profile', ...ids]);
     expect(r.code).toBe(16); // ok, disconnected (5), not found (7)
-    const lines = r.stdout.trimEnd().split('\n');
-    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
-    expect(lines).toEqual([
-      expect.stringMatching(/^ID\s+TYPE\s+STATE$/),
-      expect.stringMatching(/^acc_demo_linkedin\s+LinkedIn\s+ok$/),
-      expect.stringMatching(/^acc_error_disconnected_account\s+-\s+errors\/disconnected_account$/),
-      expect.stringMatching(/^acc_linkedin_01HXYZ4QK3WJ8FN3M6QH7TZ8GR\s+-\s+errors\/resource_not_found$/),
+    const table = r.stdout.split('\nWHAT TO DO\n')[0]!;
+    expect(table).not.toContain('…');
+    expect(table.split('\n').slice(0, 4)).toEqual([
+      expect.stringMatching(/^ID\s+TYPE\s+NAME\s+STATE\s+REASON$/),
+      expect.stringMatching(/^acc_demo_linkedin\s+LINKEDIN\s+Camille Durand\s+ok$/),
+      expect.stringMatching(
+        /^acc_error_disconnected_account\s+-\s+-\s+action_needed\s+errors\/disconnected_account$/,
+      ),
+      expect.stringMatching(
+        /^acc_linkedin_01HXYZ4QK3WJ8FN3M6QH7TZ8GR\s+-\s+-\s+unknown\s+errors\/resource_not_found$/,
+      ),
     ]);
   });
+});
 
-  it('shows the name beside them when there is room for the longest error type too', async () => {
+describe('the summary table on a terminal', () => {
+  const table = (stdout: string) => stdout.split('\nWHAT TO DO\n')[0]!.trimEnd().split('\n');
+
+  it('at 80 columns keeps the ids whole; the reason gives way first, its advice follows the table', async () => {
+    const ids = [
+      'acc_demo_linkedin',
+      'acc_error_disconnected_account',
+      'acc_linkedin_01HXYZ4QK3WJ8FN3M6QH7TZ8GR',
+    ];
+    const r = await runPp(['--sandbox', 'profile', ...ids], { env: baseEnv({ COLUMNS: '80' }) });
+    const lines = table(r.stdout);
+    for (const line of r.stdout.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(lines[0]).toMatch(/^ID\s+TYPE\s+NAME\s+STATE$/);
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(ids);
+    expect(r.stdout).toMatch(
+      / {2}errors\/disconnected_account: acc_error_disconnected_account\n {4}Disconnected/,
+    );
+  });
+
+  it('shows the reason beside the row when there is room', async () => {
     const r = await runPp(['--sandbox', 'profile', 'acc_demo_linkedin', 'acc_error_disconnected_account'], {
       env: baseEnv({ COLUMNS: '110' }),
     });
     expect(r.code).toBe(5);
-    const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+TYPE\s+NAME\s+STATE$/);
-    expect(lines[1]).toMatch(/^acc_demo_linkedin\s+LinkedIn\s+Camille Durand\s+ok$/);
-    expect(lines[2]).toMatch(/^acc_error_disconnected_account\s+-\s+-\s+errors\/disconnected_account$/);
-  });
-});
-
-describe('the summary table, other widths', () => {
-  it('never cuts an id or an error type: a line too long for both is left to the terminal to wrap', async () => {
-    const imap = 'acc_error_invalid_credentials_but_valid_account_imap';
-    const r = await runPp(['--sandbox', 'profile', 'acc_demo_gmail', imap], {
-      env: baseEnv({ COLUMNS: '100' }),
-    });
-    expect(r.code).toBe(5); // the account's credentials, not the key's: its owner must act
-    const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toEqual([
-      expect.stringMatching(/^ID\s+TYPE\s+STATE$/),
-      expect.stringMatching(/^acc_demo_gmail\s+Gmail\s+ok$/),
-      `${imap}  -         errors/invalid_credentials_but_valid_account_imap`,
-    ]);
+    const lines = table(r.stdout);
+    expect(lines[0]).toMatch(/^ID\s+TYPE\s+NAME\s+STATE\s+REASON$/);
+    expect(lines[1]).toMatch(/^acc_demo_linkedin\s+LINKEDIN\s+Camille Durand\s+ok$/);
+    expect(lines[2]).toMatch(
+      /^acc_error_disconnected_account\s+-\s+-\s+action_needed\s+errors\/disconnected_account$/,
+    );
   });
 
-  it.each([30, 40])('at %i columns is wider only by what is never cut: ids and states', async (cols) => {
-    const list = ['acc_demo_linkedin', 'acc_error_disconnected_account', 'acc_demo_telegram'];
+  it.each([30, 40, 60])('at %i columns is wider only by what is never cut: the ids', async (cols) => {
+    const list = [
+      'acc_demo_linkedin',
+      'acc_error_disconnected_account',
+      'acc_nobody_here_with_a_long_id_0123456789',
+    ];
     const r = await runPp(['--sandbox', 'profile', ...list], { env: baseEnv({ COLUMNS: String(cols) }) });
-    expect(r.code).toBe(5);
-    const lines = r.stdout.trimEnd().split('\n');
-    // each id whole, at the start of its row; each state whole in its column
-    expect(lines.filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0])).toEqual(['ID', ...list]);
-    expect(lines.join('\n')).toMatch(/ errors\/disconnected_account\n/);
-    // no wider than the longest id, the type and the longest state, which are never cut
-    const widest = 'acc_error_disconnected_account'.length + 2 + 8 + 2 + 'errors/disconnected_account'.length;
-    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(widest);
+    const lines = table(r.stdout);
+    // each id whole, at the start of its row, then TYPE and STATE at their least
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(list);
+    const least = list[2]!.length + 2 + 8 + 2 + 'action_needed'.length;
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(Math.max(cols, least));
   });
 });
 
@@ -509,9 +550,9 @@ describe('an id longer than the first ones', () => {
     const list = ['acc_demo_gmail', ...ids(70), long]; // the widths are set before the long id is read
     const r = await runPp(['--sandbox', 'profile', ...list], { env: baseEnv({ COLUMNS: '120' }) });
     expect(r.code).toBe(7);
-    const lines = r.stdout.trimEnd().split('\n');
+    const lines = r.stdout.split('\nWHAT TO DO\n')[0]!.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID {14}TYPE/); // set from acc_demo_gmail and the short ones
-    expect(lines.at(-1)).toMatch(new RegExp(`^${long}\\s+-\\s+-\\s+errors/resource_not_found$`));
+    expect(lines.at(-1)).toMatch(new RegExp(`^${long}\\s+-\\s+-\\s+unknown\\s+errors/resource_not_found$`));
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(120);
   });
 });
@@ -529,26 +570,6 @@ describe('an empty account list', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`no account ids in ${join(dir, 'accounts.txt')}`);
     }
-  });
-});
-
-describe('the summary table on a narrow terminal', () => {
-  it('at 60 columns: ids whole, states wrapped at spaces, the name gives way', async () => {
-    const ids = [
-      'acc_demo_linkedin_seats_disconnected',
-      'acc_demo_telegram',
-      'acc_nobody_here_with_a_very_long_account_identifier_0123456789',
-    ];
-    const r = await runPp(['--sandbox', 'profile', ...ids], { env: baseEnv({ COLUMNS: '60' }) });
-    const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+TYPE\s+STATE$/);
-    // every id whole in its column; the full ids are in --json too
-    expect(lines.filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0])).toEqual(['ID', ...ids]);
-    // each state can be read back from its column
-    const stateAt = lines[0]!.indexOf('STATE');
-    const states = lines.slice(1).map((l) => l.slice(stateAt).trim());
-    expect(states.join(' ')).toContain('Recruiter seat disconnected + Sales Navigator seat disconnected');
-    expect(states.join(' ')).toContain('errors/resource_not_found');
   });
 });
 
@@ -586,7 +607,7 @@ describe('waits explained', () => {
     expect(rows[0]).toMatch(/^acc_1 .*waiting.*its row follows$/);
     const real = rows.filter((row) => !row.endsWith('its row follows'));
     expect(real.map(id).sort()).toEqual(ids(6));
-    expect(real.at(-1)).toMatch(/^acc_1 .*Gmail .* ok$/);
+    expect(real.at(-1)).toMatch(/^acc_1 .*GMAIL .* ok$/);
     for (const placeholder of rows.filter((row) => row.endsWith('its row follows')))
       expect(rows.lastIndexOf(real.find((row) => id(row) === id(placeholder))!)).toBeGreaterThan(
         rows.indexOf(placeholder),

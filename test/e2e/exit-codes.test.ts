@@ -1,5 +1,5 @@
 // Every exit code of the CLI contract from 0 to 15, each produced by a real run of bin/pp.js.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,6 +36,13 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const env = () => baseEnv({ PP_API_KEY: KEY, PP_BASE_URL: base });
+/** A config folder whose file holds these profiles. */
+function configWith(profiles: Record<string, Record<string, string>>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-exit-'));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ profiles }), { mode: 0o600 });
+  return dir;
+}
+
 const sandbox = (account: string, ...more: string[]) =>
   runPp(['--sandbox', '--retries', '0', 'whoami', '--account', account, ...more]);
 
@@ -105,6 +112,38 @@ describe.concurrent('exit codes', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/no API key/);
     expect(r.stderr).toMatch(/pp config set-key/);
+  });
+
+  it('3: no API key names the profile that has none', async () => {
+    const r = await runPp(['--profile', 'acme', 'whoami', '--account', 'acc_demo_gmail'], {
+      env: baseEnv({ PP_BASE_URL: base, PP_CONFIG_DIR: configWith({ acme: {} }) }),
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/no API key for profile acme/);
+    expect(r.stderr).toMatch(/pp --profile acme config set-key/);
+  });
+
+  it('4: a refused key says where it came from: PP_API_KEY, or the profile that stores it', async () => {
+    const fromEnv = await runPp(['--sandbox', 'accounts'], {
+      env: baseEnv({ PP_API_KEY: 'pp_test_rejected' }),
+    });
+    expect(fromEnv.code).toBe(4);
+    expect(fromEnv.stderr).toMatch(/hint: The key comes from PP_API_KEY/);
+    expect(fromEnv.stderr).not.toMatch(/set-key/);
+    const stored = await runPp(['--sandbox', '--profile', 'acme', 'accounts'], {
+      env: baseEnv({ PP_CONFIG_DIR: configWith({ acme: { apiKey: 'pp_test_rejected' } }) }),
+    });
+    expect(stored.code).toBe(4);
+    expect(stored.stderr).toMatch(
+      /The key of profile acme was refused: store a valid one with\s+`pp --profile acme config set-key`/,
+    );
+  });
+
+  it('7: an id not found says how to find the right one', async () => {
+    const r = await runPp(['--sandbox', 'accounts', 'show', 'acc_nope']);
+    expect(r.code).toBe(7);
+    expect(r.stderr).toMatch(/`pp accounts` lists the workspace’s ids/);
+    expect(r.stderr).not.toMatch(/whoami/);
   });
 
   const byCode: [number, string][] = [

@@ -167,7 +167,7 @@ describe('the API key from PP_API_KEY or the config file', () => {
       const none = await whoami({ PP_API_KEY: blank });
       expect(none.code, JSON.stringify(blank)).toBe(3);
       expect(none.stdout).toBe('');
-      expect(none.stderr).toMatch(/^error: no API key: set one with `pp config set-key`/);
+      expect(none.stderr).toMatch(/^error: no API key for profile default: set one with `pp config set-key`/);
     }
     expect(server.requests.map((q) => q.headers['x-api-key'])).toEqual([KEY, KEY, KEY]);
   });

@@ -321,6 +321,27 @@ describe('timeouts', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('tells a person at a terminal of each retry as it happens, and how many attempts were made', async () => {
+    server.script(hang);
+    const r = await inProcess(['--base-url', server.origin, '--timeout', '0.05', 'whoami', 'acc_1'], {
+      env: baseEnv({ PP_API_KEY: KEY, NO_COLOR: '1' }),
+      clock: new FakeClock(),
+      tty: { columns: 100 },
+    });
+    expect(r.code).toBe(14);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toMatch(
+      /^pp: no answer from 127\.0\.0\.1:\d+ within the 0\.05 s timeout; retrying \(2\/3\) in [\d.]+ s$/,
+    );
+    expect(lines[1]).toMatch(/; retrying \(3\/3\) in /);
+    expect(r.stderr).toMatch(/^error: network failure: no answer from .*\n {2}\(3 attempts\)$/m);
+    // a script's standard error is not a terminal: the error alone
+    server.script(hang);
+    const script = await pp(['--timeout', '0.05', 'whoami', 'acc_1']);
+    expect(script.stderr).not.toMatch(/retrying/);
+    expect(script.stderr).toMatch(/\(3 attempts\)/);
+  });
+
   it('reports --json timeouts as retryable exit 14 with no status', async () => {
     server.script(hang);
     const r = await pp(['--json', '--timeout', '0.3', '--retries', '0', 'profile', 'acc_1']);

@@ -70,7 +70,7 @@ describe('the README’s health-check recipes, against the sandbox', () => {
 
   it('Nagios command: CRITICAL, exit 2', () => {
     expect(check.code).toBe(2);
-    expect(check.stdout).toMatch(/^PP CRITICAL - 12 accounts: .* \| ok=7 warning=0 /);
+    expect(check.stdout).toMatch(/^PP CRITICAL - default: 12 accounts: .* \| ok=7 warning=0 /);
   });
 
   it('GitHub Actions step: fails the job (exit 5) when an account needs action', () => {

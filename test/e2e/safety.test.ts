@@ -323,12 +323,13 @@ describe('what the server says is shown safely', () => {
     expect(r.stderr).toContain('  first line\\u001b[2J\n  second line\n');
   });
 
-  it('neutralizes error types in the summary table and the count line', async () => {
+  it('neutralizes error types in the summary table and its advice', async () => {
     server.script(problem(404, `gone${ESC}[2J`));
     const r = await pp(['profile', 'acc_1', 'acc_2'], { COLUMNS: '200' });
     expect(r.code).toBe(7);
     expectInert(r.stdout + r.stderr);
-    expect(r.stderr).toContain('2 accounts: 2 errors/gone\\u001b[2J');
+    expect(r.stdout).toMatch(/ unknown +errors\/gone\\u001b\[2J\n/);
+    expect(r.stdout).toContain('  errors/gone\\u001b[2J: acc_1, acc_2\n');
   });
 });
 

@@ -137,7 +137,7 @@ describe('pp help formats', () => {
   it('shows the NDJSON lines of many accounts', () => {
     expect(formats).toContain('NDJSON');
     expect(formats).toContain('{"account_id":"acc_…","ok":true,"health":{…},');
-    expect(formats).toContain('{"account_id","type","name","health","account"}');
+    expect(formats).toContain('{"account_id","type","name","health","account",\n   "config_profile"}');
     expect(formats).toContain('{"account_id":"acc_…","ok":false,"error":{…}}');
   });
 

@@ -1,7 +1,8 @@
 // The sandbox's accounts endpoints (CLI.md, "The sandbox"; api/accounts.md), through the handler's
 // answer function: the list and its paging, each account, errors, and the refused key.
 import { describe, expect, it } from 'vitest';
-import { errorNames } from '../../src/api/catalogue.js';
+import { errorNames, exitCodeFor } from '../../src/api/catalogue.js';
+import { ExitCode } from '../../src/errors.js';
 import { healthOf } from '../../src/health.js';
 import { demoAccounts, findProvider } from '../../src/providers/index.js';
 import {
@@ -340,6 +341,32 @@ describe('generated accounts', () => {
     expect(get('/api/v1/accounts/acc_gen_000000', workspace).status).toBe(404);
     expect(get('/api/v1/accounts/acc_gen_0000001', workspace).status).toBe(404);
     expect(get('/api/v1/accounts/acc_gen_000001').status).toBe(404); // none by default
+  });
+
+  it('answer users/me as the list has them: the same owner, or the 401 that says the owner must act', () => {
+    const workspace = sandboxWorkspace(300);
+    let profiles = 0;
+    let refused = 0;
+    for (let i = 1; i <= 300; i++) {
+      const account = generatedAccount(i);
+      const me = get(`/api/v1/users/me?account_id=${account.id}`, workspace);
+      if (account.sources.every((s) => s.status === 'OK')) {
+        expect(me.status).toBe(200);
+        const profile = me.body as Record<string, unknown>;
+        const provider = findProvider(profile.provider);
+        // the owner the list names, whatever the provider
+        const name = provider ? provider.describe(profile).identity.name : profile.name;
+        expect(name, account.id).toBe(account.name);
+        profiles++;
+      } else {
+        // never 404: an account of the list that needs its owner says so, as the real API does
+        expect(me.status, account.id).toBe(401);
+        expect(exitCodeFor(401, (me.body as { type: string }).type), account.id).toBe(ExitCode.disconnected);
+        refused++;
+      }
+    }
+    expect(profiles).toBeGreaterThan(200);
+    expect(refused).toBeGreaterThan(20);
   });
 
   it('a workspace takes 0 to 1,000,000 generated accounts', () => {

@@ -297,7 +297,7 @@ describe('the table of accounts', () => {
       health: { state: r.state === undefined ? 'ok' : 'stopped', reasons: [] },
     }),
     json: (r) => ({ ...r }),
-    table: { layout, cells: (r) => (r.state ? { state: r.state } : {}) },
+    table: { layout },
   });
   const table = (columns: number, layout: 'held' | 'stream') => {
     const written: string[] = [];
@@ -312,6 +312,7 @@ describe('the table of accounts', () => {
       clock: { now: () => 0, sleep: async () => {}, every: () => () => {} },
       warn: () => {},
       note: () => {},
+      profile: 'default',
     };
     const exporter: Exporter<Row> = tableExporter(view(layout), deps);
     return { exporter, written };

@@ -79,8 +79,10 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     async end(summary: Summary) {
       held.sort((a, b) => b.rank - a.rank); // stable: the list's order within a state
       // the summary is the status line: no count line besides
+      // the workspace first: two profiles' checks read alike otherwise
+      const line = deps.profile ? `${deps.profile}: ${summary.line}` : summary.line;
       await deps.io.out(
-        nagiosStatusLine(nagiosStatus(summary.counts), summary.line, summary.counts) +
+        nagiosStatusLine(nagiosStatus(summary.counts), line, summary.counts) +
           held.map((h) => h.line).join(''),
       );
     },

@@ -1,16 +1,17 @@
 // The table of accounts for a person, the one layout of pp accounts, pp status and many-account
-// pp profile (CLI.md, "Output"): ID, TYPE, NAME, STATE, then what the command adds (a date, what to
-// do, a link), coloured on a terminal, fitted to its width by the one rule (fitAccountColumns).
+// pp profile (CLI.md, "Output"): ID, TYPE, NAME, STATE, then what the command adds (a reason, a
+// date, a link), coloured on a terminal, fitted to its width by the one rule (fitAccountColumns),
+// and, where the command asks, what to do about each reason once, after the table.
 //
 // An id is never cut: it is what one copies into the next command. A held table is sized from all
 // its rows, so a row on a later page is laid out like the first; a streamed one is sized at its
 // first row from what is known then, and a later row whose id (or e-mail) is wider widens its own
-// row rather than lose characters, as does a longer name while the line has room for it.
+// row rather than lose characters. A pipe or a file has no width (Io.tableColumns): nothing is cut.
 //
 // A held row keeps its cells only (a few short strings), never the list item it came from: an
 // outage of 200,000 accounts holds 200,000 small rows.
-import { stateRank, stateTone } from '../../health.js';
-import type { Ahead, ExportDeps, Exporter, LastColumn, RowView, Summary } from '../exporter.js';
+import { type HealthReason, stateRank, stateTone } from '../../health.js';
+import type { Ahead, ExportDeps, Exporter, RowView, Summary, TableColumn } from '../exporter.js';
 import type { Tone } from '../model.js';
 import { type Painter, painter } from '../render.js';
 import { showable } from '../showable.js';
@@ -24,19 +25,16 @@ interface Cells {
   name: string;
   state: string;
   tone: Tone;
-  /** The last column's value and its shorter form. */
-  last: string;
-  shorter: string;
+  /** The command's columns, each in its full and its shorter form. */
+  more: { full: string; shorter: string }[];
   rank: number;
 }
 
-/** The widths of a table, and where its last column goes. */
+/** The widths of a table, and where each of the command's columns goes. */
 interface Layout {
   columns: AccountColumns;
-  /** 'full' or 'shorter': beside the row, that form; 'under': under the row; 'none': left out. */
-  last: 'full' | 'shorter' | 'under' | 'none';
-  /** Columns of the last column beside the row. */
-  lastWidth: number;
+  /** Per command column: its width beside the row and in which form, under the row, or left out. */
+  more: ({ beside: number; form: 'full' | 'shorter' } | 'under' | 'none')[];
 }
 
 /** Gap between columns. */
@@ -44,14 +42,17 @@ const GAP = 2;
 /** A type past this many columns is cut (the list's types are at most 12). */
 const TYPE_MAX = 14;
 /**
- * While rows are still to come, a streamed table keeps room in STATE for
- * errors/disconnected_account, and in NAME for 20 columns: the state a run of many accounts is
- * mostly for, and most names.
+ * While rows are still to come, a streamed table keeps room in STATE, NAME and TYPE for what most
+ * rows hold: action_needed, a name, and a provider's type (INSTAGRAM, MESSENGER).
  */
-const PENDING_STATE = 'errors/disconnected_account'.length;
+const PENDING_STATE = 'action_needed'.length;
 const PENDING_NAME = 20;
-/** …and in TYPE for the longest provider's name (LinkedIn, Telegram). */
-const PENDING_TYPE = 8;
+const PENDING_TYPE = 'INSTAGRAM'.length;
+/** Accounts named beside a reason in the advice; the rest are counted. */
+const ADVICE_IDS = 3;
+
+/** Each reason once: its sentence, the first accounts that have it, how many do, its state's rank. */
+type Advice = Map<string, { text: string; ids: string[]; count: number; rank: number }>;
 
 /** An e-mail address, a URL or a host: never cut, like an id (CLI.md, "Output"). */
 const whole = (text: string): boolean => /^\S+@\S+$|^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(text);
@@ -59,40 +60,63 @@ const whole = (text: string): boolean => /^\S+@\S+$|^[a-z][a-z0-9+.-]*:\/\/\S+$/
 export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
   const { io } = deps;
   const table = view.table;
+  const extra = table.columns ?? [];
   const p = painter(io.stdoutColor);
-  const total = io.columns;
+  const total = io.tableColumns;
   const held: Cells[] = [];
   let layout: Layout | undefined; // a streamed table's, set at its first row
+  // each reason once, with the accounts that have it, in the order first met
+  const advice: Advice = new Map();
 
   const shown = (text: string) => showable(io, text).replace(/\n/g, ' ');
   const cellsOf = (row: R): Cells => {
     const account = view.account(row);
     const own = table.cells?.(row) ?? {};
-    const last = table.last;
     return {
       id: shown(account.id),
       type: shown(own.type ?? account.type),
       name: shown(own.name ?? account.name),
-      state: shown(own.state ?? account.health.state),
-      tone: own.tone ?? stateTone(account.health.state),
-      last: last ? shown(last.value(row)) : '',
-      shorter: last?.shorter ? shown(last.shorter(row)) : '',
+      state: account.health.state,
+      tone: stateTone(account.health.state),
+      more: extra.map((c) => {
+        const full = shown(c.value(row));
+        return { full, shorter: c.shorter ? shown(c.shorter(row)) : full };
+      }),
       rank: stateRank(account.health.state),
     };
+  };
+  const advise = (id: string, rank: number, reasons: readonly HealthReason[]) => {
+    for (const reason of reasons) {
+      // the server's words (an error's title) are made safe to show, as every cell is
+      const code = shown(reason.code);
+      const seen = advice.get(code) ?? { text: shown(reason.text), ids: [], count: 0, rank };
+      if (seen.ids.length < ADVICE_IDS) seen.ids.push(shown(id));
+      seen.count++;
+      advice.set(code, seen);
+    }
   };
 
   const streamed = (cells: Cells, ahead: Ahead<R> | undefined): string => {
     let head = '';
     if (!layout) {
       const known = [cells, ...(ahead?.rows ?? []).filter((r) => table.shows?.(r) ?? true).map(cellsOf)];
-      layout = plan(known, total, table.last, {
+      layout = plan(known, total, extra, {
         pending: ahead?.pending ?? true,
         widestId: ahead?.widestId ?? 0,
-        stream: true,
       });
-      head = header(layout, table.last, p);
+      head = header(layout, extra, p);
     }
     return head + rowText(cells, layout, total, p);
+  };
+
+  const heldTable = (): string => {
+    if (held.length === 0) return '';
+    if (table.worstFirst) held.sort((a, b) => b.rank - a.rank); // stable: the list's order within a state
+    const fitted = plan(held, total, extra, { pending: false, widestId: 0 });
+    let out = header(fitted, extra, p);
+    for (const cells of held) out += rowText(cells, fitted, total, p);
+    held.length = 0;
+    return out;
   };
 
   return {
@@ -100,40 +124,39 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     row(row, ahead) {
       if (table.shows && !table.shows(row)) return '';
       const cells = cellsOf(row);
+      if (table.advice) advise(cells.id, cells.rank, view.account(row).health.reasons);
       if (table.layout === 'stream') return streamed(cells, ahead?.());
       held.push(cells);
       return '';
     },
     mark: (id, note, ahead) =>
       streamed(
-        { id, type: '…', name: '…', state: note, tone: 'dim', last: '', shorter: '', rank: 0 },
+        {
+          id,
+          type: '…',
+          name: '…',
+          state: note,
+          tone: 'dim',
+          more: extra.map(() => ({ full: '', shorter: '' })),
+          rank: 0,
+        },
         ahead?.(),
       ),
     async end(summary: Summary) {
-      await io.out(heldTable());
+      await io.out(heldTable() + adviceText(advice, total, p));
       deps.note(summary.line);
     },
     // what was read before the failure is still worth a look; the error says it is not all
-    failed: () => ({ text: heldTable() }),
+    failed: () => ({ text: heldTable() + adviceText(advice, total, p) }),
   };
-
-  function heldTable(): string {
-    if (held.length === 0) return '';
-    if (table.worstFirst) held.sort((a, b) => b.rank - a.rank); // stable: the list's order within a state
-    const fitted = plan(held, total, table.last, { pending: false, widestId: 0, stream: false });
-    let out = header(fitted, table.last, p);
-    for (const cells of held) out += rowText(cells, fitted, total, p);
-    held.length = 0;
-    return out;
-  }
 }
 
 /** The widths for `rows` in `total` columns: what each column wants, fitted by the one rule. */
 function plan<R>(
   rows: readonly Cells[],
   total: number,
-  last: LastColumn<R> | undefined,
-  { pending, widestId, stream }: { pending: boolean; widestId: number; stream: boolean },
+  extra: readonly TableColumn<R>[],
+  { pending, widestId }: { pending: boolean; widestId: number },
 ): Layout {
   const widest = (cell: (c: Cells) => string, floor: number) =>
     rows.reduce((w, c) => Math.max(w, displayWidth(cell(c))), floor);
@@ -155,55 +178,54 @@ function plan<R>(
       pending ? PENDING_STATE : 0,
     ),
   };
-  // While rows are to come, their states keep room before the name does: a morning check is run
-  // for the errors/disconnected_account it may find, and a state is never split.
+  // a state is one word, never split: while rows are to come, room for the longest there is
   const stateMin = Math.max(
     5,
     rows.reduce((w, c) => Math.max(w, longestWord(c.state)), 0),
     pending ? PENDING_STATE : 0,
   );
   const nameKeep = rows.reduce((w, c) => (whole(c.name) ? Math.max(w, displayWidth(c.name)) : w), 0);
-  if (last) {
-    const forms = last.shorter ? (['full', 'shorter'] as const) : (['full'] as const);
-    for (const form of forms) {
-      const need = Math.max(
-        displayWidth(last.head),
-        widest((c) => (form === 'full' ? c.last : c.shorter), 0),
-      );
-      const fitted = fitAccountColumns(total, want, {
-        stateMin,
-        nameKeep,
-        extra: last.wrapsAt ? Math.min(need, last.wrapsAt) : need,
-        gap: GAP,
-      });
-      if (fitted?.extra) {
-        // what wraps takes all the room there is, up to its widest; the rest needs only its own
-        const lastWidth = last.wrapsAt ? Math.min(need, fitted.extra) : need;
-        return { columns: fitted.columns, last: form, lastWidth };
-      }
+  const need = (i: number, form: 'full' | 'shorter') =>
+    widest((c) => c.more[i]![form], displayWidth(extra[i]!.head));
+  // The command's columns beside the row while the name and type keep their room (they are nice
+  // to have): all in full, then all shorter, then the last ones left out or put under the row.
+  for (let shown = extra.length; shown > 0; shown--) {
+    for (const form of ['full', 'shorter'] as const) {
+      const widths = Array.from({ length: shown }, (_, i) => need(i, form));
+      const room = widths.reduce((a, b) => a + b, 0) + GAP * (shown - 1);
+      const fitted = fitAccountColumns(total, want, { stateMin, nameKeep, extra: room, gap: GAP });
+      // streamed, the last one beside takes the room left for the longer values still to come
+      if (fitted?.extra && pending)
+        widths[shown - 1]! += Math.min(
+          fitted.extra - room,
+          Number.isFinite(total) ? Number.MAX_SAFE_INTEGER : 30,
+        );
+      if (fitted?.extra)
+        return {
+          columns: fitted.columns,
+          more: extra.map((c, i) =>
+            i < shown ? { beside: widths[i]!, form } : c.otherwise === 'under' ? 'under' : 'none',
+          ),
+        };
     }
   }
   const fitted = fitAccountColumns(total, want, { stateMin, nameKeep, gap: GAP });
-  // too narrow for even that: the ids and states whole all the same, and no name
-  const columns = fitted?.columns ?? { ...want, name: 0 };
-  // A streamed table's state takes all the room left, to wrap the states still to come in.
-  if (stream && Number.isFinite(total))
-    columns.state = Math.max(
-      stateMin,
-      total - columns.id - columns.type - columns.name - GAP * (columns.name ? 3 : 2),
-    );
-  return { columns, last: last ? (last.otherwise === 'under' ? 'under' : 'none') : 'none', lastWidth: 0 };
+  // too narrow for even that: every column at its least, the ids and states whole all the same
+  const columns = fitted?.columns ?? { ...want, type: Math.min(want.type, 8), state: stateMin, name: 0 };
+  return { columns, more: extra.map((c) => (c.otherwise === 'under' ? 'under' : 'none')) };
 }
 
-function header<R>(layout: Layout, last: LastColumn<R> | undefined, p: Painter): string {
-  const beside = layout.last === 'full' || layout.last === 'shorter';
-  return tableOf(layout.columns, beside ? layout.lastWidth : 0).row(
-    ['ID', 'TYPE', 'NAME', 'STATE', beside ? (last?.head ?? '') : ''],
+const besideWidths = (layout: Layout): number[] =>
+  layout.more.map((m) => (typeof m === 'object' ? m.beside : 0));
+
+function header<R>(layout: Layout, extra: readonly TableColumn<R>[], p: Painter): string {
+  return tableOf(layout.columns, besideWidths(layout)).row(
+    ['ID', 'TYPE', 'NAME', 'STATE', ...extra.map((c) => c.head)],
     (s) => p.label(s),
   );
 }
 
-function tableOf(c: AccountColumns, lastWidth: number): Table {
+function tableOf(c: AccountColumns, more: readonly number[]): Table {
   return new Table({
     style: 'plain',
     gap: GAP,
@@ -212,7 +234,8 @@ function tableOf(c: AccountColumns, lastWidth: number): Table {
       { width: c.type, overflow: 'cut' },
       { width: c.name, overflow: 'cut' },
       { width: c.state },
-      { width: lastWidth },
+      // wrapped at spaces: a reason code, a date or a link is never cut
+      ...more.map((width) => ({ width })),
     ],
   });
 }
@@ -220,37 +243,69 @@ function tableOf(c: AccountColumns, lastWidth: number): Table {
 /**
  * One row in the layout. An id wider than its column (read after a streamed table was sized)
  * widens its row, and so does an e-mail in NAME; another name only into room the line has spare.
- * The state after them gives up what it can (down to its longest word), then the line is wider
- * than the terminal (which soft-wraps it) rather than an id or an address losing characters.
+ * The line is then wider than the terminal (which soft-wraps it) rather than an id or an address
+ * losing characters.
  */
 function rowText(cells: Cells, layout: Layout, total: number, p: Painter): string {
   const { columns } = layout;
-  const beside = layout.last === 'full' || layout.last === 'shorter';
-  const lastWidth = beside ? layout.lastWidth : 0;
-  const used = columns.id + columns.type + columns.name + columns.state + lastWidth + GAP * 4;
+  const more = besideWidths(layout);
+  const used =
+    columns.id +
+    columns.type +
+    columns.name +
+    columns.state +
+    more.reduce((a, w) => a + (w ? w + GAP : 0), 0) +
+    GAP * 3;
   const free = Math.max(0, total - used);
   const idExtra = Math.max(0, displayWidth(cells.id) - columns.id);
   const nameOver = columns.name > 0 ? Math.max(0, displayWidth(cells.name) - columns.name) : 0;
   const nameExtra = whole(cells.name) ? nameOver : Math.min(nameOver, Math.max(0, free - idExtra));
-  let row = columns;
-  if (idExtra + nameExtra > 0) {
-    const state = Math.max(
-      longestWord(cells.state),
-      columns.state - Math.max(0, idExtra + nameExtra - Math.max(0, total - used)),
-    );
-    row = { ...columns, id: columns.id + idExtra, name: columns.name + nameExtra, state };
+  const row = { ...columns, id: columns.id + idExtra, name: columns.name + nameExtra };
+  const texts = cells.more.map((m, i) => {
+    const place = layout.more[i];
+    return typeof place === 'object' ? m[place.form] : '';
+  });
+  // What the line then needs past the terminal comes first from the room this row leaves unused:
+  // its name's (a short name, a '-'), then the last column beside (it wraps at spaces).
+  const rowMore = [...more];
+  let over = idExtra + nameExtra - free;
+  if (over > 0 && nameExtra === 0 && row.name > 0) {
+    const spare = Math.max(0, row.name - displayWidth(cells.name));
+    row.name -= Math.min(spare, over);
+    over -= Math.min(spare, over);
   }
-  const lastText = layout.last === 'shorter' ? cells.shorter : cells.last;
-  let out = tableOf(row, lastWidth).row(
-    [cells.id, cells.type, cells.name, cells.state, beside ? lastText : ''],
+  let last = rowMore.length - 1;
+  while (last >= 0 && rowMore[last] === 0) last--;
+  if (last >= 0 && over > 0) rowMore[last] = Math.max(longestWord(texts[last]!), rowMore[last]! - over);
+  let out = tableOf(row, rowMore).row(
+    [cells.id, cells.type, cells.name, cells.state, ...texts],
     (s, column) => (column === 3 ? p.tone(cells.tone, s) : s === '-' || s === '…' ? p.tone('dim', s) : s),
   );
-  if (layout.last === 'under' && cells.last) {
-    const width = Number.isFinite(total) ? total - 4 : Number.MAX_SAFE_INTEGER;
-    out += `${wrapText(cells.last, width)
+  // a column with no room beside goes under the row, whole (a link is never cut)
+  cells.more.forEach((m, i) => {
+    if (layout.more[i] === 'under' && m.full) out += `    ${m.full}\n`;
+  });
+  return out;
+}
+
+/**
+ * What to do, once per reason: its code and the accounts that have it (the first few, then how
+ * many more), then the sentence, wrapped to the width under it.
+ */
+function adviceText(advice: Advice, total: number, p: Painter): string {
+  if (advice.size === 0) return '';
+  const width = Number.isFinite(total) ? Math.max(20, total - 4) : Number.MAX_SAFE_INTEGER;
+  let out = `\n${p.label('WHAT TO DO')}\n`;
+  // worst first, as the table is; in the order first met within a state (sort is stable)
+  const ordered = [...advice].sort(([, a], [, b]) => b.rank - a.rank);
+  for (const [code, { text, ids, count }] of ordered) {
+    const others = count - ids.length;
+    out += `  ${p.title(code)}: ${ids.join(', ')}${others > 0 ? ` and ${others} more` : ''}\n`;
+    out += `${wrapText(text, width)
       .split('\n')
       .map((line) => `    ${line}`)
       .join('\n')}\n`;
   }
+  advice.clear();
   return out;
 }
