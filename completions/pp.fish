@@ -241,7 +241,7 @@ complete -c pp -n '__pp_at \'pp config\'' -a 'unset-base-url' -d 'remove the sto
 complete -c pp -n '__pp_at \'pp config\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
 complete -c pp -n '__pp_at \'pp config\'' -a 'use' -d 'make a profile the active one (creating it if new)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
-complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command, or a topic'
+complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command'
 
 # pp config set-key
 complete -c pp -n '__pp_in \'pp config set-key\'' -l no-verify -d 'store it without checking it with the API first'

@@ -30,6 +30,22 @@ const noChildProcess = {
   },
 };
 
+// chalk's own detection of colour support (its `#supports-color` import, the default chalk instance)
+// loads node:tty, and node:net with it (~4.5 ms in a fresh process), for an answer pp
+// never reads: render.ts builds its Chalk with the level Io decided (NO_COLOR, --no-color, a
+// terminal or not). chalk's package maps that import to a file without detection for other
+// platforms ("default"); pp takes that one.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/chalk/`)
+        ? { path: join(dirname(args.importer), 'vendor/supports-color/browser.js') }
+        : undefined,
+    );
+  },
+};
+
 const bundles = { pp: 'src/main.ts', tab: 'src/tab-main.ts' };
 await build({
   absWorkingDir: root,
@@ -46,7 +62,7 @@ await build({
   logLevel: 'warning',
   // completion.ts reads __dirname in the bundle and import.meta.url only when run from source
   logOverride: { 'empty-import-meta': 'silent' },
-  plugins: [noChildProcess],
+  plugins: [noChildProcess, chalkWithoutDetection],
   // a native binding with a binary per platform: required from node_modules at run time, when a
   // key is read from or written to the keychain
   external: ['@napi-rs/keyring'],

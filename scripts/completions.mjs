@@ -30,7 +30,7 @@ try {
   });
   const { generatedFiles } = await import(pathToFileURL(outfile).href);
   const stale = [];
-  for (const [file, text] of generatedFiles()) {
+  for (const [file, text] of await generatedFiles()) {
     const path = join(root, file);
     let old = '';
     try {

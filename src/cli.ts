@@ -1,15 +1,17 @@
 // Runs one pp invocation: parses the command line, builds the Context, runs the command, and is
 // the one place that turns errors into words on standard error and an exit code. The only way in:
 // main.ts calls it with the real process, tests with in-memory streams (deps.ts).
-import { type Command, CommanderError } from 'commander';
+import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { checkFormat, formatsOf, type PpCommandDef } from './commands/command.js';
+import { commandWords, loadCommands } from './commands/index.js';
 import { Context, type Globals } from './context.js';
 import { type RunDeps, realClock } from './deps.js';
 import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
-import { type Format, formatFailure } from './output/exporter.js';
+import { type Format, formatFailure } from './output/formats/index.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
-import { buildProgram, type GlobalOptionValues } from './program.js';
+import { errorText } from './output/notices.js';
+import { buildProgram, type GlobalOptionValues, helpAsked, leadingOperands } from './program.js';
 import { version } from './version.js';
 
 export type { RunDeps };
@@ -28,8 +30,9 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   let ctx: Context | undefined;
   let code: number = ExitCode.ok;
 
-  const contextFor = (cmd: Command): Context => {
-    const g = cmd.optsWithGlobals<GlobalOptionValues>();
+  const contextFor = (cmd: CommandUnknownOpts): Context => {
+    // the values of the options program.ts declares (their type is read from that declaration)
+    const g = cmd.optsWithGlobals() as GlobalOptionValues;
     if (g.json && g.format !== undefined && g.format !== 'json')
       throw usageError(
         `--json and --format ${g.format} disagree`,
@@ -59,12 +62,14 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       onTerminate: deps.onTerminate ?? (() => {}),
       setExitCode: deps.setExitCode ?? (() => {}),
       onExit: deps.onExit ?? (() => () => {}),
+      commandWords,
     });
     return ctx;
   };
 
   const program = buildProgram(
     version,
+    await loadCommands(leadingOperands(argv), helpAsked(argv)),
     async (def, values, cmd) => {
       parsed = values;
       const context = contextFor(cmd);
@@ -146,8 +151,7 @@ async function report(err: unknown, io: Io, ctx: Context | undefined, json: bool
   if (ctx?.globals.json ?? json) {
     io.err(oneLine({ error: jsonError(error) }));
   } else {
-    const { renderError } = await import('./output/render.js');
-    io.err(renderError(io, error, verbose));
+    io.err(await errorText(io, error, verbose));
   }
   if (verbose && !(err instanceof PpError) && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
   return error.exitCode;

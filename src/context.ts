@@ -1,21 +1,15 @@
 // The one object every command receives: streams, environment, global options, settings, the
 // clock and the interrupt signal (api/open.ts builds the API client from it). Built once in cli.ts
 // from run()'s deps, so a command reaches the outside world only through it.
-import { type KeySetting, maskKey, SANDBOX_KEY, SettingsReader } from './config/settings.js';
+import { type KeySetting, SANDBOX_KEY, SettingsReader } from './config/settings.js';
 import type { Clock, Env } from './deps.js';
 import { configError, type PpError } from './errors.js';
-import {
-  type ExportDeps,
-  type Exporter,
-  type Failure,
-  type Format,
-  type FormatModule,
-  formatFailure,
-  formats,
-  type RowView,
-} from './output/exporter.js';
+import { maskKey } from './key.js';
+import type { ExportDeps, Exporter, Failure, FormatModule, RowView } from './output/exporter.js';
+import { type Format, formatFailure, formats } from './output/formats/index.js';
 import type { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
+import { warningText } from './output/notices.js';
 import { neutralize } from './output/showable.js';
 
 export interface Globals {
@@ -44,6 +38,7 @@ export interface ContextInit {
   onTerminate: (fn: () => void) => void;
   setExitCode: (code: number) => void;
   onExit: (fn: () => void) => () => void;
+  commandWords: ReadonlySet<string>;
 }
 
 export class Context {
@@ -59,6 +54,11 @@ export class Context {
   readonly setExitCode: (code: number) => void;
   /** Runs `fn` if the process ends before the command does; returns a remover. */
   readonly onExit: (fn: () => void) => () => void;
+  /**
+   * Every word of a pp command (`whoami`, `config`, `set-key`, `help`…), from the registry: no
+   * profile may be named so. Handed in, so that a command never imports the registry it is in.
+   */
+  readonly commandWords: ReadonlySet<string>;
   readonly settings: SettingsReader;
   readonly #cleanups: (() => Promise<void>)[] = [];
   #exporter: Exporter<unknown> | undefined;
@@ -75,6 +75,7 @@ export class Context {
     this.onTerminate = init.onTerminate;
     this.setExitCode = init.setExitCode;
     this.onExit = init.onExit;
+    this.commandWords = init.commandWords;
     this.settings = new SettingsReader(init.env, init.globals.profile);
   }
 
@@ -145,8 +146,7 @@ export class Context {
   }
 
   async warn(text: string): Promise<void> {
-    const { renderWarning } = await import('./output/render.js');
-    this.io.err(renderWarning(this.io, text));
+    this.io.err(await warningText(this.io, text));
   }
 
   /** Runs when the command has finished, whatever the outcome. */

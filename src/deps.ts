@@ -1,8 +1,7 @@
 // What one pp invocation takes from the world around it. `run(argv, deps)` in cli.ts is the only way
 // in: main.ts hands it the real process, tests hand it in-memory streams and a fake clock. Nothing
 // under src/ but main.ts reads `process` for these.
-import type { InStream, OutStream } from './output/io.js';
-import type { RawInput } from './output/prompt.js';
+import type { InStream, OutStream, RawInput } from './output/streams.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -100,6 +100,10 @@ export const usageError = (message: string, hint?: string): PpError =>
 export const configError = (message: string, hint?: string, detail?: string): PpError =>
   new PpError({ exitCode: ExitCode.config, message, hint, detail });
 
+/** Ctrl-C; `accountId` when it stopped a request for that account. */
+export const interrupted = (accountId?: string): PpError =>
+  new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted', accountId });
+
 /** Any thrown value as a PpError: ours as they are, anything else as a bug (exit 1). */
 export function toPpError(err: unknown, hint?: string): PpError {
   if (err instanceof PpError) return err;

@@ -3,57 +3,20 @@
 // warned about when it was read, and how the check itself failed, in; one state and its reasons out.
 import { errorCatalogue, errorName } from './api/catalogue.js';
 import { ExitCode, type PpError } from './errors.js';
-import type { Tone, Warning } from './output/model.js';
+import {
+  type Health,
+  type HealthReason,
+  type HealthState,
+  healthStates,
+  stateRank,
+  stateTone,
+  type Warning,
+} from './output/model.js';
 
-export type HealthState = 'ok' | 'warning' | 'connecting' | 'action_needed' | 'stopped' | 'unknown';
-
-/**
- * The six states, least severe first: the contract's own order, used for per-state counts (nagios
- * performance data, prometheus) and, through stateRank, for "worst first" sorting.
- *
- * Severity: warning (the account works, a seat or a restriction needs a look) is below connecting
- * (nothing works yet, usually transient), which is below action_needed (the owner must act) and
- * stopped (nothing runs at all). unknown ranks highest: the check failed, so the account may be in
- * any state, and a person should look at it first.
- */
-export const healthStates: readonly HealthState[] = [
-  'ok',
-  'warning',
-  'connecting',
-  'action_needed',
-  'stopped',
-  'unknown',
-];
-
-/**
- * The tone, so the colour, a state is shown in, the same everywhere: ok; warning and connecting
- * warn; action_needed and stopped, which the owner must act on, action; unknown, a check that
- * failed, bad (the colour of errors).
- */
-export function stateTone(state: HealthState): Tone {
-  if (state === 'ok') return 'ok';
-  if (state === 'warning' || state === 'connecting') return 'warn';
-  if (state === 'unknown') return 'bad';
-  return 'action';
-}
-
-/** 0 for ok up to 5 for unknown; sort by it descending for "worst first". */
-export function stateRank(state: HealthState): number {
-  return healthStates.indexOf(state);
-}
-
-export interface HealthReason {
-  /** Stable: `source_credentials`, `recruiter_disconnected`, `errors/disconnected_account`, `network`... */
-  code: string;
-  /** One or two sentences for a person, saying what to do. */
-  text: string;
-}
-
-/** The `--json` shape as well: `{"state", "reasons"}`, reasons empty when ok. */
-export interface Health {
-  state: HealthState;
-  reasons: HealthReason[];
-}
+// The vocabulary (the states, a verdict's shape, a state's colour and rank) lives with the output's
+// data model, which prints it and must not import this module, that reads the API's error
+// catalogue; it is exported from here too, where the model is.
+export { type Health, type HealthReason, type HealthState, healthStates, stateRank, stateTone };
 
 export interface HealthInput {
   /** The account's sources from the accounts list; absent when they were not read. */

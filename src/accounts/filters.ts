@@ -1,23 +1,29 @@
 // The filters of a list of accounts (--type, --state): their options and what they keep, in one
 // place, so a command that lists accounts takes them all by one call, and a new filter is one
 // option and one test here.
-import type { Command } from 'commander';
+import type { Command, OptionValues } from '@commander-js/extra-typings';
 import { usageError } from '../errors.js';
 import { type HealthState, healthStates } from '../health.js';
 import type { ListedAccount } from './list.js';
 
-export interface FilterOptions {
-  type?: string;
-  state?: string;
-}
-
-/** Declares the filters on a command. */
-export const filterOptions = (cmd: Command): Command =>
+/** Declares the filters on a command; their values' type (FilterOptions) is read from here. */
+export const filterOptions = <
+  Args extends unknown[],
+  Opts extends OptionValues,
+  Globals extends OptionValues,
+>(
+  cmd: Command<Args, Opts, Globals>,
+) =>
   cmd
     .option('--type <type>', 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)')
     .option('--state <state>', `only accounts in this health state (${healthStates.join(', ')})`);
 
 /** What the filters given keep, checked before any request; undefined when none is given. */
+/** The filters' values, as a command that declared them with filterOptions parses them. */
+export type FilterOptions = ReturnType<
+  ReturnType<typeof filterOptions<[], Record<never, never>, Record<never, never>>>['opts']
+>;
+
 export function accountFilter(opts: FilterOptions): ((row: ListedAccount) => boolean) | undefined {
   const tests: ((row: ListedAccount) => boolean)[] = [];
   if (opts.type !== undefined) {

@@ -1,9 +1,9 @@
 // GET /api/v1/users/me: one request per attempt, pp's own retry loop, and every failure turned into
 // a PpError. Rate limits have one mechanism: a 429's wait goes to the run's RateGate, which holds
 // back every request of the run until it has passed (a single account has a gate of its own).
-import { maskKey } from '../config/settings.js';
 import type { Clock, Env } from '../deps.js';
-import { ExitCode, PpError, retryHint, usageError } from '../errors.js';
+import { ExitCode, interrupted, PpError, retryHint, usageError } from '../errors.js';
+import { maskKey } from '../key.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
 import { MAX_RETRY_AFTER_MS, RateGate } from './gate.js';
 import {
@@ -15,6 +15,7 @@ import {
   TOO_LARGE,
   TRUNCATED,
 } from './http.js';
+import { proxyFor, tunnelAgent } from './proxy.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -93,7 +94,6 @@ export function createClient(opts: ClientOptions) {
     const env = opts.env;
     if (!proxyVariablesSet(env)) return {};
     if (proxyAgent) return proxyAgent;
-    const { proxyFor, tunnelAgent } = await import('./proxy.js');
     const proxy = proxyFor(url, env);
     if (proxy) log?.(`via proxy ${proxy.protocol}//${proxy.host}`);
     proxyHost = proxy?.host;
@@ -337,11 +337,6 @@ function afterTries(error: PpError, tries: number): PpError {
   const { exitCode, message, hint, status, type, title, accountId, retryAfter } = error;
   const detail = `${error.detail ? `${error.detail} ` : ''}(${tries} attempts)`;
   return new PpError({ exitCode, message, detail, hint, status, type, title, accountId, retryAfter });
-}
-
-/** Ctrl-C; `accountId` when it stopped a request for that account. */
-export function interrupted(accountId?: string): PpError {
-  return new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted', accountId });
 }
 
 /** The start of a body for an error message, the key masked before it is cut (a cut key would not be masked). */

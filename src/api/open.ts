@@ -2,6 +2,7 @@
 // Imported statically by the commands that talk to the API, so their start-up loads it alongside
 // them rather than in one more round of module loading.
 import type { Context } from '../context.js';
+import { startSandbox } from '../sandbox/server.js';
 import { type Client, type ClientOptions, createClient } from './client.js';
 import type { RateGate } from './gate.js';
 
@@ -14,7 +15,6 @@ export async function openClient(
   const key = opts.apiKey ?? (await ctx.apiKey()).value;
   let baseUrl: string;
   if (ctx.sandbox) {
-    const { startSandbox } = await import('../sandbox/server.js');
     const sandbox = await startSandbox();
     ctx.onCleanup(sandbox.close);
     baseUrl = sandbox.url;

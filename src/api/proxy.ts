@@ -1,11 +1,13 @@
-// HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as curl and most CLIs read them. Loaded only when one of them
-// is set. HTTPS requests go through an HTTP CONNECT tunnel, so the proxy sees neither the key nor
-// the answer. Plain http:// is only ever used for loopback addresses, which are never proxied.
+// HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as curl and most CLIs read them. The built-ins a tunnel needs
+// (https, tls) load only when one of them is set and a request goes through it, so importing this
+// module costs nothing (pp doctor and pp --help load it). HTTPS requests go through an HTTP CONNECT
+// tunnel, so the proxy sees neither the key nor the answer. Plain http:// is only ever used for
+// loopback addresses, which are never proxied.
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { request as httpRequest } from 'node:http';
-import { Agent, request as httpsRequest } from 'node:https';
-import { isIP, type Socket } from 'node:net';
-import { connect, type TLSSocket } from 'node:tls';
+import type { Agent } from 'node:https';
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { builtin } from '../builtin.js';
 import type { Env } from '../deps.js';
 import { usageError } from '../errors.js';
 import { AT_PROXY, TUNNEL_SIGNAL, unbracket } from './http.js';
@@ -30,7 +32,7 @@ export function bypassed(url: URL, env: Env): boolean {
         // [::1] or [::1]:8443
         name = bracketed[1] ?? '';
         entryPort = bracketed[2];
-      } else if (isIP(name) !== 6) {
+      } else if (builtin('node:net').isIP(name) !== 6) {
         // host:port; a bare IPv6 address has colons of its own and no port
         const m = /^(.*):(\d+)$/.exec(name);
         if (m) [, name = '', entryPort] = m;
@@ -70,13 +72,13 @@ export function proxyFor(url: URL, env: Env): URL | undefined {
 
 /** An https Agent whose every connection is a CONNECT tunnel through `proxy`. */
 export function tunnelAgent(proxy: URL): Agent {
-  const agent = new Agent({ keepAlive: false });
+  const agent = new (builtin('node:https').Agent)({ keepAlive: false });
   const auth =
     proxy.username || proxy.password
       ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`
       : undefined;
   type Done = (err: Error | null, socket?: TLSSocket) => void;
-  const request = proxy.protocol === 'https:' ? httpsRequest : httpRequest;
+  const request = builtin(proxy.protocol === 'https:' ? 'node:https' : 'node:http').request;
   const createConnection = (
     options: { host?: string; port?: number; servername?: string; [TUNNEL_SIGNAL]?: AbortSignal },
     callback: Done,
@@ -96,7 +98,7 @@ export function tunnelAgent(proxy: URL): Agent {
       callback(err, socket);
     };
     const host = unbracket(options.host ?? '');
-    const target = `${isIP(host) === 6 ? `[${host}]` : host}:${options.port ?? 443}`;
+    const target = `${builtin('node:net').isIP(host) === 6 ? `[${host}]` : host}:${options.port ?? 443}`;
     const req: ClientRequest = request({
       host: unbracket(proxy.hostname),
       port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
@@ -122,7 +124,11 @@ export function tunnelAgent(proxy: URL): Agent {
         return;
       }
       // The certificate is checked against `host` (an IP address is not a valid TLS server name).
-      tls = connect({ socket, host, servername: isIP(host) ? '' : options.servername || host });
+      tls = builtin('node:tls').connect({
+        socket,
+        host,
+        servername: builtin('node:net').isIP(host) ? '' : options.servername || host,
+      });
       tls.once('secureConnect', () => done(null, tls));
       tls.once('error', (err) => done(err));
     });

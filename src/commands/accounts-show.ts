@@ -10,10 +10,11 @@ import { healthOf, sourceReason, stateTone } from '../health.js';
 import { isoWithAgo, list, record, text } from '../output/format.js';
 import { maskedWarning, reindent } from '../output/json.js';
 import { type Field, field, fields, type Section } from '../output/model.js';
+import { renderProfile } from '../output/render.js';
 import { showableData } from '../output/showable.js';
 import { defineCommand, examples } from './command.js';
 
-export default defineCommand<object, [string]>({
+export default defineCommand({
   path: ['accounts', 'show'],
   define: (cmd) =>
     cmd
@@ -88,7 +89,6 @@ export default defineCommand<object, [string]>({
     if (connection.length > 0) {
       sections.push({ kind: 'fields', title: 'Connection', fields: connection.map((c) => ({ ...c })) });
     }
-    const { renderProfile } = await import('../output/render.js');
     const title = `${text(shown.type) ?? 'Account'} account · ${text(shown.name) || accountId} · ${accountId}`;
     await ctx.io.out(renderProfile(ctx.io, title, sections));
     return 0;

@@ -1,16 +1,17 @@
 // `pp accounts`: the workspace's linked accounts from the accounts list — one request per 250
 // accounts, no call to any provider — each with its health, in every list format, page by page.
-import { accountFilter, type FilterOptions, filterOptions, unmatchedType } from '../accounts/filters.js';
+import { accountFilter, filterOptions, unmatchedType } from '../accounts/filters.js';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { openClient } from '../api/open.js';
 import { accountCacheMax, cacheProfile, writeAccountCache } from '../completion/values.js';
 import type { Context } from '../context.js';
 import { HealthTally } from '../health.js';
-import { listFormats, type RowView } from '../output/exporter.js';
+import type { RowView } from '../output/exporter.js';
 import { ago, text } from '../output/format.js';
+import { listFormats } from '../output/formats/index.js';
 import { defineCommand, examples } from './command.js';
 
-export default defineCommand<FilterOptions>({
+export default defineCommand({
   path: ['accounts'],
   formats: listFormats,
   define: (cmd) =>

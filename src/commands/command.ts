@@ -2,11 +2,16 @@
 // its definition (arguments, options, help, examples: commander calls on the Command it is given)
 // next to its handler, and index.ts lists it. program.ts builds the commander program from that
 // list, cli.ts runs the handler, and the completion generator reads the same program.
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import {
+  type Command,
+  type CommandUnknownOpts,
+  InvalidArgumentError,
+  Option,
+} from '@commander-js/extra-typings';
 import { profileNameShape } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { type Format, formatNames, oneAccountFormats } from '../output/exporter.js';
+import { type Format, formatNames, oneAccountFormats } from '../output/formats/index.js';
 
 export interface PpCommandDef {
   /** Words from the program down: ['whoami'], ['config', 'set-key']. */
@@ -14,7 +19,7 @@ export interface PpCommandDef {
   /** Left out of the help and the completions (`pp __complete`, which the completion scripts call). */
   hidden?: boolean;
   /** Declares the command on the Command commander made for it (description, arguments, options, help). */
-  define(cmd: Command): void;
+  define(cmd: Command): CommandUnknownOpts;
   /**
    * The handler, with commander's parsed values: the arguments in order, then the options. It
    * returns the exit code. A group such as `config` has none.
@@ -48,47 +53,75 @@ export function checkFormat(def: PpCommandDef, values: readonly unknown[], forma
   );
 }
 
+/** The option values of a command as declared (`--from-file <path>` → `fromFile?: string`). */
+export type OptsOf<C extends CommandUnknownOpts> = ReturnType<C['opts']>;
+/** Its arguments as declared, in order (`[account_id...]` → `string[]`). */
+export type ArgsOf<C extends CommandUnknownOpts> = C['processedArgs'];
+
+/** What defineCommand returns: the definition, and its handler as written, typed from `define`. */
+export interface TypedCommandDef<Declared extends CommandUnknownOpts> extends PpCommandDef {
+  readonly handler: (ctx: Context, opts: OptsOf<Declared>, ...args: ArgsOf<Declared>) => Promise<number>;
+}
+
+/** A command's option values, for code it hands them to (`OptionsOf<typeof profileCommand>`). */
+export type OptionsOf<D extends { handler: (ctx: Context, opts: never, ...args: never[]) => unknown }> =
+  Parameters<D['handler']>[1];
+
 /**
- * A command whose handler takes its options and arguments typed. The types are the handler's word
- * for what `define` declared: commander hands over exactly those values (arguments, then options).
+ * A command whose handler takes its options and arguments typed from what `define` declares
+ * (@commander-js/extra-typings infers them from the chain of `.argument()` and `.option()` calls):
+ * a flag is written once, and a handler that reads a renamed one no longer compiles.
  */
-export function defineCommand<Options, Args extends unknown[] = []>(def: {
+export function defineCommand<Declared extends CommandUnknownOpts>(def: {
   path: readonly string[];
   hidden?: boolean;
-  define(cmd: Command): void;
-  run(ctx: Context, opts: Options, ...args: Args): Promise<number>;
+  define: (cmd: Command) => Declared;
+  run: (ctx: Context, opts: OptsOf<Declared>, ...args: ArgsOf<Declared>) => Promise<number>;
   /** The --format values it takes: a list, or one that depends on the options and arguments. */
-  formats?: readonly Format[] | ((opts: Options, ...args: Args) => readonly Format[]);
-}): PpCommandDef {
+  formats?: readonly Format[] | ((opts: OptsOf<Declared>, ...args: ArgsOf<Declared>) => readonly Format[]);
+}): TypedCommandDef<Declared> {
   const { formats } = def;
+  // commander calls the action with the arguments, then the options, then the command; the
+  // handler's types are those `define` returned, so these are the values it declared
+  const split = (values: readonly unknown[]) => ({
+    opts: values.at(-1) as OptsOf<Declared>,
+    args: values.slice(0, -1) as ArgsOf<Declared>,
+  });
   return {
     path: def.path,
     hidden: def.hidden,
     define: def.define,
+    handler: def.run,
     run: (ctx, values) => {
-      const args = values.slice(0, -1) as Args;
-      return def.run(ctx, values.at(-1) as Options, ...args);
+      const { opts, args } = split(values);
+      return def.run(ctx, opts, ...args);
     },
-    formats: (values) =>
-      typeof formats === 'function'
-        ? formats(values.at(-1) as Options, ...(values.slice(0, -1) as Args))
-        : (formats ?? oneAccountFormats),
+    formats: (values) => {
+      if (typeof formats !== 'function') return formats ?? oneAccountFormats;
+      const { opts, args } = split(values);
+      return formats(opts, ...args);
+    },
     formatsAlways: typeof formats === 'function' ? undefined : formats,
   };
 }
 
 /** A command that only groups others (`pp config`). */
-export const defineGroup = (path: readonly string[], define: (cmd: Command) => void): PpCommandDef => ({
+export const defineGroup = (
+  path: readonly string[],
+  define: (cmd: Command) => CommandUnknownOpts,
+): PpCommandDef => ({
   path,
   define,
 });
 
 /** `--fail-on warning`: exit 17 when the accounts answered and one has warnings (the CLI contract). */
-export const failOnOption = (): Option =>
-  new Option('--fail-on <level>', 'exit 17 when an account answered with warnings').choices(['warning']);
+export const failOnOption = () =>
+  new Option('--fail-on <level>', 'exit 17 when an account answered with warnings').choices([
+    'warning',
+  ] as const);
 
 /** `--max-wait <seconds>`: the most a run of many accounts waits out rate limits in all. */
-export const maxWaitOption = (what: string): Option =>
+export const maxWaitOption = (what: string) =>
   new Option(
     '--max-wait <seconds>',
     `${what}: wait out rate limits this long in all, then fail the rest (exit 9)`,

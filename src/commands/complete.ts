@@ -2,15 +2,15 @@
 // prints the values of one kind that start with `partial`, one a line. `words` are the words typed
 // before the cursor (`--sandbox` among them completes the sandbox's ids). It reads local files
 // only (see completion/values.ts) and never fails loudly: a shell shows nothing rather than an error.
-import { Argument } from 'commander';
+import { Argument } from '@commander-js/extra-typings';
 import { tabValues } from '../completion/tab.js';
-import { type CompletionKind, completionKinds } from '../completion/values.js';
+import { completionKinds } from '../completion/values.js';
 import { helpTopics } from '../help/topics.js';
-import { formatNames } from '../output/exporter.js';
+import { formatNames } from '../output/formats/index.js';
 import { sandboxIds } from '../sandbox/ids.js';
 import { defineCommand, examples } from './command.js';
 
-export default defineCommand<object, [CompletionKind, string | undefined, string[]]>({
+export default defineCommand({
   path: ['__complete'],
   hidden: true,
   define: (cmd) =>

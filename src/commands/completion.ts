@@ -1,14 +1,14 @@
 // `pp completion <shell>`: prints the script shipped in completions/ (generated from the program).
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { Argument } from 'commander';
+import { Argument } from '@commander-js/extra-typings';
 import { defineCommand, examples } from './command.js';
 
 export const shells = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof shells)[number];
 export const completionFile: Record<Shell, string> = { bash: 'pp.bash', zsh: '_pp', fish: 'pp.fish' };
 
-export default defineCommand<object, [Shell]>({
+export default defineCommand({
   path: ['completion'],
   define: (cmd) =>
     cmd

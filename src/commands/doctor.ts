@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { type Answered, proxyVariablesSet } from '../api/client.js';
 import { openClient } from '../api/open.js';
+import { proxyFor } from '../api/proxy.js';
 import {
   configDir,
   configPath,
@@ -14,11 +15,15 @@ import {
   type StoredConfig,
   type StoredProfile,
 } from '../config/file.js';
-import { type KeySetting, keyKind, maskKey, SANDBOX_KEY, type Setting } from '../config/settings.js';
+import { type KeySetting, SANDBOX_KEY, type Setting } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { ExitCode, PpError } from '../errors.js';
+import { keyKind, maskKey } from '../key.js';
 import type { Tone } from '../output/model.js';
+import { painter } from '../output/render.js';
 import { neutralize } from '../output/showable.js';
+import { Table } from '../output/table.js';
+import { displayWidth } from '../output/width.js';
 import { defineCommand, examples } from './command.js';
 
 type Status = 'ok' | 'warning' | 'failed';
@@ -289,7 +294,6 @@ async function proxyCheck(ctx: Context, url: URL): Promise<Check> {
   const label = 'Proxy';
   if (url.protocol !== 'https:') return ok('proxy', label, 'none: a loopback address is never proxied');
   if (!proxyVariablesSet(ctx.env)) return ok('proxy', label, 'none (HTTPS_PROXY is not set)');
-  const { proxyFor } = await import('../api/proxy.js');
   try {
     const proxy = proxyFor(url, ctx.env);
     // the proxy's address only: a user name or password in the variable stays unsaid
@@ -326,7 +330,7 @@ const marks: Record<Status, { mark: string; tone: Tone }> = {
   failed: { mark: '✗', tone: 'bad' },
 };
 
-export default defineCommand<object>({
+export default defineCommand({
   path: ['doctor'],
   define: (cmd) =>
     cmd.description('check the setup: config file, key, network, TLS, proxy, clock').addHelpText(
@@ -357,9 +361,6 @@ when nothing failed, else the code of the first failure.
       });
       return code;
     }
-    const { painter } = await import('../output/render.js');
-    const { Table } = await import('../output/table.js');
-    const { displayWidth } = await import('../output/width.js');
     const p = painter(ctx.io.stdoutColor);
     const labelWidth = Math.max(...checks.map((c) => displayWidth(c.label)));
     const table = new Table({

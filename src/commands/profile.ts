@@ -14,23 +14,18 @@ import { ExitCode, jsonError } from '../errors.js';
 import { HealthTally, healthOf } from '../health.js';
 import { accountIds, checkIdArguments, noIds, openIdFile } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
-import { listFormats, oneAccountFormats, RawJson, type RowView, reasonColumn } from '../output/exporter.js';
+import { RawJson, type RowView, reasonColumn } from '../output/exporter.js';
+import { listFormats, oneAccountFormats } from '../output/formats/index.js';
 import type { Section } from '../output/model.js';
+import { renderProfile } from '../output/render.js';
 import { displayWidth } from '../output/width.js';
-import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
+import { defineCommand, examples, failOnOption, integer, maxWaitOption, type OptionsOf } from './command.js';
 
-interface ProfileOptions {
-  fromFile?: string;
-  concurrency: number;
-  failOn?: 'warning';
-  /** Seconds a run of many accounts may wait out rate limits in all. */
-  maxWait?: number;
-}
+/** The options, typed from the definition below. */
+type ProfileOptions = OptionsOf<typeof profileCommand>;
 
-export default defineCommand<ProfileOptions, [string[]]>({
+const profileCommand = defineCommand({
   path: ['profile'],
-  // csv and tsv are a row per account: many accounts only
-  formats: (opts, ids) => (ids.length > 1 || opts.fromFile !== undefined ? listFormats : oneAccountFormats),
   define: (cmd) =>
     cmd
       .description('the full provider-specific profile of one account, or a summary of many')
@@ -53,7 +48,9 @@ export default defineCommand<ProfileOptions, [string[]]>({
           'grep -v "^#" accounts.txt | pp profile --from-file - --concurrency 8',
         ),
       ),
-  async run(ctx, opts, ids) {
+  // csv and tsv are a row per account: many accounts only (after `define`, whose types it reads)
+  formats: (opts, ids) => (ids.length > 1 || opts.fromFile !== undefined ? listFormats : oneAccountFormats),
+  async run(ctx, opts, ids): Promise<number> {
     checkIdArguments(ids);
     if (ids.length > 1 || opts.fromFile !== undefined) return profiles(ctx, ids, opts);
     // no id and no file: the default account, as for whoami; ids are trimmed, as the many-accounts
@@ -64,7 +61,6 @@ export default defineCommand<ProfileOptions, [string[]]>({
       accountId,
       opts.failOn === 'warning',
       async ({ label, identity, sections, health }) => {
-        const { renderProfile } = await import('../output/render.js');
         const all: Section[] = [
           { kind: 'fields', title: 'Health', fields: healthFields(health, 'State') },
           ...sections,
@@ -74,6 +70,8 @@ export default defineCommand<ProfileOptions, [string[]]>({
     );
   },
 });
+
+export default profileCommand;
 
 type Printed = Exclude<Outcome, { kind: 'interrupted' }>;
 

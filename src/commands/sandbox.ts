@@ -1,17 +1,12 @@
 // `pp sandbox`: serves the built-in API on 127.0.0.1 until interrupted.
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { usageError } from '../errors.js';
+import { generatedId } from '../sandbox/accounts.js';
 import { sandboxIdsHelp } from '../sandbox/ids.js';
+import { startSandbox } from '../sandbox/server.js';
 import { defineCommand, examples, integer } from './command.js';
 
-interface SandboxCommandOptions {
-  port: number;
-  latency: number;
-  rateLimit?: number;
-  accounts: number;
-}
-
-export default defineCommand<SandboxCommandOptions>({
+export default defineCommand({
   path: ['sandbox'],
   define: (cmd) =>
     cmd
@@ -45,10 +40,6 @@ export default defineCommand<SandboxCommandOptions>({
       // generated from the sandbox when the help is shown
       .addHelpText('after', () => `\nAccount ids:\n${sandboxIdsHelp()}`),
   async run(ctx, opts) {
-    const [{ startSandbox }, { generatedId }] = await Promise.all([
-      import('../sandbox/server.js'),
-      import('../sandbox/accounts.js'),
-    ]);
     let running: Awaited<ReturnType<typeof startSandbox>>;
     try {
       running = await startSandbox({

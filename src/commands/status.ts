@@ -7,24 +7,18 @@ import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { inspectAccount, unknownProviderWarning } from '../accounts/owner.js';
 import { sourcesOf } from '../api/account.js';
 import type { Client } from '../api/client.js';
-import { interrupted } from '../api/client.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
-import { ExitCode, jsonError } from '../errors.js';
+import { ExitCode, interrupted, jsonError } from '../errors.js';
 import { HealthTally, healthOf } from '../health.js';
 import { checkIdArguments, namedIds } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
-import { formatNames, RawJson, type RowView, reasonColumn } from '../output/exporter.js';
-import { defineCommand, examples, failOnOption, integer, maxWaitOption } from './command.js';
+import { RawJson, type RowView, reasonColumn } from '../output/exporter.js';
+import { formatNames } from '../output/formats/index.js';
+import { defineCommand, examples, failOnOption, integer, maxWaitOption, type OptionsOf } from './command.js';
 
-interface StatusOptions {
-  fromFile?: string;
-  deep?: boolean;
-  all?: boolean;
-  failOn?: 'warning';
-  concurrency: number;
-  maxWait?: number;
-}
+/** The options, typed from the definition below. */
+type StatusOptions = OptionsOf<typeof statusCommand>;
 
 /** One account's verdict, as every format reads it. */
 interface StatusRow extends ListedAccount {
@@ -34,7 +28,7 @@ interface StatusRow extends ListedAccount {
   warning?: string | undefined;
 }
 
-export default defineCommand<StatusOptions, [string[]]>({
+const statusCommand = defineCommand({
   path: ['status'],
   formats: formatNames,
   define: (cmd) =>
@@ -97,6 +91,8 @@ accounts); --deep calls each account's provider.
     return out.exitCode?.(summary) ?? tally.exitCode(failOn);
   },
 });
+
+export default statusCommand;
 
 /**
  * How pp status's rows read: NDJSON `{"account_id", "type", "name", "health", "account",

@@ -2,9 +2,10 @@
 
 import { chooseAccount, healthFields, showOne } from '../accounts/owner.js';
 import { usageError } from '../errors.js';
+import { renderIdentity } from '../output/render.js';
 import { defineCommand, examples, failOnOption } from './command.js';
 
-export default defineCommand<{ account?: string; failOn?: 'warning' }, [string | undefined]>({
+export default defineCommand({
   path: ['whoami'],
   define: (cmd) =>
     cmd
@@ -37,9 +38,8 @@ export default defineCommand<{ account?: string; failOn?: 'warning' }, [string |
       given,
       argument !== undefined ? 'the account id argument' : '--account',
     );
-    return showOne(ctx, accountId, opts.failOn === 'warning', async ({ label, identity, health }) => {
-      const { renderIdentity } = await import('../output/render.js');
-      return renderIdentity(ctx.io, label, accountId, identity, healthFields(health));
-    });
+    return showOne(ctx, accountId, opts.failOn === 'warning', async ({ label, identity, health }) =>
+      renderIdentity(ctx.io, label, accountId, identity, healthFields(health)),
+    );
   },
 });

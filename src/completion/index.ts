@@ -1,10 +1,12 @@
 // The completion scripts in completions/, generated from the very program `pp` runs, so they list
 // exactly its commands and options. `npm run completions` writes them; a test fails when the
 // committed files differ from what this produces.
-import type { Command } from 'commander';
+import type { CommandUnknownOpts, OutputConfiguration } from '@commander-js/extra-typings';
+import type { PpCommandDef } from '../commands/command.js';
 import { completionFile, type Shell, shells } from '../commands/completion.js';
+import { loadCommands } from '../commands/index.js';
 import { helpTopics } from '../help/topics.js';
-import { formatNames } from '../output/exporter.js';
+import { formatNames } from '../output/formats/index.js';
 import { buildProgram } from '../program.js';
 import { bashScript } from './bash.js';
 import { fishScript } from './fish.js';
@@ -13,10 +15,15 @@ import { zshScript } from './zsh.js';
 
 export { completionFile, type Shell, shells };
 
-/** The program pp runs, read for its shape only: its handlers are never called here. */
-export function programShape(): Command {
+/** The program pp runs, every command loaded, read for its shape only: its handlers are never called here. */
+export async function programShape(): Promise<CommandUnknownOpts> {
+  return shapeOf(await loadCommands());
+}
+
+/** The program of these commands, for its shape. */
+export function shapeOf(commands: readonly PpCommandDef[], output?: OutputConfiguration): CommandUnknownOpts {
   // The version is not part of any script, so the files do not change on every release.
-  return buildProgram('0.0.0', async () => {});
+  return buildProgram('0.0.0', commands, async () => {}, output);
 }
 
 /**
@@ -37,7 +44,7 @@ export const ppValues: ValueHints = {
 
 export function completionScript(
   shell: Shell,
-  program: Command = programShape(),
+  program: CommandUnknownOpts,
   hints: ValueHints = ppValues,
 ): string {
   const spec = readCommand(program, hints);

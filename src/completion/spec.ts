@@ -1,7 +1,7 @@
 // Reads a commander program into plain data for the shell generators: the (sub)commands, their
 // options and arguments, and what each value completes to. Only what `--help` shows is read, so
 // the completions offer exactly what the help documents.
-import type { Argument, Command, Help, Option } from 'commander';
+import type { Argument, CommandUnknownOpts, Help, Option } from '@commander-js/extra-typings';
 
 /** What the value of an option or argument completes to. */
 export type ValueCompletion =
@@ -98,7 +98,7 @@ function readArgument(argument: Argument, hints: ValueHints): ArgumentSpec {
  * own `--help`) are left out: commander accepts an ancestor's options after a subcommand too.
  */
 export function readCommand(
-  cmd: Command,
+  cmd: CommandUnknownOpts,
   hints: ValueHints = {},
   path: string[] = [],
   inherited: ReadonlySet<string> = new Set(),
@@ -121,7 +121,7 @@ export function readCommand(
   };
   for (const sub of subcommands) {
     const child = readCommand(sub, hints, [...path, sub.name()], declared, help);
-    // commander's `help [command]` takes the name of one of its siblings.
+    // `help [command...]` (help/help-command.ts) takes the name of one of its siblings.
     if (sub.name() === 'help' && child.arguments.length === 1 && child.arguments[0]) {
       const siblings = subcommands.filter((s) => s !== sub).map((s) => s.name());
       child.arguments[0].completion = { kind: 'choices', choices: siblings };

@@ -1,12 +1,11 @@
 // `pp config set-key-command`: the key is what a command prints (`op read …`, `pass show …`). It runs
 // through /bin/sh only when a key is needed, with a time limit and a cap on what it may print, and
 // its output is never shown: a failure names the command and its exit status, nothing it printed.
-import { spawn } from 'node:child_process';
-import { interrupted } from '../api/client.js';
+import { builtin } from '../builtin.js';
 import type { Clock, Env } from '../deps.js';
-import { configError, type PpError } from '../errors.js';
+import { configError, interrupted, type PpError } from '../errors.js';
+import { keyShape } from '../key.js';
 import { neutralize } from '../output/showable.js';
-import { keyShape } from './settings.js';
 
 export const KEY_COMMAND_LIMIT_MS = 10_000;
 /** Far beyond any key; past it the command is printing something else and is stopped. */
@@ -32,7 +31,8 @@ export function runKeyCommand(command: string, opts: KeyCommandOptions): Promise
   const maxBytes = opts.maxBytes ?? KEY_COMMAND_MAX_BYTES;
   return new Promise((resolve, reject) => {
     // its own process group, so that stopping it stops what it started too (`sh -c 'op read …'`)
-    const child = spawn('/bin/sh', ['-c', command], {
+    // child_process (~2 ms) loads only when a key command runs
+    const child = builtin('node:child_process').spawn('/bin/sh', ['-c', command], {
       env: { ...opts.env },
       stdio: ['ignore', 'pipe', 'ignore'],
       detached: true,

@@ -1,7 +1,7 @@
 // The OS keychain (macOS Keychain, Windows Credential Manager, the Secret Service on Linux) through
-// @napi-rs/keyring, a native binding with prebuilt binaries. This module is imported only when a key
-// is read from or written to the keychain, and it loads the binding (~5 ms) only then: commands
-// that need no key never pay for it.
+// @napi-rs/keyring, a native binding with prebuilt binaries. This module is loaded by the config
+// commands that store or list keys, and by settings.ts only when a key is read from the keychain;
+// it loads the binding (~5 ms) only when it is used: commands that need no key never pay for it.
 //
 // "Usable" is decided by trying the operation, except for one cheap test first: on Linux the Secret
 // Service is reached over the D-Bus session bus, so with no session bus at all (no

@@ -4,14 +4,14 @@
 
 import type { Clock, Env } from '../deps.js';
 import { configError, type PpError, usageError } from '../errors.js';
+import { keyShape } from '../key.js';
 import { configPath, DEFAULT_PROFILE, readConfig, type StoredConfig, type StoredProfile } from './file.js';
+import { runKeyCommand } from './key-command.js';
+import { readKeychainKey } from './keychain.js';
 
 export const DEFAULT_BASE_URL = 'https://api.postpress.ai';
 /** The key pp sends to its own sandbox when the user has none: the sandbox needs no real key. */
 export const SANDBOX_KEY = 'pp_test_sandbox0000';
-
-/** An API key goes into an HTTP header as it is: printable ASCII, no spaces, no control characters. */
-export const keyShape = /^[\x21-\x7e]+$/;
 
 /**
  * Longer than any real API key (they are about 40 characters): such a "key" is something else (a
@@ -83,10 +83,6 @@ export interface KeyReadDeps {
   clock: Clock;
   signal: AbortSignal;
 }
-
-/** `pp_live_…` or `pp_test_…` keys are recognised as such; others are neither. */
-export const keyKind = (key: string): 'live' | 'test' | undefined =>
-  key.startsWith('pp_live_') ? 'live' : key.startsWith('pp_test_') ? 'test' : undefined;
 
 /**
  * Reads settings in precedence order. The config file is read at most once, and only when neither a
@@ -216,7 +212,7 @@ export function profileKeyOrigin(name: string, profile: StoredProfile, env: Env)
   return undefined;
 }
 
-/** The key from where `origin` says; the keychain binding and the command are loaded only here. */
+/** The key from where `origin` says; the keychain's binding and child_process load only here, when used. */
 export async function readKey(
   origin: KeyOrigin,
   env: Env,
@@ -233,12 +229,10 @@ export async function readKey(
       key = fromFile?.trim() ?? '';
       break;
     case 'keychain': {
-      const { readKeychainKey } = await import('./keychain.js');
       key = await readKeychainKey(env, origin.profile, origin.entry);
       break;
     }
     case 'command': {
-      const { runKeyCommand } = await import('./key-command.js');
       key = await runKeyCommand(origin.command, { env, clock: deps.clock, signal: deps.signal });
       break;
     }
@@ -322,13 +316,4 @@ export function checkBaseUrl(value: string, source: Source | 'argument' = 'flag'
     );
   }
   return url.href.replace(/\/+$/, '');
-}
-
-/** `pp_live_0123456789abcdef8GR2` → `pp_live_…8GR2`. Short keys show no characters at all. */
-export function maskKey(key: string): string {
-  // Only postpress's own prefixes are shown: any other `word_word_` may be part of the secret.
-  const prefix = /^pp_(live|test)_/.exec(key)?.[0] ?? '';
-  const rest = key.slice(prefix.length);
-  // the last four only when they are at most a third of what is secret
-  return rest.length >= 12 ? `${prefix}…${rest.slice(-4)}` : `${prefix}…`;
 }

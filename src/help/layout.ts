@@ -1,7 +1,7 @@
 // How commander lays out pp's help: readable on a 60-column terminal, with nothing one would copy
 // (an option, a URL, a variable) split across lines, and the global options listed once, in
 // `pp --help`, instead of again under every command.
-import { Help, type HelpConfiguration } from 'commander';
+import { Help, type HelpConfiguration } from '@commander-js/extra-typings';
 
 /** What a subcommand's help says in place of the ten global options it accepts. */
 export const globalOptionsLine = 'Global options: see `pp --help` (--json, --sandbox, …)';

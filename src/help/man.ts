@@ -1,7 +1,7 @@
 // The man page, pp.1, generated from the program pp runs and its help topics, so that `man pp`
 // says what `pp --help` and `pp help <topic>` say. `npm run completions` writes man/pp.1 (a test
 // fails when it drifts, and renders it with groff when the machine has it).
-import type { Command, Help, OutputConfiguration } from 'commander';
+import type { CommandUnknownOpts, Help, OutputConfiguration } from '@commander-js/extra-typings';
 import { helpTopics } from './topics.js';
 
 /** Text for roff: backslashes, dashes, quotes and non-ASCII characters as escapes that render as typed. */
@@ -34,7 +34,7 @@ const term = (flags: string): string =>
 
 const item = (label: string, description: string): string => `.TP\n${label}\n${filled(roff(description))}`;
 
-function commandsOf(cmd: Command, help: Help): Command[] {
+function commandsOf(cmd: CommandUnknownOpts, help: Help): CommandUnknownOpts[] {
   return help
     .visibleCommands(cmd)
     .filter((c) => c.name() !== 'help')
@@ -42,7 +42,10 @@ function commandsOf(cmd: Command, help: Help): Command[] {
 }
 
 /** The examples a command's --help ends with (its `examples()` text), as lines. */
-function examplesOf(cmd: Command, helpText: (cmd: Command) => string): string | undefined {
+function examplesOf(
+  cmd: CommandUnknownOpts,
+  helpText: (cmd: CommandUnknownOpts) => string,
+): string | undefined {
   const after = helpText(cmd).split('\nExamples:\n')[1];
   if (!after) return undefined;
   const lines = after.split('\n');
@@ -63,7 +66,7 @@ const topicSections: Record<keyof typeof helpTopics, string> = {
  * The page, from a program built with the output configuration given (so that its help, examples
  * included, can be captured at 60 columns).
  */
-export function manPage(build: (output: OutputConfiguration) => Command): string {
+export function manPage(build: (output: OutputConfiguration) => CommandUnknownOpts): string {
   let captured = '';
   const program = build({
     writeOut: (s) => {
@@ -71,7 +74,7 @@ export function manPage(build: (output: OutputConfiguration) => Command): string
     },
     getOutHelpWidth: () => 60,
   });
-  const helpText = (cmd: Command): string => {
+  const helpText = (cmd: CommandUnknownOpts): string => {
     captured = '';
     cmd.outputHelp();
     return captured;

@@ -1,33 +1,12 @@
 // The one exporter (after gh's cmdutil.Exporter): every command that prints a row per account
 // hands its rows to the Exporter built from the global --format, and says once, in a RowView, how
 // its rows read (the account each is about, its NDJSON line, its csv columns, what its table adds).
-// A format is one file under output/formats/ and one line in `formats` below; the commands never
+// A format is one file under output/formats/ and one line in formats/index.ts; the commands never
 // branch on the format.
 import type { Clock } from '../deps.js';
 import type { PpError } from '../errors.js';
-import type { Health, HealthState } from '../health.js';
 import type { Io } from './io.js';
-
-/**
- * Every output format (CLI.md, "Formats"), each loaded only when asked for: a machine format
- * never pays for the layout and its width tables.
- */
-export const formats = {
-  table: () => import('./formats/table.js'),
-  json: () => import('./formats/json.js'),
-  csv: () => import('./formats/delimited.js').then((m) => m.csv),
-  tsv: () => import('./formats/delimited.js').then((m) => m.tsv),
-  nagios: () => import('./formats/nagios.js'),
-  prometheus: () => import('./formats/prometheus.js'),
-} satisfies Record<string, () => Promise<FormatModule>>;
-
-export type Format = keyof typeof formats;
-export const formatNames = Object.keys(formats) as Format[];
-
-/** What a command takes unless it says otherwise: a person's layout and JSON. */
-export const oneAccountFormats: readonly Format[] = ['table', 'json'];
-/** A row per account: also csv and tsv (pp accounts, many-account pp profile). */
-export const listFormats: readonly Format[] = ['table', 'json', 'csv', 'tsv'];
+import type { Health, HealthState } from './model.js';
 
 /** What every format shows of the account a row is about. */
 export interface AccountFacts {
@@ -181,14 +160,4 @@ export interface FormatModule {
    * pp_status_success 0. Formats without it write nothing.
    */
   failure?(error: PpError, deps: ExportDeps): Failure;
-}
-
-/** The failure a format writes when the command failed before it had an exporter (see FormatModule). */
-export async function formatFailure(
-  format: Format,
-  error: PpError,
-  deps: ExportDeps,
-): Promise<Failure | undefined> {
-  const module: FormatModule = await formats[format]();
-  return module.failure?.(error, deps);
 }

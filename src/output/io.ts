@@ -3,19 +3,8 @@
 // and in what a JSON body means once parsed (json.ts asks holdsSecret of each decoded string).
 
 import type { Env } from '../deps.js';
-import type { RawInput } from './prompt.js';
 import { SecretMatcher } from './secret.js';
-
-export interface OutStream {
-  write(chunk: string): boolean;
-  once(event: 'drain', listener: () => void): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
-
-export interface InStream extends AsyncIterable<string | Buffer> {
-  isTTY?: boolean;
-}
+import type { InStream, OutStream, RawInput } from './streams.js';
 
 export interface IoOptions {
   stdout: OutStream;

@@ -63,3 +63,55 @@ export function field(label: string, value: string | undefined, tone?: Tone): Fi
 export function fields(...items: (Field | undefined)[]): Field[] {
   return items.filter((f): f is Field => f !== undefined);
 }
+
+// The health model's vocabulary (health.ts decides the verdict; CLI.md, "Health").
+
+export type HealthState = 'ok' | 'warning' | 'connecting' | 'action_needed' | 'stopped' | 'unknown';
+
+/**
+ * The six states, least severe first: the contract's own order, used for per-state counts (nagios
+ * performance data, prometheus) and, through stateRank, for "worst first" sorting.
+ *
+ * Severity: warning (the account works, a seat or a restriction needs a look) is below connecting
+ * (nothing works yet, usually transient), which is below action_needed (the owner must act) and
+ * stopped (nothing runs at all). unknown ranks highest: the check failed, so the account may be in
+ * any state, and a person should look at it first.
+ */
+export const healthStates: readonly HealthState[] = [
+  'ok',
+  'warning',
+  'connecting',
+  'action_needed',
+  'stopped',
+  'unknown',
+];
+
+/**
+ * The tone, so the colour, a state is shown in, the same everywhere: ok; warning and connecting
+ * warn; action_needed and stopped, which the owner must act on, action; unknown, a check that
+ * failed, bad (the colour of errors).
+ */
+export function stateTone(state: HealthState): Tone {
+  if (state === 'ok') return 'ok';
+  if (state === 'warning' || state === 'connecting') return 'warn';
+  if (state === 'unknown') return 'bad';
+  return 'action';
+}
+
+/** 0 for ok up to 5 for unknown; sort by it descending for "worst first". */
+export function stateRank(state: HealthState): number {
+  return healthStates.indexOf(state);
+}
+
+export interface HealthReason {
+  /** Stable: `source_credentials`, `recruiter_disconnected`, `errors/disconnected_account`, `network`... */
+  code: string;
+  /** One or two sentences for a person, saying what to do. */
+  text: string;
+}
+
+/** The `--json` shape as well: `{"state", "reasons"}`, reasons empty when ok. */
+export interface Health {
+  state: HealthState;
+  reasons: HealthReason[];
+}

@@ -1,19 +1,8 @@
 // Reading a secret: a hidden prompt on a terminal (nothing echoed, paste works, Ctrl-C cancels),
 // or the whole of standard input when it is piped.
-import { interrupted } from '../api/client.js';
+import { interrupted } from '../errors.js';
 import type { Io } from './io.js';
-
-export interface RawInput {
-  isTTY?: boolean;
-  setRawMode?(mode: boolean): unknown;
-  setEncoding?(encoding: BufferEncoding): unknown;
-  on(event: 'data', listener: (chunk: string | Buffer) => void): unknown;
-  on(event: 'end', listener: () => void): unknown;
-  off(event: 'data', listener: (chunk: string | Buffer) => void): unknown;
-  off(event: 'end', listener: () => void): unknown;
-  resume(): unknown;
-  pause(): unknown;
-}
+import type { RawInput } from './streams.js';
 
 /** Asks on standard error, reads without echo. Rejects with an exit-130 error on Ctrl-C. */
 export function readHidden(io: Io, input: RawInput, question: string): Promise<string> {

@@ -8,7 +8,7 @@
 // it makes the pipe non-blocking, which a shell's other programs sharing it do not expect.
 import { fstatSync, write, writeSync } from 'node:fs';
 import { builtin } from '../builtin.js';
-import type { OutStream } from './io.js';
+import type { OutStream } from './streams.js';
 
 /** write() returns false once this many bytes of a descriptor wait in the queue. */
 const HIGH_WATER = 64 * 1024;

@@ -1,6 +1,7 @@
 // Serves the sandbox API on a loopback port: for `pp sandbox`, and in-process for `--sandbox`.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { builtin } from '../builtin.js';
 import { sandboxWorkspace } from './accounts.js';
 import { answer, problem, type SandboxAnswer } from './handler.js';
 
@@ -45,7 +46,8 @@ export function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox>
   const limited = opts.rateLimit ? rateLimiter(opts.rateLimit) : undefined;
   // Built once: the generated accounts are made page by page from their position, not held.
   const workspace = sandboxWorkspace(opts.accounts ?? 0);
-  const server = createServer((req, res) => {
+  // node:http's server loads only when a sandbox starts: `pp --help` loads this module with pp sandbox
+  const server = builtin('node:http').createServer((req, res) => {
     const key = req.headers['x-api-key'];
     const reply = () => {
       const path = req.url ?? '/';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountCacheTtlMs, cacheFile, writeAccountCache } from '../../src/completion/values.js';
 import { helpTopics } from '../../src/help/topics.js';
-import { formatNames } from '../../src/output/exporter.js';
+import { formatNames } from '../../src/output/formats/index.js';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv, spawnPp } from '../helpers/run.js';

@@ -3,11 +3,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, Option } from '@commander-js/extra-typings';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../src/commands/index.js';
-import { completionFile, completionScript, type Shell, shells } from '../../src/completion/index.js';
-import { formatNames } from '../../src/output/exporter.js';
+import { loadCommands } from '../../src/commands/index.js';
+import {
+  completionFile,
+  completionScript,
+  programShape,
+  type Shell,
+  shells,
+} from '../../src/completion/index.js';
+import { formatNames } from '../../src/output/formats/index.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { pp } from '../helpers/pp.js';
 import { baseEnv, bin, root, runPp, tempDir } from '../helpers/run.js';
@@ -22,6 +28,7 @@ function sh(command: string, args: string[], env: NodeJS.ProcessEnv = process.en
   return result;
 }
 
+const commands = await loadCommands();
 /** The config subcommands of the registry, in its order, then help: what every shell offers after `pp config`. */
 const config = [
   ...commands.filter((c) => c.path.length === 2 && c.path[0] === 'config' && !c.hidden).map((c) => c.path[1]),
@@ -49,9 +56,9 @@ beforeAll(async () => {
 });
 
 describe('completion scripts', () => {
-  it.each(shells)('completions/ holds what the program generates for %s', (shell) => {
+  it.each(shells)('completions/ holds what the program generates for %s', async (shell) => {
     // On failure: run `npm run completions` and commit the result.
-    expect(readFileSync(file(shell), 'utf8')).toBe(completionScript(shell));
+    expect(readFileSync(file(shell), 'utf8')).toBe(completionScript(shell, await programShape()));
   });
 
   it('`npm run completions -- --check` agrees', () => {

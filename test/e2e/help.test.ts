@@ -1,6 +1,6 @@
 // Help a person can learn from: every command's --help has its description, its options and
 // examples; `pp --help` has the commands and the exit codes; a typo gets a suggestion.
-import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { describe, expect, it } from 'vitest';
 import { errorNames } from '../../src/api/catalogue.js';
 import { programShape } from '../../src/completion/index.js';
@@ -12,14 +12,17 @@ import { pp } from '../helpers/pp.js';
 import { baseEnv, runPp } from '../helpers/run.js';
 
 /** Every command and subcommand of the program, with the words that reach it. */
-function commandsOf(cmd: Command, path: string[] = []): { path: string[]; cmd: Command }[] {
+function commandsOf(
+  cmd: CommandUnknownOpts,
+  path: string[] = [],
+): { path: string[]; cmd: CommandUnknownOpts }[] {
   return cmd.commands.flatMap((sub) => [
     { path: [...path, sub.name()], cmd: sub },
     ...commandsOf(sub, [...path, sub.name()]),
   ]);
 }
 
-const program = programShape();
+const program = await programShape();
 const commands = commandsOf(program);
 
 describe('pp <command> --help', () => {

@@ -4,8 +4,9 @@
 import { Readable } from 'node:stream';
 import { run } from '../../src/cli.js';
 import type { Clock } from '../../src/deps.js';
-import { Io, type OutStream } from '../../src/output/io.js';
-import { baseEnv } from './run.js';
+import { Io } from '../../src/output/io.js';
+import type { OutStream } from '../../src/output/streams.js';
+import { baseEnv } from './env.js';
 
 /** Standard output or error, kept in memory. A terminal when `tty` is given. */
 export class MemoryStream implements OutStream {

@@ -2,10 +2,12 @@
 // bin/pp.js as a child process with its own environment (spawnPp: what only a process shows).
 // Both use a fresh config folder and capture standard output, standard error and the exit code.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { baseEnv } from './env.js';
+
+// where most tests have always found them
+export { baseEnv, tempDir } from './env.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(root, 'bin/pp.js');
@@ -23,27 +25,6 @@ export interface RunOptions {
   /** Kill the child after this long (a test should never hang). */
   timeoutMs?: number;
   cwd?: string;
-}
-
-/** A new empty folder for PP_CONFIG_DIR, so no test sees another's config. */
-export const tempDir = (prefix = 'pp-test-'): string => mkdtempSync(join(tmpdir(), prefix));
-
-/** The environment a test starts from: no inherited PP_* variables, no colour, no proxy, no session bus. */
-export function baseEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined || /^(PP_|NO_COLOR|FORCE_COLOR|HTTPS?_PROXY|NO_PROXY|COLUMNS)/i.test(k)) continue;
-    env[k] = v;
-  }
-  // no session bus: no test reaches the keychain of the user running it (keychain tests bring their own)
-  delete env.DBUS_SESSION_BUS_ADDRESS;
-  delete env.XDG_RUNTIME_DIR;
-  env.PP_CONFIG_DIR = tempDir('pp-config-');
-  for (const [k, v] of Object.entries(extra)) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
-  return env;
 }
 
 /** pp in this process, through run(): the streams in memory, standard input from `input`. */

@@ -1,6 +1,6 @@
 // The API client's pieces: Retry-After, error answers, profile bodies, backoff, and the retry loop
 // itself with a fake sleep and random (no real waiting) against the in-process fault server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/api/catalogue.js';
 import {
   backoffMs,
@@ -18,13 +18,6 @@ import { MAX_RETRY_AFTER_MS } from '../../src/api/gate.js';
 import { ExitCode, PpError } from '../../src/errors.js';
 import { answer, FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
 import { FakeClock } from '../helpers/pp.js';
-
-// Records whether the proxy module was ever loaded (it must not be without proxy variables).
-const proxyModule = vi.hoisted(() => ({ loaded: false }));
-vi.mock('../../src/api/proxy.js', async (importOriginal) => {
-  proxyModule.loaded = true;
-  return await importOriginal();
-});
 
 const KEY = 'pp_live_Un1tT3stK3y0123456789abcdEFGH';
 
@@ -458,15 +451,5 @@ describe('the retry loop', () => {
     expect(log).toMatch(/retrying in 0\.5 s/);
     expect(log).toMatch(/← 200/);
     expect(log).not.toContain(KEY);
-  });
-
-  it('never loads the proxy module when no proxy variable is set', async () => {
-    server.script(json(linkedinProfile()));
-    await client({ env: { NO_PROXY: 'localhost', PATH: '/usr/bin' } }).fetchOwnProfile('acc_1');
-    expect(proxyModule.loaded).toBe(false);
-    // and does load it when one is (plain http to loopback still goes direct)
-    await client({ env: { HTTPS_PROXY: 'http://127.0.0.1:9' } }).fetchOwnProfile('acc_1');
-    expect(proxyModule.loaded).toBe(true);
-    expect(server.requests).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 // Values a hostile or sloppy world sends: a key with a prefix of its own, an absurd COLUMNS.
 import { describe, expect, it } from 'vitest';
-import { maskKey } from '../../src/config/settings.js';
+import { maskKey } from '../../src/key.js';
 import { Io } from '../../src/output/io.js';
 import { emptyStdin, MemoryStream } from '../helpers/pp.js';
 

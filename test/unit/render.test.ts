@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PpError } from '../../src/errors.js';
 import { healthStates, stateTone } from '../../src/health.js';
-import { Io, type OutStream } from '../../src/output/io.js';
+import { Io } from '../../src/output/io.js';
 import {
   fieldLines,
   painter,
@@ -13,6 +13,7 @@ import {
   renderWarning,
   tableLines,
 } from '../../src/output/render.js';
+import type { OutStream } from '../../src/output/streams.js';
 import { displayWidth } from '../../src/output/width.js';
 import { linkedin } from '../../src/providers/linkedin.js';
 import { emptyStdin } from '../helpers/pp.js';

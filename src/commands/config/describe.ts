@@ -1,8 +1,9 @@
 // A key as `config show` and `config profiles` present it: masked, live or test, and where it is kept.
 import type { KeyOrigin } from '../../config/settings.js';
-import { checkKeyLength, keyKind, keyPlace, maskKey } from '../../config/settings.js';
+import { checkKeyLength, keyPlace } from '../../config/settings.js';
 import type { Context } from '../../context.js';
 import { PpError } from '../../errors.js';
+import { keyKind, maskKey } from '../../key.js';
 import { neutralize } from '../../output/showable.js';
 
 export interface KeyView {

@@ -1,11 +1,13 @@
 // `pp config profiles`: every profile with its masked key and where it is kept, base URL, default
 // account, and which one is active. A key command is not run to list it.
 import { configPath } from '../../config/file.js';
+import { readKeychainKey } from '../../config/keychain.js';
 import { profileKeyOrigin, profileNamesOf } from '../../config/settings.js';
+import { painter, tableLines } from '../../output/render.js';
 import { defineCommand, examples } from '../command.js';
 import { type KeyView, keyText, storageText, viewKey } from './describe.js';
 
-export default defineCommand<object>({
+export default defineCommand({
   path: ['config', 'profiles'],
   define: (cmd) =>
     cmd
@@ -31,7 +33,6 @@ export default defineCommand<object>({
       if (origin?.storage === 'file')
         key = await viewKey(ctx, origin, async () => profile.apiKey?.trim() ?? '');
       else if (origin?.storage === 'keychain') {
-        const { readKeychainKey } = await import('../../config/keychain.js');
         key = await viewKey(ctx, origin, () => readKeychainKey(ctx.env, name, origin.entry));
       } else if (origin) key = await viewKey(ctx, origin, undefined);
       rows.push({
@@ -55,7 +56,6 @@ export default defineCommand<object>({
         })),
       });
     }
-    const { painter, tableLines } = await import('../../output/render.js');
     const table = tableLines(
       ctx.io,
       painter(ctx.io.stdoutColor),

@@ -7,7 +7,7 @@ import { confirm } from '../../output/prompt.js';
 import { defineCommand, examples } from '../command.js';
 import { forgetKeychainEntry } from './store.js';
 
-export default defineCommand<{ yes?: boolean }, [string]>({
+export default defineCommand({
   path: ['config', 'remove-profile'],
   define: (cmd) =>
     cmd

@@ -4,7 +4,7 @@ import { usageError } from '../../errors.js';
 import { defineCommand, examples } from '../command.js';
 import { profileIn, profileToWrite } from './store.js';
 
-export default defineCommand<object, [string]>({
+export default defineCommand({
   path: ['config', 'set-account'],
   define: (cmd) =>
     cmd
@@ -15,7 +15,7 @@ export default defineCommand<object, [string]>({
     const id = accountId.trim();
     if (id === '' || /\s/.test(id))
       throw usageError(`not an account id: ${JSON.stringify(accountId)}`, 'Account ids look like acc_…');
-    const profile = await profileToWrite(ctx);
+    const profile = profileToWrite(ctx);
     const path = updateConfig(ctx.env, (config) => {
       profileIn(config.profiles, profile).accountId = id;
     });

@@ -4,7 +4,7 @@ import { checkBaseUrl } from '../../config/settings.js';
 import { defineCommand, examples } from '../command.js';
 import { profileIn, profileToWrite } from './store.js';
 
-export default defineCommand<object, [string]>({
+export default defineCommand({
   path: ['config', 'set-base-url'],
   define: (cmd) =>
     cmd
@@ -13,7 +13,7 @@ export default defineCommand<object, [string]>({
       .addHelpText('after', examples('pp --profile staging config set-base-url https://staging.example.com')),
   async run(ctx, _opts, given) {
     const url = checkBaseUrl(given.trim(), 'argument');
-    const profile = await profileToWrite(ctx);
+    const profile = profileToWrite(ctx);
     const path = updateConfig(ctx.env, (config) => {
       profileIn(config.profiles, profile).baseUrl = url;
     });

@@ -5,7 +5,7 @@ import { usageError } from '../../errors.js';
 import { defineCommand, examples } from '../command.js';
 import { forgetKeychainEntry, profileIn, profileToWrite } from './store.js';
 
-export default defineCommand<object, [string]>({
+export default defineCommand({
   path: ['config', 'set-key-command'],
   define: (cmd) =>
     cmd
@@ -26,7 +26,7 @@ export default defineCommand<object, [string]>({
         "Give the command as one quoted argument: pp config set-key-command 'op read op://ops/postpress/key'",
       );
     }
-    const profile = await profileToWrite(ctx);
+    const profile = profileToWrite(ctx);
     let before: string | undefined;
     const path = updateConfig(ctx.env, (config) => {
       const stored = profileIn(config.profiles, profile);

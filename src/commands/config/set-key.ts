@@ -1,26 +1,16 @@
 // `pp config set-key [<key>]`: stores the API key, read from a hidden prompt, standard input or (with
 // a warning) the argument. Writes go through config/file.ts: atomic, mode 0600, a corrupt or untrusted file refused.
+import { openClient } from '../../api/open.js';
 import { configPath, writableConfigDir } from '../../config/file.js';
-import {
-  checkKeyLength,
-  keyKind,
-  keyShape,
-  keyTooLong,
-  MAX_KEY_LENGTH,
-  maskKey,
-} from '../../config/settings.js';
+import { checkKeyLength, keyTooLong, MAX_KEY_LENGTH } from '../../config/settings.js';
 import type { Context } from '../../context.js';
 import { ExitCode, PpError, usageError } from '../../errors.js';
+import { keyKind, keyShape, maskKey } from '../../key.js';
 import { readAll, readHidden } from '../../output/prompt.js';
 import { defineCommand, examples } from '../command.js';
 import { profileToWrite, storeKey } from './store.js';
 
-interface Options {
-  verify: boolean;
-  insecureStorage?: boolean;
-}
-
-export default defineCommand<Options, [string | undefined]>({
+export default defineCommand({
   path: ['config', 'set-key'],
   define: (cmd) =>
     cmd
@@ -37,7 +27,7 @@ export default defineCommand<Options, [string | undefined]>({
         ),
       ),
   async run(ctx, opts, argument) {
-    const profile = await profileToWrite(ctx);
+    const profile = profileToWrite(ctx);
     // a file or folder pp would refuse to write is said before the key is asked for or sent
     ctx.settings.profile();
     writableConfigDir(ctx.env);
@@ -111,7 +101,6 @@ export default defineCommand<Options, [string | undefined]>({
  * the answer says about the workspace the key opened.
  */
 async function verify(ctx: Context, key: string): Promise<string | undefined> {
-  const { openClient } = await import('../../api/open.js');
   const client = await openClient(ctx, { apiKey: key });
   const base = ctx.sandbox ? 'the sandbox' : ctx.settings.baseUrl(ctx.globals.baseUrl).value;
   try {

@@ -2,10 +2,11 @@
 // how it is kept, and where each other setting comes from.
 import { configPath } from '../../config/file.js';
 import type { Field } from '../../output/model.js';
+import { fieldLines, painter } from '../../output/render.js';
 import { defineCommand, examples } from '../command.js';
 import { type KeyView, keyText, storageText, viewKey } from './describe.js';
 
-export default defineCommand<object>({
+export default defineCommand({
   path: ['config', 'show'],
   define: (cmd) =>
     cmd
@@ -31,7 +32,6 @@ export default defineCommand<object>({
         sandbox: ctx.sandbox,
       });
     }
-    const { fieldLines, painter } = await import('../../output/render.js');
     const items: Field[] = [
       { label: 'Config file', value: path },
       { label: 'Profile', value: `${profile.name} (from ${profile.source})` },

@@ -1,29 +1,32 @@
 // What the `config` commands that write share: the profile they write to, and putting a key in (or
 // taking it out of) the keychain or the file.
 import { configPath, type StoredProfile, updateConfig } from '../../config/file.js';
-import { maskKey } from '../../config/settings.js';
+import {
+  deleteKeychainKey,
+  KEYCHAIN_SERVICE,
+  KeychainFailure,
+  keychainEntryName,
+  keychainError,
+  setKeychainKey,
+} from '../../config/keychain.js';
 import type { Context } from '../../context.js';
 import { usageError } from '../../errors.js';
-
-/** Every word of a pp command (`whoami`, `config`, `set-key`, …): no profile may be named so. */
-export async function commandWords(): Promise<Set<string>> {
-  const { commands } = await import('../index.js');
-  return new Set(['help', 'doctor', ...commands.flatMap((c) => c.path)]);
-}
+import { maskKey } from '../../key.js';
 
 /**
  * The profile a write acts on (--profile, PP_PROFILE, the active one, default). A new one is
  * created by the write; its name must not be a command word.
  */
-export async function profileToWrite(ctx: Context): Promise<string> {
+export function profileToWrite(ctx: Context): string {
   const { name } = ctx.settings.profileChoice();
-  if (!ctx.settings.config.profiles.has(name)) await checkNewProfileName(name);
+  if (!ctx.settings.config.profiles.has(name)) checkNewProfileName(ctx, name);
   ctx.settings.creating = true;
   return name;
 }
 
-export async function checkNewProfileName(name: string): Promise<void> {
-  if ((await commandWords()).has(name.toLowerCase())) {
+/** A new profile may not be named as a word of a pp command (`whoami`, `config`, `set-key`, …). */
+export function checkNewProfileName(ctx: Context, name: string): void {
+  if (ctx.commandWords.has(name.toLowerCase())) {
     throw usageError(
       `"${name}" is a pp command word, so it cannot name a profile`,
       'Choose another name, e.g. work, staging or client-a.',
@@ -58,9 +61,6 @@ export async function storeKey(
   const before = ctx.settings.config.profiles.get(name)?.keychain;
   let place: KeyPlace = { storage: 'file' };
   if (!insecure) {
-    const { keychainEntryName, setKeychainKey, KeychainFailure, keychainError } = await import(
-      '../../config/keychain.js'
-    );
     const entry = keychainEntryName(name, configPath(ctx.env));
     try {
       await setKeychainKey(ctx.env, entry, key);
@@ -93,7 +93,6 @@ export async function storeKey(
 
 /** Deletes a keychain entry pp made; if the keychain cannot be reached, says the entry may remain. */
 export async function forgetKeychainEntry(ctx: Context, entry: string): Promise<void> {
-  const { deleteKeychainKey, KeychainFailure, KEYCHAIN_SERVICE } = await import('../../config/keychain.js');
   try {
     await deleteKeychainKey(ctx.env, entry);
   } catch (err) {

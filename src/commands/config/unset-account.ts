@@ -2,7 +2,7 @@
 import { defineCommand, examples } from '../command.js';
 import { unsetSetting } from './unset.js';
 
-export default defineCommand<object>({
+export default defineCommand({
   path: ['config', 'unset-account'],
   define: (cmd) =>
     cmd.description('remove the default account').addHelpText('after', examples('pp config unset-account')),

@@ -3,7 +3,7 @@ import { defineCommand, examples } from '../command.js';
 import { forgetKeychainEntry } from './store.js';
 import { unsetSetting } from './unset.js';
 
-export default defineCommand<object>({
+export default defineCommand({
   path: ['config', 'unset-key'],
   define: (cmd) =>
     cmd

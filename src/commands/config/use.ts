@@ -4,7 +4,7 @@ import { checkProfileName } from '../../config/settings.js';
 import { defineCommand, examples } from '../command.js';
 import { checkNewProfileName, profileIn } from './store.js';
 
-export default defineCommand<object, [string]>({
+export default defineCommand({
   path: ['config', 'use'],
   define: (cmd) =>
     cmd
@@ -14,7 +14,7 @@ export default defineCommand<object, [string]>({
   async run(ctx, _opts, given) {
     const name = checkProfileName(given.trim(), 'the argument');
     const exists = name === 'default' || ctx.settings.config.profiles.has(name);
-    if (!exists) await checkNewProfileName(name);
+    if (!exists) checkNewProfileName(ctx, name);
     const path = updateConfig(ctx.env, (config) => {
       profileIn(config.profiles, name);
       config.activeProfile = name;

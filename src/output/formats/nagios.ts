@@ -5,8 +5,8 @@
 // failure()), never the 1 of a bug or the 2 of a usage error, which Nagios would read as WARNING
 // or CRITICAL.
 import type { PpError } from '../../errors.js';
-import { type HealthState, healthStates, stateRank } from '../../health.js';
 import type { AccountFacts, ExportDeps, Exporter, Failure, RowView, Summary } from '../exporter.js';
+import { type HealthState, healthStates, stateRank } from '../model.js';
 import { neutralize } from '../showable.js';
 
 export type NagiosStatus = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';

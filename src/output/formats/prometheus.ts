@@ -2,8 +2,8 @@
 // textfile collector. Every metric family is one block (HELP, TYPE, samples), so the per-account
 // samples stream as the list is read and the counts follow at the end. Every sample is labelled
 // with pp's profile, so two workspaces' files in one collector folder do not collide.
-import { type HealthState, healthStates } from '../../health.js';
 import type { ExportDeps, Exporter, Failure, RowView, Summary } from '../exporter.js';
+import { type HealthState, healthStates } from '../model.js';
 
 /** A label value as the format escapes it: backslash, double quote and line feed. */
 export const labelValue = (value: string): string =>

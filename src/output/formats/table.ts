@@ -10,9 +10,8 @@
 //
 // A held row keeps its cells only (a few short strings), never the list item it came from: an
 // outage of 200,000 accounts holds 200,000 small rows.
-import { type HealthReason, stateRank, stateTone } from '../../health.js';
 import type { Ahead, ExportDeps, Exporter, RowView, Summary, TableColumn } from '../exporter.js';
-import type { Tone } from '../model.js';
+import { type HealthReason, stateRank, stateTone, type Tone } from '../model.js';
 import { type Painter, painter } from '../render.js';
 import { showable } from '../showable.js';
 import { type AccountColumns, fitAccountColumns, Table } from '../table.js';

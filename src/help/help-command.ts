@@ -1,0 +1,105 @@
+// `pp help [command...]`: pp's own help command, on the program and on each group of commands
+// (`pp config help set-key`), built on commander's public API only. commander's built-in help
+// command reads one word (`pp help config set-key` showed config's help), shows the whole help on
+// standard error for a word it does not know, and knows nothing of the manual's topics.
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { type HelpTopic, helpTopics } from './topics.js';
+
+const topicNamed = (name: string): HelpTopic | undefined =>
+  Object.hasOwn(helpTopics, name) ? helpTopics[name as keyof typeof helpTopics] : undefined;
+
+/** Adds `help [command...]` to `group` (the program, or a group such as `config`), as its last command. */
+export function addHelpCommand(group: CommandUnknownOpts, examples: string): void {
+  const top = group.parent === null;
+  group
+    .command('help')
+    .description(top ? 'show help for a command, or a topic' : 'show help for a command')
+    .argument('[command...]', top ? 'the command’s words, or a topic' : 'the command’s words')
+    .addHelpText('after', examples)
+    .action((words: string[]) => showHelp(group, words));
+}
+
+/**
+ * Follows the words down from `group` to the command they name and prints its help on standard
+ * output. At the top, a word that names no command may name a topic of the manual. A word that
+ * names nothing is the error `pp <word>` gives (exit 2), with its "Did you mean"; a word past a
+ * command that has no subcommands stands where an argument goes (`pp help whoami acc_1`), and the
+ * help found so far is shown.
+ */
+function showHelp(group: CommandUnknownOpts, words: readonly string[]): void {
+  let target = group;
+  for (const [i, word] of words.entries()) {
+    const next = target.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    // `pp help help`, `pp help config help`: the help of what the words named before it
+    if (next?.name() === 'help') break;
+    if (next) {
+      target = next;
+      continue;
+    }
+    const topic = i === 0 && group.parent === null ? topicNamed(word) : undefined;
+    if (topic) {
+      group.configureOutput().writeOut?.(topic.text.endsWith('\n') ? topic.text : `${topic.text}\n`);
+      return;
+    }
+    if (i > 0 && target.commands.length === 0) break;
+    unknownCommand(target, word);
+  }
+  target.outputHelp();
+}
+
+/** The error commander gives `pp <word>` for a word that names no command of `group`. */
+function unknownCommand(group: CommandUnknownOpts, word: string): never {
+  const names = group
+    .createHelp()
+    .visibleCommands(group)
+    .flatMap((c) => [c.name(), ...c.aliases().slice(0, 1)]);
+  const similar = closest(word, names);
+  const suggestion =
+    similar.length === 0
+      ? ''
+      : `\n(Did you mean ${similar.length === 1 ? similar[0] : `one of ${similar.join(', ')}`}?)`;
+  // error() writes through the program's outputError and throws (exitOverride) the CommanderError
+  // that cli.ts turns into exit 2, as for `pp <word>`
+  group.error(`error: unknown command '${word}'${suggestion}`, { code: 'commander.unknownCommand' });
+}
+
+/**
+ * The names a mistyped `word` was most likely meant to be, in alphabetical order: those at the
+ * smallest edit distance, if it is at most 3 and leaves more than 40% of the longer word alike
+ * (the rule commander's own suggestions follow, so both read the same).
+ */
+export function closest(word: string, names: readonly string[]): string[] {
+  let best = Number.POSITIVE_INFINITY;
+  let found: string[] = [];
+  for (const name of new Set(names)) {
+    if (name.length <= 1) continue;
+    const distance = editDistance(word, name);
+    const length = Math.max(word.length, name.length);
+    if (distance > 3 || (length - distance) / length <= 0.4) continue;
+    if (distance < best) {
+      best = distance;
+      found = [name];
+    } else if (distance === best) found.push(name);
+  }
+  return found.sort((a, b) => a.localeCompare(b));
+}
+
+/** Insertions, deletions, substitutions, and two neighbouring letters swapped, each one edit. */
+function editDistance(a: string, b: string): number {
+  // rows i-2, i-1 and i of the table, over b's positions
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = a[i - 1] === b[j - 1] ? 0 : 1;
+      let cost = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        cost = Math.min(cost, before[j - 2]! + 1);
+      row.push(cost);
+    }
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length]!;
+}
