@@ -24,9 +24,9 @@ const { values: opts } = parseArgs({
     all: { type: 'boolean' },
   },
 });
-const startRounds = Number(opts.rounds ?? 25);
+const startRounds = Number(opts.rounds ?? 41);
 // a round of the 10,000-account rows takes ~3 s; fewer of them keep the bench to a few minutes
-const fleetRounds = Math.max(5, Math.round(startRounds / 3));
+const fleetRounds = Math.max(5, Math.round(startRounds / 4));
 
 const KEY = 'pp_live_benchKey0123456789abcdef';
 
