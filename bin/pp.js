@@ -41,9 +41,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V') && exists
     runBundle();
   }
 } else if (argv[0] === '__complete' && existsSync(join(dist, 'tab.cjs'))) {
+  // a failure there (none is known) leaves the answer to the program, which says what it is
   require(join(dist, 'tab.cjs'))
     .main(argv)
-    .then((answered) => answered || runBundle());
+    .then((answered) => answered || runBundle(), runBundle);
 } else {
   runBundle();
 }
