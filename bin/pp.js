@@ -5,7 +5,7 @@
 // loader and build an ES facade for every built-in it imports (the one for node:fs loads all of
 // node:stream), ~13 ms that `pp --version` would pay before doing anything.
 //
-// The bundle is compiled with a V8 code cache (dist/pp.cjs.cache): compiling ~370 KB of JavaScript
+// The bundle is compiled with a V8 code cache (dist/pp.cjs.cache): compiling ~250 KB of JavaScript
 // is most of what a Node CLI adds to Node's own start-up, and Node 20 has no compile cache of its
 // own (module.enableCompileCache is Node 22). V8 checks the cache against the source and its own
 // version and flags, and rejects one that does not match; pp then compiles as usual and, after the
