@@ -147,7 +147,7 @@ async function report(err: unknown, io: Io, ctx: Context | undefined, json: bool
   );
   // a refused key: what to do depends on where the key came from (PP_API_KEY, a profile, a command)
   const keyHint = error.exitCode === ExitCode.auth ? ctx?.refusedKeyHint() : undefined;
-  if (keyHint) error = error.withHint(keyHint);
+  if (keyHint) error = error.with({ hint: keyHint });
   if (ctx?.globals.json ?? json) {
     io.err(oneLine({ error: jsonError(error) }));
   } else {

@@ -46,6 +46,8 @@ export interface PpErrorInit {
   accountId?: string | undefined;
   /** Seconds the server asked us to wait, when it said. */
   retryAfter?: number | undefined;
+  /** The server's id of the request (its error body, or x-request-id): what support asks for. */
+  requestId?: string | undefined;
 }
 
 export class PpError extends Error {
@@ -56,6 +58,7 @@ export class PpError extends Error {
   readonly type: string | null;
   readonly title: string | undefined;
   readonly retryAfter: number | undefined;
+  readonly requestId: string | undefined;
   accountId: string | undefined;
 
   constructor(init: PpErrorInit) {
@@ -69,16 +72,18 @@ export class PpError extends Error {
     this.title = init.title;
     this.accountId = init.accountId;
     this.retryAfter = init.retryAfter;
+    this.requestId = init.requestId;
   }
 
   get retryable(): boolean {
     return transientCodes.has(this.exitCode);
   }
 
-  /** The same failure with another hint (what to do depends on more than the API said). */
-  withHint(hint: string): PpError {
-    const { exitCode, message, detail, status, type, title, accountId, retryAfter } = this;
-    return new PpError({ exitCode, message, detail, hint, status, type, title, accountId, retryAfter });
+  /** The same failure, some of it said otherwise (a hint that knows more, the page it was on). */
+  with(changes: Partial<PpErrorInit>): PpError {
+    const { exitCode, message, detail, hint, status, type, title, accountId, retryAfter, requestId } = this;
+    const init = { exitCode, message, detail, hint, status, type, title, accountId, retryAfter, requestId };
+    return new PpError({ ...init, ...changes });
   }
 }
 
@@ -124,6 +129,8 @@ export function jsonError(error: PpError): Record<string, unknown> {
     exit_code: error.exitCode,
     retryable: error.retryable,
     account_id: error.accountId ?? null,
+    // what support asks for, from the error's body or the x-request-id header (null where none)
+    request_id: error.requestId ?? null,
     // seconds the server asked to wait (Retry-After), when it said: a script can sleep that long
     retry_after: error.retryAfter ?? null,
   };

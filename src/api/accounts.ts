@@ -53,16 +53,9 @@ const invalidList = (message: string): PpError =>
 /** The error of a page, saying which page it was (a failure after its retries, or an invalid list). */
 function onPage(err: unknown, page: number): unknown {
   if (!(err instanceof PpError) || err.exitCode === ExitCode.interrupted) return err;
-  return new PpError({
-    exitCode: err.exitCode,
-    message: err.message,
+  return err.with({
     detail: err.detail
       ? `${err.detail} (page ${page} of the accounts list)`
       : `On page ${page} of the accounts list.`,
-    hint: err.hint,
-    status: err.status,
-    type: err.type,
-    title: err.title,
-    retryAfter: err.retryAfter,
   });
 }

@@ -1,6 +1,7 @@
 // GET /api/v1/users/me: one request per attempt, pp's own retry loop, and every failure turned into
 // a PpError. Rate limits have one mechanism: a 429's wait goes to the run's RateGate, which holds
 // back every request of the run until it has passed (a single account has a gate of its own).
+import { builtin } from '../builtin.js';
 import type { Clock, Env } from '../deps.js';
 import { ExitCode, interrupted, PpError, retryHint, usageError } from '../errors.js';
 import { maskKey } from '../key.js';
@@ -9,9 +10,9 @@ import { MAX_RETRY_AFTER_MS, RateGate } from './gate.js';
 import {
   AT_PROXY,
   type HttpAnswer,
-  type HttpGetOptions,
+  type HttpRequestOptions,
   header,
-  httpGet,
+  httpRequest,
   TOO_LARGE,
   TRUNCATED,
 } from './http.js';
@@ -76,6 +77,22 @@ const MAX_PAGE_BYTES = 16 * 1024 * 1024;
  */
 const SHARED_RATE_LIMIT_ROUNDS = 10;
 
+/** One request of the API: what to send, and what its answer must be. */
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Under the base URL, with its query: /api/v1/accounts?limit=1. */
+  path: string;
+  /** A write's body, sent as JSON. */
+  body?: unknown;
+  /** The account it is about, named in its errors. */
+  accountId?: string | undefined;
+  /** What a 2xx body must be beyond a JSON object. */
+  check?: BodyCheck | undefined;
+  maxBytes?: number | undefined;
+  /** More headers (pp api -H): never one of those pp sets itself, which win. */
+  headers?: Record<string, string> | undefined;
+}
+
 type Attempt =
   | { ok: true; fetched: Fetched }
   | { ok: false; error: PpError; retryable: boolean; retryAfterMs?: number | undefined };
@@ -86,11 +103,11 @@ export function createClient(opts: ClientOptions) {
   const conceal: Conceal = opts.conceal ?? ((text) => text);
   const gate = opts.gate ?? new RateGate({ concurrency: 1, clock });
   const shared = opts.gate !== undefined;
-  let proxyAgent: Pick<HttpGetOptions, 'agent'> | undefined;
+  let proxyAgent: Pick<HttpRequestOptions, 'agent'> | undefined;
   /** host:port of the proxy in use, for error messages (never its credentials). */
   let proxyHost: string | undefined;
 
-  async function transportFor(url: URL): Promise<Pick<HttpGetOptions, 'agent'>> {
+  async function transportFor(url: URL): Promise<Pick<HttpRequestOptions, 'agent'>> {
     const env = opts.env;
     if (!proxyVariablesSet(env)) return {};
     if (proxyAgent) return proxyAgent;
@@ -103,10 +120,13 @@ export function createClient(opts: ClientOptions) {
 
   async function attempt(
     startUrl: string,
-    accountId: string | undefined,
-    check: BodyCheck,
-    maxBytes: number | undefined,
+    request: ApiRequest,
+    headers: Record<string, string>,
+    payload: string | undefined,
   ): Promise<Attempt> {
+    const { accountId, maxBytes } = request;
+    const check = request.check ?? (() => undefined);
+    const write = request.method !== 'GET';
     let url = startUrl;
     for (let hop = 0; ; hop++) {
       // outside the try: an unusable proxy variable is the user's error, not a network failure
@@ -127,8 +147,10 @@ export function createClient(opts: ClientOptions) {
       const started = clock.now();
       let res: HttpAnswer;
       try {
-        res = await httpGet(new URL(url), {
-          headers: { 'x-api-key': opts.apiKey, accept: 'application/json', 'user-agent': opts.userAgent },
+        res = await httpRequest(new URL(url), {
+          method: request.method,
+          headers,
+          body: payload,
           signal: timeout.signal,
           maxBytes,
           ...transport,
@@ -165,6 +187,13 @@ export function createClient(opts: ClientOptions) {
         if (next.origin !== new URL(url).origin) {
           return { ok: false, retryable: false, error: crossOriginRedirect(status, next, accountId) };
         }
+        // a write's body is never sent again somewhere else: the server must be asked where it is
+        if (write)
+          return {
+            ok: false,
+            retryable: false,
+            error: invalid(`a redirect of a ${request.method} (HTTP ${status})`, accountId),
+          };
         if (hop >= MAX_REDIRECTS) {
           return {
             ok: false,
@@ -192,21 +221,42 @@ export function createClient(opts: ClientOptions) {
         };
       }
       const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'), clock.now());
-      const error = httpError(status, res.statusText, body, accountId, retryAfterMs, clock.now());
+      const error = httpError(
+        status,
+        res.statusText,
+        body,
+        accountId,
+        retryAfterMs,
+        clock.now(),
+        header(res.headers, 'x-request-id'),
+      );
+      // A write is tried again only where the first attempt cannot have been done (api/account-
+      // actions.md, "Writes"): never on a 500, whatever its type, nor on a 4xx but 429.
       const retryable =
-        [429, 502, 503, 504].includes(status) || (status === 500 && error.type === 'errors/provider_error');
+        [429, 502, 503, 504].includes(status) ||
+        (!write && status === 500 && error.type === 'errors/provider_error');
       return { ok: false, error, retryable, retryAfterMs };
     }
   }
 
-  /** One GET of `path` under the base URL, with retries: the body that passed `check`, or a PpError. */
-  async function get(
-    path: string,
-    accountId: string | undefined,
-    check: BodyCheck,
-    maxBytes?: number,
-  ): Promise<Fetched> {
-    const url = `${opts.baseUrl}${path}`;
+  /**
+   * One request of `path` under the base URL, with retries: the body that passed its check, or a
+   * PpError. A write (any method but GET) carries its body as JSON and, for POST and PATCH, a fresh
+   * Idempotency-Key that its retries repeat, so the service does it once however often it is sent.
+   */
+  async function send(request: ApiRequest): Promise<Fetched> {
+    const { accountId, method } = request;
+    const url = `${opts.baseUrl}${request.path}`;
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const headers: Record<string, string> = {
+      ...request.headers,
+      'x-api-key': opts.apiKey,
+      accept: 'application/json',
+      'user-agent': opts.userAgent,
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method === 'POST' || method === 'PATCH')
+      headers['idempotency-key'] = builtin('node:crypto').randomUUID();
     const attempts = opts.retries + 1;
     let sharedRounds = 0;
     let limitsSeen = gate.rateLimited; // the run's 429s so far, this request's own included
@@ -217,11 +267,17 @@ export function createClient(opts: ClientOptions) {
         if (opts.signal?.aborted) throw interrupted(accountId);
         throw err; // the gate refuses: a Retry-After too long to wait out
       }
-      log?.(`GET ${url} (attempt ${tries}/${attempts})`);
-      if (n === 1) log?.(`x-api-key: ${maskKey(opts.apiKey)}, user-agent: ${opts.userAgent}`);
+      // a write's body is never logged: it may hold a checkpoint code
+      log?.(
+        `${method} ${url} (attempt ${tries}/${attempts})${body === undefined ? '' : `, a ${body.length}-byte body`}`,
+      );
+      if (n === 1)
+        log?.(
+          `x-api-key: ${maskKey(opts.apiKey)}, user-agent: ${opts.userAgent}${headers['idempotency-key'] ? `, idempotency-key: ${headers['idempotency-key']}` : ''}`,
+        );
       let result: Attempt;
       try {
-        result = await attempt(url, accountId, check, maxBytes);
+        result = await attempt(url, request, headers, body);
       } catch (err) {
         gate.release();
         throw err;
@@ -261,6 +317,9 @@ export function createClient(opts: ClientOptions) {
     }
   }
 
+  const get = (path: string, accountId: string | undefined, check: BodyCheck, maxBytes?: number) =>
+    send({ method: 'GET', path, accountId, check, maxBytes });
+
   /** GET /api/v1/users/me: the account owner's profile (a live call to the provider). */
   const fetchOwnProfile = (accountId: string): Promise<Fetched> =>
     get(`/api/v1/users/me?account_id=${encodeURIComponent(accountId)}`, accountId, hasProvider);
@@ -278,7 +337,7 @@ export function createClient(opts: ClientOptions) {
       MAX_PAGE_BYTES,
     );
 
-  return { fetchOwnProfile, fetchAccount, fetchAccountPage };
+  return { send, fetchOwnProfile, fetchAccount, fetchAccountPage };
 }
 
 export type Client = ReturnType<typeof createClient>;
@@ -333,11 +392,8 @@ function retryReason(error: PpError): string {
 }
 
 /** The error of the last attempt, saying how many were made (a person waited through all of them). */
-function afterTries(error: PpError, tries: number): PpError {
-  const { exitCode, message, hint, status, type, title, accountId, retryAfter } = error;
-  const detail = `${error.detail ? `${error.detail} ` : ''}(${tries} attempts)`;
-  return new PpError({ exitCode, message, detail, hint, status, type, title, accountId, retryAfter });
-}
+const afterTries = (error: PpError, tries: number): PpError =>
+  error.with({ detail: `${error.detail ? `${error.detail} ` : ''}(${tries} attempts)` });
 
 /** The start of a body for an error message, the key masked before it is cut (a cut key would not be masked). */
 const describeBody = (body: string, contentType: string | null, conceal: Conceal): string =>
@@ -402,7 +458,13 @@ export function parseAnswer(
   return { ok: true, fetched: { body, data: data as Record<string, unknown> } };
 }
 
-/** An HTTP error answer: the problem-details envelope when there is one, else the status alone. */
+/**
+ * An HTTP error answer, in either of the API's two shapes (api/account-actions.md, "Errors"): the
+ * problem details `{"status", "type": "errors/…", "title", "detail"}`, or the quick start's
+ * `{"error": {"code", "message", "request_id"}}`, whose code is the type (with or without
+ * `errors/`) and whose message is the detail. Neither: the status alone decides. The request id,
+ * from the body or the `x-request-id` header, is kept for support.
+ */
 export function httpError(
   status: number,
   statusText: string,
@@ -410,22 +472,18 @@ export function httpError(
   accountId: string | undefined,
   retryAfterMs?: number,
   now = Date.now(),
+  requestIdHeader?: string | null,
 ): PpError {
-  let envelope: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-      envelope = parsed as Record<string, unknown>;
-  } catch {
-    // not the envelope (an HTML page from a proxy, an empty body): the status alone decides
-  }
-  const type = typeof envelope.type === 'string' ? envelope.type : null;
+  const envelope = parsedObject(body);
+  const wrapped = parsedObject(envelope.error);
+  const code = stringOf(envelope.type) ?? stringOf(wrapped.code);
+  const type = code === undefined ? null : code.startsWith('errors/') ? code : `errors/${code}`;
   const info = errorCatalogue[errorName(type) ?? ''];
-  const title =
-    typeof envelope.title === 'string' && envelope.title
-      ? envelope.title
-      : (info?.title ?? (statusText || `HTTP ${status}`));
-  const detail = typeof envelope.detail === 'string' && envelope.detail ? envelope.detail : info?.description;
+  const title = stringOf(envelope.title) ?? info?.title ?? (statusText || `HTTP ${status}`);
+  const detail = stringOf(envelope.detail) ?? stringOf(wrapped.message) ?? info?.description;
+  const requestId = requestIdOf(
+    stringOf(wrapped.request_id) ?? stringOf(envelope.request_id) ?? requestIdHeader,
+  );
   let hint = info?.hint ?? hintForStatus(status);
   const retryAfter = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
   if (retryAfter !== undefined) {
@@ -441,7 +499,33 @@ export function httpError(
     title,
     accountId,
     retryAfter,
+    requestId,
   });
+}
+
+/** A JSON object (from text, or a value already parsed), or {} for anything else. */
+function parsedObject(value: unknown): Record<string, unknown> {
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return {}; // not an envelope (an HTML page from a proxy, an empty body)
+    }
+  }
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
+}
+
+const stringOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/** A request id to quote: one line, and no longer than any real one (a server may send anything). */
+function requestIdOf(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const line = value.split(/[\r\n]/)[0]!.trim();
+  return line === '' ? undefined : line.slice(0, 200);
 }
 
 function crossOriginRedirect(status: number, to: URL, accountId: string | undefined): PpError {

@@ -1,4 +1,4 @@
-// One GET over node:http/https, the whole body read as text. Hand-written rather than fetch or
+// One request over node:http/https (a GET, or a write with a JSON body), the whole answer read as text. Hand-written rather than fetch or
 // ofetch, for start-up: Node 20's global fetch loads undici on first use (~150 ms and ~40 MB of a
 // ~100 ms command, measured here), and ofetch's entry touches globalThis.Headers at import, which loads
 // undici too (~50 ms, ~12 MB measured here) — while ofetch's own features (retries, parsing,
@@ -17,8 +17,12 @@ export interface HttpAnswer {
   body: string;
 }
 
-export interface HttpGetOptions {
+export interface HttpRequestOptions {
+  /** GET unless told. */
+  method?: string | undefined;
   headers: Record<string, string>;
+  /** Sent as the request's body (a write). */
+  body?: string | undefined;
   signal: AbortSignal;
   /** A proxy agent, when HTTPS_PROXY/HTTP_PROXY apply. */
   agent?: Agent | undefined;
@@ -54,7 +58,7 @@ export function header(headers: IncomingHttpHeaders, name: string): string | nul
   return (Array.isArray(value) ? value.join(', ') : value) ?? null;
 }
 
-export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
+export function httpRequest(url: URL, opts: HttpRequestOptions): Promise<HttpAnswer> {
   // https (and TLS with it) loads only for an https URL; builtin() keeps that lazy in every bundle format
   const mod = builtin(url.protocol === 'https:' ? 'node:https' : 'node:http');
   const { signal, agent } = opts;
@@ -66,8 +70,11 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
         hostname: unbracket(url.hostname),
         port: url.port,
         path: url.pathname + url.search,
-        method: 'GET',
-        headers: opts.headers,
+        method: opts.method ?? 'GET',
+        headers:
+          opts.body === undefined
+            ? opts.headers
+            : { ...opts.headers, 'content-length': String(Buffer.byteLength(opts.body)) },
         // Node's default is 16 KB, and a bigger header was "no answer", retried; curl takes 100 KB
         maxHeaderSize: 128 * 1024,
         agent,
@@ -90,7 +97,7 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
     signal.addEventListener('abort', onAbort, { once: true });
     req.on('close', () => signal.removeEventListener('abort', onAbort));
     req.on('error', reject);
-    req.end();
+    req.end(opts.body);
   });
 }
 

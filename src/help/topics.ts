@@ -283,7 +283,8 @@ two workspaces' files can share one collector folder.
       "title": "Disconnected account",
       "detail": "The account is disconnected ...",
       "exit_code": 5, "retryable": false,
-      "account_id": "acc_…", "retry_after": null}}
+      "account_id": "acc_…", "request_id": "req_…",
+      "retry_after": null}}
   status       the HTTP status; null with no answer
   type         the API's error type, or null
   title        one line naming the problem
@@ -291,8 +292,14 @@ two workspaces' files can share one collector folder.
   exit_code    what pp exits with (pp help exit-codes)
   retryable    true for 9, 12, 13, 14: try again later
   account_id   the account it was about, or null
+  request_id   the server's id of the request (its body
+               or x-request-id): quote it to support
   retry_after  seconds the server asked to wait, or
                null
+  The API answers errors in two shapes, both read: the
+  problem details above, and {"error": {"code",
+  "message", "request_id"}}, whose code is the type and
+  whose message is the detail.
   Usage errors are JSON too when --json is given; help
   that was asked for stays text.
 

@@ -172,6 +172,8 @@ export function renderError(io: Io, error: PpError, verbose: boolean): string {
   let text = errLines(io, 'error:', (s) => p.tone('bad', s), show(error.message + account));
   if (error.detail) text += errLines(io, '', String, show(error.detail), true);
   if (error.hint) text += errLines(io, 'hint:', p.label, show(error.hint), true);
+  if (error.requestId)
+    text += errLines(io, 'request', p.label, `${show(error.requestId)}: quote it to support`, true);
   if (verbose && error.exitCode) text += `  ${p.label(`exit code ${error.exitCode}`)}\n`;
   return text;
 }

@@ -136,6 +136,7 @@ describe.concurrent('errors', () => {
         exit_code: 6,
         retryable: false,
         account_id: 'acc_error_account_restricted',
+        request_id: null,
         retry_after: null,
       },
     });

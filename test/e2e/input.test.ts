@@ -27,6 +27,7 @@ const usageJson = (title: string, detail: string | null = null) => ({
     exit_code: 2,
     retryable: false,
     account_id: null,
+    request_id: null,
     retry_after: null,
   },
 });

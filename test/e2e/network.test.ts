@@ -394,6 +394,37 @@ describe('network failures', () => {
 });
 
 describe('messages a person can read', () => {
+  it('reads the quick start’s error shape: the server’s sentence, and the request id for support', async () => {
+    const envelope = {
+      error: {
+        code: 'invalid_credentials',
+        message: 'The API key provided is not valid.',
+        request_id: 'req_7Hq2',
+      },
+    };
+    server.script(answer(401, envelope));
+    const r = await pp(['whoami', '--account', 'acc_1']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/^error: Invalid credentials \(errors\/invalid_credentials, HTTP 401\)/);
+    expect(r.stderr).toContain('\n  The API key provided is not valid.\n');
+    expect(r.stderr).toContain('\n  request req_7Hq2: quote it to support\n');
+    server.script(answer(401, envelope));
+    const j = await pp(['--json', 'whoami', '--account', 'acc_1']);
+    expect(jsonError(j.stderr)).toMatchObject({
+      type: 'errors/invalid_credentials',
+      detail: 'The API key provided is not valid.',
+      exit_code: 4,
+      request_id: 'req_7Hq2',
+    });
+    // from the x-request-id header when the body has none; null where there is none at all
+    server.script(
+      problem(404, 'resource_not_found', {}),
+      answer(404, '<html>', { 'x-request-id': 'req_hdr' }),
+    );
+    expect(jsonError((await pp(['--json', 'whoami', 'acc_1'])).stderr).request_id).toBeNull();
+    expect(jsonError((await pp(['--json', 'whoami', 'acc_1'])).stderr).request_id).toBe('req_hdr');
+  });
+
   it('calls an https:// URL to a plain-http port a TLS failure, with a one-line reason (exit 14)', async () => {
     const base = `https://127.0.0.1:${server.port}`;
     const r = await pp(['--retries', '0', 'whoami', '--account', 'acc_1'], { base });

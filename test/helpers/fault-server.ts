@@ -15,6 +15,8 @@ export interface SeenRequest {
   /** Path and query, as sent. */
   url: string;
   headers: IncomingHttpHeaders;
+  /** The request's body as it arrived (a write's JSON), '' for none. */
+  body: string;
 }
 
 /** What the server does with one request. */
@@ -99,7 +101,11 @@ export class FaultServer {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
+        body: '',
       };
+      req.setEncoding('utf8').on('data', (chunk: string) => {
+        seen.body += chunk;
+      });
       this.requests.push(seen);
       for (const w of this.#waiters.filter((w) => this.requests.length >= w.count)) w.resolve();
       this.#waiters = this.#waiters.filter((w) => this.requests.length < w.count);

@@ -66,6 +66,40 @@ describe('parseRetryAfter', () => {
 });
 
 describe('httpError', () => {
+  it('reads the quick start’s envelope too: the code as the type, with or without errors/, the message as the detail', () => {
+    for (const code of ['invalid_credentials', 'errors/invalid_credentials']) {
+      const e = httpError(
+        401,
+        'Unauthorized',
+        JSON.stringify({
+          error: { code, message: 'The API key provided is not valid.', request_id: 'req_8c1f' },
+        }),
+        undefined,
+      );
+      expect(e.type).toBe('errors/invalid_credentials');
+      expect(e.exitCode).toBe(ExitCode.auth);
+      expect(e.detail).toBe('The API key provided is not valid.');
+      expect(e.requestId).toBe('req_8c1f');
+      expect(e.message).toBe('Invalid credentials (errors/invalid_credentials, HTTP 401)');
+    }
+  });
+
+  it('takes the request id from x-request-id when the body has none, one line of it at most', () => {
+    const problemBody = JSON.stringify({
+      status: 404,
+      type: 'errors/resource_not_found',
+      title: 'Not found',
+    });
+    expect(httpError(404, 'Not Found', problemBody, 'acc_1', undefined, 0, 'req_h1').requestId).toBe(
+      'req_h1',
+    );
+    expect(httpError(500, '', '<html>', undefined, undefined, 0, 'req_a\r\nSet-Cookie: x').requestId).toBe(
+      'req_a',
+    );
+    expect(httpError(500, '', '<html>', undefined).requestId).toBeUndefined();
+    expect(httpError(500, '', '{"error":"a string"}', undefined).type).toBeNull();
+  });
+
   it('shows the server title and detail when it sends them, the catalogue hint always', () => {
     const e = httpError(
       401,
@@ -451,5 +485,62 @@ describe('the retry loop', () => {
     expect(log).toMatch(/retrying in 0\.5 s/);
     expect(log).toMatch(/← 200/);
     expect(log).not.toContain(KEY);
+  });
+
+  describe('writes', () => {
+    const post = (c = client()) =>
+      c.send({
+        method: 'POST',
+        path: '/api/v1/hosted/accounts/link',
+        body: { type: 'reconnect', name: 'x' },
+      });
+
+    it('send the body as JSON with a fresh Idempotency-Key, which a retry after no answer repeats', async () => {
+      server.script({ kind: 'reset' }, json({ object: 'HostedAuthURL', url: 'https://h/1' }));
+      const answer = await post();
+      expect(answer.data).toEqual({ object: 'HostedAuthURL', url: 'https://h/1' });
+      const [first, second] = server.requests;
+      expect(first!.method).toBe('POST');
+      expect(JSON.parse(second!.body)).toEqual({ type: 'reconnect', name: 'x' });
+      expect(second!.headers['content-type']).toBe('application/json');
+      const key = first!.headers['idempotency-key'];
+      expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(second!.headers['idempotency-key']).toBe(key);
+      // another request, another key
+      server.script(json({ url: 'https://h/2' }));
+      await post();
+      expect(server.requests[0]!.headers['idempotency-key']).not.toBe(key);
+    });
+
+    it.each([429, 502, 503, 504])(
+      'are tried again after a %i, which cannot have been done',
+      async (status) => {
+        server.script(answer(status, { status }), json({ url: 'https://h/1' }));
+        await post();
+        expect(server.requests).toHaveLength(2);
+      },
+    );
+
+    it.each([
+      [500, 'provider_error'],
+      [500, 'unexpected_error'],
+      [400, 'invalid_parameters'],
+      [401, 'disconnected_account'],
+      [422, 'unprocessable_entity'],
+    ])('are never tried again after a %i (%s): it may have been done', async (status, type) => {
+      server.script(problem(status, type), json({ url: 'https://h/1' }));
+      const error = await failureOf(post());
+      expect(error.status).toBe(status);
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('never follow a redirect, nor log their body', async () => {
+      server.script(answer(307, '', { location: '/elsewhere' }));
+      const error = await failureOf(post());
+      expect(error.exitCode).toBe(ExitCode.invalidResponse);
+      expect(server.requests).toHaveLength(1);
+      expect(lines.join('\n')).not.toContain('reconnect');
+      expect(lines.join('\n')).toMatch(/POST .* \(attempt 1\/3\), a \d+-byte body/);
+    });
   });
 });

@@ -141,13 +141,20 @@ describe('pp help formats', () => {
     expect(formats).toContain('{"account_id":"acc_…","ok":false,"error":{…}}');
   });
 
-  it.each(['status', 'type', 'title', 'detail', 'exit_code', 'retryable', 'account_id', 'retry_after'])(
-    'explains the --json error field %s',
-    (field) => {
-      expect(formats).toContain(`"${field}": `);
-      expect(formats).toMatch(new RegExp(`^ {2}${field} +\\S`, 'm'));
-    },
-  );
+  it.each([
+    'status',
+    'type',
+    'title',
+    'detail',
+    'exit_code',
+    'retryable',
+    'account_id',
+    'request_id',
+    'retry_after',
+  ])('explains the --json error field %s', (field) => {
+    expect(formats).toContain(`"${field}": `);
+    expect(formats).toMatch(new RegExp(`^ {2}${field} +\\S`, 'm'));
+  });
 
   it('says the --json error goes to standard error, with nothing on standard output', () => {
     expect(formats).toMatch(/--json, ERRORS\n\s+Nothing on standard output\. On standard error/);

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { proxyVariablesSet } from '../../src/api/client.js';
-import { httpGet } from '../../src/api/http.js';
+import { httpRequest } from '../../src/api/http.js';
 import { bypassed, proxyFor, tunnelAgent } from '../../src/api/proxy.js';
 import { ExitCode, PpError } from '../../src/errors.js';
 
@@ -115,7 +115,7 @@ describe('tunnelAgent', () => {
     const { port } = proxy.address() as AddressInfo;
     try {
       const agent = tunnelAgent(new URL(`http://me:s%40cret@127.0.0.1:${port}`));
-      const failure = await httpGet(new URL('https://api.postpress.ai/x'), {
+      const failure = await httpRequest(new URL('https://api.postpress.ai/x'), {
         headers: {},
         signal: new AbortController().signal,
         agent,
@@ -142,7 +142,7 @@ describe('tunnelAgent', () => {
     try {
       const agent = tunnelAgent(new URL(`http://127.0.0.1:${port}`));
       const started = performance.now();
-      const failure = await httpGet(new URL('https://api.postpress.ai/x'), {
+      const failure = await httpRequest(new URL('https://api.postpress.ai/x'), {
         headers: {},
         agent,
         signal: AbortSignal.timeout(200),
