@@ -74,7 +74,7 @@ describe('SecretMatcher finds the key', () => {
 });
 
 describe('SecretMatcher with a key of any length', () => {
-  it.each([7_000, 100_000])('%i characters: masked in every form, nothing thrown', (length) => {
+  it.each([7_000, 30_000])('%i characters: masked in every form, nothing thrown', (length) => {
     const key = `pp_live_${'Ab0_'.repeat(length / 4)}`.slice(0, length);
     const matcher = new SecretMatcher(key);
     const text = `x ${key} y ${encodeURIComponent(key).replaceAll('_', '%5F')} z ${key.toLowerCase()}`;
