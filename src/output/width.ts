@@ -37,21 +37,38 @@ const narrow = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027]*$/;
 const sgr = /\u001b\[[0-9;]*m/g;
 
 /**
- * Text whose grapheme clusters ownClusters finds as Intl.Segmenter does: the code points of these
- * blocks, where a cluster is a character followed by what extends it (combining marks, variation
- * selectors, skin tones, ZWJ and the pictograph after it) or a pair of regional indicators. Left
- * out: controls and format characters (the soft hyphen too), Hangul jamo, and the scripts with
- * other rules (Indic conjuncts, prepended marks, Thai and Myanmar vowels...), which Intl segments.
+ * The expressions of Unicode properties the measures below use, made on the first text that is not
+ * `narrow` rather than when this module loads: every command that can print a table loads it, and
+ * JSON measures nothing (measured: ~0.3 ms to make these, ~0.9 ms more to first use them).
  */
-const segmentable =
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: a set of code points, each tested alone
-  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u052f\u1e00-\u1fff\u200c-\u200d\u2010-\u2027\u2030-\u205e\u2070-\u2bff\u2e80-\u2fdf\u3000-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe30-\ufe4f\uff00-\uffef\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}\u{e0020}-\u{e007f}]*$/u;
-/** Extends the cluster before it (UAX #29 Extend: GB9); ZWJ is apart, for GB11. */
-const extend = /^[\p{Grapheme_Extend}\p{Emoji_Modifier}]$/u;
-/** Joins the cluster before it too (GB9a), but ends a pictograph's run for GB11. */
-const spacingMark = /^\p{Mc}$/u;
-const pictograph = /^\p{Extended_Pictographic}$/u;
-const regional = /^\p{Regional_Indicator}$/u;
+function unicodeClasses() {
+  return {
+    /**
+     * Text whose grapheme clusters ownClusters finds as Intl.Segmenter does: the code points of
+     * these blocks, where a cluster is a character followed by what extends it (combining marks,
+     * variation selectors, skin tones, ZWJ and the pictograph after it) or a pair of regional
+     * indicators. Left out: controls and format characters (the soft hyphen too), Hangul jamo, and
+     * the scripts with other rules (Indic conjuncts, prepended marks, Thai and Myanmar vowels...),
+     * which Intl segments.
+     */
+    segmentable:
+      // biome-ignore lint/suspicious/noMisleadingCharacterClass: a set of code points, each tested alone
+      /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u052f\u1e00-\u1fff\u200c-\u200d\u2010-\u2027\u2030-\u205e\u2070-\u2bff\u2e80-\u2fdf\u3000-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe30-\ufe4f\uff00-\uffef\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}\u{e0020}-\u{e007f}]*$/u,
+    /** Extends the cluster before it (UAX #29 Extend: GB9); ZWJ is apart, for GB11. */
+    extend: /^[\p{Grapheme_Extend}\p{Emoji_Modifier}]$/u,
+    /** Joins the cluster before it too (GB9a), but ends a pictograph's run for GB11. */
+    spacingMark: /^\p{Mc}$/u,
+    pictograph: /^\p{Extended_Pictographic}$/u,
+    regional: /^\p{Regional_Indicator}$/u,
+    // for clusterColumns (string-width's rules)
+    visible: /[^\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Cs}]/u,
+    // biome-ignore lint/suspicious/noMisleadingCharacterClass: a set of code points, each tested alone
+    emojiLike: /[\p{Emoji}\p{Extended_Pictographic}\u20e3]/u,
+    pictographs: /\p{Extended_Pictographic}/gu,
+    flagPair: /^\p{Regional_Indicator}{2}$/u,
+  };
+}
+let unicode: ReturnType<typeof unicodeClasses> | undefined;
 
 let stringWidth: Measure | undefined;
 let segmenter: Intl.Segmenter | undefined;
@@ -88,14 +105,9 @@ function clusterWidth(cluster: string): number {
 // is 0; an RGI emoji, a keycap or a ZWJ sequence of two pictographs is 2; Hangul jamo compose;
 // otherwise the East Asian Width of the first visible character, plus that of each spacing mark or
 // half/fullwidth form after it.
-const visible = /[^\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Cs}]/u;
 const jamo = /[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/;
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: a set of code points, each tested alone
-const emojiLike = /[\p{Emoji}\p{Extended_Pictographic}\u20e3]/u;
 const keycap = /^[\d#*]\u20e3$/;
-const pictographs = /\p{Extended_Pictographic}/gu;
 const oneCharacter = /^.[\ufe0e\ufe0f]?$/su;
-const flagPair = /^\p{Regional_Indicator}{2}$/u;
 // Compiled on first need: \p{Basic_Emoji} in ~1 ms, the flags in ~5 ms (not the ~25 ms of all RGI
 // emoji). `v` is the flag that knows sequences; tsc allows it only when targeting ES2024, Node 20
 // has it.
@@ -106,6 +118,8 @@ const columns = (cp: number): number => eastAsianWidth(cp, { ambiguousAsWide: fa
 
 /** The width string-width gives `cluster`, where its rules settle it cheaply; else undefined. */
 export function clusterColumns(cluster: string): number | undefined {
+  unicode ??= unicodeClasses();
+  const { visible, spacingMark, emojiLike, pictographs, flagPair } = unicode;
   const at = cluster.search(visible);
   if (at === -1) return 0;
   const shown = cluster.slice(at);
@@ -140,6 +154,8 @@ export function clusterColumns(cluster: string): number | undefined {
  * regional indicators (GB12, GB13).
  */
 function ownClusters(text: string): string[] {
+  unicode ??= unicodeClasses();
+  const { extend, spacingMark, pictograph, regional } = unicode;
   const out: string[] = [];
   let cluster = '';
   let pictographRun = false; // the cluster ends in a pictograph and its extenders
@@ -172,7 +188,8 @@ function ownClusters(text: string): string[] {
 
 /** The clusters of one piece of text: by ownClusters where it can, else by Intl.Segmenter. */
 function segment(piece: string): string[] {
-  if (segmentable.test(piece)) return ownClusters(piece);
+  unicode ??= unicodeClasses();
+  if (unicode.segmentable.test(piece)) return ownClusters(piece);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(piece), (s) => s.segment);
 }
