@@ -35,8 +35,15 @@ export function envHeader(ppVariables) {
   }.`;
 }
 
-/** pp's environment for the parts that use a throwaway config folder and a test key. */
-export const env = minimalEnv({ PP_API_KEY: 'pp_test_bench', PP_CONFIG_DIR: work, PP_STATE_DIR: work });
+/**
+ * pp's environment for the parts that use a throwaway config folder and a test key; PP_STATE_DIR:
+ * pp status remembers what it saw here, not in the state folder of whoever runs the bench.
+ */
+export const env = minimalEnv({
+  PP_API_KEY: 'pp_test_bench',
+  PP_CONFIG_DIR: work,
+  PP_STATE_DIR: join(work, 'state'),
+});
 
 /** `pp sandbox` (of the build at `binPath`) in a child process; resolves with its URL and a stop function. */
 export function sandbox(...args) {

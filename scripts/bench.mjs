@@ -8,7 +8,8 @@
 // --against <ref> builds that commit in a temporary git worktree (its node_modules shared when its
 // package-lock.json is this one's, else `npm ci`), runs both builds in the same rounds, and prints
 // the paired ratio of each command: this build's time over the ref's, round by round.
-// --all then runs the other benchmarks (bulk profiles, 100,000 accounts, --deep, layout).
+// --all then runs the other benchmarks (bulk profiles, 100,000 accounts, --deep, layout, the memory
+// of pp status).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -340,7 +341,13 @@ if (builds.length === 2) {
 cleanupRef();
 
 if (opts.all) {
-  for (const script of ['bench-bulk.mjs', 'bench-accounts.mjs', 'bench-status.mjs', 'bench-render.mjs']) {
+  for (const script of [
+    'bench-bulk.mjs',
+    'bench-accounts.mjs',
+    'bench-status.mjs',
+    'bench-render.mjs',
+    'bench-state.mjs',
+  ]) {
     console.log('');
     const run = spawnSync(process.execPath, [join(root, 'scripts', script)], { stdio: 'inherit' });
     process.exitCode ||= run.status ?? 1;
