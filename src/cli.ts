@@ -5,8 +5,17 @@ import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typ
 import { checkFormat, formatsOf, type PpCommandDef } from './commands/command.js';
 import { commandWords, loadCommands } from './commands/index.js';
 import { Context, type Globals } from './context.js';
-import { type RunDeps, realClock } from './deps.js';
-import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
+import { type RunDeps, realClock, terminatedBy } from './deps.js';
+import {
+  ExitCode,
+  formatAsked,
+  jsonAsked,
+  jsonError,
+  PpError,
+  terminated,
+  toPpError,
+  usageError,
+} from './errors.js';
 import { type Format, formatFailure } from './output/formats/index.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
@@ -59,7 +68,6 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       version,
       signal: deps.signal,
       clock: deps.clock ?? realClock,
-      onTerminate: deps.onTerminate ?? (() => {}),
       setExitCode: deps.setExitCode ?? (() => {}),
       onExit: deps.onExit ?? (() => () => {}),
       commandWords,
@@ -100,7 +108,14 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-  } catch (err) {
+    // a command that says on its own that it was interrupted (pp profile's partial table)
+    if (code === ExitCode.interrupted && terminatedBy(deps.signal)) code = ExitCode.terminated;
+  } catch (thrown) {
+    // SIGTERM stops a command as Ctrl-C does; it is told apart here, once, for every command
+    const err =
+      terminatedBy(deps.signal) && toPpError(thrown).exitCode === ExitCode.interrupted
+        ? terminated()
+        : thrown;
     code = await report(err, io, ctx, json);
     // A failed check is written in the format asked for, where the format says how (nagios:
     // UNKNOWN, exit 3; prometheus: pp_status_success 0), so it never passes for a good one.

@@ -144,6 +144,11 @@ shows how to read them in a shell.
      warning, when every account answered and one has
      warnings (a seat disconnected, a restriction)
 130  interrupted (Ctrl-C)
+143  terminated (SIGTERM: what cron, systemd and CI
+     send on a timeout): handled like Ctrl-C. A
+     machine format still writes its failure
+     (pp_status_success 0; PP UNKNOWN, exit 3, in
+     nagios); --output-file keeps the old file.
 
 TRANSIENT: 9, 12, 13 and 14. Trying again later may
 succeed; their --json errors say "retryable": true.

@@ -97,6 +97,7 @@ describe('pp help exit-codes', () => {
     [16, 'mixed failures'],
     [17, 'answered, with warnings'],
     [130, 'interrupted'],
+    [143, 'terminated'],
   ];
 
   it.each(meanings)('lists code %i as "%s"', (code, meaning) => {
