@@ -136,7 +136,7 @@ function __pp_position
                 set path 'pp help config use'; set args 0
             case 'pp help config/remove-profile'
                 set path 'pp help config remove-profile'; set args 0
-            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp api/-X' 'pp api */-X' 'pp api/--method' 'pp api */--method' 'pp api/-f' 'pp api */-f' 'pp api/--field' 'pp api */--field' 'pp api/--input' 'pp api */--input' 'pp api/-H' 'pp api */-H' 'pp api/--header' 'pp api */--header' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts/--group' 'pp accounts */--group' 'pp status/--type' 'pp status */--type' 'pp status/--state' 'pp status */--state' 'pp status/--group' 'pp status */--group' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp api/-X' 'pp api */-X' 'pp api/--method' 'pp api */--method' 'pp api/-f' 'pp api */-f' 'pp api/--field' 'pp api */--field' 'pp api/--input' 'pp api */--input' 'pp api/-H' 'pp api */-H' 'pp api/--header' 'pp api */--header' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
             case '*'
@@ -219,12 +219,16 @@ complete -c pp -n '__pp_at \'pp profile\'' -a '(__pp_values accounts)'
 # pp accounts
 complete -c pp -n '__pp_in \'pp accounts\'' -l type -x -d 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)'
 complete -c pp -n '__pp_in \'pp accounts\'' -l state -x -d 'only accounts in this health state (ok, warning, connecting, action_needed, stopped, unknown)'
+complete -c pp -n '__pp_in \'pp accounts\'' -l group -x -d 'only accounts in this group (the account’s groups)'
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
 
 # pp accounts show
 complete -c pp -n '__pp_at \'pp accounts show\' 0' -a '(__pp_values accounts)'
 
 # pp status
+complete -c pp -n '__pp_in \'pp status\'' -l type -x -d 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)'
+complete -c pp -n '__pp_in \'pp status\'' -l state -x -d 'only accounts in this health state (ok, warning, connecting, action_needed, stopped, unknown)'
+complete -c pp -n '__pp_in \'pp status\'' -l group -x -d 'only accounts in this group (the account’s groups)'
 complete -c pp -n '__pp_in \'pp status\'' -l from-file -r -F -d 'only the account ids in this file, one a line (- for standard input)'
 complete -c pp -n '__pp_in \'pp status\'' -l deep -d 'also call the providers: users/me of each account whose sources are all OK (seat and restriction warnings)'
 complete -c pp -n '__pp_in \'pp status\'' -l all -d 'table: a row for every account, not only those that are not ok'
@@ -244,7 +248,7 @@ complete -c pp -n '__pp_at \'pp config\'' -a 'unset-account' -d 'remove the defa
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-base-url' -d 'store the API base URL of the profile'
 complete -c pp -n '__pp_at \'pp config\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
-complete -c pp -n '__pp_at \'pp config\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp config\'' -a 'use' -d 'make a profile the active one (--create: a new, empty one)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command'
 
@@ -270,6 +274,7 @@ complete -c pp -n '__pp_at \'pp config set-account\' 0' -a '(__pp_values account
 # pp config profiles
 
 # pp config use
+complete -c pp -n '__pp_in \'pp config use\'' -l create -d 'make the profile if it does not exist yet'
 complete -c pp -n '__pp_at \'pp config use\' 0' -a '(__pp_values profiles)'
 
 # pp config remove-profile
@@ -286,7 +291,7 @@ complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-account' -d 'remove the
 complete -c pp -n '__pp_at \'pp config help\'' -a 'set-base-url' -d 'store the API base URL of the profile'
 complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
 complete -c pp -n '__pp_at \'pp config help\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
-complete -c pp -n '__pp_at \'pp config help\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'use' -d 'make a profile the active one (--create: a new, empty one)'
 complete -c pp -n '__pp_at \'pp config help\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 
 # pp config help set-key
@@ -369,7 +374,7 @@ complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-account' -d 'remove the
 complete -c pp -n '__pp_at \'pp help config\'' -a 'set-base-url' -d 'store the API base URL of the profile'
 complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
 complete -c pp -n '__pp_at \'pp help config\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
-complete -c pp -n '__pp_at \'pp help config\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'use' -d 'make a profile the active one (--create: a new, empty one)'
 complete -c pp -n '__pp_at \'pp help config\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 
 # pp help config set-key

@@ -3,6 +3,7 @@
 // verdict each, a count line and an exit code; --deep also reads users/me of each account whose
 // sources are all OK, through the many-accounts runner. Every format is the exporter's: machine
 // formats stream in list order; the table holds the accounts that are not ok, worst first.
+import { accountFilter, filterOptions } from '../accounts/filters.js';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { inspectAccount, unknownProviderWarning } from '../accounts/owner.js';
 import { sourcesOf } from '../api/account.js';
@@ -32,11 +33,13 @@ const statusCommand = defineCommand({
   path: ['status'],
   formats: formatNames,
   define: (cmd) =>
-    cmd
-      .description(
-        'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code',
-      )
-      .argument('[account_id...]', 'only these accounts (default: every account of the workspace)')
+    filterOptions(
+      cmd
+        .description(
+          'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code',
+        )
+        .argument('[account_id...]', 'only these accounts (default: every account of the workspace)'),
+    )
       .option('--from-file <path>', 'only the account ids in this file, one a line (- for standard input)')
       .option(
         '--deep',
@@ -52,6 +55,7 @@ const statusCommand = defineCommand({
           'pp status --sandbox',
           'pp status --fail-on warning || notify-ops',
           'pp status --format nagios',
+          'pp status --group clients-eu --type linkedin',
           'pp status --format prometheus > pp.prom.tmp; mv pp.prom.tmp pp.prom',
           'pp status --deep --concurrency 8 --json | jq -c "select(.health.state != \\"ok\\")"',
         )}
@@ -64,29 +68,39 @@ accounts); --deep calls each account's provider.
       ),
   async run(ctx, opts, ids) {
     checkIdArguments(ids);
+    const filter = accountFilter(opts);
     const named = await namedIds(ctx, ids, opts.fromFile);
     const client = await openClient(ctx);
     const out = await ctx.exporter(statusView(opts.all === true, ctx.settings.profileChoice().name));
     const tally = new HealthTally();
     const failOn = opts.failOn === 'warning';
+    let listed = 0;
+    // the list's facts (type, groups) filter before users/me is asked; the verdict, after
+    const fromList = (row: StatusRow): boolean => {
+      listed++;
+      return filter.listed(row);
+    };
     const emit = (row: StatusRow): string => {
+      if (!filter.judged(row)) return '';
       const code = row.health.state === 'unknown' ? (row.error?.exitCode ?? ExitCode.notFound) : undefined;
       // what pp exits with if standard output's reader leaves now: what was seen so far
       if (tally.add(row.health, code)) ctx.setExitCode(tally.exitCode(failOn));
       return out.row(row);
     };
     await ctx.io.out(out.head());
-    if (opts.deep) await deepRun(ctx, client, named, opts, emit);
+    if (opts.deep) await deepRun(ctx, client, named, opts, fromList, emit);
     else {
       for await (const rows of listAccounts(ctx, client, named, { progress: true })) {
         let page = ''; // one write a page, as pp accounts does
-        for (const row of rows) page += emit(row);
+        for (const row of rows) if (fromList(row)) page += emit(row);
         if (page) await ctx.io.out(page);
       }
     }
     // Ctrl-C during --deep: what was read is no verdict on the fleet (the format says so, cli.ts)
     if (ctx.signal.aborted) throw interrupted();
-    const summary = tally.summary();
+    const unmatched = filter.unmatched();
+    if (unmatched) await ctx.warn(unmatched);
+    const summary = tally.summary(filter.active ? listed : undefined);
     await out.end(summary);
     return out.exitCode?.(summary) ?? tally.exitCode(failOn);
   },
@@ -132,10 +146,12 @@ async function deepRun(
   listClient: Client,
   named: ReadonlySet<string> | undefined,
   { concurrency, maxWait }: StatusOptions,
+  fromList: (row: StatusRow) => boolean,
   emit: (row: StatusRow) => string,
 ): Promise<void> {
   async function* rows(): AsyncGenerator<StatusRow> {
-    for await (const page of listAccounts(ctx, listClient, named)) yield* page;
+    for await (const page of listAccounts(ctx, listClient, named))
+      for (const row of page) if (fromList(row)) yield row;
   }
   const { readError } = await runMany<StatusRow, StatusRow | undefined>(ctx, {
     items: rows(),

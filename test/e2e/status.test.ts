@@ -128,6 +128,38 @@ describe('pp status, the table', () => {
     );
   });
 
+  it('takes the filters pp accounts takes: --type, --state, --group, and counts of how many', async () => {
+    const sales = await pp(['--sandbox', '--json', 'status', '--group', 'SALES']);
+    expect(ndjson(sales.stdout).map((l) => l.account_id)).toEqual([
+      'acc_demo_outlook',
+      'acc_demo_outlook_error',
+    ]);
+    expect(sales.code).toBe(5); // its stopped account
+    const table = await pp(['--sandbox', 'status', '--type', 'outlook', '--state', 'stopped']);
+    expect(table.stdout).toMatch(/^acc_demo_outlook_error\s/m);
+    expect(table.stderr).toBe('1 account (of 12 in the workspace): 1 stopped\n');
+    const typo = await pp(['--sandbox', 'status', '--type', 'linkdin']);
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toMatch(/warning: no account of type "LINKDIN" in the workspace; its types are/);
+    expect((await pp(['--sandbox', 'status', '--group', ' '])).code).toBe(2);
+  });
+
+  it('--deep asks users/me only of the accounts the list filters keep', async () => {
+    server.script((req) =>
+      req.url.startsWith('/api/v1/accounts')
+        ? json({ items: [account('acc_li'), account('acc_tg', 'OK', { type: 'TELEGRAM' })] })
+        : json(linkedinProfile()),
+    );
+    const r = await pp(['--base-url', server.origin, 'status', '--deep', '--type', 'linkedin'], {
+      env: env(),
+    });
+    expect(r.code).toBe(0);
+    const asked = server.requests.filter((q) => q.url.startsWith('/api/v1/users/me'));
+    expect(asked.map((q) => new URL(q.url, server.origin).searchParams.get('account_id'))).toEqual([
+      'acc_li',
+    ]);
+  });
+
   it('--all lists every account, ok ones last; all ok named accounts print no table and exit 0', async () => {
     const all = await pp(['--sandbox', 'status', '--all'], { env: baseEnv({ COLUMNS: '400' }) });
     const lines = all.stdout.split('\nWHAT TO DO\n')[0]!.trimEnd().split('\n');

@@ -95,7 +95,19 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     }
   };
 
-  const streamed = (cells: Cells, ahead: Ahead<R> | undefined): string => {
+  // A streamed table on a terminal: the lines it has printed, and where each marked row's
+  // placeholder is (its line, and standard error's line count then), so that its row can take the
+  // placeholder's place rather than print a second time.
+  let printed = 0;
+  const placeholders = new Map<string, { line: number; errLines: number }>();
+  const lines = (text: string): number => {
+    let n = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+    return n;
+  };
+
+  /** The header (at the first row) and the row's own lines. */
+  const streamed = (cells: Cells, ahead: Ahead<R> | undefined): { head: string; text: string } => {
     let head = '';
     if (!layout) {
       const known = [cells, ...(ahead?.rows ?? []).filter((r) => table.shows?.(r) ?? true).map(cellsOf)];
@@ -105,7 +117,26 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
       });
       head = header(layout, extra, p);
     }
-    return head + rowText(cells, layout, total, p);
+    return { head, text: rowText(cells, layout, total, p) };
+  };
+
+  const streamedRow = (cells: Cells, ahead: Ahead<R> | undefined): string => {
+    const { head, text } = streamed(cells, ahead);
+    const placeholder = placeholders.get(cells.id);
+    placeholders.delete(cells.id);
+    const up = placeholder ? printed - placeholder.line : 0;
+    // In its placeholder's place only where nothing can have moved it: a row of one line, the
+    // placeholder still on the screen, nothing on standard error since (it shares the screen).
+    // Else the row prints below as any other, after its placeholder.
+    if (
+      placeholder &&
+      lines(text) === 1 &&
+      up < (io.stdout.rows ?? 0) - 1 &&
+      io.errLines === placeholder.errLines
+    )
+      return `\u001b[${up}A\r${text.slice(0, -1)}\u001b[K\u001b[${up}B\r`;
+    printed += lines(head) + lines(text);
+    return head + text;
   };
 
   const heldTable = (): string => {
@@ -124,23 +155,23 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
       if (table.shows && !table.shows(row)) return '';
       const cells = cellsOf(row);
       if (table.advice) advise(cells.id, cells.rank, view.account(row).health.reasons);
-      if (table.layout === 'stream') return streamed(cells, ahead?.());
+      if (table.layout === 'stream') return streamedRow(cells, ahead?.());
       held.push(cells);
       return '';
     },
-    mark: (id, note, ahead) =>
-      streamed(
-        {
-          id,
-          type: '…',
-          name: '…',
-          state: note,
-          tone: 'dim',
-          more: extra.map(() => ({ full: '', shorter: '' })),
-          rank: 0,
-        },
+    mark(id, note, ahead) {
+      // the note in the last column, which takes the room left in a streamed table
+      const more = extra.map((_, i) =>
+        i === extra.length - 1 ? { full: note, shorter: note } : { full: '', shorter: '' },
+      );
+      const { head, text } = streamed(
+        { id, type: '…', name: '…', state: extra.length > 0 ? '…' : note, tone: 'dim', more, rank: 0 },
         ahead?.(),
-      ),
+      );
+      printed += lines(head) + lines(text);
+      if (lines(text) === 1) placeholders.set(shown(id), { line: printed - 1, errLines: io.errLines });
+      return head + text;
+    },
     async end(summary: Summary) {
       await io.out(heldTable() + adviceText(advice, total, p));
       deps.note(summary.line);
