@@ -137,14 +137,14 @@ export function screen(text: string): string[] {
     column++;
   };
   for (let i = 0; i < text.length; i++) {
-    const escape = /^\u001b\[(\d*)([ABK])/.exec(text.slice(i));
-    if (escape) {
-      const n = Number(escape[1] || 1);
-      if (escape[2] === 'A') row = Math.max(0, row - n);
-      else if (escape[2] === 'B') row += n;
+    const move = /^\u001b\[(\d*)([ABK])/.exec(text.slice(i));
+    if (move) {
+      const n = Number(move[1] || 1);
+      if (move[2] === 'A') row = Math.max(0, row - n);
+      else if (move[2] === 'B') row += n;
       else shown[row] = shown[row]!.slice(0, column);
       while (shown.length <= row) shown.push('');
-      i += escape[0].length - 1;
+      i += move[0].length - 1;
     } else if (text[i] === '\r') column = 0;
     else if (text[i] === '\n') {
       row++;
