@@ -43,6 +43,7 @@ _pp() {
       'accounts/--type' | 'accounts '*'/--type') option=$word ;;
       'accounts/--state' | 'accounts '*'/--state') option=$word ;;
       'accounts/--group' | 'accounts '*'/--group') option=$word ;;
+      'accounts/--output-file' | 'accounts '*'/--output-file') option=$word ;;
       'status/--type' | 'status '*'/--type') option=$word ;;
       'status/--state' | 'status '*'/--state') option=$word ;;
       'status/--group' | 'status '*'/--group') option=$word ;;
@@ -50,6 +51,7 @@ _pp() {
       'status/--concurrency' | 'status '*'/--concurrency') option=$word ;;
       'status/--max-wait' | 'status '*'/--max-wait') option=$word ;;
       'status/--fail-on' | 'status '*'/--fail-on') option=$word ;;
+      'status/--output-file' | 'status '*'/--output-file') option=$word ;;
       'config/set-key') path='config set-key' args=0 ;;
       'config/set-key-command') path='config set-key-command' args=0 ;;
       'config/show') path='config show' args=0 ;;
@@ -119,8 +121,10 @@ _pp() {
     'whoami/--fail-on' | 'whoami '*'/--fail-on') words='warning' ;;
     'profile/--from-file' | 'profile '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'profile/--fail-on' | 'profile '*'/--fail-on') words='warning' ;;
+    'accounts/--output-file' | 'accounts '*'/--output-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'status/--from-file' | 'status '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'status/--fail-on' | 'status '*'/--fail-on') words='warning' ;;
+    'status/--output-file' | 'status '*'/--output-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'api/-X' | 'api '*'/-X' | 'api/--method' | 'api '*'/--method') words='GET POST PUT PATCH DELETE' ;;
     'api/--input' | 'api '*'/--input') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     esac
@@ -129,9 +133,9 @@ _pp() {
       '') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'whoami') words='--account --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'profile') words='--from-file --concurrency --max-wait --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts') words='--type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts show') words='--type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'status') words='--type --state --group --from-file --deep --all --concurrency --max-wait --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts') words='--type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts show') words='--type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'status') words='--type --state --group --from-file --deep --all --concurrency --max-wait --fail-on --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key') words='--no-verify --insecure-storage -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key-command') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;

@@ -136,7 +136,7 @@ function __pp_position
                 set path 'pp help config use'; set args 0
             case 'pp help config/remove-profile'
                 set path 'pp help config remove-profile'; set args 0
-            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts/--group' 'pp accounts */--group' 'pp status/--type' 'pp status */--type' 'pp status/--state' 'pp status */--state' 'pp status/--group' 'pp status */--group' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp api/-X' 'pp api */-X' 'pp api/--method' 'pp api */--method' 'pp api/-f' 'pp api */-f' 'pp api/--field' 'pp api */--field' 'pp api/--input' 'pp api */--input' 'pp api/-H' 'pp api */-H' 'pp api/--header' 'pp api */--header' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts/--group' 'pp accounts */--group' 'pp accounts/--output-file' 'pp accounts */--output-file' 'pp status/--type' 'pp status */--type' 'pp status/--state' 'pp status */--state' 'pp status/--group' 'pp status */--group' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp status/--output-file' 'pp status */--output-file' 'pp api/-X' 'pp api */-X' 'pp api/--method' 'pp api */--method' 'pp api/-f' 'pp api */-f' 'pp api/--field' 'pp api */--field' 'pp api/--input' 'pp api */--input' 'pp api/-H' 'pp api */-H' 'pp api/--header' 'pp api */--header' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
                 set option 1
             case '*/-*'
             case '*'
@@ -220,6 +220,7 @@ complete -c pp -n '__pp_at \'pp profile\'' -a '(__pp_values accounts)'
 complete -c pp -n '__pp_in \'pp accounts\'' -l type -x -d 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)'
 complete -c pp -n '__pp_in \'pp accounts\'' -l state -x -d 'only accounts in this health state (ok, warning, connecting, action_needed, stopped, unknown)'
 complete -c pp -n '__pp_in \'pp accounts\'' -l group -x -d 'only accounts in this group (the account’s groups)'
+complete -c pp -n '__pp_in \'pp accounts\'' -l output-file -r -F -d 'write the output to this file instead, replaced whole (a temporary file beside it, renamed over it); a new file is made 0644 so that a collector running as another user can read it, an existing one keeps its mode'
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
 
 # pp accounts show
@@ -236,6 +237,7 @@ complete -c pp -n '__pp_in \'pp status\'' -l concurrency -x -d 'requests at once
 complete -c pp -n '__pp_in \'pp status\'' -l max-wait -x -d 'with --deep: wait out rate limits this long in all, then fail the rest (exit 9)'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -a 'warning'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_in \'pp status\'' -l output-file -r -F -d 'write the output to this file instead, replaced whole (a temporary file beside it, renamed over it); a new file is made 0644 so that a collector running as another user can read it, an existing one keeps its mode'
 complete -c pp -n '__pp_at \'pp status\'' -a '(__pp_values accounts)'
 
 # pp config

@@ -16,7 +16,15 @@ import { checkIdArguments, namedIds } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
 import { RawJson, type RowView, reasonColumn } from '../output/exporter.js';
 import { formatNames } from '../output/formats/index.js';
-import { defineCommand, examples, failOnOption, integer, maxWaitOption, type OptionsOf } from './command.js';
+import {
+  defineCommand,
+  examples,
+  failOnOption,
+  integer,
+  maxWaitOption,
+  type OptionsOf,
+  outputFileOption,
+} from './command.js';
 
 /** The options, typed from the definition below. */
 type StatusOptions = OptionsOf<typeof statusCommand>;
@@ -49,6 +57,7 @@ const statusCommand = defineCommand({
       .option('--concurrency <n>', 'requests at once with --deep', integer('--concurrency', 1, 64), 4)
       .addOption(maxWaitOption('with --deep'))
       .addOption(failOnOption())
+      .addOption(outputFileOption())
       .addHelpText(
         'after',
         `${examples(
@@ -56,7 +65,7 @@ const statusCommand = defineCommand({
           'pp status --fail-on warning || notify-ops',
           'pp status --format nagios',
           'pp status --group clients-eu --type linkedin',
-          'pp status --format prometheus > pp.prom.tmp; mv pp.prom.tmp pp.prom',
+          'pp status --format prometheus --output-file pp.prom',
           'pp status --deep --concurrency 8 --json | jq -c "select(.health.state != \\"ok\\")"',
         )}
 Exit: 0 all ok, 5 an account needs its owner, 17 with

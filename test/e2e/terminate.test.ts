@@ -4,14 +4,17 @@
 // aborted as main.ts aborts it; in a real process, the signal itself.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import parsePrometheus from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Termination } from '../../src/deps.js';
 import { FaultServer, hang, json } from '../helpers/fault-server.js';
 import { pp } from '../helpers/pp.js';
-import { baseEnv, bin, root } from '../helpers/run.js';
+import { baseEnv, bin, root, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_Term1nat3T3stK3y0123456789abcd';
+const OLD = 'pp_status_success{profile="default"} 1\n';
 
 let server: FaultServer;
 beforeAll(async () => {
@@ -119,5 +122,21 @@ describe('SIGTERM to a real process', () => {
     expect(successOf(p.stdout)).toBe('0');
     expect(n.code).toBe(3);
     expect(n.stdout).toMatch(/^PP UNKNOWN - terminated \(SIGTERM\)\n$/);
+  });
+
+  it('pp status --output-file killed mid-run leaves the old file as it was and no temporary file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'pp.prom');
+    writeFileSync(file, OLD);
+    slowList();
+    const run = start(['status', '--format', 'prometheus', '--output-file', file]);
+    await server.waitForRequests(2);
+    expect(readdirSync(dir)).toHaveLength(2); // the temporary file, beside the old one
+    run.child.kill('SIGTERM');
+    const r = await run.done;
+    expect(r.code).toBe(143);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['pp.prom']);
   });
 });
