@@ -29,7 +29,7 @@ import { defineCommand, examples } from './command.js';
 type Method = (typeof methods)[number];
 
 /** Each -f and -H as given: checked in the handler, whose errors never repeat a value (it may be a secret). */
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export default defineCommand({
   path: ['api'],
@@ -38,14 +38,9 @@ export default defineCommand({
       .description('any endpoint of the API, with pp’s key and retries: the answer as received')
       .argument('<path>', 'the endpoint under the base URL, e.g. /api/v1/accounts')
       .option('-X, --method <method>', 'GET (the default), POST, PUT, PATCH or DELETE')
-      .option(
-        '-f, --field <key=value>',
-        'a field of the JSON body (the query for GET); repeat it',
-        collect,
-        [] as string[],
-      )
+      .option('-f, --field <key=value>', 'a field of the JSON body (the query for GET); repeat it', collect)
       .option('--input <file>', 'the request body, as sent: a file, or - for standard input')
-      .option('-H, --header <name:value>', 'one more request header; repeat it', collect, [] as string[])
+      .option('-H, --header <name:value>', 'one more request header; repeat it', collect)
       .option('--paginate', 'follow cursor/next_cursor: every page’s items as NDJSON')
       .option('--dry-run', 'print the request (the key masked) and send nothing')
       .addHelpText(
@@ -53,7 +48,7 @@ export default defineCommand({
         `${examples(
           'pp api /api/v1/accounts -f limit=2',
           'pp api /api/v1/accounts --paginate | jq -r .id',
-          'pp api -X POST /api/v1/hosted/accounts/link -f type=reconnect -f reconnect_account=acc_… -f providers=* -f api_url=https://api.postpress.ai -f expiresOn=2026-12-31T00:00:00.000Z --dry-run',
+          'pp api -X POST /api/v1/hosted/accounts/link -f type=reconnect -f reconnect_account=acc_… -f "providers=*" -f api_url=https://api.postpress.ai -f expiresOn=2026-12-31T00:00:00.000Z --dry-run',
           'pp api -X POST /api/v1/accounts/checkpoint --input body.json',
         )}
 -f values are typed: a number, true, false and null as
@@ -80,9 +75,9 @@ request (pp help exit-codes).
         '--input is a request body, which a GET does not send',
         'Give the method that takes it: -X POST (or PUT, PATCH, DELETE).',
       );
-    const headers = headersOf(opts.header);
+    const headers = headersOf(opts.header ?? []);
     const sources = new Sources(ctx);
-    const fields = await Promise.all(opts.field.map((f) => fieldOf(f, sources)));
+    const fields = await Promise.all((opts.field ?? []).map((f) => fieldOf(f, sources)));
     const inBody = method !== 'GET' && opts.input === undefined;
     const bodyText =
       opts.input !== undefined
