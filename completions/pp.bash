@@ -83,6 +83,7 @@ _pp() {
       'sandbox/--latency' | 'sandbox '*'/--latency') option=$word ;;
       'sandbox/--rate-limit' | 'sandbox '*'/--rate-limit') option=$word ;;
       'sandbox/--accounts' | 'sandbox '*'/--accounts') option=$word ;;
+      'sandbox/--flap' | 'sandbox '*'/--flap') option=$word ;;
       'help/whoami') path='help whoami' args=0 ;;
       'help/profile') path='help profile' args=0 ;;
       'help/accounts') path='help accounts' args=0 ;;
@@ -135,7 +136,7 @@ _pp() {
       'profile') words='--from-file --concurrency --max-wait --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'accounts') words='--type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'accounts show') words='--type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'status') words='--type --state --group --from-file --deep --all --concurrency --max-wait --fail-on --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'status') words='--type --state --group --from-file --deep --all --concurrency --max-wait --fail-on --output-file --changes --no-state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key') words='--no-verify --insecure-storage -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key-command') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
@@ -163,7 +164,7 @@ _pp() {
       'api') words='-X --method -f --field --input -H --header --paginate --dry-run -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'doctor') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'completion') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'sandbox') words='--port --latency --rate-limit --accounts --flap -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help whoami') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help profile') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;

@@ -136,7 +136,7 @@ function __pp_position
                 set path 'pp help config use'; set args 0
             case 'pp help config/remove-profile'
                 set path 'pp help config remove-profile'; set args 0
-            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts/--group' 'pp accounts */--group' 'pp accounts/--output-file' 'pp accounts */--output-file' 'pp status/--type' 'pp status */--type' 'pp status/--state' 'pp status */--state' 'pp status/--group' 'pp status */--group' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp status/--output-file' 'pp status */--output-file' 'pp api/-X' 'pp api */-X' 'pp api/--method' 'pp api */--method' 'pp api/-f' 'pp api */-f' 'pp api/--field' 'pp api */--field' 'pp api/--input' 'pp api */--input' 'pp api/-H' 'pp api */-H' 'pp api/--header' 'pp api */--header' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts/--group' 'pp accounts */--group' 'pp accounts/--output-file' 'pp accounts */--output-file' 'pp status/--type' 'pp status */--type' 'pp status/--state' 'pp status */--state' 'pp status/--group' 'pp status */--group' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp status/--output-file' 'pp status */--output-file' 'pp api/-X' 'pp api */-X' 'pp api/--method' 'pp api */--method' 'pp api/-f' 'pp api */-f' 'pp api/--field' 'pp api */--field' 'pp api/--input' 'pp api */--input' 'pp api/-H' 'pp api */-H' 'pp api/--header' 'pp api */--header' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts' 'pp sandbox/--flap' 'pp sandbox */--flap'
                 set option 1
             case '*/-*'
             case '*'
@@ -238,6 +238,8 @@ complete -c pp -n '__pp_in \'pp status\'' -l max-wait -x -d 'with --deep: wait o
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -a 'warning'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
 complete -c pp -n '__pp_in \'pp status\'' -l output-file -r -F -d 'write the output to this file instead, replaced whole (a temporary file beside it, renamed over it); a new file is made 0644 so that a collector running as another user can read it, an existing one keeps its mode'
+complete -c pp -n '__pp_in \'pp status\'' -l changes -d 'only the accounts whose state changed since the last run; the exit code is theirs alone'
+complete -c pp -n '__pp_in \'pp status\'' -l no-state -d 'neither read nor write what pp status remembers (PP_STATE_DIR)'
 complete -c pp -n '__pp_at \'pp status\'' -a '(__pp_values accounts)'
 
 # pp config
@@ -338,6 +340,7 @@ complete -c pp -n '__pp_in \'pp sandbox\'' -l port -x -d 'the port (0 picks a fr
 complete -c pp -n '__pp_in \'pp sandbox\'' -l latency -x -d 'delay every answer by this many milliseconds'
 complete -c pp -n '__pp_in \'pp sandbox\'' -l rate-limit -x -d 'answer 429 beyond n requests per second'
 complete -c pp -n '__pp_in \'pp sandbox\'' -l accounts -x -d 'add n generated accounts to the accounts list (acc_gen_000001...)'
+complete -c pp -n '__pp_in \'pp sandbox\'' -l flap -x -d 'this account of the list changes state each time the list is read (again for more)'
 
 # pp help
 complete -c pp -n '__pp_at \'pp help\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'

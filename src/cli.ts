@@ -144,7 +144,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
             io,
             clock: deps.clock ?? realClock,
             warn: () => {},
-            note: () => {},
+            note: async () => {},
           });
       if (failure) {
         await io.out(failure.text);

@@ -96,8 +96,14 @@ export class Context {
    * format, or when standard error is a terminal. A machine format whose check succeeded writes
    * nothing there, so that a cron job sends no mail (CLI.md, "Output").
    */
-  note(text: string): void {
-    if (this.globals.format === 'table' || this.io.stderr.isTTY) this.io.err(`${text}\n`);
+  async note(text: string): Promise<void> {
+    if (this.globals.format !== 'table' && !this.io.stderr.isTTY) return;
+    // on a terminal, a long line wraps at spaces rather than wherever the terminal cuts it
+    if (this.io.stderr.isTTY && text.length > this.io.errColumns) {
+      const { wrapText } = await import('./output/width.js');
+      text = wrapText(text, this.io.errColumns);
+    }
+    this.io.err(`${text}\n`);
   }
 
   /** The exporter of the --format in use, for a command that prints a row per account. */

@@ -8,7 +8,7 @@
 // was and no temporary file. The temporary file is config/file.ts's, as for config.json.
 import { fchownSync, lstatSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
-import { commitTemp, createTemp, discardTemp, type TempFile } from './config/file.js';
+import { commitTemp, createTemp, discardTemp, type TempFile } from './config/files.js';
 import { configError, type PpError, usageError } from './errors.js';
 import { StdioWriter } from './output/stdio.js';
 import type { OutStream } from './output/streams.js';

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { builtin } from '../builtin.js';
 import { sandboxWorkspace } from './accounts.js';
+import { withFlaps } from './flap.js';
 import { answer, problem, type SandboxAnswer } from './handler.js';
 
 export interface SandboxOptions {
@@ -14,6 +15,8 @@ export interface SandboxOptions {
   rateLimit?: number;
   /** Generated accounts added to the demo ones in the accounts list (0 to 1,000,000; default 0). */
   accounts?: number;
+  /** Accounts of the list that change state on each reading of it (flap.ts). */
+  flap?: readonly string[];
 }
 
 export interface RunningSandbox {
@@ -45,7 +48,7 @@ export function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox>
   const host = opts.host ?? '127.0.0.1';
   const limited = opts.rateLimit ? rateLimiter(opts.rateLimit) : undefined;
   // Built once: the generated accounts are made page by page from their position, not held.
-  const workspace = sandboxWorkspace(opts.accounts ?? 0);
+  const workspace = withFlaps(sandboxWorkspace(opts.accounts ?? 0), opts.flap ?? []);
   // node:http's server loads only when a sandbox starts: `pp --help` loads this module with pp sandbox
   const server = builtin('node:http').createServer((req, res) => {
     const key = req.headers['x-api-key'];

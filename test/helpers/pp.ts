@@ -137,14 +137,14 @@ export function screen(text: string): string[] {
     column++;
   };
   for (let i = 0; i < text.length; i++) {
-    const move = /^\u001b\[(\d*)([ABK])/.exec(text.slice(i));
-    if (move) {
-      const n = Number(move[1] || 1);
-      if (move[2] === 'A') row = Math.max(0, row - n);
-      else if (move[2] === 'B') row += n;
+    const control = /^\u001b\[(\d*)([ABK])/.exec(text.slice(i));
+    if (control) {
+      const n = Number(control[1] || 1);
+      if (control[2] === 'A') row = Math.max(0, row - n);
+      else if (control[2] === 'B') row += n;
       else shown[row] = shown[row]!.slice(0, column);
       while (shown.length <= row) shown.push('');
-      i += move[0].length - 1;
+      i += control[0].length - 1;
     } else if (text[i] === '\r') column = 0;
     else if (text[i] === '\n') {
       row++;

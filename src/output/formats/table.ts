@@ -10,7 +10,15 @@
 //
 // A held row keeps its cells only (a few short strings), never the list item it came from: an
 // outage of 200,000 accounts holds 200,000 small rows.
-import type { Ahead, ExportDeps, Exporter, RowView, Summary, TableColumn } from '../exporter.js';
+import {
+  type Ahead,
+  type ExportDeps,
+  type Exporter,
+  noteSummary,
+  type RowView,
+  type Summary,
+  type TableColumn,
+} from '../exporter.js';
 import { type HealthReason, stateRank, stateTone, type Tone } from '../model.js';
 import { type Painter, painter } from '../render.js';
 import { showable } from '../showable.js';
@@ -75,13 +83,14 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
       id: shown(account.id),
       type: shown(own.type ?? account.type),
       name: shown(own.name ?? account.name),
-      state: account.health.state,
-      tone: stateTone(account.health.state),
+      // an account no longer in the workspace (pp status's memory) is said so, dim, after the others
+      state: account.health?.state ?? 'removed',
+      tone: account.health ? stateTone(account.health.state) : 'dim',
       more: extra.map((c) => {
         const full = shown(c.value(row));
         return { full, shorter: c.shorter ? shown(c.shorter(row)) : full };
       }),
-      rank: stateRank(account.health.state),
+      rank: account.health ? stateRank(account.health.state) : -1,
     };
   };
   const advise = (id: string, rank: number, reasons: readonly HealthReason[]) => {
@@ -154,7 +163,7 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     row(row, ahead) {
       if (table.shows && !table.shows(row)) return '';
       const cells = cellsOf(row);
-      if (table.advice) advise(cells.id, cells.rank, view.account(row).health.reasons);
+      if (table.advice) advise(cells.id, cells.rank, view.account(row).health?.reasons ?? []);
       if (table.layout === 'stream') return streamedRow(cells, ahead?.());
       held.push(cells);
       return '';
@@ -174,7 +183,7 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     },
     async end(summary: Summary) {
       await io.out(heldTable() + adviceText(advice, total, p));
-      deps.note(summary.line);
+      await noteSummary(deps, summary);
     },
     // what was read before the failure is still worth a look; the error says it is not all
     failed: () => ({ text: heldTable() + adviceText(advice, total, p) }),
