@@ -86,6 +86,19 @@ export class Io {
     return text;
   }
 
+  /**
+   * Where the first secret at or after `from` is in `text`, in any form redact masks, as [start,
+   * end): what lets output/relay.ts mask a body that arrives in pieces, a secret cut across two.
+   */
+  findSecret(text: string, from = 0): [number, number] | undefined {
+    let first: [number, number] | undefined;
+    for (const { matcher } of this.#secrets) {
+      const found = matcher.find(text, from);
+      if (found && (!first || found[0] < first[0])) first = found;
+    }
+    return first;
+  }
+
   /** Whether `text` holds a secret in any form redact masks: the test run on every parsed string. */
   holdsSecret(text: string): boolean {
     for (const { matcher } of this.#secrets) if (matcher.occursIn(text)) return true;
@@ -95,6 +108,17 @@ export class Io {
   /** Writes the result. Resolves once the stream can take more (backpressure for long outputs). */
   out(text: string): Promise<void> | undefined {
     return this.stdout.write(this.redact(text))
+      ? undefined
+      : new Promise((resolve) => this.stdout.once('drain', resolve));
+  }
+
+  /**
+   * Writes a piece of the result that its caller has masked already: output/relay.ts, which holds
+   * back the end of each piece until it knows no secret runs on into the next (redact() here would
+   * miss one cut in two), and writes bytes as they came.
+   */
+  outMasked(chunk: string | Uint8Array): Promise<void> | undefined {
+    return this.stdout.write(chunk)
       ? undefined
       : new Promise((resolve) => this.stdout.once('drain', resolve));
   }

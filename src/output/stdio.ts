@@ -120,10 +120,10 @@ export class StdioWriter implements OutStream {
     return this.isTTY ? this.stream().rows : undefined;
   }
 
-  write(chunk: string): boolean {
+  write(chunk: string | Uint8Array): boolean {
     if (this.#failed) return true;
     if (this.isTTY) return this.stream().write(chunk);
-    let bytes = Buffer.from(chunk, 'utf8');
+    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
     if (bytes.length === 0) return true;
     if (queue.empty && bytes.length <= syncBudget) {
       syncBudget -= bytes.length;
