@@ -35,7 +35,6 @@ export interface ContextInit {
   version: string;
   signal: AbortSignal;
   clock: Clock;
-  onTerminate: (fn: () => void) => void;
   setExitCode: (code: number) => void;
   onExit: (fn: () => void) => () => void;
   commandWords: ReadonlySet<string>;
@@ -48,8 +47,6 @@ export class Context {
   readonly version: string;
   readonly signal: AbortSignal;
   readonly clock: Clock;
-  /** Calls `fn` on SIGTERM. */
-  readonly onTerminate: (fn: () => void) => void;
   /** What pp exits with if standard output's reader leaves now (see RunDeps). */
   readonly setExitCode: (code: number) => void;
   /** Runs `fn` if the process ends before the command does; returns a remover. */
@@ -72,7 +69,6 @@ export class Context {
     this.version = init.version;
     this.signal = init.signal;
     this.clock = init.clock;
-    this.onTerminate = init.onTerminate;
     this.setExitCode = init.setExitCode;
     this.onExit = init.onExit;
     this.commandWords = init.commandWords;

@@ -3,7 +3,6 @@
 // pp trusts (ssh's rule: the caller's own, or root's, and not writable by others), an atomic 0600
 // replace, and a lock so that two pp commands at once both land. Each caller decides what a
 // refusal means for it: the config file is an error (exit 3), pp status's memory is set aside.
-import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -22,8 +21,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { builtin } from '../builtin.js';
 import type { Env } from '../deps.js';
 
 export const errCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';
@@ -43,7 +42,8 @@ export function homeDir(env: Env): string | undefined {
   let home = env.HOME;
   if (home === undefined) {
     try {
-      home = homedir();
+      // node:os only here: HOME is almost always set, and a shell's Tab reads this module
+      home = builtin('node:os').homedir();
     } catch {
       return undefined; // no HOME and no password entry (e.g. a container run as an arbitrary uid)
     }
@@ -233,27 +233,80 @@ export function untrustedFolder(path: string): string | undefined {
 }
 
 /**
- * Puts `text` at `path` through a new temp file renamed over it: the file is whole at every moment,
- * created by this process (so owned by the caller) with mode 0600, and a symlink at `path` is
- * replaced, never followed. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
- * A write that fails (a full disk) leaves the old file as it was, and no temp file behind.
+ * A file being replaced: written under a temporary name beside it, then renamed over it whole
+ * (rename is atomic within a folder), so a reader sees the old file or the new one, never part of
+ * one. The temporary name ends in .tmp, which no reader of `*.json` or `*.prom` picks up.
  */
-export function replaceFile(path: string, text: string): void {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+export interface TempFile {
+  /** The file to replace. */
+  path: string;
+  /** Where it is written meanwhile: `<path>.<pid>-<random>.tmp`. */
+  temp: string;
+  fd: number;
+}
+
+/**
+ * Creates the temporary file of `path`, by this process (so owned by the caller), with exactly
+ * `mode` whatever the umask. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
+ */
+export function createTemp(path: string, mode: number): TempFile {
+  // A name no other writer uses: this process's id and a random part. Not node:crypto's bytes: the
+  // name need not be secret (O_EXCL|O_NOFOLLOW write through nothing planted there, and the folder
+  // is the caller's own), and loading crypto cost ~3-6 ms of every command that writes a file (pp
+  // accounts writes the completion cache), and of every other when it was imported here.
+  const temp = `${path}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
+  const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
   try {
-    try {
-      fchmodSync(fd, 0o600); // the umask may have taken bits away: exactly 0600, as promised
-      writeFileSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
+    fchmodSync(fd, mode); // the umask may have taken bits away
   } catch (err) {
-    rmSync(temp, { force: true });
+    discardTemp({ path, temp, fd });
     throw err;
   }
+  return { path, temp, fd };
+}
+
+/**
+ * Puts the temporary file in place: flushed to the disk, closed, renamed over `path` (a symlink
+ * there is replaced, never followed). On any failure it is removed and `path` stays as it was.
+ */
+export function commitTemp(file: TempFile): void {
+  try {
+    try {
+      fsyncSync(file.fd);
+    } finally {
+      closeSync(file.fd);
+    }
+    renameSync(file.temp, file.path);
+  } catch (err) {
+    rmSync(file.temp, { force: true });
+    throw err;
+  }
+}
+
+/** Gives the temporary file up: `path` stays as it was. Never throws (it runs on the way out). */
+export function discardTemp(file: TempFile): void {
+  try {
+    closeSync(file.fd);
+  } catch {
+    // closed already
+  }
+  rmSync(file.temp, { force: true });
+}
+
+/**
+ * Puts `text` at `path` through a new temp file renamed over it (createTemp, commitTemp): the file
+ * is whole at every moment, mode 0600. A write that fails (a full disk) leaves the old file as it
+ * was, and no temp file behind.
+ */
+export function replaceFile(path: string, text: string): void {
+  const file = createTemp(path, 0o600);
+  try {
+    writeFileSync(file.fd, text);
+  } catch (err) {
+    discardTemp(file);
+    throw err;
+  }
+  commitTemp(file);
 }
 
 const LOCK_TRIES = 500;

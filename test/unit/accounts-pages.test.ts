@@ -1,8 +1,9 @@
 // The accounts list, page by page, against a scripted server: both spellings, the cursor followed
 // to its end, a repeated cursor refused, and a failing page named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountPages, SeenCursors } from '../../src/api/accounts.js';
+import { accountPages } from '../../src/api/accounts.js';
 import { createClient } from '../../src/api/client.js';
+import { Cursors } from '../../src/api/pages.js';
 import { PpError } from '../../src/errors.js';
 import { FaultServer, json, problem } from '../helpers/fault-server.js';
 import { FakeClock } from '../helpers/pp.js';
@@ -110,13 +111,14 @@ describe('a huge page', () => {
 
 describe('the cursors a listing remembers', () => {
   it('keeps at most 64 characters of each, however long the cursor (1 MB cursors were kept whole)', () => {
-    const seen = new SeenCursors();
+    const cursors = new Cursors();
     const long = 'c'.repeat(1024 * 1024);
-    for (let i = 0; i < 20; i++) expect(seen.repeats(`${long}${i}`)).toBe(false);
-    expect(seen.held).toBeLessThanOrEqual(20 * 64);
-    expect(seen.repeats(`${long}7`)).toBe(true);
-    expect(seen.repeats(`${long}20`)).toBe(false);
-    expect(seen.repeats('short')).toBe(false);
-    expect(seen.repeats('short')).toBe(true);
+    const page = (cursor: string) => cursors.next({ items: [], cursor });
+    for (let i = 0; i < 20; i++) expect(page(`${long}${i}`)).toEqual({ cursor: `${long}${i}` });
+    expect(cursors.held).toBeLessThanOrEqual(20 * 64);
+    expect(page(`${long}7`).problem?.message).toMatch(/a cursor it had given before/);
+    expect(page(`${long}20`).cursor).toBe(`${long}20`);
+    expect(page('short').cursor).toBe('short');
+    expect(page('short').problem?.exitCode).toBe(15);
   });
 });
