@@ -598,7 +598,7 @@ describe('the completion cache is kept as config.json is', () => {
   });
 });
 
-describe('nagios holds its long output compactly and writes it a block at a time', () => {
+describe('nagios and the table hold their rows compactly and write them a block at a time', () => {
   it('3,000 accounts not ok: worst first, list order within a state, exact lines, no write of it all', async () => {
     const statuses = ['STOPPED', 'CREDENTIALS', 'CONNECTING'];
     const accounts = Array.from({ length: 3000 }, (_, i) =>
@@ -646,5 +646,20 @@ describe('nagios holds its long output compactly and writes it a block at a time
     ).toHaveLength(1);
     // a block of 1,024 lines at most a write (it was one write of every line)
     for (const chunk of writes) expect(chunk.split('\n').length).toBeLessThanOrEqual(1025);
+    // the table too: a block of rows at a time, worst first
+    server.script(...pages);
+    writes.length = 0;
+    const table = await inProcess(['--base-url', server.origin, 'status', '--no-state'], {
+      env: baseEnv({ PP_API_KEY: KEY }),
+      stdout,
+    });
+    expect(table.code).toBe(5);
+    const rows = writes
+      .join('')
+      .split('\n')
+      .filter((l) => /^acc_\d+ /.test(l));
+    expect(rows).toHaveLength(3000);
+    expect(rows[0]).toMatch(/^acc_0 +MAIL +Mailbox 0 +stopped/);
+    for (const chunk of writes) expect(chunk.split('\n').length).toBeLessThanOrEqual(1026);
   });
 });

@@ -44,6 +44,8 @@ interface Layout {
   more: ({ beside: number; form: 'full' | 'shorter' } | 'under' | 'none')[];
 }
 
+/** Rows of a held table written at a time. */
+const HELD_BLOCK = 1024;
 /** Gap between columns. */
 const GAP = 2;
 /** A type past this many columns is cut (the list's types are at most 12). */
@@ -148,15 +150,26 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     return head + text;
   };
 
-  const heldTable = (): string => {
-    if (held.length === 0) return '';
+  /**
+   * The held rows laid out, a block of rows at a time, each row let go once laid out: 1,000,000
+   * rows were one string of the whole table, and its copies on the way out, beside the rows.
+   */
+  function* heldTable(): Generator<string> {
+    if (held.length === 0) return;
     if (table.worstFirst) held.sort((a, b) => b.rank - a.rank); // stable: the list's order within a state
     const fitted = plan(held, total, extra, { pending: false, widestId: 0 });
     let out = header(fitted, extra, p);
-    for (const cells of held) out += rowText(cells, fitted, total, p);
-    held.length = 0;
-    return out;
-  };
+    const rows: (Cells | undefined)[] = held.splice(0);
+    for (let i = 0; i < rows.length; i++) {
+      out += rowText(rows[i]!, fitted, total, p);
+      rows[i] = undefined;
+      if (i % HELD_BLOCK === HELD_BLOCK - 1) {
+        yield out;
+        out = '';
+      }
+    }
+    yield out;
+  }
 
   return {
     head: () => '',
@@ -182,11 +195,12 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
       return head + text;
     },
     async end(summary: Summary) {
-      await io.out(heldTable() + adviceText(advice, total, p));
+      for (const block of heldTable()) await io.out(block);
+      await io.out(adviceText(advice, total, p));
       await noteSummary(deps, summary);
     },
     // what was read before the failure is still worth a look; the error says it is not all
-    failed: () => ({ text: heldTable() + adviceText(advice, total, p) }),
+    failed: () => ({ text: [...heldTable()].join('') + adviceText(advice, total, p) }),
   };
 }
 
