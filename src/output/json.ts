@@ -31,6 +31,19 @@ export function reindent(source: string, masker?: Masker): Laid {
 /** Valid JSON text on one line, tokens as they came: an NDJSON line that splices in a server body. */
 export const compact = (source: string, masker?: Masker): Laid => layout(source, undefined, masker) as Laid;
 
+/** Where the string token starting at `start` (its opening quote) ends: its closing quote's index. */
+function stringEnd(source: string, start: number): { end: number; escaped: boolean } {
+  let j = start + 1;
+  let escaped = false;
+  while (j < source.length && source[j] !== '"') {
+    if (source[j] === '\\') {
+      escaped = true;
+      j += 2;
+    } else j++;
+  }
+  return { end: j, escaped };
+}
+
 /**
  * Copies the tokens of `source`, with `indent` per level on new lines, or on one line (undefined).
  * Undefined when the indented text would pass its budget (see reindent).
@@ -55,14 +68,7 @@ function layout(source: string, indent: string | undefined, masker: Masker | und
   while (i < n) {
     const c = source[i]!;
     if (c === '"') {
-      let j = i + 1;
-      let escaped = false;
-      while (j < n && source[j] !== '"') {
-        if (source[j] === '\\') {
-          escaped = true;
-          j += 2;
-        } else j++;
-      }
+      const { end: j, escaped } = stringEnd(source, i);
       const token = source.slice(i, j + 1);
       i = j + 1;
       if (masker && (escaped || plainMayHold)) {
@@ -131,14 +137,7 @@ export function exactIntegers(source: string): Map<string, string> {
     const c = source[i]!;
     const last = path.length - 1;
     if (c === '"') {
-      let j = i + 1;
-      let escaped = false;
-      while (j < n && source[j] !== '"') {
-        if (source[j] === '\\') {
-          escaped = true;
-          j += 2;
-        } else j++;
-      }
+      const { end: j, escaped } = stringEnd(source, i);
       if (path[last] === null)
         path[last] = escaped ? (JSON.parse(source.slice(i, j + 1)) as string) : source.slice(i + 1, j);
       i = j + 1;

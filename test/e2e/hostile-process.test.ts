@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
-import { type PrivateKeyring, startKeyring } from '../helpers/keyring.js';
+import { startKeyring } from '../helpers/keyring.js';
 import { baseEnv, bin, runCommand, spawnPp, tempDir } from '../helpers/run.js';
 import { describeWith } from '../helpers/tools.js';
 
@@ -17,40 +17,39 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 describeWith('gnome-keyring-daemon', 'a keyring daemon that is frozen (SIGSTOP)', () => {
-  let keyring: PrivateKeyring;
-  beforeAll(() => {
-    keyring = startKeyring();
-  });
-  afterAll(() => keyring?.stop());
-
   it('is "did not answer" (exit 3), never "no key"; set-key changes nothing, nor falls back to the file', async () => {
+    const keyring = startKeyring();
     const dir = tempDir('pp-frozen-');
     const file = join(dir, 'config.json');
     const env = baseEnv({ PP_CONFIG_DIR: dir, PP_BASE_URL: sandbox.url, ...keyring.env });
-    const set = await spawnPp(['config', 'set-key', '--no-verify'], { env, input: KEY });
-    expect(set.code, set.stderr).toBe(0);
-    const before = readFileSync(file, 'utf8');
-    keyring.freeze();
     try {
-      const read = await spawnPp(['whoami', 'acc_demo_gmail'], { env });
-      expect(read.code).toBe(3);
-      expect(read.stderr).toMatch(
-        /cannot read the key of profile default from the keychain: the keychain did not answer/,
-      );
-      expect(read.stderr).not.toMatch(/has no key/);
-      const again = await spawnPp(['config', 'set-key', '--no-verify'], {
-        env,
-        input: 'pp_live_01HXYZanotherKey0000NEW',
-      });
-      expect(again.code).toBe(3);
-      expect(again.stderr).toMatch(
-        /cannot store the key of profile default in the keychain: the keychain did not answer/,
-      );
-      expect(readFileSync(file, 'utf8')).toBe(before); // no key in plain text, the entry still named
+      const set = await spawnPp(['config', 'set-key', '--no-verify'], { env, input: KEY });
+      expect(set.code, set.stderr).toBe(0);
+      const before = readFileSync(file, 'utf8');
+      keyring.freeze();
+      try {
+        const read = await spawnPp(['whoami', 'acc_demo_gmail'], { env });
+        expect(read.code).toBe(3);
+        expect(read.stderr).toMatch(
+          /cannot read the key of profile default from the keychain: the keychain did not answer/,
+        );
+        expect(read.stderr).not.toMatch(/has no key/);
+        const again = await spawnPp(['config', 'set-key', '--no-verify'], {
+          env,
+          input: 'pp_live_01HXYZanotherKey0000NEW',
+        });
+        expect(again.code).toBe(3);
+        expect(again.stderr).toMatch(
+          /cannot store the key of profile default in the keychain: the keychain did not answer/,
+        );
+        expect(readFileSync(file, 'utf8')).toBe(before); // no key in plain text, the entry still named
+      } finally {
+        keyring.thaw();
+      }
+      expect(keyring.lookup('postpress', `default@${file}`)).toBe(KEY);
     } finally {
-      keyring.thaw();
+      keyring.stop();
     }
-    expect(keyring.lookup('postpress', `default@${file}`)).toBe(KEY);
   }, 30_000);
 });
 

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cacheFile, writeAccountCache } from '../../src/completion/values.js';
 import { readOwnFile } from '../../src/config/files.js';
 import { runKeyCommand } from '../../src/config/key-command.js';
@@ -29,14 +29,10 @@ import { baseEnv, tempDir } from '../helpers/run.js';
 const KEY = 'pp_live_H0st1leW0rldK3y0123456789AbCd';
 const STACK = /\n\s+at .+:\d+:\d+/;
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
+const server = await FaultServer.start();
 afterAll(() => server.close());
-beforeEach(() => {
-  server.script(json(linkedinProfile()));
-});
+// every test starts with what it sees forgotten (script() clears the requests)
+beforeEach(() => void server.script(json(linkedinProfile())));
 
 /** pp against the fault server with the key in the environment; the key and stacks never show. */
 async function pp(args: string[], env: Record<string, string | undefined> = {}) {
@@ -183,16 +179,10 @@ describe('config set-key: any 401 while checking the key stores nothing (exit 4)
 
 describe('accounts show: connection parameters by an allow-list of exact names', () => {
   it('shows host, port, username, phone number and ids; never a name that only contains one', async () => {
-    const secrets = {
-      user_pwd: 'SECRET-user-pwd',
-      login_pin: 'SECRET-login-pin',
-      host_bearer: 'SECRET-host-bearer',
-      server_jwt: 'SECRET-server-jwt',
-      phone_otp: 'SECRET-phone-otp',
-      imap_login_hash: 'SECRET-login-hash',
-      csrf_user: 'SECRET-csrf-user',
-      hostname_proof: 'SECRET-hostname-proof',
-    };
+    const names = ['user_pwd', 'login_pin', 'host_bearer', 'server_jwt', 'phone_otp', 'imap_login_hash'];
+    const secrets = Object.fromEntries(
+      [...names, 'csrf_user', 'hostname_proof'].map((name) => [name, `SECRET-${name}`]),
+    );
     const params = {
       imap: { host: 'imap.example.com', port: 993, username: 'me@example.com', ...secrets },
       im: { id: 'ACoAAB1234', phone_number: '+33 6 00 00 00 01' },
@@ -330,15 +320,13 @@ describe('an integer past 2^53 is shown with the digits the server sent', () => 
   });
 
   it('pp whoami: a Twitter follower count past 2^53, its digits', async () => {
-    const twitter = {
+    const twitter = JSON.stringify({
       object: 'AccountOwnerProfile',
       provider: 'TWITTER',
       id: '1',
       name: 'Big',
-      screen_name: 'big',
-      followers_count: 7,
-    };
-    server.script(json(JSON.stringify(twitter).replace('"followers_count":7', `"followers_count":${big}`)));
+    });
+    server.script(json(twitter.replace(/}$/, `,"followers_count":${big}}`)));
     const r = await pp(['whoami', '--account', 'acc_1']);
     expect(r.stdout).toMatch(new RegExp(`Followers +${big}$`, 'm'));
   });
