@@ -305,6 +305,10 @@ a line per account that is not ok. Exit 0 OK,
 1 WARNING, 2 CRITICAL, 3 UNKNOWN: the check failed (no
 key, network, the list unreadable, a bad option) or an
 account could not be checked and none is CRITICAL.
+Those lines wait for the status line as text only:
+1,000,000 stopped accounts take ~1.4 times the memory
+of --json (~210 MB). An account the list gives twice
+is counted once, with a warning.
 
 --format prometheus (pp status): text exposition for
 node_exporter's textfile collector, every account:
