@@ -7,6 +7,7 @@ import { commandWords, loadCommands } from './commands/index.js';
 import { Context, type Globals } from './context.js';
 import { type RunDeps, realClock } from './deps.js';
 import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
+import { fixCommands } from './health.js';
 import { type Format, formatFailure } from './output/formats/index.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
@@ -148,6 +149,9 @@ async function report(err: unknown, io: Io, ctx: Context | undefined, json: bool
   // a refused key: what to do depends on where the key came from (PP_API_KEY, a profile, a command)
   const keyHint = error.exitCode === ExitCode.auth ? ctx?.refusedKeyHint() : undefined;
   if (keyHint) error = error.with({ hint: keyHint });
+  // the owner must act: the hint names the pp command that does it (pp accounts reconnect acc_…)
+  const fix = ctx && error.accountId ? fixHint(error, error.accountId, ctx) : undefined;
+  if (fix) error = error.with({ hint: error.hint ? `${error.hint} ${fix}` : fix });
   if (ctx?.globals.json ?? json) {
     io.err(oneLine({ error: jsonError(error) }));
   } else {
@@ -155,6 +159,20 @@ async function report(err: unknown, io: Io, ctx: Context | undefined, json: bool
   }
   if (verbose && !(err instanceof PpError) && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
   return error.exitCode;
+}
+
+/**
+ * The pp command that does what an error's type says (reconnect the account, solve its checkpoint),
+ * as a sentence for its hint; nothing when there is none, or the hint names it already.
+ */
+function fixHint(error: PpError, accountId: string, ctx: Context): string | undefined {
+  const command = fixCommands(error.type ?? '', [accountId], 1, ctx.ppCommand('')).find(
+    (line) => !line.includes(' accounts wait '),
+  );
+  if (!command || error.hint?.includes(command)) return undefined;
+  return command.includes(' accounts checkpoint ')
+    ? `\`${command}\` sends the code its owner received.`
+    : `\`${command}\` makes a link its owner opens to reconnect it.`;
 }
 
 /**

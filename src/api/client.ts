@@ -91,6 +91,11 @@ export interface ApiRequest {
   maxBytes?: number | undefined;
   /** More headers (pp api -H): never one of those pp sets itself, which win. */
   headers?: Record<string, string> | undefined;
+  /**
+   * Its answer holds a secret of the moment (a hosted link): an answer that fails its check is
+   * described by its content type and length, never quoted in the error.
+   */
+  secretAnswer?: boolean | undefined;
 }
 
 type Attempt =
@@ -205,7 +210,8 @@ export function createClient(opts: ClientOptions) {
         log?.(`following redirect to ${url}`);
         continue;
       }
-      if (status >= 200 && status < 300) return parseAnswer(body, contentType, accountId, check, conceal);
+      if (status >= 200 && status < 300)
+        return parseAnswer(body, contentType, accountId, check, request.secretAnswer ? unquoted : conceal);
       if (status < 400 || status > 599) {
         // a redirect with no Location, a 304, a 1xx or a made-up status: not an answer pp can read
         const what = status >= 300 && status < 400 ? 'a redirect with no Location header' : 'an answer';
@@ -397,10 +403,13 @@ const afterTries = (error: PpError, tries: number): PpError =>
 
 /** The start of a body for an error message, the key masked before it is cut (a cut key would not be masked). */
 const describeBody = (body: string, contentType: string | null, conceal: Conceal): string =>
-  `content type ${contentType ?? 'none'}; ${body.length === 0 ? 'the body is empty' : `it starts with ${JSON.stringify(conceal(body).slice(0, 60))}`}`;
+  `content type ${contentType ?? 'none'}; ${body.length === 0 ? 'the body is empty' : conceal === unquoted ? `${body.length} characters, not shown (the answer may hold a link)` : `it starts with ${JSON.stringify(conceal(body).slice(0, 60))}`}`;
 
 /** Masks the API key in text from the server. */
 export type Conceal = (text: string) => string;
+
+/** For an answer that may hold a secret: describeBody quotes none of it, and says only its length. */
+const unquoted: Conceal = () => '';
 
 function invalid(message: string, accountId: string | undefined, detail?: string, status?: number): PpError {
   return new PpError({

@@ -10,7 +10,7 @@ import type { Client } from '../api/client.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, interrupted, jsonError } from '../errors.js';
-import { HealthTally, healthOf } from '../health.js';
+import { fixCommands, HealthTally, healthOf } from '../health.js';
 import { checkIdArguments, namedIds } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
 import { RawJson, type RowView, reasonColumn } from '../output/exporter.js';
@@ -66,7 +66,7 @@ accounts); --deep calls each account's provider.
     checkIdArguments(ids);
     const named = await namedIds(ctx, ids, opts.fromFile);
     const client = await openClient(ctx);
-    const out = await ctx.exporter(statusView(opts.all === true, ctx.settings.profileChoice().name));
+    const out = await ctx.exporter(statusView(opts.all === true, ctx.settings.profileChoice().name, ctx));
     const tally = new HealthTally();
     const failOn = opts.failOn === 'warning';
     const emit = (row: StatusRow): string => {
@@ -100,7 +100,7 @@ export default statusCommand;
  * `error`), the five account columns in csv, and in the table the accounts not ok (every one with
  * --all), worst first, with their reasons, and what to do about each reason after it.
  */
-function statusView(all: boolean, profile: string): RowView<StatusRow> {
+function statusView(all: boolean, profile: string, ctx: Context): RowView<StatusRow> {
   return {
     account: (row) => row,
     json: (row) => ({
@@ -118,7 +118,8 @@ function statusView(all: boolean, profile: string): RowView<StatusRow> {
       shows: all ? undefined : (row) => row.health.state !== 'ok',
       worstFirst: true,
       columns: [reasonColumn<StatusRow>({ account: (row) => row })],
-      advice: true,
+      // with the pp command that does it, where there is one (pp accounts reconnect acc_…)
+      advice: (code, ids, count) => fixCommands(code, ids, count, ctx.ppCommand('')),
     },
   };
 }
@@ -140,7 +141,7 @@ async function deepRun(
   const { readError } = await runMany<StatusRow, StatusRow | undefined>(ctx, {
     items: rows(),
     concurrency,
-    maxWaitMs: maxWait === undefined ? undefined : maxWait * 1000,
+    maxWaitMs: maxWait,
     async task(client, row) {
       if (row.item === null || row.health.state !== 'ok') return row;
       const outcome = await inspectAccount(ctx, client, row.id, ctx.globals.json);

@@ -22,6 +22,13 @@ export interface ManyAccounts<T, R> {
   /** --max-wait: the most the run waits out rate limits in all (then the waiting fail, exit 9). */
   maxWaitMs?: number | undefined;
   /**
+   * Stops the run's requests and its reading of items: Ctrl-C unless told (a bounded wait passes one
+   * that also fires at its deadline).
+   */
+  signal?: AbortSignal | undefined;
+  /** The run's own progress line on a terminal (default); false when the command draws its own. */
+  progress?: boolean | undefined;
+  /**
    * Given, a result awaited STUCK_MS while later ones are done does not hold them back: `mark` is
    * called at its place (whether the run waits out a rate limit), and the result goes to the sink
    * when it finishes. For a person's terminal; pipes and --json keep strict input order.
@@ -61,14 +68,15 @@ export async function runMany<T, R>(
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
     maxWaitMs: run.maxWaitMs,
   });
-  const client = await openClient(ctx, { gate });
-  const progress = ctx.io.stderr.isTTY ? new Progress(ctx, gate) : undefined;
+  const signal = run.signal ?? ctx.signal;
+  const client = await openClient(ctx, { gate, signal });
+  const progress = ctx.io.stderr.isTTY && run.progress !== false ? new Progress(ctx, gate) : undefined;
   // Wider than --concurrency so that one slow account does not stall the others (head-of-line
   // blocking); still small, so buffered results stay a few hundred at most.
   const windowSize = Math.max(64, run.concurrency * 8);
   // Each account in the window listens for Ctrl-C (at the gate, in a request or a retry's wait):
   // a known, bounded number of listeners, not the leak Node warns about past ten.
-  setMaxListeners(2 * windowSize + 16, ctx.signal);
+  setMaxListeners(2 * windowSize + 16, signal);
 
   const finished = new Map<number, R>();
   const wake = new Wakeup();
@@ -109,7 +117,7 @@ export async function runMany<T, R>(
       if (stuckFor < STUCK_MS) {
         if (!timer) {
           timer = true; // look again once it has been stuck that long
-          ctx.clock.sleep(STUCK_MS - stuckFor, ctx.signal).then(
+          ctx.clock.sleep(STUCK_MS - stuckFor, signal).then(
             () => {
               timer = false;
               print().catch(() => {});
@@ -152,11 +160,11 @@ export async function runMany<T, R>(
       launch(item);
       await print();
       // The window is full: pull no more ids until the oldest result is out.
-      while (started - printed >= windowSize && !ctx.signal.aborted) {
+      while (started - printed >= windowSize && !signal.aborted) {
         await wake.wait();
         await print();
       }
-      if (ctx.signal.aborted) break;
+      if (signal.aborted) break;
     }
   } catch (err) {
     readError = err;
