@@ -13,6 +13,7 @@ const slowFirst = [
   'terminal',
   'slow-reader',
   'bulk',
+  'memory-writers',
   'completion',
   'sandbox-accounts',
   'keychain',

@@ -45,6 +45,7 @@ _pp() {
       'accounts/checkpoint') path='accounts checkpoint' args=0 ;;
       'accounts/--type' | 'accounts '*'/--type') option=$word ;;
       'accounts/--state' | 'accounts '*'/--state') option=$word ;;
+      'accounts/--group' | 'accounts '*'/--group') option=$word ;;
       'accounts reconnect/--from-file' | 'accounts reconnect '*'/--from-file') option=$word ;;
       'accounts reconnect/--expires' | 'accounts reconnect '*'/--expires') option=$word ;;
       'accounts reconnect/--name' | 'accounts reconnect '*'/--name') option=$word ;;
@@ -58,6 +59,9 @@ _pp() {
       'accounts resync/--interval' | 'accounts resync '*'/--interval') option=$word ;;
       'accounts resync/--max-wait' | 'accounts resync '*'/--max-wait') option=$word ;;
       'accounts checkpoint/--code' | 'accounts checkpoint '*'/--code') option=$word ;;
+      'status/--type' | 'status '*'/--type') option=$word ;;
+      'status/--state' | 'status '*'/--state') option=$word ;;
+      'status/--group' | 'status '*'/--group') option=$word ;;
       'status/--from-file' | 'status '*'/--from-file') option=$word ;;
       'status/--concurrency' | 'status '*'/--concurrency') option=$word ;;
       'status/--max-wait' | 'status '*'/--max-wait') option=$word ;;
@@ -89,6 +93,7 @@ _pp() {
       'sandbox/--latency' | 'sandbox '*'/--latency') option=$word ;;
       'sandbox/--rate-limit' | 'sandbox '*'/--rate-limit') option=$word ;;
       'sandbox/--accounts' | 'sandbox '*'/--accounts') option=$word ;;
+      'sandbox/--flap' | 'sandbox '*'/--flap') option=$word ;;
       'help/whoami') path='help whoami' args=0 ;;
       'help/profile') path='help profile' args=0 ;;
       'help/accounts') path='help accounts' args=0 ;;
@@ -140,13 +145,13 @@ _pp() {
       '') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'whoami') words='--account --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'profile') words='--from-file --concurrency --max-wait --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts') words='--type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts show') words='--type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts reconnect') words='--from-file --needing --expires --name --success-url --failure-url --notify-url --dry-run -y --yes --qr --concurrency --type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts wait') words='--until --max-wait --interval --type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts resync') words='--wait --interval --max-wait --type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts checkpoint') words='--code --resend --another-way --type --state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'status') words='--from-file --deep --all --concurrency --max-wait --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts') words='--type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts show') words='--type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts reconnect') words='--from-file --needing --expires --name --success-url --failure-url --notify-url --dry-run -y --yes --qr --concurrency --type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts wait') words='--until --max-wait --interval --type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts resync') words='--wait --interval --max-wait --type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts checkpoint') words='--code --resend --another-way --type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'status') words='--type --state --group --from-file --deep --all --concurrency --max-wait --fail-on --changes --no-state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key') words='--no-verify --insecure-storage -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key-command') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
@@ -157,7 +162,7 @@ _pp() {
       'config set-base-url') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config unset-base-url') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config profiles') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'config use') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'config use') words='--create -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config remove-profile') words='-y --yes -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config help') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config help set-key') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
@@ -173,7 +178,7 @@ _pp() {
       'config help remove-profile') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'doctor') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'completion') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'sandbox') words='--port --latency --rate-limit --accounts -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'sandbox') words='--port --latency --rate-limit --accounts --flap -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help whoami') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help profile') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;

@@ -148,7 +148,7 @@ function __pp_position
                 set path 'pp help config use'; set args 0
             case 'pp help config/remove-profile'
                 set path 'pp help config remove-profile'; set args 0
-            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts reconnect/--from-file' 'pp accounts reconnect */--from-file' 'pp accounts reconnect/--expires' 'pp accounts reconnect */--expires' 'pp accounts reconnect/--name' 'pp accounts reconnect */--name' 'pp accounts reconnect/--success-url' 'pp accounts reconnect */--success-url' 'pp accounts reconnect/--failure-url' 'pp accounts reconnect */--failure-url' 'pp accounts reconnect/--notify-url' 'pp accounts reconnect */--notify-url' 'pp accounts reconnect/--concurrency' 'pp accounts reconnect */--concurrency' 'pp accounts wait/--until' 'pp accounts wait */--until' 'pp accounts wait/--max-wait' 'pp accounts wait */--max-wait' 'pp accounts wait/--interval' 'pp accounts wait */--interval' 'pp accounts resync/--interval' 'pp accounts resync */--interval' 'pp accounts resync/--max-wait' 'pp accounts resync */--max-wait' 'pp accounts checkpoint/--code' 'pp accounts checkpoint */--code' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts'
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts/--group' 'pp accounts */--group' 'pp accounts reconnect/--from-file' 'pp accounts reconnect */--from-file' 'pp accounts reconnect/--expires' 'pp accounts reconnect */--expires' 'pp accounts reconnect/--name' 'pp accounts reconnect */--name' 'pp accounts reconnect/--success-url' 'pp accounts reconnect */--success-url' 'pp accounts reconnect/--failure-url' 'pp accounts reconnect */--failure-url' 'pp accounts reconnect/--notify-url' 'pp accounts reconnect */--notify-url' 'pp accounts reconnect/--concurrency' 'pp accounts reconnect */--concurrency' 'pp accounts wait/--until' 'pp accounts wait */--until' 'pp accounts wait/--max-wait' 'pp accounts wait */--max-wait' 'pp accounts wait/--interval' 'pp accounts wait */--interval' 'pp accounts resync/--interval' 'pp accounts resync */--interval' 'pp accounts resync/--max-wait' 'pp accounts resync */--max-wait' 'pp accounts checkpoint/--code' 'pp accounts checkpoint */--code' 'pp status/--type' 'pp status */--type' 'pp status/--state' 'pp status */--state' 'pp status/--group' 'pp status */--group' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts' 'pp sandbox/--flap' 'pp sandbox */--flap'
                 set option 1
             case '*/-*'
             case '*'
@@ -230,6 +230,7 @@ complete -c pp -n '__pp_at \'pp profile\'' -a '(__pp_values accounts)'
 # pp accounts
 complete -c pp -n '__pp_in \'pp accounts\'' -l type -x -d 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)'
 complete -c pp -n '__pp_in \'pp accounts\'' -l state -x -d 'only accounts in this health state (ok, warning, connecting, action_needed, stopped, unknown)'
+complete -c pp -n '__pp_in \'pp accounts\'' -l group -x -d 'only accounts in this group (the account’s groups)'
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'reconnect' -d 'a fresh hosted link per account that its owner opens to reconnect it, and when it expires'
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'wait' -d 'wait until accounts are back (ok; or connecting with --until connecting)'
@@ -273,6 +274,9 @@ complete -c pp -n '__pp_in \'pp accounts checkpoint\'' -l another-way -d 'ask th
 complete -c pp -n '__pp_at \'pp accounts checkpoint\' 0' -a '(__pp_values accounts)'
 
 # pp status
+complete -c pp -n '__pp_in \'pp status\'' -l type -x -d 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)'
+complete -c pp -n '__pp_in \'pp status\'' -l state -x -d 'only accounts in this health state (ok, warning, connecting, action_needed, stopped, unknown)'
+complete -c pp -n '__pp_in \'pp status\'' -l group -x -d 'only accounts in this group (the account’s groups)'
 complete -c pp -n '__pp_in \'pp status\'' -l from-file -r -F -d 'only the account ids in this file, one a line (- for standard input)'
 complete -c pp -n '__pp_in \'pp status\'' -l deep -d 'also call the providers: users/me of each account whose sources are all OK (seat and restriction warnings)'
 complete -c pp -n '__pp_in \'pp status\'' -l all -d 'table: a row for every account, not only those that are not ok'
@@ -280,6 +284,8 @@ complete -c pp -n '__pp_in \'pp status\'' -l concurrency -x -d 'requests at once
 complete -c pp -n '__pp_in \'pp status\'' -l max-wait -x -d 'with --deep: wait out rate limits this long in all (90, 90s, 10m), then fail the rest (exit 9)'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -a 'warning'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_in \'pp status\'' -l changes -d 'only the accounts whose state changed since the last run; the exit code is theirs alone'
+complete -c pp -n '__pp_in \'pp status\'' -l no-state -d 'neither read nor write what pp status remembers (PP_STATE_DIR)'
 complete -c pp -n '__pp_at \'pp status\'' -a '(__pp_values accounts)'
 
 # pp config
@@ -292,7 +298,7 @@ complete -c pp -n '__pp_at \'pp config\'' -a 'unset-account' -d 'remove the defa
 complete -c pp -n '__pp_at \'pp config\'' -a 'set-base-url' -d 'store the API base URL of the profile'
 complete -c pp -n '__pp_at \'pp config\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
-complete -c pp -n '__pp_at \'pp config\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp config\'' -a 'use' -d 'make a profile the active one (--create: a new, empty one)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 complete -c pp -n '__pp_at \'pp config\'' -a 'help' -d 'show help for a command'
 
@@ -318,6 +324,7 @@ complete -c pp -n '__pp_at \'pp config set-account\' 0' -a '(__pp_values account
 # pp config profiles
 
 # pp config use
+complete -c pp -n '__pp_in \'pp config use\'' -l create -d 'make the profile if it does not exist yet'
 complete -c pp -n '__pp_at \'pp config use\' 0' -a '(__pp_values profiles)'
 
 # pp config remove-profile
@@ -334,7 +341,7 @@ complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-account' -d 'remove the
 complete -c pp -n '__pp_at \'pp config help\'' -a 'set-base-url' -d 'store the API base URL of the profile'
 complete -c pp -n '__pp_at \'pp config help\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
 complete -c pp -n '__pp_at \'pp config help\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
-complete -c pp -n '__pp_at \'pp config help\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp config help\'' -a 'use' -d 'make a profile the active one (--create: a new, empty one)'
 complete -c pp -n '__pp_at \'pp config help\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 
 # pp config help set-key
@@ -369,6 +376,7 @@ complete -c pp -n '__pp_in \'pp sandbox\'' -l port -x -d 'the port (0 picks a fr
 complete -c pp -n '__pp_in \'pp sandbox\'' -l latency -x -d 'delay every answer by this many milliseconds'
 complete -c pp -n '__pp_in \'pp sandbox\'' -l rate-limit -x -d 'answer 429 beyond n requests per second'
 complete -c pp -n '__pp_in \'pp sandbox\'' -l accounts -x -d 'add n generated accounts to the accounts list (acc_gen_000001...)'
+complete -c pp -n '__pp_in \'pp sandbox\'' -l flap -x -d 'this account of the list changes state each time the list is read (again for more)'
 
 # pp help
 complete -c pp -n '__pp_at \'pp help\'' -a 'whoami' -d 'who the linked account’s owner is, at a glance, with any warnings'
@@ -418,7 +426,7 @@ complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-account' -d 'remove the
 complete -c pp -n '__pp_at \'pp help config\'' -a 'set-base-url' -d 'store the API base URL of the profile'
 complete -c pp -n '__pp_at \'pp help config\'' -a 'unset-base-url' -d 'remove the stored base URL (back to the default)'
 complete -c pp -n '__pp_at \'pp help config\'' -a 'profiles' -d 'list the profiles: key and its storage, base URL, account, which is active'
-complete -c pp -n '__pp_at \'pp help config\'' -a 'use' -d 'make a profile the active one (creating it if new)'
+complete -c pp -n '__pp_at \'pp help config\'' -a 'use' -d 'make a profile the active one (--create: a new, empty one)'
 complete -c pp -n '__pp_at \'pp help config\'' -a 'remove-profile' -d 'delete a profile and its stored key (keychain entry included)'
 
 # pp help config set-key

@@ -10,7 +10,15 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const bin = join(root, 'bin/pp.js');
 export const work = mkdtempSync(join(tmpdir(), 'pp-bench-'));
-export const env = { ...process.env, PP_API_KEY: 'pp_test_bench', PP_CONFIG_DIR: work, NO_COLOR: '1' };
+// PP_STATE_DIR: pp status remembers what it saw, here and not in the state folder of whoever runs
+// the bench
+export const env = {
+  ...process.env,
+  PP_API_KEY: 'pp_test_bench',
+  PP_CONFIG_DIR: work,
+  PP_STATE_DIR: join(work, 'state'),
+  NO_COLOR: '1',
+};
 for (const name of ['PP_BASE_URL', 'PP_SANDBOX', 'PP_ACCOUNT_ID', 'HTTPS_PROXY', 'HTTP_PROXY'])
   delete env[name];
 

@@ -215,7 +215,13 @@ if (keychain) {
 }
 
 if (!process.argv.includes('--startup-only')) {
-  for (const script of ['bench-bulk.mjs', 'bench-accounts.mjs', 'bench-status.mjs', 'bench-render.mjs']) {
+  for (const script of [
+    'bench-bulk.mjs',
+    'bench-accounts.mjs',
+    'bench-status.mjs',
+    'bench-render.mjs',
+    'bench-state.mjs',
+  ]) {
     console.log('');
     const run = spawnSync(process.execPath, [join(root, 'scripts', script)], { stdio: 'inherit' });
     process.exitCode ||= run.status ?? 1;

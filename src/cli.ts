@@ -3,7 +3,7 @@
 // main.ts calls it with the real process, tests with in-memory streams (deps.ts).
 import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { checkFormat, formatsOf, type PpCommandDef } from './commands/command.js';
-import { commandWords, loadCommands } from './commands/index.js';
+import { commandWords, loadCommands, subcommandsOf } from './commands/index.js';
 import { Context, type Globals } from './context.js';
 import { type RunDeps, realClock } from './deps.js';
 import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
@@ -13,6 +13,7 @@ import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
 import { errorText } from './output/notices.js';
 import { buildProgram, type GlobalOptionValues, helpAsked, leadingOperands } from './program.js';
+import { closest } from './similar.js';
 import { version } from './version.js';
 
 export type { RunDeps };
@@ -85,7 +86,11 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
         if (!json) io.err(s);
       },
       outputError: (s, write) => {
-        if (!json) write(s);
+        if (json) return;
+        const misplaced = misplacedWord(s, argv);
+        write(
+          misplaced ? `error: ${misplaced.message}\n${misplaced.detail ? `${misplaced.detail}\n` : ''}` : s,
+        );
       },
       // commander's own defaults (these, from process.stdout and process.stderr) would build the streams
       // the one width rule of the output (Io): COLUMNS, else the terminal's, else 80
@@ -102,12 +107,12 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
-    code = await report(err, io, ctx, json);
+    code = await report(err, io, ctx, json, argv);
     // A failed check is written in the format asked for, where the format says how (nagios:
     // UNKNOWN, exit 3; prometheus: pp_status_success 0), so it never passes for a good one.
     const format = ctx?.globals.format ?? formatAsked(argv);
     if (code !== ExitCode.ok && entered && format && formatsOf(entered, parsed).includes(format as Format)) {
-      const error = err instanceof CommanderError ? usageErrorOf(err) : toPpError(err);
+      const error = err instanceof CommanderError ? usageErrorOf(err, argv) : toPpError(err);
       const failure = ctx
         ? await ctx.failure(error)
         : await formatFailure(format as Format, error, {
@@ -128,17 +133,28 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   return code;
 }
 
-async function report(err: unknown, io: Io, ctx: Context | undefined, json: boolean): Promise<number> {
+async function report(
+  err: unknown,
+  io: Io,
+  ctx: Context | undefined,
+  json: boolean,
+  argv: readonly string[],
+): Promise<number> {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0)
       return ExitCode.ok;
     if (json) {
-      io.err(oneLine({ error: jsonError(usageErrorOf(err)) }));
+      io.err(oneLine({ error: jsonError(usageErrorOf(err, argv)) }));
       return ExitCode.usage;
     }
     // `pp` or `pp config` with no command: commander has shown the help on stderr already
     if (err.code === 'commander.help') return ExitCode.usage;
-    io.err('Run `pp --help` (or `pp <command> --help`) to see the commands, options and examples.\n');
+    const hint = misplacedWord(err.message, argv)?.hint;
+    io.err(
+      hint
+        ? `hint: ${hint}\n`
+        : 'Run `pp --help` (or `pp <command> --help`) to see the commands, options and examples.\n',
+    );
     return ExitCode.usage;
   }
   const verbose = ctx?.globals.verbose === true;
@@ -179,13 +195,38 @@ function fixHint(error: PpError, accountId: string, ctx: Context): string | unde
  * A commander parse error as pp's own usage error: "error: unknown command 'x'\n(Did you mean …?)"
  * has the title "unknown command 'x'" and the suggestion as its detail.
  */
-function usageErrorOf(err: CommanderError): PpError {
+function usageErrorOf(err: CommanderError, argv: readonly string[]): PpError {
   // `pp` or `pp config` with no command: commander's message is only a placeholder
   if (err.code === 'commander.help') return usageError('no command given');
+  const misplaced = misplacedWord(err.message, argv);
+  if (misplaced) return misplaced;
   const [first = '', ...rest] = err.message.split('\n');
   return new PpError({
     exitCode: ExitCode.usage,
     message: first.replace(/^error: /, ''),
     detail: rest.join('\n') || undefined,
+  });
+}
+
+/**
+ * `pp accounts list`: a word after a command that takes no argument but has commands of its own.
+ * commander says "too many arguments for 'accounts'"; the word was most likely meant as one of
+ * them, or the command alone (`pp accounts` is the list).
+ */
+function misplacedWord(message: string, argv: readonly string[]): PpError | undefined {
+  const name = /too many arguments for '([^']+)'/.exec(message)?.[1];
+  const operands = leadingOperands(argv);
+  const at = name === undefined ? -1 : operands.indexOf(name);
+  const word = operands[at + 1];
+  if (at < 0 || word === undefined) return undefined;
+  const path = operands.slice(0, at + 1);
+  const commands = subcommandsOf(path);
+  if (commands.length === 0) return undefined;
+  const similar = closest(word, commands).map((c) => `${path.join(' ')} ${c}`);
+  return new PpError({
+    exitCode: ExitCode.usage,
+    message: `unknown command '${[...path, word].join(' ')}'`,
+    detail: similar.length > 0 ? `(Did you mean ${similar.join(' or ')}?)` : undefined,
+    hint: `Run \`pp ${path.join(' ')}\` alone, or one of its commands: ${commands.join(', ')}.`,
   });
 }

@@ -36,6 +36,7 @@ const environmentHelp = `Environment (more: pp help environment):
   PP_ACCOUNT_ID  the account when none is given
   PP_BASE_URL    the API's base URL
   PP_CONFIG_DIR  the folder of config.json
+  PP_STATE_DIR   what pp status remembers
   PP_SANDBOX=1   the same as --sandbox`;
 
 /** The options every command takes, declared once: their values' types come from here. */

@@ -1,13 +1,15 @@
 // `pp accounts show <id>`: one account as postpress knows it (`GET /api/v1/accounts/{id}`, no
 // provider call): its health from its sources, with what to do, its dates, groups and signatures,
-// and the connection parameters a person may see — never a token, password or cookie.
+// and the connection parameters a person may see — never a token, password or cookie. Then what
+// pp status remembers of it: since when it has been in its state, and its last transitions.
 
 import { healthFields } from '../accounts/owner.js';
 import { checkAccount, connectionParams, sourcesOf } from '../api/account.js';
 import { openClient } from '../api/open.js';
 import { usageError } from '../errors.js';
 import { fixCommands, healthOf, sourceReason, stateTone } from '../health.js';
-import { isoWithAgo, list, record, text } from '../output/format.js';
+import { type AccountHistory, rememberedAccount } from '../memory/memory.js';
+import { isoWithAgo, list, record, text, utc } from '../output/format.js';
 import { maskedWarning, reindent } from '../output/json.js';
 import { type Field, field, fields, type Section } from '../output/model.js';
 import { renderProfile } from '../output/render.js';
@@ -96,6 +98,14 @@ export default defineCommand({
         }),
       });
     }
+    const remembered = rememberedAccount({
+      env: ctx.env,
+      profile: ctx.settings.profileChoice().name,
+      sandbox: ctx.sandbox,
+      id: accountId,
+    });
+    if (remembered.warning) await ctx.warn(remembered.warning);
+    if (remembered.history) sections.push(...historySections(remembered.history, now));
     const connection = connectionParams(shown.connection_params);
     if (connection.length > 0) {
       sections.push({ kind: 'fields', title: 'Connection', fields: connection.map((c) => ({ ...c })) });
@@ -105,3 +115,37 @@ export default defineCommand({
     return 0;
   },
 });
+
+/**
+ * What pp status remembers: the state's age ("since", or "first seen" while no change into it was
+ * seen, as the status table says it), when pp status last looked, and the transitions, newest
+ * first. A time from the future (a clock put back) is shown as now, never "in 3 hours".
+ */
+function historySections(history: AccountHistory, now: number): Section[] {
+  const { state, since, transitions, removed, writtenAt, deep } = history;
+  const at = (ms: number) => isoWithAgo(new Date(Math.min(ms, now)).toISOString(), now);
+  const into = transitions.at(-1)?.[2] === state;
+  const sections: Section[] = [
+    {
+      kind: 'fields',
+      title: 'State history (pp status)',
+      fields: fields(
+        field('State', `${state} ${into ? 'since' : 'first seen'} ${at(since)}`, stateTone(state)),
+        field('Checked', writtenAt && `${at(Date.parse(writtenAt))}, by pp status${deep ? ' --deep' : ''}`),
+        field('Removed', removed === undefined ? undefined : `gone from the list ${at(removed)}`, 'dim'),
+        field('Transitions', transitions.length === 0 ? 'none seen' : undefined, 'dim'),
+      ),
+    },
+  ];
+  if (transitions.length > 0) {
+    const newest = [...transitions].reverse();
+    sections.push({
+      kind: 'table',
+      title: 'Transitions',
+      head: ['WHEN', 'FROM', 'TO'],
+      rows: newest.map(([when, from, to]) => [utc(new Date(Math.min(when, now))), from, to]),
+      tones: newest.map(([, from, to]) => [undefined, stateTone(from), stateTone(to)]),
+    });
+  }
+  return sections;
+}

@@ -1,6 +1,6 @@
 // `pp accounts`: the workspace's linked accounts from the accounts list — one request per 250
 // accounts, no call to any provider — each with its health, in every list format, page by page.
-import { accountFilter, filterOptions, unmatchedType } from '../accounts/filters.js';
+import { accountFilter, filterOptions } from '../accounts/filters.js';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { openClient } from '../api/open.js';
 import { accountCacheMax, cacheProfile, writeAccountCache } from '../completion/values.js';
@@ -26,17 +26,17 @@ export default defineCommand({
         'pp accounts --state action_needed',
         'pp accounts --json | jq -r "select(.health.state != \\"ok\\") | .account_id"',
         'pp accounts --type linkedin --json',
+        'pp accounts --group clients-eu',
         'pp accounts --format csv > accounts.csv',
       ),
     ),
   async run(ctx, opts) {
-    const keeps = accountFilter(opts);
+    const filter = accountFilter(opts);
     const client = await openClient(ctx);
     const out = await ctx.exporter(accountsView(ctx, ctx.settings.profileChoice().name));
     const tally = new HealthTally();
     let listed = 0;
     const seen: string[] = []; // for completion (completion/values.ts)
-    const types = new Set<string>();
     await ctx.io.out(out.head());
     for await (const rows of listAccounts(ctx, client, undefined, { progress: true })) {
       // One write a page: 250 lines in one go rather than 250 writes (measured: the writes were a
@@ -45,18 +45,17 @@ export default defineCommand({
       for (const row of rows) {
         listed++;
         if (row.id && seen.length < accountCacheMax) seen.push(row.id);
-        types.add(row.type.toUpperCase());
-        if (keeps && !keeps(row)) continue;
+        if (!filter.listed(row) || !filter.judged(row)) continue;
         tally.add(row.health);
         page += out.row(row);
       }
       if (page) await ctx.io.out(page);
     }
     rememberIds(ctx, seen);
-    // a script asking for a type no account has most likely mistyped it: a warning, in any format
-    const unmatched = unmatchedType(opts, types);
+    // a mistyped --type is a warning in any format: a script's empty result must not be silent
+    const unmatched = filter.unmatched();
     if (unmatched) await ctx.warn(unmatched);
-    await out.end(tally.summary(keeps ? listed : undefined));
+    await out.end(tally.summary(filter.active ? listed : undefined));
     return 0;
   },
 });

@@ -44,6 +44,12 @@ const registry: readonly RegistryEntry[] = [
 /** Every word of a command, `help` too: names a profile may not take (Context.commandWords). */
 export const commandWords: ReadonlySet<string> = new Set(['help', ...registry.flatMap((e) => e.path)]);
 
+/** The words of the commands right under `path` (`['accounts']` → show, …), from the registry alone. */
+export const subcommandsOf = (path: readonly string[]): string[] =>
+  registry
+    .filter((e) => e.path.length === path.length + 1 && path.every((word, i) => e.path[i] === word))
+    .map((e) => e.path.at(-1)!);
+
 const startsWith = (words: readonly string[], path: readonly string[]): boolean =>
   path.every((word, i) => words[i] === word);
 

@@ -11,10 +11,16 @@ import {
 } from '../accounts/owner.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError } from '../errors.js';
-import { fixCommands, HealthTally, healthOf } from '../health.js';
+import { fixCommands, type Health, HealthTally, healthOf } from '../health.js';
 import { accountIds, checkIdArguments, noIds, openIdFile } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
-import { type AdviceCommands, RawJson, type RowView, reasonColumn } from '../output/exporter.js';
+import {
+  type AccountFacts,
+  type AdviceCommands,
+  RawJson,
+  type RowView,
+  reasonColumn,
+} from '../output/exporter.js';
 import { listFormats, oneAccountFormats } from '../output/formats/index.js';
 import type { Section } from '../output/model.js';
 import { renderProfile } from '../output/render.js';
@@ -117,7 +123,7 @@ async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Prom
         : undefined,
     async sink(next, progress, ahead) {
       if (next.kind === 'interrupted') return;
-      tally.add(manyView.account(next).health, next.kind === 'failed' ? next.error.exitCode : undefined);
+      tally.add(accountOf(next).health, next.kind === 'failed' ? next.error.exitCode : undefined);
       // What pp exits with if standard output's reader leaves now (`… | head`, see main.ts): the
       // failures printed so far, not a clean 0.
       ctx.setExitCode(tally.exitCode(failOn));
@@ -162,11 +168,14 @@ async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Prom
  * csv; in the table the provider, the name, the health state and its reasons, and what to do
  * about each reason after it.
  */
+/** The account a result is about: every one has a health here (only pp status knows of none). */
+const accountOf = (o: Printed): AccountFacts & { health: Health } =>
+  o.kind === 'ok'
+    ? { id: o.accountId, type: o.type, name: o.name, health: o.health }
+    : { id: o.accountId, type: '', name: '', health: healthOf({ error: o.error }) };
+
 const manyView: RowView<Printed> = {
-  account: (o) =>
-    o.kind === 'ok'
-      ? { id: o.accountId, type: o.type, name: o.name, health: o.health }
-      : { id: o.accountId, type: '', name: '', health: healthOf({ error: o.error }) },
+  account: accountOf,
   json: (o) =>
     o.kind === 'ok'
       ? { account_id: o.accountId, ok: true, health: o.health, profile: new RawJson(o.body) }

@@ -1,10 +1,13 @@
 // `pp sandbox`: serves the built-in API on 127.0.0.1 until interrupted.
 import { Option } from '@commander-js/extra-typings';
 import { usageError } from '../errors.js';
-import { generatedId } from '../sandbox/accounts.js';
+import { generatedId, sandboxWorkspace } from '../sandbox/accounts.js';
 import { sandboxIdsHelp } from '../sandbox/ids.js';
 import { startSandbox } from '../sandbox/server.js';
 import { defineCommand, examples, integer } from './command.js';
+
+/** --flap, as often as given. */
+const more = (value: string, previous: string[]): string[] => [...previous, value.trim()];
 
 export default defineCommand({
   path: ['sandbox'],
@@ -29,17 +32,32 @@ export default defineCommand({
         integer('--accounts', 0, 1_000_000),
         0,
       )
+      .option(
+        '--flap <account_id>',
+        'this account of the list changes state each time the list is read (again for more)',
+        more,
+        [],
+      )
       .addHelpText(
         'after',
         examples(
           'pp sandbox --port 8787',
           'pp sandbox --port 8787 --accounts 100000',
+          'pp sandbox --port 8787 --flap acc_demo_gmail',
           'PP_BASE_URL=http://127.0.0.1:8787 PP_API_KEY=pp_test_x pp whoami --account acc_demo_gmail',
         ),
       )
       // generated from the sandbox when the help is shown
       .addHelpText('after', () => `\nAccount ids:\n${sandboxIdsHelp()}`),
   async run(ctx, opts) {
+    const listed = sandboxWorkspace(opts.accounts);
+    for (const id of opts.flap) {
+      if (!listed.find(id))
+        throw usageError(
+          `--flap ${JSON.stringify(id)}: no such account in the sandbox's list`,
+          'Give an id of the list (pp --sandbox accounts), e.g. acc_demo_gmail.',
+        );
+    }
     let running: Awaited<ReturnType<typeof startSandbox>>;
     try {
       running = await startSandbox({
@@ -47,6 +65,9 @@ export default defineCommand({
         latencyMs: opts.latency,
         rateLimit: opts.rateLimit,
         accounts: opts.accounts,
+        flap: opts.flap,
+        // accounts come back on real time: a link's account 5 s after it, the connecting one 5 s in
+        clock: ctx.clock,
       });
     } catch (err) {
       throw usageError(
@@ -61,6 +82,7 @@ export default defineCommand({
     );
     if (opts.latency) ctx.io.err(`  latency ${opts.latency} ms per request\n`);
     if (opts.rateLimit) ctx.io.err(`  at most ${opts.rateLimit} requests per second, then 429\n`);
+    for (const id of opts.flap) ctx.io.err(`  ${id} changes state each time the list is read\n`);
     if (opts.accounts) {
       const range = `${generatedId(1)} to ${generatedId(opts.accounts)}`;
       ctx.io.err(`  ${opts.accounts} generated accounts in the list, ${range}\n`);

@@ -1,28 +1,26 @@
 // The config file: where it lives, reading it (on every command) and writing it. A file we cannot
 // read or parse is an exit-3 error that names it, and it is never rewritten: the user's data stays
-// as it was. Like ssh, pp trusts neither a file nor a folder someone else could have written: see
-// trustFile and trustFolder.
-import { randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  constants,
-  fchmodSync,
-  fstatSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  type Stats,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+// as it was. Like ssh, pp trusts neither a file nor a folder someone else could have written: the
+// judgments, the atomic replace and the lock are files.ts's, shared with pp status's memory.
+import { chmodSync, mkdirSync, type Stats, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Env } from '../deps.js';
 import { configError, PpError } from '../errors.js';
+import {
+  errCode,
+  type FolderPlace,
+  findFolder,
+  judgeFolder as judgeAnyFolder,
+  LockError,
+  lockFile,
+  noFolderReasons,
+  octal,
+  type Refusal,
+  readOwnFile,
+  replaceFile,
+} from './files.js';
+
+export { octal, replaceFile };
 
 /** One profile's settings as the file holds them. Its key is in one place: apiKey (the file, plain
  * text), keychain (the name of its entry in the OS keychain) or keyCommand (a command printing it). */
@@ -50,50 +48,16 @@ export interface StoredConfig {
 
 export const DEFAULT_PROFILE = 'default';
 
-/**
- * The folder holding config.json: PP_CONFIG_DIR, else $XDG_CONFIG_HOME/postpress, else
- * ~/.config/postpress. Undefined when there is no absolute place for it: the XDG Base Directory spec
- * says a relative XDG_CONFIG_HOME is to be ignored, and an empty or relative HOME would put the file
- * wherever the command happens to run.
- */
-function findConfigDir(env: Env): string | undefined {
-  // trimmed and blank-is-unset like every setting; a relative one is the user's own choice, taken
-  // from the current folder and named in full
-  const own = env.PP_CONFIG_DIR?.trim();
-  if (own) return resolve(own);
-  const xdg = env.XDG_CONFIG_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'postpress');
-  const home = homeDir(env);
-  return home === undefined ? undefined : join(home, '.config', 'postpress');
-}
+const configPlace: FolderPlace = { own: 'PP_CONFIG_DIR', xdg: 'XDG_CONFIG_HOME', underHome: ['.config'] };
 
-/** HOME as set (an empty or relative one is no home); when it is unset, the user's from the system. */
-function homeDir(env: Env): string | undefined {
-  let home = env.HOME;
-  if (home === undefined) {
-    try {
-      home = homedir();
-    } catch {
-      return undefined; // no HOME and no password entry (e.g. a container run as an arbitrary uid)
-    }
-  }
-  return isAbsolute(home) ? home : undefined;
-}
+/** The folder holding config.json: PP_CONFIG_DIR, else $XDG_CONFIG_HOME/postpress, else ~/.config/postpress. */
+const findConfigDir = (env: Env): string | undefined => findFolder(env, configPlace);
 
 /** The folder holding config.json; a configuration error when there is none (see findConfigDir). */
 export function configDir(env: Env): string {
   const dir = findConfigDir(env);
   if (dir !== undefined) return dir;
-  const xdg = env.XDG_CONFIG_HOME;
-  const why = [
-    'PP_CONFIG_DIR is not set',
-    xdg ? `XDG_CONFIG_HOME (${JSON.stringify(xdg)}) is not an absolute path` : 'XDG_CONFIG_HOME is not set',
-    env.HOME === undefined
-      ? 'there is no home directory'
-      : env.HOME === ''
-        ? 'HOME is empty'
-        : `HOME (${JSON.stringify(env.HOME)}) is not an absolute path`,
-  ];
+  const why = noFolderReasons(env, configPlace);
   throw configError(
     'no folder for the config file: set PP_CONFIG_DIR',
     'Set PP_CONFIG_DIR to the absolute path of a folder for config.json (or set HOME).',
@@ -103,21 +67,6 @@ export function configDir(env: Env): string {
 
 export const configPath = (env: Env): string => join(configDir(env), 'config.json');
 
-/** The text without a leading byte-order mark: some editors write one, and JSON.parse refuses it. */
-const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-
-const errCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';
-
-// O_NOFOLLOW: a config.json that is a symlink is refused, never followed (it may lead into someone
-// else's folder). O_NONBLOCK: a FIFO planted as config.json cannot hang pp; it is refused as not a
-// file. Windows has neither (undefined there), nor file owners: those checks are left out.
-const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL } = constants;
-const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
-const STICKY = 0o1000;
-
-export const octal = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, '0');
-
 const cannotRead = (path: string, code: string) =>
   configError(
     `cannot read the config file ${path} (${code})`,
@@ -125,69 +74,15 @@ const cannotRead = (path: string, code: string) =>
   );
 
 /**
- * Someone other than the caller (or root, who could change it anyway: ssh's rule) owning the file or
- * folder, as words for the error; undefined when it is fine or there are no owners (Windows).
+ * The file's whole JSON object (unknown keys too, kept on write); undefined when there is none. A
+ * config file pp reads settings from must be a regular file only the caller could have written:
+ * one planted by another user could send PP_API_KEY to their baseUrl (files.ts, readOwnFile).
  */
-function foreignOwner(stats: Stats): string | undefined {
-  const uid = process.getuid?.();
-  if (uid === undefined || stats.uid === uid || stats.uid === 0) return undefined;
-  return `is owned by uid ${stats.uid}, not you (uid ${uid})`;
-}
-
-/**
- * A config file pp reads settings from must be a regular file only the caller could have written:
- * one planted by another user could send PP_API_KEY to their baseUrl.
- */
-function trustFile(path: string, stats: Stats): void {
-  if (stats.isDirectory()) throw cannotRead(path, 'EISDIR');
-  if (!stats.isFile()) {
-    throw configError(
-      `the config file ${path} is not a regular file`,
-      'Remove it, then store the key again.',
-    );
-  }
-  if (process.getuid === undefined) return;
-  const owner = foreignOwner(stats);
-  if (owner) {
-    throw configError(
-      `the config file ${path} ${owner}`,
-      `Remove it or fix its owner (chown ${process.getuid()} ${path}); pp does not use it.`,
-    );
-  }
-  if (stats.mode & 0o022) {
-    throw configError(
-      `the config file ${path} is writable by others (mode ${octal(stats.mode)})`,
-      `Check what it holds, then: chmod 600 ${path}`,
-    );
-  }
-}
-
-/** The file's whole JSON object (unknown keys too, kept on write); undefined when there is none. */
 function loadFile(path: string): Record<string, unknown> | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-  } catch (err) {
-    const code = errCode(err);
-    if (code === 'ENOENT') return undefined;
-    if (code === 'ELOOP') {
-      throw configError(
-        `the config file ${path} is a symbolic link, which pp does not follow`,
-        'Replace it with a file of your own, or point PP_CONFIG_DIR at the folder it leads to.',
-      );
-    }
-    throw cannotRead(path, code);
-  }
-  let raw: string;
-  try {
-    // fstat of the open file: the checks are about the very file read, at the cost of one call
-    trustFile(path, fstatSync(fd));
-    raw = withoutBom(readFileSync(fd, 'utf8'));
-  } catch (err) {
-    throw err instanceof PpError ? err : cannotRead(path, errCode(err));
-  } finally {
-    closeSync(fd);
-  }
+  const file = readOwnFile(path);
+  if (file.kind === 'missing') return undefined;
+  if (file.kind === 'refused') throw refused(path, file.refusal);
+  const raw = file.text;
   if (raw.trim() === '') return {};
   let data: unknown;
   try {
@@ -206,6 +101,28 @@ function loadFile(path: string): Record<string, unknown> | undefined {
     );
   }
   return data as Record<string, unknown>;
+}
+
+/** Why the config file is not used, as the error that says what to do. */
+function refused(path: string, refusal: Refusal): PpError {
+  if (refusal.kind === 'unreadable') return cannotRead(path, refusal.code);
+  if (refusal.kind === 'not_file' && refusal.directory) return cannotRead(path, 'EISDIR');
+  return configError(`the config file ${path} ${refusal.words}`, refusalHint(path, refusal));
+}
+
+function refusalHint(path: string, refusal: Refusal): string {
+  switch (refusal.kind) {
+    case 'symlink':
+      return 'Replace it with a file of your own, or point PP_CONFIG_DIR at the folder it leads to.';
+    case 'not_file':
+      return 'Remove it, then store the key again.';
+    case 'foreign':
+      return `Remove it or fix its owner (chown ${process.getuid?.()} ${path}); pp does not use it.`;
+    case 'writable':
+      return `Check what it holds, then: chmod 600 ${path}`;
+    default:
+      return 'Check its permissions, or point PP_CONFIG_DIR at another folder.';
+  }
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -259,24 +176,18 @@ export function readConfig(env: Env): StoredConfig {
  * like /tmp, not to be chmodded). Also what `pp doctor` reports, without changing anything.
  */
 export function judgeFolder(dir: string, stats: Stats): 'fine' | 'loose' | PpError {
-  const uid = process.getuid?.();
-  if (uid === undefined) return 'fine';
-  const owner = foreignOwner(stats);
-  if (owner) {
+  const verdict = judgeAnyFolder(stats);
+  if (typeof verdict === 'string') return verdict;
+  if (verdict.kind === 'foreign') {
     return configError(
-      `the config folder ${dir} ${owner}`,
-      `Fix its owner (chown ${uid} ${dir}), or point PP_CONFIG_DIR at a folder of your own.`,
+      `the config folder ${dir} ${verdict.words}`,
+      `Fix its owner (chown ${process.getuid?.()} ${dir}), or point PP_CONFIG_DIR at a folder of your own.`,
     );
   }
-  if ((stats.mode & 0o077) === 0) return 'fine';
-  if (stats.uid === uid && !(stats.mode & STICKY)) return 'loose';
-  if (stats.mode & 0o022) {
-    return configError(
-      `the config folder ${dir} is writable by others (mode ${octal(stats.mode)})`,
-      'Point PP_CONFIG_DIR at a folder of your own; pp makes it 0700.',
-    );
-  }
-  return 'fine';
+  return configError(
+    `the config folder ${dir} ${verdict.words}`,
+    'Point PP_CONFIG_DIR at a folder of your own; pp makes it 0700.',
+  );
 }
 
 function trustFolder(dir: string): void {
@@ -288,29 +199,6 @@ function trustFolder(dir: string): void {
   } catch (err) {
     if (err instanceof PpError) throw err;
     throw configError(`cannot secure the config folder ${dir} (${errCode(err)})`);
-  }
-}
-
-/**
- * Puts `text` at `path` through a new temp file renamed over it: the file is whole at every moment,
- * created by this process (so owned by the caller) with mode 0600, and a symlink at `path` is
- * replaced, never followed. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
- */
-export function replaceFile(path: string, text: string): void {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
-  try {
-    try {
-      fchmodSync(fd, 0o600); // the umask may have taken bits away: exactly 0600, as promised
-      writeFileSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
   }
 }
 
@@ -369,57 +257,16 @@ export function updateConfig(env: Env, change: (config: StoredConfig) => void): 
   return path;
 }
 
-const LOCK_TRIES = 500;
-const LOCK_PAUSE_MS = 10;
-/** A lock older than this was left by a pp that died: a write holds it for milliseconds. */
-const STALE_LOCK_MS = 10_000;
-
-/** Blocks the thread for `ms`: the lock is taken by synchronous code, and waits a few milliseconds. */
-const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-/**
- * Takes config.json.lock (created O_EXCL: one holder at a time), waiting up to ~5 s for another pp to
- * finish its write; a lock whose writer is gone (no such process, or older than 10 s) is taken over.
- * Returns the release.
- */
+/** config.json.lock (files.ts, lockFile), its failures as configuration errors. */
 function lockConfig(path: string): () => void {
-  const lock = `${path}.lock`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(lock, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
-      try {
-        writeFileSync(fd, `${process.pid}\n`);
-      } finally {
-        closeSync(fd);
-      }
-      return () => rmSync(lock, { force: true });
-    } catch (err) {
-      if (errCode(err) !== 'EEXIST')
-        throw configError(`cannot lock the config file ${lock} (${errCode(err)})`);
-    }
-    if (staleLock(lock)) {
-      rmSync(lock, { force: true });
-      continue;
-    }
-    if (attempt >= LOCK_TRIES) {
-      throw configError(
-        `the config file is locked by another pp command (${lock})`,
-        `If no pp command is running, remove ${lock} and try again.`,
-      );
-    }
-    pause(LOCK_PAUSE_MS + Math.floor(Math.random() * LOCK_PAUSE_MS));
-  }
-}
-
-function staleLock(lock: string): boolean {
   try {
-    // file times against the wall clock: the lock is about other processes, not pp's own waits
-    if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
-    const pid = Number(readFileSync(lock, 'utf8').trim());
-    if (!Number.isSafeInteger(pid) || pid <= 0) return false; // being written right now
-    process.kill(pid, 0);
-    return false;
+    return lockFile(path);
   } catch (err) {
-    return errCode(err) === 'ESRCH'; // its process is gone; ENOENT: released meanwhile, try again
+    if (!(err instanceof LockError)) throw err;
+    if (err.code !== 'busy') throw configError(`cannot lock the config file ${err.lock} (${err.code})`);
+    throw configError(
+      `the config file is locked by another pp command (${err.lock})`,
+      `If no pp command is running, remove ${err.lock} and try again.`,
+    );
   }
 }

@@ -3,8 +3,9 @@
 // active one, else `default`.
 
 import type { Clock, Env } from '../deps.js';
-import { configError, usageError } from '../errors.js';
+import { configError, type PpError, usageError } from '../errors.js';
 import { keyShape } from '../key.js';
+import { closest } from '../similar.js';
 import { configPath, DEFAULT_PROFILE, readConfig, type StoredConfig, type StoredProfile } from './file.js';
 import { runKeyCommand } from './key-command.js';
 import { readKeychainKey } from './keychain.js';
@@ -115,10 +116,7 @@ export class SettingsReader {
     if (name === DEFAULT_PROFILE || this.creating) return {};
     const from =
       source === 'flag' ? '--profile' : source === 'environment' ? 'PP_PROFILE' : 'the config file';
-    throw configError(
-      `there is no profile "${name}" (from ${from})`,
-      `The profiles are: ${profileNamesOf(this.config).join(', ')}. Create one with \`pp --profile ${name} config set-key\` or \`pp config use ${name}\`.`,
-    );
+    throw noProfile(name, `from ${from}`, profileNamesOf(this.config));
   }
 
   #pick(
@@ -170,6 +168,18 @@ export class SettingsReader {
 }
 
 /** The names of the stored profiles, `default` always among them, sorted. */
+/**
+ * The error of a profile that does not exist (exit 3): the profiles that do, the one most likely
+ * meant (a typo must not quietly become a new, empty profile), and how to create it.
+ */
+export function noProfile(name: string, why: string | undefined, names: readonly string[]): PpError {
+  const similar = closest(name, names);
+  return configError(
+    `there is no profile "${name}"${why ? ` (${why})` : ''}`,
+    `${similar.length > 0 ? `Did you mean ${similar.join(' or ')}? ` : ''}The profiles are: ${names.join(', ')}. Create it with \`pp config use ${name} --create\` or \`pp --profile ${name} config set-key\`.`,
+  );
+}
+
 export const profileNamesOf = (config: StoredConfig): string[] =>
   [...new Set([DEFAULT_PROFILE, ...config.profiles.keys()])].filter((n) => profileNameShape.test(n)).sort();
 

@@ -3,6 +3,7 @@
 // command reads one word (`pp help config set-key` showed config's help), shows the whole help on
 // standard error for a word it does not know, and knows nothing of the manual's topics.
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { closest } from '../similar.js';
 import { type HelpTopic, helpTopics } from './topics.js';
 
 const topicNamed = (name: string): HelpTopic | undefined =>
@@ -42,64 +43,29 @@ function showHelp(group: CommandUnknownOpts, words: readonly string[]): void {
       return;
     }
     if (i > 0 && target.commands.length === 0) break;
-    unknownCommand(target, word);
+    // at the top a word may have meant a topic of the manual too (`pp help exit-code`)
+    unknownCommand(target, word, target === group && group.parent === null ? Object.keys(helpTopics) : []);
   }
   target.outputHelp();
 }
 
-/** The error commander gives `pp <word>` for a word that names no command of `group`. */
-function unknownCommand(group: CommandUnknownOpts, word: string): never {
+/**
+ * The error commander gives `pp <word>` for a word that names no command of `group`; at the top,
+ * where a topic could have been meant, it also names the topics.
+ */
+function unknownCommand(group: CommandUnknownOpts, word: string, topics: readonly string[]): never {
   const names = group
     .createHelp()
     .visibleCommands(group)
     .flatMap((c) => [c.name(), ...c.aliases().slice(0, 1)]);
-  const similar = closest(word, names);
+  const similar = closest(word, [...names, ...topics]);
   const suggestion =
     similar.length === 0
       ? ''
       : `\n(Did you mean ${similar.length === 1 ? similar[0] : `one of ${similar.join(', ')}`}?)`;
+  const what = topics.length > 0 ? 'command or help topic' : 'command';
+  const listed = topics.length > 0 ? `\nThe help topics: ${topics.join(', ')}.` : '';
   // error() writes through the program's outputError and throws (exitOverride) the CommanderError
   // that cli.ts turns into exit 2, as for `pp <word>`
-  group.error(`error: unknown command '${word}'${suggestion}`, { code: 'commander.unknownCommand' });
-}
-
-/**
- * The names a mistyped `word` was most likely meant to be, in alphabetical order: those at the
- * smallest edit distance, if it is at most 3 and leaves more than 40% of the longer word alike
- * (the rule commander's own suggestions follow, so both read the same).
- */
-export function closest(word: string, names: readonly string[]): string[] {
-  let best = Number.POSITIVE_INFINITY;
-  let found: string[] = [];
-  for (const name of new Set(names)) {
-    if (name.length <= 1) continue;
-    const distance = editDistance(word, name);
-    const length = Math.max(word.length, name.length);
-    if (distance > 3 || (length - distance) / length <= 0.4) continue;
-    if (distance < best) {
-      best = distance;
-      found = [name];
-    } else if (distance === best) found.push(name);
-  }
-  return found.sort((a, b) => a.localeCompare(b));
-}
-
-/** Insertions, deletions, substitutions, and two neighbouring letters swapped, each one edit. */
-function editDistance(a: string, b: string): number {
-  // rows i-2, i-1 and i of the table, over b's positions
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = a[i - 1] === b[j - 1] ? 0 : 1;
-      let cost = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + substitution);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        cost = Math.min(cost, before[j - 2]! + 1);
-      row.push(cost);
-    }
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length]!;
+  group.error(`error: unknown ${what} '${word}'${suggestion}${listed}`, { code: 'commander.unknownCommand' });
 }

@@ -66,6 +66,21 @@ PP_CONFIG_DIR
     keys you add are kept. A file that is not valid
     JSON is exit 3 and is never rewritten.
 
+PP_STATE_DIR
+    The folder holding what pp status remembers of each
+    account, one folder per profile:
+    PP_STATE_DIR/<profile>/accounts.json (--sandbox:
+    <profile>/sandbox/accounts.json). Default:
+    $XDG_STATE_HOME/postpress when that is an absolute
+    path, else ~/.local/state/postpress. Written like
+    config.json: atomically, mode 0600, in a folder
+    made 0700, under a lock. A file pp cannot use
+    (corrupt, a symlink, someone else's, writable by
+    others) is set aside with a warning, kept as
+    accounts.json.corrupt-<time> when it is yours; pp
+    status then starts afresh. pp status --no-state
+    neither reads nor writes it.
+
 PP_SANDBOX
     1 or true: the same as --sandbox. Every command
     answers from the built-in sandbox: no key, no
@@ -177,6 +192,8 @@ action_needed or stopped; an unknown account (not in
 the workspace, or --deep could not read it) adds its
 error's code, and different codes make 16. warning and
 connecting exit 0, or 17 with --fail-on warning. With
+--changes only the accounts that changed count: a
+standing problem exits 0, a new one 5 (or 17). With
 --format nagios the plugin codes replace all of these:
 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (any failure of
 the check itself, a bad option included).
@@ -212,8 +229,9 @@ FOR A PERSON (the default)
   provider, REASON its warnings or error type), printed
   in input order as the answers come.
   pp status: a row per account that is not ok (--all:
-  every one), worst first, with its REASON codes.
-  Then the count of each state.
+  every one), worst first, with its REASON codes, SINCE
+  when and its PREVIOUS state (MEMORY below). Then the
+  count of each state, led by what changed.
   Tables fit --width, else COLUMNS, else the terminal;
   in a pipe or a file they have no width and nothing is
   cut. Long values wrap at spaces. An id, URL or
@@ -252,8 +270,9 @@ line an account, as the pages arrive:
    "config_profile"}
   account is the list item as received, config_profile
   the name of pp's profile in use (which workspace);
-  pp status --deep adds "profile" or "error". The
-  accounts that need a human:
+  pp status adds "since", "previous" and "change"
+  after health (MEMORY below), and with --deep
+  "profile" or "error". The accounts that need a human:
     pp accounts --json
       | jq -r 'select(.health.state != "ok")
                | .account_id'
@@ -261,15 +280,18 @@ line an account, as the pages arrive:
 --format csv, tsv (pp accounts, pp status, pp profile
 with many ids): a header, then a row per account:
   account_id,type,name,state,reasons
-reasons are codes joined by ";". csv quotes a value
+reasons are codes joined by ";"; pp status adds
+  since,previous,change
+csv quotes a value
 holding a comma, quote or line break (RFC 4180); tsv
 writes a tab, line break or backslash in a value as
 \\t, \\n, \\r or \\\\, so each row is one line.
 
 --format nagios (pp status): the plugin convention.
-  PP CRITICAL - default: 12 accounts: 7 ok, ... | ok=7
-    warning=0 connecting=1 action_needed=2 stopped=2
-    unknown=0
+  PP CRITICAL - default: 2 new problems, 1 recovered;
+    12 accounts: 7 ok, ... | ok=7 warning=0
+    connecting=1 action_needed=2 stopped=2 unknown=0
+    new_problems=2 recovered=1
 ("default": pp's profile, the workspace checked), then
 a line per account that is not ok. Exit 0 OK,
 1 WARNING, 2 CRITICAL, 3 UNKNOWN: the check failed (no
@@ -279,12 +301,50 @@ account could not be checked and none is CRITICAL.
 --format prometheus (pp status): text exposition for
 node_exporter's textfile collector, every account:
   pp_account_health{account_id,type,name,state} 1
+  pp_account_state_since_seconds{account_id,type,
+    name,state}               since when, Unix time
   pp_accounts{state} N        all six states
   pp_status_success 1         0: the check failed, and
                               pp_accounts is left out
   pp_status_timestamp_seconds
 every sample also labelled profile="<pp's profile>", so
 two workspaces' files can share one collector folder.
+
+MEMORY (pp status)
+Each run remembers every account's state, per profile
+(pp help environment, PP_STATE_DIR), and each account
+carries, in every format:
+  since     when pp first saw it in its state (ISO
+            8601); on a first run, the time of the run
+  previous  the state before, or null
+  change    new_problem (was ok or unseen, now not),
+            worse, better (between two states that
+            are not ok: connecting < warning <
+            action_needed < stopped < unknown),
+            recovered (now ok), same, removed (in the
+            last complete list, not in this one)
+The table says it in SINCE: "3 days ago" (stopped for
+3 days), "now" (changed in this run), "first seen"
+(nothing remembered yet), "first seen 3 days ago" (no
+change seen since: it may be older); PREVIOUS is the
+state before. A removed account's STATE says removed;
+its health is null (an empty state in csv), it has no
+prometheus sample, it is told once, and forgotten 30
+days later. An account that is
+not ok and changed state 4 times or more in 24 hours
+also has the reason code flapping. Each account keeps
+its last 20 transitions: pp accounts show <id>.
+--changes: only the accounts whose change is not same;
+the exit code counts only them, and a run where
+nothing changed prints nothing at all, unless standard
+error is a terminal. --no-state: no memory (since,
+previous and change are null). A run that failed
+part-way records what it read and removes nobody;
+so does one of named ids or with --type, --state or
+--group: it records only the accounts it shows
+(--state and --no-state together are refused). --deep
+runs remember apart from the others, and so does
+--sandbox.
 
 --json, ERRORS
   Nothing on standard output. On standard error one
@@ -341,7 +401,9 @@ FROM THE ACCOUNTS LIST (pp accounts, pp accounts show):
 each account's sources, with no call to the provider.
 Reason codes: source_connecting, source_credentials,
 source_permissions, source_unknown, source_error,
-source_stopped, no_source. pp accounts exits 0 when the
+source_stopped, no_source; pp status adds flapping to
+an account that keeps changing state (pp help formats,
+MEMORY). pp accounts exits 0 when the
 list was read, whatever the accounts' health; filter
 with --state action_needed, --type LINKEDIN. pp status
 is the health check: the accounts that are not ok,
@@ -527,7 +589,14 @@ In \`crontab -e\`, a mail only when something needs a
 look (cron mails what a job prints):
   0 7 * * 1-5  out=$(pp status --fail-on warning 2>&1)
     || echo "$out"
-(one line in the crontab). Nagios, Naemon, Icinga 1:
+(one line in the crontab). Or a mail only about what
+changed since the last run: new problems, accounts
+worse, better, recovered or removed; nothing at all
+when nothing did:
+  0 7 * * 1-5  pp status --changes
+(--format csv for a spreadsheet; the first run reports
+every account that is not ok as new.) Nagios, Naemon,
+Icinga 1:
   define command {
     command_name  check_postpress
     command_line  /usr/local/bin/pp status
@@ -638,7 +707,12 @@ pp sandbox prints its base URL and runs until Ctrl-C:
     "$url?account_id=acc_demo_gmail"
 Any non-empty key is accepted. --latency ms delays
 every answer; --rate-limit n answers 429 beyond n
-requests a second.
+requests a second; --flap <id> makes that account of
+the list change state each time the list is read, to
+try pp status --changes and flapping:
+  pp sandbox --port 8787 --flap acc_demo_gmail &
+  export PP_BASE_URL=http://127.0.0.1:8787
+  PP_API_KEY=pp_test_x pp status --changes
 The sandbox does the account actions too: a link for
 any listed account, which then comes back (ok) 5 s
 later; acc_demo_whatsapp_connecting comes back 5 s

@@ -8,13 +8,38 @@ import type { PpError } from '../errors.js';
 import type { Io } from './io.js';
 import type { Health, HealthState } from './model.js';
 
+/**
+ * How an account's state moved since the last pp status (CLI.md, "Memory: what changed"), by the
+ * severity order of the states: new_problem (was ok or unseen, now not ok), worse, better (between
+ * two states that are not ok), recovered (now ok, was not), same (also an account first seen ok),
+ * removed (in the last complete list, not in this one).
+ */
+export type Change = 'new_problem' | 'worse' | 'better' | 'recovered' | 'same' | 'removed';
+
+/** What pp status remembers of an account, in every format beside its health. */
+export interface Remembered {
+  /** When pp first saw the account in its current state (ISO 8601); this run's time when new. */
+  since: string;
+  /** The state before this one, or null when pp saw none (first seen, or removed: the last one). */
+  previous: HealthState | null;
+  change: Change;
+  /**
+   * No transition into this state was ever seen: `since` is when pp first saw the account at all,
+   * and it may have been so for longer (the table says "first seen", or "for 3+ days").
+   */
+  firstSeen: boolean;
+}
+
 /** What every format shows of the account a row is about. */
 export interface AccountFacts {
   id: string;
   /** The provider type as the list sends it (LINKEDIN, GOOGLE_OAUTH); '' when unknown. */
   type: string;
   name: string;
-  health: Health;
+  /** null: the account is no longer in the workspace (memory.change is `removed`). */
+  health: Health | null;
+  /** pp status: what it remembers; undefined with --no-state and in other commands. */
+  memory?: Remembered | undefined;
 }
 
 /** A csv/tsv column: its header and its value in a row. */
@@ -28,8 +53,8 @@ const accountColumns: readonly Column<AccountFacts>[] = [
   { name: 'account_id', value: (a) => a.id },
   { name: 'type', value: (a) => a.type },
   { name: 'name', value: (a) => a.name },
-  { name: 'state', value: (a) => a.health.state },
-  { name: 'reasons', value: (a) => a.health.reasons.map((r) => r.code).join(';') },
+  { name: 'state', value: (a) => a.health?.state ?? '' },
+  { name: 'reasons', value: (a) => a.health?.reasons.map((r) => r.code).join(';') ?? '' },
 ];
 
 /** The five account columns of a view's rows, and then `more` (what a command adds). */
@@ -41,11 +66,7 @@ export const columnsOf = <R>(view: Pick<RowView<R>, 'account'>, ...more: Column<
 /** REASON in a table of accounts: the codes of its health's reasons (csv's reasons, pp help health). */
 export const reasonColumn = <R>(view: Pick<RowView<R>, 'account'>): TableColumn<R> => ({
   head: 'REASON',
-  value: (row) =>
-    view
-      .account(row)
-      .health.reasons.map((r) => r.code)
-      .join(', '),
+  value: (row) => (view.account(row).health?.reasons ?? []).map((r) => r.code).join(', '),
   otherwise: 'drop',
 });
 
@@ -108,7 +129,20 @@ export interface TableColumn<R> {
 /** The count of each health state and the count line for a person ("12 accounts: 7 ok, …"). */
 export interface Summary {
   counts: ReadonlyMap<HealthState, number>;
+  /** With pp status's memory it leads with what changed: "2 new problems, 1 recovered; 12 accounts: …". */
   line: string;
+  /** pp status with its memory: how many accounts made each change (nagios' new_problems=N). */
+  changes?: ReadonlyMap<Change, number>;
+  /** Nothing to report (pp status --changes, nothing changed): the line is for a terminal only. */
+  quiet?: boolean;
+}
+
+/**
+ * The count line after the rows, for a person (ExportDeps.note): not at all from a quiet run off a
+ * terminal, so that a cron job with nothing to report sends no mail.
+ */
+export function noteSummary(deps: ExportDeps, summary: Summary): void {
+  if (!summary.quiet || deps.io.stderr.isTTY) deps.note(summary.line);
 }
 
 /** What the rows of a run have seen so far, for a streamed table sized at its first row. */

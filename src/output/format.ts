@@ -139,7 +139,24 @@ export function anyValue(value: unknown): string | undefined {
 export function ago(then: Date, now: number): string {
   const seconds = Math.round((now - then.getTime()) / 1000);
   if (seconds < -60) return `in ${ago(new Date(now), then.getTime()).replace(/ ago$/, '')}`;
-  if (seconds < 60) return 'just now';
+  const long = span(seconds);
+  return long ? `${long} ago` : 'just now';
+}
+
+/** A length of time in a few characters: "<1m", "12m", "5h", "3d" (days past a day, however many). */
+export function compactSpan(seconds: number): string {
+  if (seconds < 60) return '<1m';
+  if (seconds < 3_600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3_600)}h`;
+  return `${Math.floor(seconds / 86_400)}d`;
+}
+
+/**
+ * A length of time in the largest unit that is at least 1 ("5 minutes", "3 days", "2 months"), or
+ * undefined under a minute.
+ */
+function span(seconds: number): string | undefined {
+  if (seconds < 60) return undefined;
   const units: [number, string][] = [
     [365 * 86_400, 'year'],
     [30 * 86_400, 'month'],
@@ -149,9 +166,9 @@ export function ago(then: Date, now: number): string {
   ];
   for (const [size, unit] of units) {
     const n = Math.floor(seconds / size);
-    if (n >= 1) return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+    if (n >= 1) return `${n} ${unit}${n === 1 ? '' : 's'}`;
   }
-  return 'just now';
+  return undefined;
 }
 
 /** An ISO 8601 time as "2024-03-05 14:22:09 UTC (3 days ago)"; other text as it came. */

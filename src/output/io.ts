@@ -28,6 +28,7 @@ export class Io {
   readonly #env: IoOptions['env'];
   readonly #width: number | undefined;
   readonly #stdin: () => InStream & RawInput;
+  #errLines = 0;
   #secrets: { pattern: RegExp; mask: string }[] = [];
 
   constructor(opts: IoOptions) {
@@ -102,6 +103,15 @@ export class Io {
 
   err(text: string): void {
     this.stderr.write(this.redact(text));
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.#errLines++;
+  }
+
+  /**
+   * Lines written to standard error so far: on a terminal they share the screen with the output,
+   * so a line of output can be rewritten in place only while none came in between.
+   */
+  get errLines(): number {
+    return this.#errLines;
   }
 }
 

@@ -103,6 +103,10 @@ export class StdioWriter implements OutStream {
     return this.isTTY ? this.stream().columns : undefined;
   }
 
+  get rows(): number | undefined {
+    return this.isTTY ? this.stream().rows : undefined;
+  }
+
   write(chunk: string): boolean {
     if (this.#failed) return true;
     if (this.isTTY) return this.stream().write(chunk);

@@ -7,6 +7,8 @@ export interface OutStream {
   once(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;
+  /** A terminal's height: how far back a line can still be rewritten in place. */
+  rows?: number;
 }
 
 export interface InStream extends AsyncIterable<string | Buffer> {

@@ -353,6 +353,8 @@ export interface SandboxWorkspace {
   at(position: number): SandboxAccount | undefined;
   /** The account with this id, or undefined (acc_error_* ids are never accounts). */
   find(id: string): SandboxAccount | undefined;
+  /** Told when a client reads the list from its start (flap.ts: accounts that change on each reading). */
+  listed?(): void;
 }
 
 export function sandboxWorkspace(generated = 0): SandboxWorkspace {

@@ -282,6 +282,7 @@ function accountList(query: URLSearchParams, workspace: SandboxWorkspace): Sandb
   if (start === undefined) {
     return problem('unprocessable_entity', 'The cursor is not one this list handed out.', ACCOUNTS_PATH);
   }
+  if (start === 0) workspace.listed?.();
   const end = Math.min(start + limit, workspace.size);
   const items: SandboxAccount[] = [];
   for (let position = start; position < end; position++) {

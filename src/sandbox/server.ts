@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { builtin } from '../builtin.js';
 import { sandboxWorkspace } from './accounts.js';
 import { SandboxActions, type SandboxClock } from './actions.js';
+import { withFlaps } from './flap.js';
 import { answer, problem, type SandboxAnswer } from './handler.js';
 
 export interface SandboxOptions {
@@ -15,12 +16,19 @@ export interface SandboxOptions {
   rateLimit?: number;
   /** Generated accounts added to the demo ones in the accounts list (0 to 1,000,000; default 0). */
   accounts?: number;
+  /** Accounts of the list that change state on each reading of it (flap.ts). */
+  flap?: readonly string[];
   /**
-   * The clock the account actions run on (an account comes back 5 s after its link): the command's,
-   * so that a test's fake clock moves the sandbox's time too. Real time unless told.
+   * The clock the account actions run on (an account comes back 5 s after its link, the connecting
+   * one 5 s after the start): `pp sandbox` and --sandbox pass the command's, so a test's fake clock
+   * moves the sandbox's time too. Without one, time stands still: the accounts stay as they are
+   * (a sandbox a test starts for other commands answers the same however long it runs).
    */
   clock?: SandboxClock;
 }
+
+/** The clock of a sandbox given none: it never moves, so no account comes back on its own. */
+const stillTime: SandboxClock = { now: () => 0 };
 
 /** A write's body past this is no request of the API: the sandbox stops reading it. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -54,9 +62,9 @@ export function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox>
   const host = opts.host ?? '127.0.0.1';
   const limited = opts.rateLimit ? rateLimiter(opts.rateLimit) : undefined;
   // Built once: the generated accounts are made page by page from their position, not held.
-  const workspace = sandboxWorkspace(opts.accounts ?? 0);
+  const workspace = withFlaps(sandboxWorkspace(opts.accounts ?? 0), opts.flap ?? []);
   // What the account actions did (a link asked for, a checkpoint solved), for the sandbox's life.
-  const actions = new SandboxActions(opts.clock);
+  const actions = new SandboxActions(opts.clock ?? stillTime);
   // node:http's server loads only when a sandbox starts: `pp --help` loads this module with pp sandbox
   const server = builtin('node:http').createServer((req, res) => {
     const key = req.headers['x-api-key'];

@@ -154,6 +154,11 @@ describe('pp accounts', () => {
     expect(typo.stderr.replace(/\s+/g, ' ')).toContain(
       'warning: no account of type "LINKDIN" in the workspace; its types are GOOGLE_OAUTH, IMAP, INSTAGRAM, LINKEDIN, MAIL, MOBILE, OUTLOOK, TELEGRAM, TWITTER, WHATSAPP',
     );
+    const group = await pp(['--sandbox', '--json', 'accounts', '--group', 'recruiting']);
+    expect(ndjson(group.stdout).map((l) => l.account_id)).toEqual([
+      'acc_demo_linkedin',
+      'acc_demo_linkedin_seats_disconnected',
+    ]);
     const bad = await pp(['--sandbox', 'accounts', '--state', 'broken']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../src/providers/index.js';
-import { FakeClock, pp } from '../helpers/pp.js';
+import { FakeClock, pp, screen } from '../helpers/pp.js';
 import { baseEnv, bin, root, runCommand, runPp, tempDir } from '../helpers/run.js';
 
 interface Reply {
@@ -599,11 +599,11 @@ describe('waits explained', () => {
       tty: { columns: 100 },
     });
     expect(r.code).toBe(0);
-    const rows = r.stdout.trimEnd().split('\n').slice(1);
+    const rows = r.stdout.split('\nWHAT TO DO\n')[0]!.trimEnd().split('\n').slice(1);
     const id = (row: string) => row.split(/\s+/)[0]!;
     // acc_1's place is marked first; its row comes after all the others. (Under a fake clock,
     // whose waits take no time, a row merely in flight may be passed over too: then its own
-    // row follows just as well.)
+    // row follows just as well.) A terminal of unknown height: nothing is rewritten.
     expect(rows[0]).toMatch(/^acc_1 .*waiting.*its row follows$/);
     const real = rows.filter((row) => !row.endsWith('its row follows'));
     expect(real.map(id).sort()).toEqual(ids(6));
@@ -615,6 +615,21 @@ describe('waits explained', () => {
     // the progress line said what the run waited for, and for whom
     expect(r.stderr).toContain('waiting 30 s: rate limited (acc_1)');
     expect(r.stderr).toContain('6 accounts: 6 ok');
+  });
+
+  it('on a terminal whose height is known, the row takes its placeholder’s place: no row twice', async () => {
+    const { url } = await limitedFirst();
+    const r = await pp(['--base-url', url, 'profile', ...ids(6)], {
+      env: { ...apiEnv(), NO_COLOR: '1' },
+      clock: new FakeClock(undefined, { ticks: true }),
+      tty: { columns: 100, rows: 40 },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\u001b\[\d+A\racc_1 /); // rewritten in place
+    const shown = screen(r.stdout).join('\n').split('\nWHAT TO DO\n')[0]!.trimEnd().split('\n');
+    expect(shown.slice(1).map((row) => row.split(/\s+/)[0])).toEqual(ids(6)); // in input order, each once
+    expect(shown.join('\n')).not.toContain('its row follows');
+    expect(shown[1]).toMatch(/^acc_1 .*GMAIL .* ok$/);
   });
 
   it('keeps strict input order in a pipe and in --json', async () => {

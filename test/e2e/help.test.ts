@@ -171,6 +171,8 @@ describe('typos', () => {
     [['config', 'sho'], 'show'],
     [['whoami', '--acount', 'acc_demo_gmail'], '--account'],
     [['--jsno', 'whoami'], '--json'],
+    [['help', 'exit-code'], 'exit-codes'],
+    [['accounts', 'shwo', 'acc_demo_gmail'], 'accounts show'],
   ])('pp %j suggests %s, exit 2', async (args, suggestion) => {
     const r = await runPp(args);
     expect(r.code).toBe(2);
@@ -196,11 +198,21 @@ describe('pp help <topic>: the manual, offline', () => {
     expect(r.stdout).toContain('pp help <topic>');
   });
 
-  it('a word that is neither a command nor a topic is still an unknown command (exit 2)', async () => {
+  it('a word that is neither a command nor a topic is an unknown one, with the topics listed (exit 2)', async () => {
     const r = await runPp(['help', 'healthz']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/unknown command 'healthz'/);
+    expect(r.stderr).toMatch(/unknown command or help topic 'healthz'\n\(Did you mean health\?\)/);
+    expect(r.stderr).toContain('The help topics: environment, exit-codes, formats, health, scripting.');
+  });
+
+  it('`pp accounts list`: the command alone lists them, and its commands are named (exit 2)', async () => {
+    const r = await runPp(['accounts', 'list']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^error: unknown command 'accounts list'\nhint: Run `pp accounts` alone, or one of its commands: show/,
+    );
+    expect(r.stderr).not.toMatch(/too many arguments/);
   });
 
   it('a topic is only a topic at the top: `pp config help health` is not one', async () => {

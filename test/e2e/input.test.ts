@@ -95,14 +95,16 @@ describe.concurrent('--json and the usage errors commander finds', () => {
 });
 
 describe.concurrent('pp help <a command that does not exist>', () => {
-  it('says the command is unknown, exactly as `pp <command>` does, exit 2', async () => {
+  it('says the command is unknown, as `pp <command>` does, and names the topics it could have been, exit 2', async () => {
     const [viaHelp, direct] = await Promise.all([runPp(['help', 'bogus']), runPp(['bogus'])]);
     expect(viaHelp.code).toBe(2);
     expect(viaHelp.stdout).toBe('');
     expect(viaHelp.stderr).toBe(
+      "error: unknown command or help topic 'bogus'\nThe help topics: environment, exit-codes, formats, health, scripting.\nRun `pp --help` (or `pp <command> --help`) to see the commands, options and examples.\n",
+    );
+    expect(direct.stderr).toBe(
       "error: unknown command 'bogus'\nRun `pp --help` (or `pp <command> --help`) to see the commands, options and examples.\n",
     );
-    expect(viaHelp.stderr).toBe(direct.stderr);
     // the help of a command that exists is still the help
     const known = await runPp(['help', 'whoami']);
     expect(known.code).toBe(0);
@@ -117,7 +119,9 @@ describe.concurrent('pp help <a command that does not exist>', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      new RegExp(`^error: unknown command '${unknown}'\n\\(Did you mean ${suggestion}\\?\\)\n`),
+      new RegExp(
+        `^error: unknown command( or help topic)? '${unknown}'\n\\(Did you mean ${suggestion}\\?\\)\n`,
+      ),
     );
     expect(r.stderr).not.toContain('Usage:');
   });
@@ -139,7 +143,12 @@ describe.concurrent('pp help <a command that does not exist>', () => {
     const r = await runPp(['--json', 'help', 'bogus']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(JSON.parse(r.stderr)).toEqual(usageJson("unknown command 'bogus'"));
+    expect(JSON.parse(r.stderr)).toEqual(
+      usageJson(
+        "unknown command or help topic 'bogus'",
+        'The help topics: environment, exit-codes, formats, health, scripting.',
+      ),
+    );
   });
 });
 

@@ -153,22 +153,43 @@ describe('choosing a profile', () => {
 });
 
 describe('the profile commands', () => {
-  it('config use creates a profile, makes it active and says so; a command word is refused', async () => {
+  it('config use --create makes a profile, makes it active and says so; a command word is refused', async () => {
     const { env, stored } = setup();
-    const r = await pp(['config', 'use', 'client-a'], { env: env() });
+    const r = await pp(['config', 'use', 'client-a', '--create'], { env: env() });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Created and now using profile client-a/);
     expect(stored()).toEqual({ activeProfile: 'client-a', profiles: { 'client-a': {} } });
     const again = await pp(['config', 'use', 'client-a'], { env: env() });
     expect(again.stdout).toMatch(/^Now using profile client-a/);
     for (const word of ['whoami', 'config', 'set-key', 'help']) {
-      const refused = await pp(['config', 'use', word], { env: env() });
+      const refused = await pp(['config', 'use', word, '--create'], { env: env() });
       expect(refused.code, word).toBe(2);
       expect(refused.stderr).toMatch(/is a pp command word/);
     }
     // writes act on the active profile
     await pp(['config', 'set-account', 'acc_a'], { env: env() });
     expect(stored().profiles['client-a']).toEqual({ accountId: 'acc_a' });
+  });
+
+  it('config use of a profile that does not exist is refused (exit 3), naming those that do and the closest', async () => {
+    const { env, stored } = setup({
+      activeProfile: 'global',
+      profiles: { global: { apiKey: LIVE }, staging: {} },
+    });
+    const before = stored();
+    const r = await pp(['config', 'use', 'globx'], { env: env() });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/there is no profile "globx"/);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain(
+      'Did you mean global? The profiles are: default, global, staging.',
+    );
+    expect(r.stderr).toMatch(/pp config use globx --create/);
+    expect(stored()).toEqual(before); // nothing made, nothing switched
+    // a command that names it says the same, and how to create it
+    const named = await pp(['--profile', 'stagng', 'config', 'show'], { env: env() });
+    expect(named.code).toBe(3);
+    expect(named.stderr).toMatch(/Did you mean staging\?/);
   });
 
   it('config profiles: a table for a person, JSON for scripts, live and test recognised', async () => {

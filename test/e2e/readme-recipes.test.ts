@@ -1,10 +1,11 @@
-// The README's health-check recipes (cron, node_exporter's textfile collector, a Nagios command, a
-// GitHub Actions step), taken from the README itself and run by sh against the sandbox, with the
-// built pp on PATH: a recipe a user copies must work as written.
+// The README's health-check recipes (cron, cron mailing only changes, node_exporter's textfile
+// collector, a Nagios command, a GitHub Actions step), taken from the README itself and run by sh
+// against the sandbox, with the built pp on PATH: a recipe a user copies must work as written.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import parsePrometheus from 'parse-prometheus-text-format';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { baseEnv, bin, type RunResult, root, runCommand, tempDir } from '../helpers/run.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -19,35 +20,54 @@ const shims = tempDir('pp-path-');
 writeFileSync(join(shims, 'pp'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
 chmodSync(join(shims, 'pp'), 0o755);
 
-function sh(command: string, cwd: string) {
-  const env = baseEnv({ PP_SANDBOX: '1', PATH: `${shims}:${process.env.PATH}` });
-  return runCommand('/bin/sh', ['-c', command], { env, cwd });
+function sh(command: string, cwd: string, env = baseEnv({ PP_SANDBOX: '1' })) {
+  return runCommand('/bin/sh', ['-c', command], {
+    env: { ...env, PATH: `${shims}:${process.env.PATH}` },
+    cwd,
+  });
 }
 
 /** A crontab line's command: what follows the five time fields. */
 const cronCommand = (line: string) => line.replace(/^(\S+\s+){5}/, '');
 
 describe('the README’s health-check recipes, against the sandbox', () => {
-  const [mailLine = '', textfileLine = ''] = crontab.trim().split('\n');
+  const lines = crontab.trim().split('\n');
+  const [mailLine = '', changesLine = '', textfileLine = ''] = [/--fail-on/, /--changes/, /prometheus/].map(
+    (what) => lines.find((l) => what.test(l)),
+  );
   const promDir = tempDir();
   let cron: RunResult;
   let textfile: RunResult;
   let check: RunResult;
   let step: RunResult;
-  // the four at once: each is a process or two, so this costs the slowest, not the sum
+  /** The changes line twice on the sandbox (in process), then twice on one where an account flaps. */
+  let changes: RunResult[];
+  let flapping: RunResult[];
+  let flappingSandbox: RunningSandbox;
+  // all at once: each is a process or two, so this costs the slowest, not the sum
   beforeAll(async () => {
     const nagiosLine = /command_line\s+(.+)/.exec(nagios)?.[1] ?? '';
     const actionsLine = /- run: (.+)/.exec(actions)?.[1] ?? '';
-    [cron, textfile, check, step] = await Promise.all([
+    flappingSandbox = await startSandbox({ flap: ['acc_demo_gmail'] });
+    /** The same machine (one state folder) running the recipe twice, a day apart. */
+    const twice = async (env: Record<string, string>) => {
+      const dir = tempDir();
+      return [await sh(cronCommand(changesLine), dir, env), await sh(cronCommand(changesLine), dir, env)];
+    };
+    [cron, textfile, check, step, changes, flapping] = await Promise.all([
       sh(cronCommand(mailLine), tempDir()),
       sh(cronCommand(textfileLine).replace(/^cd \S+ /, `cd ${promDir} `), tempDir()),
       sh(nagiosLine.replace('/usr/local/bin/pp', 'pp'), tempDir()),
       sh(actionsLine, tempDir()),
+      twice(baseEnv({ PP_SANDBOX: '1' })),
+      twice(baseEnv({ PP_BASE_URL: flappingSandbox.url, PP_API_KEY: 'pp_test_recipe' })),
     ]);
   });
+  afterAll(() => flappingSandbox.close());
 
   it('are there to run', () => {
     expect(mailLine).toMatch(/pp status/);
+    expect(changesLine).toMatch(/pp status --changes/);
     expect(textfileLine).toMatch(/pp status --format prometheus/);
     expect(nagios).toMatch(/command_line/);
     expect(actions).toMatch(/- run: pp status/);
@@ -60,6 +80,23 @@ describe('the README’s health-check recipes, against the sandbox', () => {
     expect(cron.stdout).toMatch(/12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped\n$/);
   });
 
+  it('cron, only what changed: the first run mails every problem as new, then nothing until something changes', () => {
+    const [first, second] = changes;
+    expect(first!.stdout).toMatch(/^ID\s+TYPE/);
+    expect(first!.stdout).toMatch(/^acc_demo_mail_stopped\s+MAIL\s+.*stopped\s+first seen\s+source_stopped/m);
+    expect(first!.stderr).toBe(
+      '5 new problems; 5 accounts (of 12 in the workspace): 1 connecting, 2 action_needed, 2 stopped\n',
+    );
+    expect(second).toMatchObject({ stdout: '', stderr: '' }); // cron sends no mail
+    const [, changed] = flapping;
+    expect(changed!.stdout).toMatch(
+      /^acc_demo_gmail\s+GOOGLE_OAUTH\s+.*action_needed\s+now\s+source_credentials\s+ok$/m,
+    );
+    expect(changed!.stderr).toMatch(
+      /^1 new problem; 1 account \(of 12 in the workspace\): 1 action_needed\n$/,
+    );
+  });
+
   it('textfile collector: replaces the .prom file even though pp exits 5, with a valid exposition', () => {
     expect(textfile.code).toBe(0);
     expect(existsSync(join(promDir, 'pp.prom.tmp'))).toBe(false);
@@ -70,7 +107,9 @@ describe('the README’s health-check recipes, against the sandbox', () => {
 
   it('Nagios command: CRITICAL, exit 2', () => {
     expect(check.code).toBe(2);
-    expect(check.stdout).toMatch(/^PP CRITICAL - default: 12 accounts: .* \| ok=7 warning=0 /);
+    expect(check.stdout).toMatch(
+      /^PP CRITICAL - default: 5 new problems; 12 accounts: .* \| ok=7 warning=0 /,
+    );
   });
 
   it('GitHub Actions step: fails the job (exit 5) when an account needs action', () => {

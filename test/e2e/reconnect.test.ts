@@ -483,16 +483,15 @@ describe('pp accounts reconnect --qr', () => {
     const size = (rows.length + 2 * pad) * scale;
     const wide = (width + 2 * pad) * scale;
     const data = new Uint8Array(size * wide * 3).fill(255);
-    rows.forEach((row, y) =>
-      row.forEach((dark, x) => {
-        if (!dark) return;
+    for (const [y, row] of rows.entries())
+      for (const [x, dark] of row.entries()) {
+        if (!dark) continue;
         for (let dy = 0; dy < scale; dy++)
           for (let dx = 0; dx < scale; dx++) {
             const at = ((y + pad) * scale + dy) * wide + (x + pad) * scale + dx;
             data.fill(0, at * 3, at * 3 + 3);
           }
-      }),
-    );
+      }
     return decodeQR({ width: wide, height: size, data });
   }
 

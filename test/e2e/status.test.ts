@@ -48,7 +48,9 @@ const account = (id: string, status = 'OK', extra: Record<string, unknown> = {})
   ...extra,
 });
 
-const SUMMARY = '12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped\n';
+const COUNTS = '12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped';
+/** A first run: nothing remembered, so every account that is not ok is a new problem. */
+const SUMMARY = `5 new problems; ${COUNTS}\n`;
 
 describe('pp status, the table', () => {
   /** The table and its advice, without colour. */
@@ -62,7 +64,11 @@ describe('pp status, the table', () => {
     expect(r.code).toBe(5);
     expect(r.stderr).toBe(SUMMARY);
     const { lines } = parts(r.stdout);
-    expect(lines[0]).toMatch(/^ID\s+TYPE\s+NAME\s+STATE\s+REASON$/);
+    // what pp status remembers beside the state: since when (a first run: first seen), the state before
+    expect(lines[0]).toMatch(/^ID\s+TYPE\s+NAME\s+STATE\s+SINCE\s+REASON\s+PREVIOUS$/);
+    expect(lines[1]).toMatch(
+      /^acc_demo_outlook_error\s+OUTLOOK\s+Daniel Brooks\s+stopped\s+first seen\s+source_error$/,
+    );
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual([
       'acc_demo_outlook_error',
       'acc_demo_mail_stopped',
@@ -71,9 +77,11 @@ describe('pp status, the table', () => {
       'acc_demo_whatsapp_connecting',
     ]);
     expect(lines[3]).toMatch(
-      /^acc_demo_instagram_credentials\s+INSTAGRAM\s+Sofia Marchetti\s+action_needed\s+source_credentials$/,
+      /^acc_demo_instagram_credentials\s+INSTAGRAM\s+Sofia Marchetti\s+action_needed\s+first seen\s+source_credentials$/,
     );
-    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(160);
+    // as the terminal shows it: colour codes take no room
+    for (const line of r.stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n'))
+      expect(line.length).toBeLessThanOrEqual(160);
   });
 
   it('says what to do once per reason, after the table, worst first, naming the accounts', async () => {
@@ -141,13 +149,45 @@ describe('pp status, the table', () => {
     );
   });
 
+  it('takes the filters pp accounts takes: --type, --state, --group, and counts of how many', async () => {
+    const sales = await pp(['--sandbox', '--json', 'status', '--group', 'SALES']);
+    expect(ndjson(sales.stdout).map((l) => l.account_id)).toEqual([
+      'acc_demo_outlook',
+      'acc_demo_outlook_error',
+    ]);
+    expect(sales.code).toBe(5); // its stopped account
+    const table = await pp(['--sandbox', 'status', '--type', 'outlook', '--state', 'stopped']);
+    expect(table.stdout).toMatch(/^acc_demo_outlook_error\s/m);
+    expect(table.stderr).toBe('1 new problem; 1 account (of 12 in the workspace): 1 stopped\n');
+    const typo = await pp(['--sandbox', 'status', '--type', 'linkdin']);
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toMatch(/warning: no account of type "LINKDIN" in the workspace; its types are/);
+    expect((await pp(['--sandbox', 'status', '--group', ' '])).code).toBe(2);
+  });
+
+  it('--deep asks users/me only of the accounts the list filters keep', async () => {
+    server.script((req) =>
+      req.url.startsWith('/api/v1/accounts')
+        ? json({ items: [account('acc_li'), account('acc_tg', 'OK', { type: 'TELEGRAM' })] })
+        : json(linkedinProfile()),
+    );
+    const r = await pp(['--base-url', server.origin, 'status', '--deep', '--type', 'linkedin'], {
+      env: env(),
+    });
+    expect(r.code).toBe(0);
+    const asked = server.requests.filter((q) => q.url.startsWith('/api/v1/users/me'));
+    expect(asked.map((q) => new URL(q.url, server.origin).searchParams.get('account_id'))).toEqual([
+      'acc_li',
+    ]);
+  });
+
   it('--all lists every account, ok ones last; all ok named accounts print no table and exit 0', async () => {
     const all = await pp(['--sandbox', 'status', '--all'], { env: baseEnv({ COLUMNS: '400' }) });
     const lines = all.stdout.split('\nWHAT TO DO\n')[0]!.trimEnd().split('\n');
     expect(lines).toHaveLength(1 + 12);
-    expect(lines.at(-1)).toMatch(/^acc_demo_imap\s+IMAP\s.*\bok\s*$/);
+    expect(lines.at(-1)).toMatch(/^acc_demo_imap\s+IMAP\s.*\bok\s+first seen\s*$/);
     const fine = await sandbox('acc_demo_gmail', 'acc_demo_linkedin');
-    expect(fine).toMatchObject({ code: 0, stdout: '', stderr: '2 accounts: 2 ok\n' });
+    expect(fine).toMatchObject({ code: 0, stdout: '', stderr: 'nothing changed; 2 accounts: 2 ok\n' });
   });
 
   it('--fail-on warning makes a connecting account exit 17; an id not in the workspace is unknown, exit 7', async () => {
@@ -193,6 +233,9 @@ describe('pp status, machine formats', () => {
       'type',
       'name',
       'health',
+      'since',
+      'previous',
+      'change',
       'account',
       'config_profile',
     ]);
@@ -204,13 +247,26 @@ describe('pp status, machine formats', () => {
       'stopped',
       'stopped',
     ]);
-    expect((await pp(['--sandbox', '--json', 'status'])).stdout).toBe(r.stdout);
+    // --json is --format json (a fresh state folder each: both first runs, at their own times)
+    const since = /"since":"[^"]+"/g;
+    expect((await pp(['--sandbox', '--json', 'status'])).stdout.replace(since, '')).toBe(
+      r.stdout.replace(since, ''),
+    );
   });
 
   it('csv and tsv: the header, a row per account, reasons as codes; quoting and escaping survive a parser', async () => {
     const csv = await sandbox('--format', 'csv');
     const rows = csvRows(csv.stdout);
-    expect(Object.keys(rows[0]!)).toEqual(['account_id', 'type', 'name', 'state', 'reasons']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'account_id',
+      'type',
+      'name',
+      'state',
+      'reasons',
+      'since',
+      'previous',
+      'change',
+    ]);
     expect(rows).toHaveLength(12);
     expect(rows.find((row) => row.account_id === 'acc_demo_mobile_permissions')).toEqual({
       account_id: 'acc_demo_mobile_permissions',
@@ -218,12 +274,24 @@ describe('pp status, machine formats', () => {
       name: 'Kenji Watanabe',
       state: 'action_needed',
       reasons: 'source_permissions',
+      since: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      previous: '',
+      change: 'new_problem',
     });
     const odd = 'Doe, "J"\nline\ttab \\ slash';
     server.script(json({ items: [account('acc_odd', 'CREDENTIALS', { name: odd, sources: [] })] }));
     const quoted = await pp(['--base-url', server.origin, 'status', '--format', 'csv'], { env: env() });
     expect(csvRows(quoted.stdout)).toEqual([
-      { account_id: 'acc_odd', type: 'LINKEDIN', name: odd, state: 'stopped', reasons: 'no_source' },
+      {
+        account_id: 'acc_odd',
+        type: 'LINKEDIN',
+        name: odd,
+        state: 'stopped',
+        reasons: 'no_source',
+        since: expect.any(String),
+        previous: '',
+        change: 'new_problem',
+      },
     ]);
     server.script(json({ items: [account('acc_odd', 'PERMISSIONS', { name: odd })] }));
     const tsv = await pp(['--base-url', server.origin, 'status', '--format', 'tsv'], { env: env() });
@@ -239,7 +307,7 @@ describe('pp status, machine formats', () => {
     expect(r.code).toBe(2);
     const [status, ...long] = r.stdout.trimEnd().split('\n');
     expect(status).toBe(
-      'PP CRITICAL - default: 12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped | ok=7 warning=0 connecting=1 action_needed=2 stopped=2 unknown=0',
+      'PP CRITICAL - default: 5 new problems; 12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped | ok=7 warning=0 connecting=1 action_needed=2 stopped=2 unknown=0 new_problems=5 recovered=0',
     );
     expect(long.map((l) => l.split(':')[0])).toEqual([
       'stopped',
@@ -254,7 +322,7 @@ describe('pp status, machine formats', () => {
     const ok = await sandbox('--format', 'nagios', 'acc_demo_gmail');
     expect(ok).toMatchObject({
       code: 0,
-      stdout: expect.stringMatching(/^PP OK - default: 1 account: 1 ok \| ok=1 /),
+      stdout: expect.stringMatching(/^PP OK - default: nothing changed; 1 account: 1 ok \| ok=1 /),
     });
     expect((await sandbox('--format', 'nagios', 'acc_demo_whatsapp_connecting')).stdout).toMatch(
       /^PP WARNING - /,
@@ -263,7 +331,7 @@ describe('pp status, machine formats', () => {
     const unknown = await sandbox('--format', 'nagios', 'acc_demo_gmail', 'acc_nowhere');
     expect(unknown.code).toBe(3);
     expect(unknown.stdout).toMatch(
-      /^PP UNKNOWN - default: 2 accounts: 1 ok, 1 unknown \| .* unknown=1\nunknown: acc_nowhere: /,
+      /^PP UNKNOWN - default: 1 new problem; 2 accounts: 1 ok, 1 unknown \| .* unknown=1 new_problems=1 recovered=0\nunknown: acc_nowhere: /,
     );
   });
 
@@ -288,6 +356,7 @@ describe('pp status, machine formats', () => {
     const families = Object.fromEntries(parsePrometheus(r.stdout).map((f) => [f.name, f]));
     expect(Object.keys(families)).toEqual([
       'pp_account_health',
+      'pp_account_state_since_seconds',
       'pp_accounts',
       'pp_status_success',
       'pp_status_timestamp_seconds',
@@ -380,10 +449,14 @@ describe('pp status --deep', () => {
     expect(lines.filter((l) => 'profile' in l)).toHaveLength(7);
     expect(r.stderr).toBe(''); // a machine format: no count line
     const table = await pp(['--sandbox', 'status', '--deep']);
-    expect(table.stderr).toBe('12 accounts: 5 ok, 2 warning, 1 connecting, 2 action_needed, 2 stopped\n');
+    expect(table.stderr).toBe(
+      '7 new problems; 12 accounts: 5 ok, 2 warning, 1 connecting, 2 action_needed, 2 stopped\n',
+    );
     const warned = await pp(['--sandbox', 'status', '--deep', 'acc_demo_telegram', '--fail-on', 'warning']);
     expect(warned.code).toBe(17);
-    expect(warned.stdout).toMatch(/acc_demo_telegram\s+TELEGRAM\s+.*warning\s+telegram_restricted/);
+    expect(warned.stdout).toMatch(
+      /acc_demo_telegram\s+TELEGRAM\s+.*warning\s+first seen\s+telegram_restricted/,
+    );
     expect(warned.stdout).toMatch(/telegram_restricted: acc_demo_telegram\n {4}Restricted by Telegram/);
   });
 

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 /** A new empty folder for PP_CONFIG_DIR, so no test sees another's config. */
 export const tempDir = (prefix = 'pp-test-'): string => mkdtempSync(join(tmpdir(), prefix));
 
-/** The environment a test starts from: no inherited PP_* variables, no colour, no proxy, no session bus. */
+/**
+ * The environment a test starts from: no inherited PP_* variables, no colour, no proxy, no session
+ * bus, a fresh config folder and a fresh state folder.
+ */
 export function baseEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
@@ -18,6 +21,9 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): Record<
   delete env.DBUS_SESSION_BUS_ADDRESS;
   delete env.XDG_RUNTIME_DIR;
   env.PP_CONFIG_DIR = tempDir('pp-config-');
+  // pp status remembers what it saw: each test starts with nothing remembered, and never in the
+  // state folder of the user running the tests
+  env.PP_STATE_DIR = tempDir('pp-state-');
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

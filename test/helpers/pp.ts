@@ -13,10 +13,12 @@ export class MemoryStream implements OutStream {
   text = '';
   readonly isTTY: boolean;
   readonly columns: number | undefined;
+  readonly rows: number | undefined;
 
-  constructor(tty?: { columns: number }) {
+  constructor(tty?: { columns: number; rows?: number }) {
     this.isTTY = tty !== undefined;
     this.columns = tty?.columns;
+    this.rows = tty?.rows;
   }
 
   write(chunk: string): boolean {
@@ -70,8 +72,8 @@ export interface InProcessOptions {
   env?: Record<string, string | undefined>;
   /** Standard input's contents. */
   input?: string;
-  /** Make standard output and error terminals this wide. */
-  tty?: { columns: number };
+  /** Make standard output and error terminals this wide (and this high). */
+  tty?: { columns: number; rows?: number };
   clock?: Clock;
   signal?: AbortSignal;
   stdout?: OutStream;
@@ -111,3 +113,35 @@ export function memoryIo(opts: { columns?: number; color?: boolean } = {}): Io {
 
 /** A standard input with nothing in it, not a terminal. */
 export const emptyStdin = () => Object.assign(Readable.from([]), { isTTY: false });
+
+/**
+ * What a terminal shows after `text`: its lines, with carriage returns, line clears and the cursor
+ * moving up and down (\u001b[nA, \u001b[nB) applied, as a person would see them.
+ */
+export function screen(text: string): string[] {
+  const shown: string[] = [''];
+  let row = 0;
+  let column = 0;
+  const put = (ch: string) => {
+    const line = shown[row]!.padEnd(column, ' ');
+    shown[row] = line.slice(0, column) + ch + line.slice(column + 1);
+    column++;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const control = /^\u001b\[(\d*)([ABK])/.exec(text.slice(i));
+    if (control) {
+      const n = Number(control[1] || 1);
+      if (control[2] === 'A') row = Math.max(0, row - n);
+      else if (control[2] === 'B') row += n;
+      else shown[row] = shown[row]!.slice(0, column);
+      while (shown.length <= row) shown.push('');
+      i += control[0].length - 1;
+    } else if (text[i] === '\r') column = 0;
+    else if (text[i] === '\n') {
+      row++;
+      column = 0;
+      while (shown.length <= row) shown.push('');
+    } else put(text[i]!);
+  }
+  return shown;
+}

@@ -5,7 +5,7 @@ import { Command } from '@commander-js/extra-typings';
 import { describe, expect, it } from 'vitest';
 import { defineCommand, integer } from '../../src/commands/command.js';
 import type { Context } from '../../src/context.js';
-import { closest } from '../../src/help/help-command.js';
+import { closest } from '../../src/similar.js';
 
 describe('defineCommand', () => {
   it('hands the handler the parsed arguments and options under their declared names and types', async () => {

@@ -64,6 +64,7 @@ describe('pp help environment', () => {
     'HTTPS_PROXY',
     'NO_PROXY',
     'PP_PROFILE',
+    'PP_STATE_DIR',
   ])('explains %s', (variable) => {
     // as a heading of its own, with words under it
     expect(text('environment')).toMatch(new RegExp(`^([A-Z_]+, )*${variable}(, [A-Z_]+)*\\n {4}\\S`, 'm'));
@@ -157,6 +158,17 @@ describe('pp help formats', () => {
     expect(formats).toMatch(new RegExp(`^ {2}${field} +\\S`, 'm'));
   });
 
+  it('explains what pp status remembers: since, previous, every change, flapping, --changes', () => {
+    const memory = formats.slice(formats.indexOf('MEMORY (pp status)')).replace(/\s+/g, ' ');
+    for (const word of ['since', 'previous', 'change', 'flapping', '--changes', '--no-state'])
+      expect(memory).toContain(word);
+    for (const change of ['new_problem', 'worse', 'better', 'recovered', 'same', 'removed'])
+      expect(memory).toMatch(new RegExp(`\\b${change}\\b`));
+    expect(formats).toContain('pp_account_state_since_seconds');
+    expect(formats).toMatch(/new_problems=2\s+recovered=1/);
+    expect(formats).toContain('since,previous,change');
+  });
+
   it('says the --json error goes to standard error, with nothing on standard output', () => {
     expect(formats).toMatch(/--json, ERRORS\n\s+Nothing on standard output\. On standard error/);
   });
@@ -231,6 +243,8 @@ describe('pp help scripting', () => {
       /pp status --format prometheus > pp\.prom\.tmp;\n\s+mv pp\.prom\.tmp pp\.prom/,
     ],
     ['a GitHub Actions step', /- run: pp status --fail-on warning/],
+    ['a cron mail of what changed', /0 7 \* \* 1-5 {2}pp status --changes\n/],
+    ['a flapping sandbox', /pp sandbox --port 8787 --flap acc_demo_gmail/],
   ])('has a recipe for %s', (_what, pattern) => {
     expect(scripting).toMatch(pattern);
   });

@@ -1,7 +1,14 @@
 // csv and tsv (CLI.md, "Formats"): a header row, then one row per account, a row at a time so that
 // a list of any length streams. The columns are the command's (RowView.columns), the quoting and
 // escaping this file's, so every command's csv agrees.
-import { columnsOf, type ExportDeps, type FormatModule, type RowView, type Summary } from '../exporter.js';
+import {
+  columnsOf,
+  type ExportDeps,
+  type FormatModule,
+  noteSummary,
+  type RowView,
+  type Summary,
+} from '../exporter.js';
 
 /**
  * RFC 4180: a field holding a comma, a double quote, a CR or a LF is quoted, its quotes doubled.
@@ -25,7 +32,7 @@ function delimited(field: (value: string) => string, separator: string): FormatM
       return {
         head: () => line(columns.map((c) => c.name)),
         row: (row: R) => line(columns.map((c) => c.value(row))),
-        end: async (summary: Summary) => deps.note(summary.line),
+        end: async (summary: Summary) => noteSummary(deps, summary),
       };
     },
   };

@@ -2,7 +2,7 @@
 // server's body rides along as it came (RawJson, spliced in by compact(): parsing and writing it
 // again would round big numbers and rewrite 1.0 as 1); any string holding the key is masked, with
 // a warning naming the account.
-import { type ExportDeps, RawJson, type RowView, type Summary } from '../exporter.js';
+import { type ExportDeps, noteSummary, RawJson, type RowView, type Summary } from '../exporter.js';
 import { compact, maskedWarning, stringify } from '../json.js';
 
 export const exporter = <R>(view: RowView<R>, deps: ExportDeps) => ({
@@ -28,5 +28,5 @@ export const exporter = <R>(view: RowView<R>, deps: ExportDeps) => ({
     }
     return raw ? `${line.text.slice(0, -1)}${raw}}\n` : `${line.text}\n`;
   },
-  end: async (summary: Summary) => deps.note(summary.line),
+  end: async (summary: Summary) => noteSummary(deps, summary),
 });

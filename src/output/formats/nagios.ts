@@ -1,12 +1,14 @@
 // --format nagios (CLI.md, "Formats"): the monitoring-plugin convention. The first line is the
 // status and a summary, then `|` and the performance data (a count per state); each later line is
-// long output, one per account that is not ok, worst first. The exit code is the plugin's: 0 OK,
+// long output, one per account that is not ok, worst first. With pp status's memory the summary
+// leads with what changed and the performance data adds new_problems= and recovered=; a flapping
+// account's line says so (its reason). The exit code is the plugin's: 0 OK,
 // 1 WARNING, 2 CRITICAL, 3 UNKNOWN, and a check that failed, however, is UNKNOWN (this file's
 // failure()), never the 1 of a bug or the 2 of a usage error, which Nagios would read as WARNING
 // or CRITICAL.
 import type { PpError } from '../../errors.js';
-import type { AccountFacts, ExportDeps, Exporter, Failure, RowView, Summary } from '../exporter.js';
-import { type HealthState, healthStates, stateRank } from '../model.js';
+import type { AccountFacts, Change, ExportDeps, Exporter, Failure, RowView, Summary } from '../exporter.js';
+import { type Health, type HealthState, healthStates, stateRank } from '../model.js';
 import { neutralize } from '../showable.js';
 
 export type NagiosStatus = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
@@ -37,18 +39,27 @@ const plain = (text: string): string =>
     .replace(/\s*\n\s*/g, ' ')
     .replaceAll('|', '/');
 
-/** `PP <STATUS> - <summary> | ok=N warning=N connecting=N action_needed=N stopped=N unknown=N` */
+/**
+ * `PP <STATUS> - <summary> | ok=N warning=N connecting=N action_needed=N stopped=N unknown=N`, then
+ * `new_problems=N recovered=N` when the run knows what changed.
+ */
 export function nagiosStatusLine(
   status: NagiosStatus,
   summary: string,
   counts: ReadonlyMap<HealthState, number>,
+  changes?: ReadonlyMap<Change, number>,
 ): string {
-  const perfdata = healthStates.map((state) => `${state}=${counts.get(state) ?? 0}`).join(' ');
-  return `PP ${status} - ${plain(summary)} | ${perfdata}\n`;
+  const perfdata = healthStates.map((state) => `${state}=${counts.get(state) ?? 0}`);
+  if (changes)
+    perfdata.push(
+      `new_problems=${changes.get('new_problem') ?? 0}`,
+      `recovered=${changes.get('recovered') ?? 0}`,
+    );
+  return `PP ${status} - ${plain(summary)} | ${perfdata.join(' ')}\n`;
 }
 
 /** One account of the long output: `action_needed: acc_x (INSTAGRAM, name): what to do`. */
-export function nagiosAccountLine({ id, type, name, health }: AccountFacts): string {
+export function nagiosAccountLine({ id, type, name, health }: AccountFacts & { health: Health }): string {
   const what = [type, name].filter((s) => s !== '').join(', ');
   const why = health.reasons.map((r) => r.text).join(' ');
   return `${plain(`${health.state}: ${id}${what ? ` (${what})` : ''}${why ? `: ${why}` : ''}`)}\n`;
@@ -72,8 +83,10 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     head: () => '',
     row(row) {
       const account = view.account(row);
-      if (account.health.state !== 'ok')
-        held.push({ rank: stateRank(account.health.state), line: nagiosAccountLine(account) });
+      const { health } = account;
+      // an account no longer in the workspace has no verdict: the summary counts it as removed
+      if (health && health.state !== 'ok')
+        held.push({ rank: stateRank(health.state), line: nagiosAccountLine({ ...account, health }) });
       return '';
     },
     async end(summary: Summary) {
@@ -82,7 +95,7 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
       // the workspace first: two profiles' checks read alike otherwise
       const line = deps.profile ? `${deps.profile}: ${summary.line}` : summary.line;
       await deps.io.out(
-        nagiosStatusLine(nagiosStatus(summary.counts), line, summary.counts) +
+        nagiosStatusLine(nagiosStatus(summary.counts), line, summary.counts, summary.changes) +
           held.map((h) => h.line).join(''),
       );
     },

@@ -1,8 +1,17 @@
 // --format prometheus (CLI.md, "Formats"): the text exposition format, for node_exporter's
 // textfile collector. Every metric family is one block (HELP, TYPE, samples), so the per-account
 // samples stream as the list is read and the counts follow at the end. Every sample is labelled
-// with pp's profile, so two workspaces' files in one collector folder do not collide.
-import type { ExportDeps, Exporter, Failure, RowView, Summary } from '../exporter.js';
+// with pp's profile, so two workspaces' files in one collector folder do not collide. With pp
+// status's memory, pp_account_state_since_seconds is a second per-account family: its samples
+// (one short line an account) are held until the first block is done.
+import {
+  type ExportDeps,
+  type Exporter,
+  type Failure,
+  noteSummary,
+  type RowView,
+  type Summary,
+} from '../exporter.js';
 import { type HealthState, healthStates } from '../model.js';
 
 /** A label value as the format escapes it: backslash, double quote and line feed. */
@@ -38,18 +47,29 @@ export function statusTail(
 }
 
 export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
+  let since = '';
+  const sinceFamily = () =>
+    since &&
+    family(
+      'pp_account_state_since_seconds',
+      'Since when each linked account has been in its state, in Unix time.',
+    ) + since;
   return {
     head: () =>
       family('pp_account_health', 'The health state of each linked account (1 for its current state).'),
     row(row) {
-      const { id, type, name, health } = view.account(row);
-      return `pp_account_health${labels({ account_id: id, type, name, state: health.state, profile: deps.profile })} 1\n`;
+      const { id, type, name, health, memory } = view.account(row);
+      if (!health) return ''; // no longer in the workspace: no state to sample
+      const pairs = labels({ account_id: id, type, name, state: health.state, profile: deps.profile });
+      if (memory) since += `pp_account_state_since_seconds${pairs} ${Date.parse(memory.since) / 1000}\n`;
+      return `pp_account_health${pairs} 1\n`;
     },
     async end(summary: Summary) {
-      await deps.io.out(statusTail(summary.counts, deps));
-      deps.note(summary.line);
+      await deps.io.out(sinceFamily() + statusTail(summary.counts, deps));
+      noteSummary(deps, summary);
     },
-    failed: () => failure(undefined, deps),
+    // the accounts read before the failure have their since as they have their health sample
+    failed: () => ({ text: sinceFamily() + failure(undefined, deps).text }),
   };
 }
 

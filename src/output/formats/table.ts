@@ -10,14 +10,15 @@
 //
 // A held row keeps its cells only (a few short strings), never the list item it came from: an
 // outage of 200,000 accounts holds 200,000 small rows.
-import type {
-  AdviceCommands,
-  Ahead,
-  ExportDeps,
-  Exporter,
-  RowView,
-  Summary,
-  TableColumn,
+import {
+  type AdviceCommands,
+  type Ahead,
+  type ExportDeps,
+  type Exporter,
+  noteSummary,
+  type RowView,
+  type Summary,
+  type TableColumn,
 } from '../exporter.js';
 import { type HealthReason, stateRank, stateTone, type Tone } from '../model.js';
 import { type Painter, painter } from '../render.js';
@@ -86,13 +87,14 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
       id: shown(account.id),
       type: shown(own.type ?? account.type),
       name: shown(own.name ?? account.name),
-      state: account.health.state,
-      tone: stateTone(account.health.state),
+      // an account no longer in the workspace (pp status's memory) is said so, dim, after the others
+      state: account.health?.state ?? 'removed',
+      tone: account.health ? stateTone(account.health.state) : 'dim',
       more: extra.map((c) => {
         const full = shown(c.value(row));
         return { full, shorter: c.shorter ? shown(c.shorter(row)) : full };
       }),
-      rank: stateRank(account.health.state),
+      rank: account.health ? stateRank(account.health.state) : -1,
     };
   };
   const advise = (id: string, rank: number, reasons: readonly HealthReason[]) => {
@@ -106,7 +108,19 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     }
   };
 
-  const streamed = (cells: Cells, ahead: Ahead<R> | undefined): string => {
+  // A streamed table on a terminal: the lines it has printed, and where each marked row's
+  // placeholder is (its line, and standard error's line count then), so that its row can take the
+  // placeholder's place rather than print a second time.
+  let printed = 0;
+  const placeholders = new Map<string, { line: number; errLines: number }>();
+  const lines = (text: string): number => {
+    let n = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+    return n;
+  };
+
+  /** The header (at the first row) and the row's own lines. */
+  const streamed = (cells: Cells, ahead: Ahead<R> | undefined): { head: string; text: string } => {
     let head = '';
     if (!layout) {
       const known = [cells, ...(ahead?.rows ?? []).filter((r) => table.shows?.(r) ?? true).map(cellsOf)];
@@ -116,7 +130,26 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
       });
       head = header(layout, extra, p);
     }
-    return head + rowText(cells, layout, total, p);
+    return { head, text: rowText(cells, layout, total, p) };
+  };
+
+  const streamedRow = (cells: Cells, ahead: Ahead<R> | undefined): string => {
+    const { head, text } = streamed(cells, ahead);
+    const placeholder = placeholders.get(cells.id);
+    placeholders.delete(cells.id);
+    const up = placeholder ? printed - placeholder.line : 0;
+    // In its placeholder's place only where nothing can have moved it: a row of one line, the
+    // placeholder still on the screen, nothing on standard error since (it shares the screen).
+    // Else the row prints below as any other, after its placeholder.
+    if (
+      placeholder &&
+      lines(text) === 1 &&
+      up < (io.stdout.rows ?? 0) - 1 &&
+      io.errLines === placeholder.errLines
+    )
+      return `\u001b[${up}A\r${text.slice(0, -1)}\u001b[K\u001b[${up}B\r`;
+    printed += lines(head) + lines(text);
+    return head + text;
   };
 
   const heldTable = (): string => {
@@ -134,27 +167,27 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     row(row, ahead) {
       if (table.shows && !table.shows(row)) return '';
       const cells = cellsOf(row);
-      if (table.advice) advise(cells.id, cells.rank, view.account(row).health.reasons);
-      if (table.layout === 'stream') return streamed(cells, ahead?.());
+      if (table.advice) advise(cells.id, cells.rank, view.account(row).health?.reasons ?? []);
+      if (table.layout === 'stream') return streamedRow(cells, ahead?.());
       held.push(cells);
       return '';
     },
-    mark: (id, note, ahead) =>
-      streamed(
-        {
-          id,
-          type: '…',
-          name: '…',
-          state: note,
-          tone: 'dim',
-          more: extra.map(() => ({ full: '', shorter: '' })),
-          rank: 0,
-        },
+    mark(id, note, ahead) {
+      // the note in the last column, which takes the room left in a streamed table
+      const more = extra.map((_, i) =>
+        i === extra.length - 1 ? { full: note, shorter: note } : { full: '', shorter: '' },
+      );
+      const { head, text } = streamed(
+        { id, type: '…', name: '…', state: extra.length > 0 ? '…' : note, tone: 'dim', more, rank: 0 },
         ahead?.(),
-      ),
+      );
+      printed += lines(head) + lines(text);
+      if (lines(text) === 1) placeholders.set(shown(id), { line: printed - 1, errLines: io.errLines });
+      return head + text;
+    },
     async end(summary: Summary) {
       await io.out(heldTable() + adviceText(advice, total, p, commands));
-      deps.note(summary.line);
+      noteSummary(deps, summary);
     },
     // what was read before the failure is still worth a look; the error says it is not all
     failed: () => ({ text: heldTable() + adviceText(advice, total, p, commands) }),

@@ -1,0 +1,260 @@
+// The files pp keeps for the user (config.json in the config folder, what pp status remembers in
+// the state folder), kept safe the same way: where their folder is (XDG), which files and folders
+// pp trusts (ssh's rule: the caller's own, or root's, and not writable by others), an atomic 0600
+// replace, and a lock so that two pp commands at once both land. Each caller decides what a
+// refusal means for it: the config file is an error (exit 3), pp status's memory is set aside.
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { Env } from '../deps.js';
+
+export const errCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';
+
+export const octal = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, '0');
+
+// O_NOFOLLOW: a file that is a symlink is refused, never followed (it may lead into someone else's
+// folder). O_NONBLOCK: a FIFO planted in its place cannot hang pp; it is refused as not a file.
+// Windows has neither (undefined there), nor file owners: those checks are left out.
+const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL } = constants;
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+const STICKY = 0o1000;
+
+/** HOME as set (an empty or relative one is no home); when it is unset, the user's from the system. */
+export function homeDir(env: Env): string | undefined {
+  let home = env.HOME;
+  if (home === undefined) {
+    try {
+      home = homedir();
+    } catch {
+      return undefined; // no HOME and no password entry (e.g. a container run as an arbitrary uid)
+    }
+  }
+  return isAbsolute(home) ? home : undefined;
+}
+
+/** Where one of pp's folders is: pp's own variable, else the XDG one, else under the home folder. */
+export interface FolderPlace {
+  /** PP_CONFIG_DIR, PP_STATE_DIR: the folder itself; a relative one is taken from the current folder. */
+  own: string;
+  /** XDG_CONFIG_HOME, XDG_STATE_HOME: the folder's parent (postpress/ goes under it). */
+  xdg: string;
+  /** The XDG default under HOME: ['.config'], ['.local', 'state']. */
+  underHome: readonly string[];
+}
+
+/**
+ * The folder, or undefined when there is no absolute place for it: the XDG Base Directory spec
+ * says a relative XDG_*_HOME is to be ignored, and an empty or relative HOME would put the file
+ * wherever the command happens to run.
+ */
+export function findFolder(env: Env, place: FolderPlace): string | undefined {
+  // trimmed and blank-is-unset like every setting; a relative one is the user's own choice, taken
+  // from the current folder and named in full
+  const own = env[place.own]?.trim();
+  if (own) return resolve(own);
+  const xdg = env[place.xdg];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'postpress');
+  const home = homeDir(env);
+  return home === undefined ? undefined : join(home, ...place.underHome, 'postpress');
+}
+
+/** Why there is no folder (findFolder gave none), as the clauses of a sentence. */
+export function noFolderReasons(env: Env, place: FolderPlace): string[] {
+  const xdg = env[place.xdg];
+  return [
+    `${place.own} is not set`,
+    xdg ? `${place.xdg} (${JSON.stringify(xdg)}) is not an absolute path` : `${place.xdg} is not set`,
+    env.HOME === undefined
+      ? 'there is no home directory'
+      : env.HOME === ''
+        ? 'HOME is empty'
+        : `HOME (${JSON.stringify(env.HOME)}) is not an absolute path`,
+  ];
+}
+
+/**
+ * Someone other than the caller (or root, who could change it anyway: ssh's rule) owning the file or
+ * folder, as words for a message; undefined when it is fine or there are no owners (Windows).
+ */
+export function foreignOwner(stats: Stats): string | undefined {
+  const uid = process.getuid?.();
+  if (uid === undefined || stats.uid === uid || stats.uid === 0) return undefined;
+  return `is owned by uid ${stats.uid}, not you (uid ${uid})`;
+}
+
+/** Why pp does not read a file it keeps, and the words for it (after the file's name). */
+export type Refusal =
+  | { kind: 'symlink'; words: string }
+  | { kind: 'not_file'; words: string; directory: boolean }
+  | { kind: 'foreign'; words: string }
+  | { kind: 'writable'; words: string; mode: number }
+  | { kind: 'unreadable'; words: string; code: string };
+
+export type OwnFile =
+  | { kind: 'missing' }
+  | { kind: 'read'; text: string; stats: Stats }
+  | ({ kind: 'refused' } & { refusal: Refusal });
+
+/**
+ * A file pp keeps, read only if it is a regular file that only the caller could have written: one
+ * planted by another user could send the key elsewhere (config) or pass a stopped account for a
+ * healthy one (memory). Never follows a symlink, never waits on a FIFO; a byte-order mark goes.
+ */
+export function readOwnFile(path: string): OwnFile {
+  let fd: number;
+  try {
+    fd = openSync(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+  } catch (err) {
+    const code = errCode(err);
+    if (code === 'ENOENT') return { kind: 'missing' };
+    if (code === 'ELOOP')
+      return {
+        kind: 'refused',
+        refusal: { kind: 'symlink', words: 'is a symbolic link, which pp does not follow' },
+      };
+    return { kind: 'refused', refusal: { kind: 'unreadable', words: `cannot be read (${code})`, code } };
+  }
+  try {
+    // fstat of the open file: the checks are about the very file read, at the cost of one call
+    const stats = fstatSync(fd);
+    const refusal = judgeFile(stats);
+    if (refusal) return { kind: 'refused', refusal };
+    const text = readFileSync(fd, 'utf8');
+    return { kind: 'read', text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, stats };
+  } catch (err) {
+    const code = errCode(err);
+    return { kind: 'refused', refusal: { kind: 'unreadable', words: `cannot be read (${code})`, code } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function judgeFile(stats: Stats): Refusal | undefined {
+  if (!stats.isFile()) {
+    const directory = stats.isDirectory();
+    return { kind: 'not_file', words: directory ? 'is a directory' : 'is not a regular file', directory };
+  }
+  if (process.getuid === undefined) return undefined;
+  const owner = foreignOwner(stats);
+  if (owner) return { kind: 'foreign', words: owner };
+  if (stats.mode & 0o022)
+    return { kind: 'writable', words: `is writable by others (mode ${octal(stats.mode)})`, mode: stats.mode };
+  return undefined;
+}
+
+/**
+ * Whether a folder may hold pp's files: whoever can write in it can swap them. `fine`; `loose` when
+ * it is the caller's own folder open to others (pp makes it 0700 when it writes); or what is wrong
+ * when it is someone else's, or shared (sticky and world-writable, like /tmp, not to be chmodded).
+ */
+export function judgeFolder(
+  stats: Stats,
+): 'fine' | 'loose' | { kind: 'foreign' | 'writable'; words: string } {
+  const uid = process.getuid?.();
+  if (uid === undefined) return 'fine';
+  const owner = foreignOwner(stats);
+  if (owner) return { kind: 'foreign', words: owner };
+  if ((stats.mode & 0o077) === 0) return 'fine';
+  if (stats.uid === uid && !(stats.mode & STICKY)) return 'loose';
+  if (stats.mode & 0o022)
+    return { kind: 'writable', words: `is writable by others (mode ${octal(stats.mode)})` };
+  return 'fine';
+}
+
+/**
+ * Puts `text` at `path` through a new temp file renamed over it: the file is whole at every moment,
+ * created by this process (so owned by the caller) with mode 0600, and a symlink at `path` is
+ * replaced, never followed. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
+ * A write that fails (a full disk) leaves the old file as it was, and no temp file behind.
+ */
+export function replaceFile(path: string, text: string): void {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+  try {
+    try {
+      fchmodSync(fd, 0o600); // the umask may have taken bits away: exactly 0600, as promised
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+const LOCK_TRIES = 500;
+const LOCK_PAUSE_MS = 10;
+/** A lock older than this was left by a pp that died: a write holds it for milliseconds. */
+const STALE_LOCK_MS = 10_000;
+
+/** Blocks the thread for `ms`: the lock is taken by synchronous code, and waits a few milliseconds. */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Why a lock was not taken: `busy` (another pp held it ~5 s) or the error code of creating it. */
+export class LockError extends Error {
+  constructor(
+    readonly lock: string,
+    readonly code: string,
+  ) {
+    super(code === 'busy' ? `${lock} is held by another pp command` : `cannot create ${lock} (${code})`);
+  }
+}
+
+/**
+ * Takes `<path>.lock` (created O_EXCL: one holder at a time), waiting up to ~5 s for another pp to
+ * finish its write; a lock whose writer is gone (no such process, or older than 10 s) is taken over.
+ * Returns the release; throws a LockError.
+ */
+export function lockFile(path: string): () => void {
+  const lock = `${path}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+      try {
+        writeFileSync(fd, `${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      return () => rmSync(lock, { force: true });
+    } catch (err) {
+      if (errCode(err) !== 'EEXIST') throw new LockError(lock, errCode(err));
+    }
+    if (staleLock(lock)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (attempt >= LOCK_TRIES) throw new LockError(lock, 'busy');
+    pause(LOCK_PAUSE_MS + Math.floor(Math.random() * LOCK_PAUSE_MS));
+  }
+}
+
+function staleLock(lock: string): boolean {
+  try {
+    // file times against the wall clock: the lock is about other processes, not pp's own waits
+    if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
+    const pid = Number(readFileSync(lock, 'utf8').trim());
+    if (!Number.isSafeInteger(pid) || pid <= 0) return false; // being written right now
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return errCode(err) === 'ESRCH'; // its process is gone; ENOENT: released meanwhile, try again
+  }
+}
