@@ -11,7 +11,7 @@ import { Option } from '@commander-js/extra-typings';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { sourcesOf } from '../api/account.js';
 import { type LinkRequest, linkWrite, requestLink } from '../api/actions.js';
-import { apiBaseUrl } from '../api/open.js';
+import { apiBaseUrl, openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError, type PpError, toPpError, usageError } from '../errors.js';
 import { type Health, HealthTally, healthExitCode, healthOf } from '../health.js';
@@ -182,7 +182,6 @@ async function targetsOf(ctx: Context, ids: string[], opts: ReconnectOptions): P
     const named = await namedIds(ctx, ids, opts.fromFile);
     return [...(named ?? [])].map((id) => ({ id, type: '', name: '' }));
   }
-  const { openClient } = await import('../api/open.js');
   const client = await openClient(ctx);
   const targets: Target[] = [];
   for await (const rows of listAccounts(ctx, client, undefined, { progress: true }))

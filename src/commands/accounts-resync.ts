@@ -40,7 +40,7 @@ export default defineCommand({
       )
       .addOption(
         new Option('--max-wait <duration>', 'with --wait: give up after this long, then exit 18')
-          .argParser(duration('--max-wait', { max: 7 * DAY_MS }))
+          .argParser(duration('--max-wait', { min: 1000, max: 7 * DAY_MS }))
           .default(10 * 60_000, '10m'),
       )
       .addHelpText(

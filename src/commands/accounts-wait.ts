@@ -55,7 +55,7 @@ export default defineCommand({
       )
       .addOption(
         new Option('--max-wait <duration>', 'give up after this long (90, 90s, 10m, 2h), then exit 18')
-          .argParser(duration('--max-wait', { max: 7 * DAY_MS }))
+          .argParser(duration('--max-wait', { min: 1000, max: 7 * DAY_MS }))
           .default(10 * 60_000, '10m'),
       )
       .addOption(
@@ -68,7 +68,7 @@ export default defineCommand({
         `${examples(
           'pp accounts wait acc_… acc_…',
           'pp --sandbox accounts wait acc_demo_whatsapp_connecting',
-          'pp accounts wait $(cut -d, -f1 links.csv | tail -n +2) --max-wait 2h',
+          'pp accounts wait $(tail -n +2 links.csv | cut -d, -f1) --max-wait 2h',
           'pp accounts wait acc_… --until connecting --interval 30s --json',
         )}
 Exit: 0 when every account got there, 18 when the time ran

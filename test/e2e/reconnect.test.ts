@@ -449,6 +449,25 @@ describe('pp accounts reconnect: a link is a secret of the moment', () => {
     expect(r.stderr).not.toContain('reconnect_account'); // the body is never logged
   });
 
+  it('is not on the progress line of a run of many on a terminal', async () => {
+    const many = Array.from({ length: 6 }, (_, i) => account(`acc_${i}`, 'STOPPED'));
+    server.script(
+      api({
+        accounts: many,
+        link: (_req, n) => (n === 1 ? answer(429, {}, { 'retry-after': '2' }) : undefined),
+      }),
+    );
+    const r = await pp(['--base-url', server.origin, 'accounts', 'reconnect', '--needing', '--yes'], {
+      env: env(),
+      clock: new FakeClock(T0, { ticks: true }),
+      tty: { columns: 200 },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\d+ of 6 done · 0 failed · waiting 2 s: rate limited \(acc_\d\)/);
+    expect(r.stdout.match(/secret-\d/g)).toHaveLength(6);
+    expect(r.stderr).not.toMatch(/secret|hosted\.example/);
+  });
+
   it('a link holding the API key is masked, as everything printed is', async () => {
     server.script(
       api({ accounts: broken, link: () => answer(201, { url: `https://h.example/x?k=${KEY}` }) }),
