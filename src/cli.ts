@@ -7,7 +7,6 @@ import { commandWords, loadCommands, subcommandsOf } from './commands/index.js';
 import { Context, type Globals } from './context.js';
 import { type RunDeps, realClock } from './deps.js';
 import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
-import { fixCommands } from './health.js';
 import { type Format, formatFailure } from './output/formats/index.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
@@ -166,7 +165,7 @@ async function report(
   const keyHint = error.exitCode === ExitCode.auth ? ctx?.refusedKeyHint() : undefined;
   if (keyHint) error = error.with({ hint: keyHint });
   // the owner must act: the hint names the pp command that does it (pp accounts reconnect acc_…)
-  const fix = ctx && error.accountId ? fixHint(error, error.accountId, ctx) : undefined;
+  const fix = ctx && error.accountId ? await fixHint(error, error.accountId, ctx) : undefined;
   if (fix) error = error.with({ hint: error.hint ? `${error.hint} ${fix}` : fix });
   if (ctx?.globals.json ?? json) {
     io.err(oneLine({ error: jsonError(error) }));
@@ -181,7 +180,9 @@ async function report(
  * The pp command that does what an error's type says (reconnect the account, solve its checkpoint),
  * as a sentence for its hint; nothing when there is none, or the hint names it already.
  */
-function fixHint(error: PpError, accountId: string, ctx: Context): string | undefined {
+async function fixHint(error: PpError, accountId: string, ctx: Context): Promise<string | undefined> {
+  // the health model (and the error catalogue with it) loads only for an error about an account
+  const { fixCommands } = await import('./health.js');
   const command = fixCommands(error.type ?? '', [accountId], 1, ctx.ppCommand('')).find(
     (line) => !line.includes(' accounts wait '),
   );
