@@ -22,6 +22,7 @@ _pp() {
       '/accounts') path='accounts' args=0 ;;
       '/status') path='status' args=0 ;;
       '/config') path='config' args=0 ;;
+      '/api') path='api' args=0 ;;
       '/doctor') path='doctor' args=0 ;;
       '/completion') path='completion' args=0 ;;
       '/sandbox') path='sandbox' args=0 ;;
@@ -46,6 +47,7 @@ _pp() {
       'accounts/--type' | 'accounts '*'/--type') option=$word ;;
       'accounts/--state' | 'accounts '*'/--state') option=$word ;;
       'accounts/--group' | 'accounts '*'/--group') option=$word ;;
+      'accounts/--output-file' | 'accounts '*'/--output-file') option=$word ;;
       'accounts reconnect/--from-file' | 'accounts reconnect '*'/--from-file') option=$word ;;
       'accounts reconnect/--expires' | 'accounts reconnect '*'/--expires') option=$word ;;
       'accounts reconnect/--name' | 'accounts reconnect '*'/--name') option=$word ;;
@@ -66,6 +68,7 @@ _pp() {
       'status/--concurrency' | 'status '*'/--concurrency') option=$word ;;
       'status/--max-wait' | 'status '*'/--max-wait') option=$word ;;
       'status/--fail-on' | 'status '*'/--fail-on') option=$word ;;
+      'status/--output-file' | 'status '*'/--output-file') option=$word ;;
       'config/set-key') path='config set-key' args=0 ;;
       'config/set-key-command') path='config set-key-command' args=0 ;;
       'config/show') path='config show' args=0 ;;
@@ -89,6 +92,10 @@ _pp() {
       'config help/profiles') path='config help profiles' args=0 ;;
       'config help/use') path='config help use' args=0 ;;
       'config help/remove-profile') path='config help remove-profile' args=0 ;;
+      'api/-X' | 'api '*'/-X' | 'api/--method' | 'api '*'/--method') option=$word ;;
+      'api/-f' | 'api '*'/-f' | 'api/--field' | 'api '*'/--field') option=$word ;;
+      'api/--input' | 'api '*'/--input') option=$word ;;
+      'api/-H' | 'api '*'/-H' | 'api/--header' | 'api '*'/--header') option=$word ;;
       'sandbox/--port' | 'sandbox '*'/--port') option=$word ;;
       'sandbox/--latency' | 'sandbox '*'/--latency') option=$word ;;
       'sandbox/--rate-limit' | 'sandbox '*'/--rate-limit') option=$word ;;
@@ -99,6 +106,7 @@ _pp() {
       'help/accounts') path='help accounts' args=0 ;;
       'help/status') path='help status' args=0 ;;
       'help/config') path='help config' args=0 ;;
+      'help/api') path='help api' args=0 ;;
       'help/doctor') path='help doctor' args=0 ;;
       'help/completion') path='help completion' args=0 ;;
       'help/sandbox') path='help sandbox' args=0 ;;
@@ -135,23 +143,27 @@ _pp() {
     'whoami/--fail-on' | 'whoami '*'/--fail-on') words='warning' ;;
     'profile/--from-file' | 'profile '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'profile/--fail-on' | 'profile '*'/--fail-on') words='warning' ;;
+    'accounts/--output-file' | 'accounts '*'/--output-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'accounts reconnect/--from-file' | 'accounts reconnect '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'accounts wait/--until' | 'accounts wait '*'/--until') words='ok connecting' ;;
     'status/--from-file' | 'status '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'status/--fail-on' | 'status '*'/--fail-on') words='warning' ;;
+    'status/--output-file' | 'status '*'/--output-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+    'api/-X' | 'api '*'/-X' | 'api/--method' | 'api '*'/--method') words='GET POST PUT PATCH DELETE' ;;
+    'api/--input' | 'api '*'/--input') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     esac
   elif [[ $cur == -* ]]; then
     case $path in
       '') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'whoami') words='--account --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'profile') words='--from-file --concurrency --max-wait --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts') words='--type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts show') words='--type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts reconnect') words='--from-file --needing --expires --name --success-url --failure-url --notify-url --dry-run -y --yes --qr --concurrency --type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts wait') words='--until --max-wait --interval --type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts resync') words='--wait --interval --max-wait --type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'accounts checkpoint') words='--code --resend --another-way --type --state --group -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
-      'status') words='--type --state --group --from-file --deep --all --concurrency --max-wait --fail-on --changes --no-state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts') words='--type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts show') words='--type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts reconnect') words='--from-file --needing --expires --name --success-url --failure-url --notify-url --dry-run -y --yes --qr --concurrency --type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts wait') words='--until --max-wait --interval --type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts resync') words='--wait --interval --max-wait --type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts checkpoint') words='--code --resend --another-way --type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'status') words='--type --state --group --from-file --deep --all --concurrency --max-wait --fail-on --output-file --changes --no-state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key') words='--no-verify --insecure-storage -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key-command') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
@@ -176,6 +188,7 @@ _pp() {
       'config help profiles') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config help use') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config help remove-profile') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'api') words='-X --method -f --field --input -H --header --paginate --dry-run -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'doctor') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'completion') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'sandbox') words='--port --latency --rate-limit --accounts --flap -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
@@ -201,6 +214,7 @@ _pp() {
       'help config profiles') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help config use') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help config remove-profile') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help api') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help doctor') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help completion') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help sandbox') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
@@ -212,7 +226,7 @@ _pp() {
     esac
   else
     case "$path/$args" in
-      '/'*) words='whoami profile accounts status config doctor completion sandbox help' ;;
+      '/'*) words='whoami profile accounts status config api doctor completion sandbox help' ;;
       'whoami/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'profile/'*) words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'accounts/'*) words='show reconnect wait resync checkpoint' ;;
@@ -227,8 +241,9 @@ _pp() {
       'config use/0') words=$(pp __complete profiles -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'config remove-profile/0') words=$(pp __complete profiles -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'config help/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' ;;
+      'api/0') words='/api/v1/accounts /api/v1/accounts/ /api/v1/accounts/checkpoint /api/v1/accounts/checkpoint/resend /api/v1/hosted/accounts/link /api/v1/users/me' ;;
       'completion/0') words='bash zsh fish' ;;
-      'help/'*) words='whoami profile accounts status config doctor completion sandbox environment exit-codes formats health scripting' ;;
+      'help/'*) words='whoami profile accounts status config api doctor completion sandbox environment exit-codes formats health scripting' ;;
       'help accounts/'*) words='show reconnect wait resync checkpoint' ;;
       'help config/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' ;;
     esac

@@ -26,6 +26,8 @@ function __pp_position
                 set path 'pp status'; set args 0
             case 'pp/config'
                 set path 'pp config'; set args 0
+            case 'pp/api'
+                set path 'pp api'; set args 0
             case 'pp/doctor'
                 set path 'pp doctor'; set args 0
             case 'pp/completion'
@@ -100,6 +102,8 @@ function __pp_position
                 set path 'pp help status'; set args 0
             case 'pp help/config'
                 set path 'pp help config'; set args 0
+            case 'pp help/api'
+                set path 'pp help api'; set args 0
             case 'pp help/doctor'
                 set path 'pp help doctor'; set args 0
             case 'pp help/completion'
@@ -148,7 +152,7 @@ function __pp_position
                 set path 'pp help config use'; set args 0
             case 'pp help config/remove-profile'
                 set path 'pp help config remove-profile'; set args 0
-            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts/--group' 'pp accounts */--group' 'pp accounts reconnect/--from-file' 'pp accounts reconnect */--from-file' 'pp accounts reconnect/--expires' 'pp accounts reconnect */--expires' 'pp accounts reconnect/--name' 'pp accounts reconnect */--name' 'pp accounts reconnect/--success-url' 'pp accounts reconnect */--success-url' 'pp accounts reconnect/--failure-url' 'pp accounts reconnect */--failure-url' 'pp accounts reconnect/--notify-url' 'pp accounts reconnect */--notify-url' 'pp accounts reconnect/--concurrency' 'pp accounts reconnect */--concurrency' 'pp accounts wait/--until' 'pp accounts wait */--until' 'pp accounts wait/--max-wait' 'pp accounts wait */--max-wait' 'pp accounts wait/--interval' 'pp accounts wait */--interval' 'pp accounts resync/--interval' 'pp accounts resync */--interval' 'pp accounts resync/--max-wait' 'pp accounts resync */--max-wait' 'pp accounts checkpoint/--code' 'pp accounts checkpoint */--code' 'pp status/--type' 'pp status */--type' 'pp status/--state' 'pp status */--state' 'pp status/--group' 'pp status */--group' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts' 'pp sandbox/--flap' 'pp sandbox */--flap'
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts/--group' 'pp accounts */--group' 'pp accounts/--output-file' 'pp accounts */--output-file' 'pp accounts reconnect/--from-file' 'pp accounts reconnect */--from-file' 'pp accounts reconnect/--expires' 'pp accounts reconnect */--expires' 'pp accounts reconnect/--name' 'pp accounts reconnect */--name' 'pp accounts reconnect/--success-url' 'pp accounts reconnect */--success-url' 'pp accounts reconnect/--failure-url' 'pp accounts reconnect */--failure-url' 'pp accounts reconnect/--notify-url' 'pp accounts reconnect */--notify-url' 'pp accounts reconnect/--concurrency' 'pp accounts reconnect */--concurrency' 'pp accounts wait/--until' 'pp accounts wait */--until' 'pp accounts wait/--max-wait' 'pp accounts wait */--max-wait' 'pp accounts wait/--interval' 'pp accounts wait */--interval' 'pp accounts resync/--interval' 'pp accounts resync */--interval' 'pp accounts resync/--max-wait' 'pp accounts resync */--max-wait' 'pp accounts checkpoint/--code' 'pp accounts checkpoint */--code' 'pp status/--type' 'pp status */--type' 'pp status/--state' 'pp status */--state' 'pp status/--group' 'pp status */--group' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp status/--output-file' 'pp status */--output-file' 'pp api/-X' 'pp api */-X' 'pp api/--method' 'pp api */--method' 'pp api/-f' 'pp api */-f' 'pp api/--field' 'pp api */--field' 'pp api/--input' 'pp api */--input' 'pp api/-H' 'pp api */-H' 'pp api/--header' 'pp api */--header' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts' 'pp sandbox/--flap' 'pp sandbox */--flap'
                 set option 1
             case '*/-*'
             case '*'
@@ -207,6 +211,7 @@ complete -c pp -n '__pp_at \'pp\'' -a 'profile' -d 'the full provider-specific p
 complete -c pp -n '__pp_at \'pp\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
 complete -c pp -n '__pp_at \'pp\'' -a 'status' -d 'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code'
 complete -c pp -n '__pp_at \'pp\'' -a 'config' -d 'store the API key, base URL and default account of each profile'
+complete -c pp -n '__pp_at \'pp\'' -a 'api' -d 'any endpoint of the API, with pp’s key and retries: the answer as received'
 complete -c pp -n '__pp_at \'pp\'' -a 'doctor' -d 'check the setup: config file, key, network, TLS, proxy, clock'
 complete -c pp -n '__pp_at \'pp\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c pp -n '__pp_at \'pp\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
@@ -231,6 +236,7 @@ complete -c pp -n '__pp_at \'pp profile\'' -a '(__pp_values accounts)'
 complete -c pp -n '__pp_in \'pp accounts\'' -l type -x -d 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)'
 complete -c pp -n '__pp_in \'pp accounts\'' -l state -x -d 'only accounts in this health state (ok, warning, connecting, action_needed, stopped, unknown)'
 complete -c pp -n '__pp_in \'pp accounts\'' -l group -x -d 'only accounts in this group (the account’s groups)'
+complete -c pp -n '__pp_in \'pp accounts\'' -l output-file -r -F -d 'write the output to this file instead, replaced whole (a temporary file beside it, renamed over it); a new file is made 0644 so that a collector running as another user can read it, an existing one keeps its mode'
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'reconnect' -d 'a fresh hosted link per account that its owner opens to reconnect it, and when it expires'
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'wait' -d 'wait until accounts are back (ok; or connecting with --until connecting)'
@@ -284,6 +290,7 @@ complete -c pp -n '__pp_in \'pp status\'' -l concurrency -x -d 'requests at once
 complete -c pp -n '__pp_in \'pp status\'' -l max-wait -x -d 'with --deep: wait out rate limits this long in all (90, 90s, 10m), then fail the rest (exit 9)'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -a 'warning'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
+complete -c pp -n '__pp_in \'pp status\'' -l output-file -r -F -d 'write the output to this file instead, replaced whole (a temporary file beside it, renamed over it); a new file is made 0644 so that a collector running as another user can read it, an existing one keeps its mode'
 complete -c pp -n '__pp_in \'pp status\'' -l changes -d 'only the accounts whose state changed since the last run; the exit code is theirs alone'
 complete -c pp -n '__pp_in \'pp status\'' -l no-state -d 'neither read nor write what pp status remembers (PP_STATE_DIR)'
 complete -c pp -n '__pp_at \'pp status\'' -a '(__pp_values accounts)'
@@ -366,6 +373,16 @@ complete -c pp -n '__pp_at \'pp config help\'' -a 'remove-profile' -d 'delete a 
 
 # pp config help remove-profile
 
+# pp api
+complete -c pp -n '__pp_in \'pp api\'' -s X -l method -x -a 'GET POST PUT PATCH DELETE'
+complete -c pp -n '__pp_in \'pp api\'' -s X -l method -x -d 'GET (the default), POST, PUT, PATCH or DELETE'
+complete -c pp -n '__pp_in \'pp api\'' -s f -l field -x -d 'a field of the JSON body (the query for GET); repeat it'
+complete -c pp -n '__pp_in \'pp api\'' -l input -r -F -d 'the request body, as sent: a file, or - for standard input'
+complete -c pp -n '__pp_in \'pp api\'' -s H -l header -x -d 'one more request header; repeat it'
+complete -c pp -n '__pp_in \'pp api\'' -l paginate -d 'follow cursor/next_cursor: every page’s items as NDJSON'
+complete -c pp -n '__pp_in \'pp api\'' -l dry-run -d 'print the request (the key masked) and send nothing'
+complete -c pp -n '__pp_at \'pp api\' 0' -a '/api/v1/accounts /api/v1/accounts/ /api/v1/accounts/checkpoint /api/v1/accounts/checkpoint/resend /api/v1/hosted/accounts/link /api/v1/users/me'
+
 # pp doctor
 
 # pp completion
@@ -384,6 +401,7 @@ complete -c pp -n '__pp_at \'pp help\'' -a 'profile' -d 'the full provider-speci
 complete -c pp -n '__pp_at \'pp help\'' -a 'accounts' -d 'the workspace’s linked accounts and their health, from the accounts list (no provider call)'
 complete -c pp -n '__pp_at \'pp help\'' -a 'status' -d 'the health check for scripts and monitoring: every account’s verdict, a summary and an exit code'
 complete -c pp -n '__pp_at \'pp help\'' -a 'config' -d 'store the API key, base URL and default account of each profile'
+complete -c pp -n '__pp_at \'pp help\'' -a 'api' -d 'any endpoint of the API, with pp’s key and retries: the answer as received'
 complete -c pp -n '__pp_at \'pp help\'' -a 'doctor' -d 'check the setup: config file, key, network, TLS, proxy, clock'
 complete -c pp -n '__pp_at \'pp help\'' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c pp -n '__pp_at \'pp help\'' -a 'sandbox' -d 'serve the built-in sandbox API on 127.0.0.1 until interrupted'
@@ -450,6 +468,8 @@ complete -c pp -n '__pp_at \'pp help config\'' -a 'remove-profile' -d 'delete a 
 # pp help config use
 
 # pp help config remove-profile
+
+# pp help api
 
 # pp help doctor
 

@@ -5,12 +5,22 @@ import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typ
 import { checkFormat, formatsOf, type PpCommandDef } from './commands/command.js';
 import { commandWords, loadCommands, subcommandsOf } from './commands/index.js';
 import { Context, type Globals } from './context.js';
-import { type RunDeps, realClock } from './deps.js';
-import { ExitCode, formatAsked, jsonAsked, jsonError, PpError, toPpError, usageError } from './errors.js';
+import { type RunDeps, realClock, terminatedBy } from './deps.js';
+import {
+  ExitCode,
+  formatAsked,
+  jsonAsked,
+  jsonError,
+  PpError,
+  terminated,
+  toPpError,
+  usageError,
+} from './errors.js';
 import { type Format, formatFailure } from './output/formats/index.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
 import { errorText } from './output/notices.js';
+import { OutputFile } from './output-file.js';
 import { buildProgram, type GlobalOptionValues, helpAsked, leadingOperands } from './program.js';
 import { closest } from './similar.js';
 import { version } from './version.js';
@@ -30,8 +40,12 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   let io = new Io({ ...deps, colorFlag: !noColorInArgs });
   let ctx: Context | undefined;
   let code: number = ExitCode.ok;
+  // --output-file: the run's standard output, put in place at the end when the output is whole (the
+  // command returned) or says it failed (its format's failure); given up otherwise
+  let output: OutputFile | undefined;
+  let whole = false;
 
-  const contextFor = (cmd: CommandUnknownOpts): Context => {
+  const contextFor = (cmd: CommandUnknownOpts, def: PpCommandDef, values: readonly unknown[]): Context => {
     // the values of the options program.ts declares (their type is read from that declaration)
     const g = cmd.optsWithGlobals() as GlobalOptionValues;
     if (g.json && g.format !== undefined && g.format !== 'json')
@@ -39,7 +53,8 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
         `--json and --format ${g.format} disagree`,
         '--json is --format json: give one of them.',
       );
-    const format = (g.format ?? (g.json ? 'json' : 'table')) as Format; // checked in onRun
+    const format = (g.format ?? (g.json ? 'json' : 'table')) as Format;
+    checkFormat(def, values, format);
     const globals: Globals = {
       json: format === 'json',
       format,
@@ -52,7 +67,11 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       verbose: g.verbose === true,
       profile: g.profile,
     };
-    io = new Io({ ...deps, colorFlag: globals.color, width: g.width });
+    // declared by the commands that take it (commands/command.ts, outputFileOption); opened before
+    // the command runs, so a path that cannot be written stops it before any request
+    const { outputFile } = cmd.opts() as { outputFile?: unknown };
+    if (typeof outputFile === 'string') output = OutputFile.open(outputFile, deps.onExit ?? (() => () => {}));
+    io = new Io({ ...deps, stdout: output?.stream ?? deps.stdout, colorFlag: globals.color, width: g.width });
     ctx = new Context({
       io,
       env: deps.env,
@@ -60,7 +79,6 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       version,
       signal: deps.signal,
       clock: deps.clock ?? realClock,
-      onTerminate: deps.onTerminate ?? (() => {}),
       setExitCode: deps.setExitCode ?? (() => {}),
       onExit: deps.onExit ?? (() => () => {}),
       commandWords,
@@ -73,9 +91,9 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
     await loadCommands(leadingOperands(argv), helpAsked(argv)),
     async (def, values, cmd) => {
       parsed = values;
-      const context = contextFor(cmd);
-      checkFormat(def, values, context.globals.format);
+      const context = contextFor(cmd, def, values);
       code = (await def.run?.(context, values)) ?? ExitCode.ok;
+      whole = true;
     },
     {
       writeOut: (s) => void io.out(s),
@@ -105,7 +123,14 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-  } catch (err) {
+    // a command that says on its own that it was interrupted (pp profile's partial table)
+    if (code === ExitCode.interrupted && terminatedBy(deps.signal)) code = ExitCode.terminated;
+  } catch (thrown) {
+    // SIGTERM stops a command as Ctrl-C does; it is told apart here, once, for every command
+    const err =
+      terminatedBy(deps.signal) && toPpError(thrown).exitCode === ExitCode.interrupted
+        ? terminated()
+        : thrown;
     code = await report(err, io, ctx, json, argv);
     // A failed check is written in the format asked for, where the format says how (nagios:
     // UNKNOWN, exit 3; prometheus: pp_status_success 0), so it never passes for a good one.
@@ -119,14 +144,18 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
             io,
             clock: deps.clock ?? realClock,
             warn: () => {},
-            note: () => {},
+            note: async () => {},
           });
       if (failure) {
         await io.out(failure.text);
         code = failure.exitCode ?? code;
+        whole = true;
       }
     }
   } finally {
+    // an interrupted run (Ctrl-C, SIGTERM) leaves the old file: it is no verdict
+    const error = await output?.close(whole && !deps.signal.aborted);
+    if (error) code = await report(error, io, ctx, json, argv);
     await ctx?.cleanup();
   }
   return code;

@@ -35,7 +35,6 @@ export interface ContextInit {
   version: string;
   signal: AbortSignal;
   clock: Clock;
-  onTerminate: (fn: () => void) => void;
   setExitCode: (code: number) => void;
   onExit: (fn: () => void) => () => void;
   commandWords: ReadonlySet<string>;
@@ -48,8 +47,6 @@ export class Context {
   readonly version: string;
   readonly signal: AbortSignal;
   readonly clock: Clock;
-  /** Calls `fn` on SIGTERM. */
-  readonly onTerminate: (fn: () => void) => void;
   /** What pp exits with if standard output's reader leaves now (see RunDeps). */
   readonly setExitCode: (code: number) => void;
   /** Runs `fn` if the process ends before the command does; returns a remover. */
@@ -72,7 +69,6 @@ export class Context {
     this.version = init.version;
     this.signal = init.signal;
     this.clock = init.clock;
-    this.onTerminate = init.onTerminate;
     this.setExitCode = init.setExitCode;
     this.onExit = init.onExit;
     this.commandWords = init.commandWords;
@@ -115,8 +111,14 @@ export class Context {
    * format, or when standard error is a terminal. A machine format whose check succeeded writes
    * nothing there, so that a cron job sends no mail (CLI.md, "Output").
    */
-  note(text: string): void {
-    if (this.globals.format === 'table' || this.io.stderr.isTTY) this.io.err(`${text}\n`);
+  async note(text: string): Promise<void> {
+    if (this.globals.format !== 'table' && !this.io.stderr.isTTY) return;
+    // on a terminal, a long line wraps at spaces rather than wherever the terminal cuts it
+    if (this.io.stderr.isTTY && text.length > this.io.errColumns) {
+      const { wrapText } = await import('./output/width.js');
+      text = wrapText(text, this.io.errColumns);
+    }
+    this.io.err(`${text}\n`);
   }
 
   /** The exporter of the --format in use, for a command that prints a row per account. */

@@ -21,7 +21,7 @@ export interface RunDeps {
   /** Taken when first needed: building process.stdin costs ~2 ms that most commands never need. */
   stdin: () => InStream & RawInput;
   env: Env;
-  /** Aborted on Ctrl-C. */
+  /** Aborted on Ctrl-C, and on SIGTERM (its reason then a Termination). */
   signal: AbortSignal;
   /** Real time unless a test says otherwise. */
   clock?: Clock;
@@ -32,9 +32,21 @@ export interface RunDeps {
   setExitCode?: (code: number) => void;
   /** Runs `fn` if the process ends before the command does (that closed pipe); returns a remover. */
   onExit?: (fn: () => void) => () => void;
-  /** Calls `fn` on SIGTERM (`pp sandbox` stops cleanly on it). */
-  onTerminate?: (fn: () => void) => void;
 }
+
+/**
+ * The reason the run's signal carries when SIGTERM aborted it: the command stops as on Ctrl-C, and
+ * cli.ts makes its exit code 143 rather than 130 (Ctrl-C leaves the default AbortError).
+ */
+export class Termination extends Error {
+  constructor() {
+    super('terminated (SIGTERM)');
+    this.name = 'AbortError';
+  }
+}
+
+/** Whether SIGTERM, not Ctrl-C, stopped the run. */
+export const terminatedBy = (signal: AbortSignal): boolean => signal.reason instanceof Termination;
 
 export const realClock: Clock = {
   now: () => Date.now(),

@@ -25,6 +25,8 @@ export const ExitCode = {
   /** `pp accounts wait` (and `resync --wait`): the time ran out before every account got there. */
   stillWaiting: 18,
   interrupted: 130,
+  /** SIGTERM, a scheduler's timeout (cron, systemd, CI): handled like Ctrl-C, with the code of its signal. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -110,6 +112,10 @@ export const configError = (message: string, hint?: string, detail?: string): Pp
 /** Ctrl-C; `accountId` when it stopped a request for that account. */
 export const interrupted = (accountId?: string): PpError =>
   new PpError({ exitCode: ExitCode.interrupted, message: 'interrupted', accountId });
+
+/** SIGTERM stopped the command (what Ctrl-C's `interrupted` is, told apart for the scheduler that sent it). */
+export const terminated = (): PpError =>
+  new PpError({ exitCode: ExitCode.terminated, message: 'terminated (SIGTERM)' });
 
 /** Any thrown value as a PpError: ours as they are, anything else as a bug (exit 1). */
 export function toPpError(err: unknown, hint?: string): PpError {

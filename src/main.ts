@@ -1,7 +1,7 @@
 // The process around run(): real streams, Ctrl-C and SIGTERM, closed pipes, the exit code. The only
 // file that hands `process` to pp (see deps.ts).
 import { writeSync } from 'node:fs';
-import { realClock } from './deps.js';
+import { realClock, Termination } from './deps.js';
 import { ExitCode, jsonAsked, jsonError, PpError } from './errors.js';
 import { oneLine } from './output/json.js';
 import { StdioWriter } from './output/stdio.js';
@@ -47,15 +47,30 @@ export async function main(argv: string[]): Promise<void> {
   }
   const stderr = new StdioWriter(2, () => process.stderr.on('error', onStderrError), onStderrError);
   const interrupt = new AbortController();
-  process.once('SIGINT', () => {
-    interrupt.abort();
-    // Commands stop at once on the signal; this is the backstop if one does not.
+  // Ctrl-C and SIGTERM (what cron, systemd and CI send on a timeout) stop the command the same way:
+  // it fails as interrupted, and what its format promises on failure is written (cli.ts). A second
+  // signal, or a command that has not stopped 1.5 s later, ends the process there and then.
+  const stop = (signal: 'SIGINT' | 'SIGTERM', code: number, reason?: Error) => {
+    interrupt.abort(reason);
     setTimeout(() => {
-      stderr.write('pp: interrupted\n');
-      exit(130);
+      stderr.write(`pp: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}\n`);
+      exit(code);
     }, 1500).unref();
+    process.once(signal, () => exit(code));
+  };
+  // whichever comes first decides; a later one of the other kind ends the process at once
+  const onInt = () => {
+    process.off('SIGTERM', onTerm);
+    process.once('SIGTERM', () => exit(143));
+    stop('SIGINT', 130);
+  };
+  const onTerm = () => {
+    process.off('SIGINT', onInt);
     process.once('SIGINT', () => exit(130));
-  });
+    stop('SIGTERM', 143, new Termination());
+  };
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
   const { run } = await import('./cli.js');
   const code = await run(argv, {
     stdout,
@@ -71,8 +86,6 @@ export async function main(argv: string[]): Promise<void> {
       atExit.add(fn);
       return () => atExit.delete(fn);
     },
-    // Only `pp sandbox` listens; other commands keep Node's default (SIGTERM ends them).
-    onTerminate: (fn) => process.once('SIGTERM', fn),
   });
   pending = code;
   process.exitCode = code;

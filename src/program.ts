@@ -28,7 +28,8 @@ export const exitCodeHelp = `Exit codes (more: pp help exit-codes):
   7  not found                 17  answered, with warnings
   8  request rejected          18  still waiting (accounts
                                    wait: --max-wait ran out)
-                              130  interrupted (Ctrl-C)`;
+                              130  interrupted (Ctrl-C)
+                              143  terminated (SIGTERM)`;
 
 /** Where pp --help points to the variables (pp help environment has them all). */
 const environmentHelp = `Environment (more: pp help environment):

@@ -8,7 +8,9 @@ import { maskKey } from '../key.js';
 import { errorCatalogue, errorName, exitCodeFor, hintForStatus } from './catalogue.js';
 import { MAX_RETRY_AFTER_MS, RateGate } from './gate.js';
 import {
+  type AnswerHead,
   AT_PROXY,
+  type BodySink,
   type HttpAnswer,
   type HttpRequestOptions,
   header,
@@ -16,6 +18,7 @@ import {
   TOO_LARGE,
   TRUNCATED,
 } from './http.js';
+import { itemsMember } from './pages.js';
 import { proxyFor, tunnelAgent } from './proxy.js';
 
 export interface ClientOptions {
@@ -69,7 +72,7 @@ const MAX_REDIRECTS = 5;
  * A page of 250 accounts is a few hundred KB (about 90 KB in the sandbox); past 16 MB a server is
  * not sending a page of the list, and pp stops reading rather than holding it.
  */
-const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 /**
  * In a run of many accounts, a 429 is the run's business, not the account's: everyone waits it out
  * at the gate, and the account tries again without spending its --retries on it (it queued behind
@@ -84,6 +87,8 @@ export interface ApiRequest {
   path: string;
   /** A write's body, sent as JSON. */
   body?: unknown;
+  /** A body already written as JSON text, sent as it is (pp api: its -f numbers keep their digits). */
+  bodyText?: string | undefined;
   /** The account it is about, named in its errors. */
   accountId?: string | undefined;
   /** What a 2xx body must be beyond a JSON object. */
@@ -92,15 +97,36 @@ export interface ApiRequest {
   /** More headers (pp api -H): never one of those pp sets itself, which win. */
   headers?: Record<string, string> | undefined;
   /**
+   * Where a 2xx answer's body goes as it arrives (pp api): whatever it is, unchecked and never
+   * held. Asked with the answer's status and headers; undefined reads the body into memory.
+   */
+  sink?: ((head: AnswerHead) => BodySink | undefined) | undefined /**
    * Its answer holds a secret of the moment (a hosted link): an answer that fails its check is
    * described by its content type and length, never quoted in the error.
-   */
+   */;
   secretAnswer?: boolean | undefined;
 }
 
-type Attempt =
-  | { ok: true; fetched: Fetched }
-  | { ok: false; error: PpError; retryable: boolean; retryAfterMs?: number | undefined };
+/** A request as it would go out: what `--dry-run` shows, and what send() sends. */
+export interface PreparedRequest {
+  method: ApiRequest['method'];
+  url: string;
+  /** Lower-case names; the key among them (x-api-key): mask it before showing any. */
+  headers: Record<string, string>;
+  /** The body as sent, if any. */
+  body: string | undefined;
+}
+
+/** A 2xx answer as exchange() gives it: the body in memory, or the size of what went to the sink. */
+export interface Answer extends AnswerHead {
+  body: string;
+  streamed?: number | undefined;
+}
+
+type Failed = { ok: false; error: PpError; retryable: boolean; retryAfterMs?: number | undefined };
+type Attempt = { ok: true; fetched: Fetched } | Failed;
+/** What an attempt made of a 2xx answer: the value asked for, or why it is no answer. */
+type Outcome<T> = { ok: true; value: T } | Failed;
 
 export function createClient(opts: ClientOptions) {
   const { clock, log } = opts;
@@ -123,14 +149,14 @@ export function createClient(opts: ClientOptions) {
     return proxyAgent;
   }
 
-  async function attempt(
+  async function attempt<T>(
     startUrl: string,
     request: ApiRequest,
     headers: Record<string, string>,
     payload: string | undefined,
-  ): Promise<Attempt> {
+    accept: (answer: HttpAnswer) => Outcome<T>,
+  ): Promise<Outcome<T>> {
     const { accountId, maxBytes } = request;
-    const check = request.check ?? (() => undefined);
     const write = request.method !== 'GET';
     let url = startUrl;
     for (let hop = 0; ; hop++) {
@@ -139,10 +165,40 @@ export function createClient(opts: ClientOptions) {
       // Each attempt (and hop) has its own timer, cleared when it ends: AbortSignal.timeout's timer
       // would outlive a quick answer by --timeout, piling up in a bulk run of many thousands.
       const timeout = new AbortController();
-      const timer = setTimeout(
-        () => timeout.abort(new DOMException('the attempt timed out', 'TimeoutError')),
-        opts.timeoutMs,
-      );
+      const arm = () =>
+        setTimeout(
+          () => timeout.abort(new DOMException('the attempt timed out', 'TimeoutError')),
+          opts.timeoutMs,
+        );
+      let timer = arm();
+      let over = false; // the attempt has ended: a late chunk's wait must not set a timer again
+      // A 2xx body that streams (pp api) goes at its own pace: from its first byte on, --timeout is
+      // the longest it may go without a chunk, not the length of the whole answer (100 MB to a slow
+      // reader takes what it takes); and while whoever reads is behind, no time runs at all.
+      let streaming = false;
+      const sink =
+        request.sink &&
+        ((head: AnswerHead): BodySink | undefined => {
+          if (head.status < 200 || head.status >= 300) return undefined;
+          const target = request.sink?.(head);
+          if (!target) return undefined;
+          streaming = true;
+          clearTimeout(timer);
+          timer = arm();
+          return {
+            write(chunk) {
+              clearTimeout(timer);
+              const wait = target.write(chunk);
+              if (!wait) {
+                if (!over) timer = arm();
+                return undefined;
+              }
+              return wait.then(() => {
+                if (!over) timer = arm();
+              });
+            },
+          };
+        });
       // Ctrl-C aborts the attempt through the same controller. Not AbortSignal.any: on Node 20 each
       // call leaves a WeakRef on the outer signal, ~25 MB over 100,000 requests of a bulk run.
       const outer = opts.signal;
@@ -158,10 +214,13 @@ export function createClient(opts: ClientOptions) {
           body: payload,
           signal: timeout.signal,
           maxBytes,
+          sink,
           ...transport,
         });
       } catch (err) {
         if (opts.signal?.aborted) throw interrupted(accountId);
+        // the sink's own failure (pp api's output) is its to tell
+        if (err instanceof PpError) return { ok: false, retryable: false, error: err };
         const cause = rootCause(err);
         if (cause?.code === TOO_LARGE) {
           log?.(`← ${cause.message}`);
@@ -171,14 +230,18 @@ export function createClient(opts: ClientOptions) {
           ? timedOut(opts.timeoutMs, url, accountId)
           : networkError(err, url, accountId, proxyHost);
         log?.(`← no answer after ${clock.now() - started} ms: ${error.message}`);
-        return { ok: false, error, retryable: true };
+        // part of a streamed body is out already: trying again would print it twice
+        return { ok: false, error, retryable: !streaming };
       } finally {
+        over = true;
         clearTimeout(timer);
         outer?.removeEventListener('abort', onOuter);
       }
       const { status, body } = res;
       const contentType = header(res.headers, 'content-type');
-      log?.(`← ${status} ${res.statusText} in ${clock.now() - started} ms, ${body.length} bytes`);
+      log?.(
+        `← ${status} ${res.statusText} in ${clock.now() - started} ms, ${res.streamed ?? body.length} bytes`,
+      );
       opts.observe?.({
         status,
         date: header(res.headers, 'date'),
@@ -210,8 +273,7 @@ export function createClient(opts: ClientOptions) {
         log?.(`following redirect to ${url}`);
         continue;
       }
-      if (status >= 200 && status < 300)
-        return parseAnswer(body, contentType, accountId, check, request.secretAnswer ? unquoted : conceal);
+      if (status >= 200 && status < 300) return accept(res);
       if (status < 400 || status > 599) {
         // a redirect with no Location, a 304, a 1xx or a made-up status: not an answer pp can read
         const what = status >= 300 && status < 400 ? 'a redirect with no Location header' : 'an answer';
@@ -246,14 +308,25 @@ export function createClient(opts: ClientOptions) {
   }
 
   /**
-   * One request of `path` under the base URL, with retries: the body that passed its check, or a
-   * PpError. A write (any method but GET) carries its body as JSON and, for POST and PATCH, a fresh
-   * Idempotency-Key that its retries repeat, so the service does it once however often it is sent.
+   * The request as it goes out: the URL under the base URL, pp's headers over any given, the body
+   * as JSON and, for POST and PATCH, a fresh Idempotency-Key that its retries repeat, so the
+   * service does it once however often it is sent. A path that would leave the base URL's origin
+   * (`@host/…`, which makes the base URL a login) is refused: the key goes nowhere else.
    */
-  async function send(request: ApiRequest): Promise<Fetched> {
-    const { accountId, method } = request;
+  function prepare(request: ApiRequest): PreparedRequest {
     const url = `${opts.baseUrl}${request.path}`;
-    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    let origin: string | undefined;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      // not a URL at all: the same refusal
+    }
+    if (origin !== new URL(opts.baseUrl).origin)
+      throw usageError(
+        `the path ${JSON.stringify(request.path)} is not under the base URL ${opts.baseUrl}`,
+        'Give a path such as /api/v1/accounts: pp sends the API key to the base URL only.',
+      );
+    const body = request.bodyText ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
     const headers: Record<string, string> = {
       ...request.headers,
       'x-api-key': opts.apiKey,
@@ -261,8 +334,40 @@ export function createClient(opts: ClientOptions) {
       'user-agent': opts.userAgent,
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (method === 'POST' || method === 'PATCH')
+    if (request.method === 'POST' || request.method === 'PATCH')
       headers['idempotency-key'] = builtin('node:crypto').randomUUID();
+    return { method: request.method, url, headers, body };
+  }
+
+  /**
+   * One request of `path` under the base URL, with retries: the body that passed its check, or a
+   * PpError. A write (any method but GET) is retried only as "Writes" allows (see attempt).
+   */
+  const send = (request: ApiRequest): Promise<Fetched> =>
+    exchangeWith(request, (res) => {
+      const parsed = parseAnswer(
+        res.body,
+        header(res.headers, 'content-type'),
+        request.accountId,
+        request.check ?? (() => undefined),
+        request.secretAnswer ? unquoted : conceal,
+      );
+      return parsed.ok ? { ok: true, value: parsed.fetched } : parsed;
+    });
+
+  /**
+   * One request with retries, its 2xx answer taken as it is: no check, any content (pp api). With
+   * `sink`, the body goes there as it arrives. Any other answer is its PpError, as for send().
+   */
+  const exchange = (request: ApiRequest): Promise<Answer> =>
+    exchangeWith(request, (res) => ({ ok: true, value: res }));
+
+  async function exchangeWith<T>(
+    request: ApiRequest,
+    accept: (answer: HttpAnswer) => Outcome<T>,
+  ): Promise<T> {
+    const { accountId, method } = request;
+    const { url, headers, body } = prepare(request);
     const attempts = opts.retries + 1;
     let sharedRounds = 0;
     let limitsSeen = gate.rateLimited; // the run's 429s so far, this request's own included
@@ -281,9 +386,9 @@ export function createClient(opts: ClientOptions) {
         log?.(
           `x-api-key: ${maskKey(opts.apiKey)}, user-agent: ${opts.userAgent}${headers['idempotency-key'] ? `, idempotency-key: ${headers['idempotency-key']}` : ''}`,
         );
-      let result: Attempt;
+      let result: Outcome<T>;
       try {
-        result = await attempt(url, request, headers, body);
+        result = await attempt(url, request, headers, body, accept);
       } catch (err) {
         gate.release();
         throw err;
@@ -294,7 +399,7 @@ export function createClient(opts: ClientOptions) {
       const wait = result.ok ? 0 : (result.retryAfterMs ?? backoffMs(n, random));
       if (limited) gate.pause(wait, accountId);
       gate.release(!limited);
-      if (result.ok) return result.fetched;
+      if (result.ok) return result.value;
       const { error, retryable, retryAfterMs } = result;
       if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
         log?.(`the server asks to wait ${Math.ceil(retryAfterMs / 1000)} s; not waiting that long`);
@@ -343,7 +448,7 @@ export function createClient(opts: ClientOptions) {
       MAX_PAGE_BYTES,
     );
 
-  return { send, fetchOwnProfile, fetchAccount, fetchAccountPage };
+  return { baseUrl: opts.baseUrl, prepare, send, exchange, fetchOwnProfile, fetchAccount, fetchAccountPage };
 }
 
 export type Client = ReturnType<typeof createClient>;
@@ -437,7 +542,7 @@ export const hasId: BodyCheck = (data) =>
 
 /** An AccountList holds its accounts under `items` (or `data`, as the quick start spells it). */
 export const hasItems: BodyCheck = (data) =>
-  Array.isArray(data.items) || Array.isArray(data.data) ? undefined : 'the answer has no "items" list';
+  itemsMember(data) ? undefined : 'the answer has no "items" list';
 
 /** A 2xx body as a JSON object that passes `check`, or the invalid-response error (exit 15). */
 export function parseAnswer(

@@ -1,4 +1,5 @@
-// One request over node:http/https (a GET, or a write with a JSON body), the whole answer read as text. Hand-written rather than fetch or
+// One request over node:http/https (a GET, or a write with a JSON body): the answer read as text, or
+// handed on as it arrives to a sink (pp api's answer, which may be 100 MB). Hand-written rather than fetch or
 // ofetch, for start-up: Node 20's global fetch loads undici on first use (~150 ms and ~40 MB of a
 // ~100 ms command, measured here), and ofetch's entry touches globalThis.Headers at import, which loads
 // undici too (~50 ms, ~12 MB measured here) — while ofetch's own features (retries, parsing,
@@ -8,13 +9,29 @@
 import type { Agent, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { builtin } from '../builtin.js';
 
-export interface HttpAnswer {
+/** What an answer says before its body. */
+export interface AnswerHead {
   status: number;
   statusText: string;
   /** Lower-case names, as Node gives them. */
   headers: IncomingHttpHeaders;
-  /** The body as text, less a leading byte-order mark (as fetch's text() drops it). */
+}
+
+export interface HttpAnswer extends AnswerHead {
+  /** The body as text, less a leading byte-order mark (as fetch's text() drops it); '' when it went to a sink. */
   body: string;
+  /** The bytes handed to a sink, when the body went to one rather than into memory. */
+  streamed?: number | undefined;
+}
+
+/** Where a body goes as it arrives, rather than into memory. */
+export interface BodySink {
+  /**
+   * A chunk of the body, as received. A promise while whoever reads is behind: no more is read
+   * from the socket until it resolves (backpressure all the way to the server). A rejection, or a
+   * throw, ends the request with that error.
+   */
+  write(chunk: Buffer): Promise<void> | undefined;
 }
 
 export interface HttpRequestOptions {
@@ -26,8 +43,13 @@ export interface HttpRequestOptions {
   signal: AbortSignal;
   /** A proxy agent, when HTTPS_PROXY/HTTP_PROXY apply. */
   agent?: Agent | undefined;
-  /** A body past this many bytes is refused (TOO_LARGE); MAX_BODY_BYTES unless told. */
+  /** A body past this many bytes is refused (TOO_LARGE); MAX_BODY_BYTES unless told. Not for a sink. */
   maxBytes?: number | undefined;
+  /**
+   * Asked once the status and headers are in: a sink to stream the body to, or undefined to read
+   * it into memory. A streamed body has no size limit: it is never held.
+   */
+  sink?: ((head: AnswerHead) => BodySink | undefined) | undefined;
 }
 
 /** Error code of a body that stopped before its end. */
@@ -81,16 +103,25 @@ export function httpRequest(url: URL, opts: HttpRequestOptions): Promise<HttpAns
         ...(agent ? { [TUNNEL_SIGNAL]: signal } : {}),
       },
       (res) => {
-        readBody(res, signal, opts.maxBytes ?? MAX_BODY_BYTES).then(
-          (body) =>
-            resolve({
-              status: res.statusCode ?? 0,
-              statusText: res.statusMessage ?? '',
-              headers: res.headers,
-              body,
-            }),
-          reject,
-        );
+        const head: AnswerHead = {
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? '',
+          headers: res.headers,
+        };
+        let sink: BodySink | undefined;
+        try {
+          sink = opts.sink?.(head);
+        } catch (err) {
+          res.destroy();
+          return reject(err);
+        }
+        if (sink)
+          streamBody(res, signal, sink).then((streamed) => resolve({ ...head, body: '', streamed }), reject);
+        else
+          readBody(res, signal, opts.maxBytes ?? MAX_BODY_BYTES).then(
+            (body) => resolve({ ...head, body }),
+            reject,
+          );
       },
     );
     const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
@@ -136,6 +167,51 @@ function readBody(res: IncomingMessage, signal: AbortSignal, max: number): Promi
       const body = Buffer.concat(chunks);
       const bom = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
       resolve(body.toString('utf8', bom));
+    });
+  });
+}
+
+/**
+ * The body handed to `sink` chunk by chunk as it arrives, never held: memory stays flat whatever its
+ * size. While the sink is behind, the response is paused, so the socket's window closes and the
+ * server waits. Resolves with the number of bytes once all of them were handed on.
+ */
+function streamBody(res: IncomingMessage, signal: AbortSignal, sink: BodySink): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    let settled = false;
+    const fail = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      reject(err);
+      res.destroy();
+    };
+    const onAbort = () => fail(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      let wait: Promise<void> | undefined;
+      try {
+        wait = sink.write(chunk);
+      } catch (err) {
+        return fail(err);
+      }
+      if (!wait) return;
+      res.pause();
+      wait.then(() => {
+        if (!settled) res.resume();
+      }, fail);
+    });
+    res.on('error', fail);
+    res.on('aborted', () => fail(truncated()));
+    // 'end' comes only once every chunk was handed on: a paused response emits no more
+    res.on('end', () => {
+      if (!res.complete) return fail(truncated());
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      resolve(size);
     });
   });
 }

@@ -11,17 +11,16 @@ import { Option } from '@commander-js/extra-typings';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { sourcesOf } from '../api/account.js';
 import { type LinkRequest, linkWrite, requestLink } from '../api/actions.js';
+import { dryRunText } from '../api/dry-run.js';
 import { apiBaseUrl, openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError, type PpError, toPpError, usageError } from '../errors.js';
 import { type Health, HealthTally, healthExitCode, healthOf } from '../health.js';
-import { maskKey } from '../key.js';
 import { checkIdArguments, namedIds } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
 import type { Column, RowView } from '../output/exporter.js';
 import { ago, utc } from '../output/format.js';
 import { listFormats } from '../output/formats/index.js';
-import { oneLine } from '../output/json.js';
 import { askFirst } from '../output/prompt.js';
 import { displayWidth } from '../output/width.js';
 import {
@@ -152,7 +151,7 @@ shared code of those that failed, else 16.
       failureUrl: opts.failureUrl,
       notifyUrl: opts.notifyUrl,
     });
-    if (opts.dryRun) return dryRun(ctx, targets, request, baseUrl);
+    if (opts.dryRun) return dryRun(ctx, targets, request);
     if (targets.length > 1) {
       const which = opts.needing ? 'every account that needs its owner' : 'these accounts';
       const go = await askFirst(ctx.io, {
@@ -192,31 +191,21 @@ async function targetsOf(ctx: Context, ids: string[], opts: ReconnectOptions): P
 const needsOwner = (row: ListedAccount): boolean =>
   row.health.state === 'action_needed' || row.health.state === 'stopped';
 
-/** --dry-run: each request as it would go, the key masked and the Idempotency-Key not yet drawn. */
+/**
+ * --dry-run: each request as the client would send it (client.prepare: the headers with the key
+ * masked and the Idempotency-Key it would carry, the body as sent), in pp api's layout (dry-run.ts).
+ */
 async function dryRun(
   ctx: Context,
   targets: readonly Target[],
   request: (target: Target) => LinkRequest,
-  baseUrl: string,
 ): Promise<number> {
-  const key = maskKey((await ctx.apiKey()).value);
-  let out = '';
-  for (const target of targets) {
-    const write = linkWrite(request(target));
-    const url = `${baseUrl}${write.path}`;
-    out += ctx.globals.json
-      ? oneLine({
-          account_id: target.id,
-          request: {
-            method: write.method,
-            url,
-            headers: { 'x-api-key': key, 'idempotency-key': null, 'content-type': 'application/json' },
-            body: write.body,
-          },
-        })
-      : `${write.method} ${url}\nx-api-key: ${key}\nidempotency-key: (a new UUID for each request)\ncontent-type: application/json\n\n${JSON.stringify(write.body, null, 2)}\n\n`;
-  }
-  await ctx.io.out(ctx.globals.json ? out : out.replace(/\n\n$/, '\n'));
+  const client = await openClient(ctx);
+  const texts = targets.map((target) =>
+    dryRunText(client.prepare({ ...linkWrite(request(target)), accountId: target.id }), ctx.globals.json),
+  );
+  // for a person, a blank line between two requests
+  await ctx.io.out(texts.join(ctx.globals.json ? '' : '\n'));
   ctx.note(`--dry-run: ${targets.length} request${targets.length === 1 ? '' : 's'} printed, none sent.`);
   return ExitCode.ok;
 }

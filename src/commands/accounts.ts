@@ -9,7 +9,7 @@ import { HealthTally } from '../health.js';
 import type { RowView } from '../output/exporter.js';
 import { ago, text } from '../output/format.js';
 import { listFormats } from '../output/formats/index.js';
-import { defineCommand, examples } from './command.js';
+import { defineCommand, examples, outputFileOption } from './command.js';
 
 export default defineCommand({
   path: ['accounts'],
@@ -19,17 +19,19 @@ export default defineCommand({
       cmd.description(
         'the workspace’s linked accounts and their health, from the accounts list (no provider call)',
       ),
-    ).addHelpText(
-      'after',
-      examples(
-        'pp accounts',
-        'pp accounts --state action_needed',
-        'pp accounts --json | jq -r "select(.health.state != \\"ok\\") | .account_id"',
-        'pp accounts --type linkedin --json',
-        'pp accounts --group clients-eu',
-        'pp accounts --format csv > accounts.csv',
+    )
+      .addOption(outputFileOption())
+      .addHelpText(
+        'after',
+        examples(
+          'pp accounts',
+          'pp accounts --state action_needed',
+          'pp accounts --json | jq -r "select(.health.state != \\"ok\\") | .account_id"',
+          'pp accounts --type linkedin --json',
+          'pp accounts --group clients-eu',
+          'pp accounts --format csv --output-file accounts.csv',
+        ),
       ),
-    ),
   async run(ctx, opts) {
     const filter = accountFilter(opts);
     const client = await openClient(ctx);

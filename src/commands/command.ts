@@ -130,6 +130,16 @@ export const maxWaitOption = (what: string) =>
     `${what}: wait out rate limits this long in all (90, 90s, 10m), then fail the rest (exit 9)`,
   ).argParser(duration('--max-wait', { max: DAY_MS }));
 
+/**
+ * `--output-file <path>`: the output written to that file, replaced whole (cli.ts opens it and
+ * puts it in place: output-file.ts). Declared here once for each command that takes it.
+ */
+export const outputFileOption = () =>
+  new Option(
+    '--output-file <path>',
+    'write the output to this file instead, replaced whole (a temporary file beside it, renamed over it); a new file is made 0644 so that a collector running as another user can read it, an existing one keeps its mode',
+  );
+
 export const examples = (...lines: string[]): string =>
   `\nExamples:\n${lines.map((l) => exampleLines(l).join('\n')).join('\n')}\n`;
 

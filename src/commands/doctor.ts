@@ -15,6 +15,7 @@ import {
   type StoredConfig,
   type StoredProfile,
 } from '../config/file.js';
+import { sessionBusPresent } from '../config/keychain.js';
 import { type KeySetting, SANDBOX_KEY, type Setting } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { ExitCode, PpError } from '../errors.js';
@@ -121,6 +122,29 @@ function fileCheck(env: Context['env']): { check: Check; stored: StoredConfig } 
   }
 }
 
+/** `--profile name` for a command to give, unless it is the default profile's. */
+const profileFlag = (profile: string): string => (profile === 'default' ? '' : ` --profile ${profile}`);
+
+/** Which profile the checks are about and why: the workspace a person is looking at. */
+function profileCheck(ctx: Context): Check {
+  const label = 'Profile';
+  try {
+    const { name, source } = ctx.settings.profileChoice();
+    ctx.settings.profile(); // one that does not exist is exit 3, as for every command
+    const from =
+      source === 'flag'
+        ? 'from --profile'
+        : source === 'environment'
+          ? 'from PP_PROFILE'
+          : source === 'file'
+            ? "the config file's active one"
+            : 'the default';
+    return ok('profile', label, `${name} (${from})`);
+  } catch (err) {
+    return failed('profile', label, err);
+  }
+}
+
 /** Where the key comes from and how it is kept (the profile's file, keychain entry or command). */
 async function keyCheck(ctx: Context): Promise<{ check: Check; key: KeySetting | undefined }> {
   const label = 'API key';
@@ -174,7 +198,10 @@ async function keyCheck(ctx: Context): Promise<{ check: Check; key: KeySetting |
           'api_key',
           label,
           `${masked} in the config file, in plain text (profile ${origin.profile})`,
-          'Anyone who can read that file as you can use the key: store it in the keychain with `pp config set-key`, or pass it in PP_API_KEY from a secret store.',
+          // the advice this machine can follow: a keychain only where a Secret Service can answer
+          sessionBusPresent(ctx.env)
+            ? `Anyone who can read that file as you can use the key: store it in the keychain with \`pp${profileFlag(origin.profile)} config set-key\`, or pass it in PP_API_KEY from a secret store.`
+            : `Anyone who can read that file as you can use the key, and no keychain is reachable here (no D-Bus session): keep it behind a command with \`pp${profileFlag(origin.profile)} config set-key-command 'pass show postpress'\`, or pass it in PP_API_KEY from a secret store.`,
         ),
         key,
       };
@@ -348,6 +375,8 @@ when nothing failed, else the code of the first failure.
     const checks = [
       folder,
       file.check,
+      // which profile: read from that file, so nothing more to say when it cannot be read
+      ...(file.check.status === 'failed' ? [] : [profileCheck(ctx)]),
       key.check,
       environmentCheck(ctx, file.stored),
       ...(await networkChecks(ctx, key.key)),

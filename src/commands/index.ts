@@ -35,6 +35,7 @@ const registry: readonly RegistryEntry[] = [
   { path: ['config', 'profiles'], load: () => import('./config/profiles.js') },
   { path: ['config', 'use'], load: () => import('./config/use.js') },
   { path: ['config', 'remove-profile'], load: () => import('./config/remove-profile.js') },
+  { path: ['api'], load: () => import('./api.js') },
   { path: ['doctor'], load: () => import('./doctor.js') },
   { path: ['completion'], load: () => import('./completion.js') },
   { path: ['sandbox'], load: () => import('./sandbox.js') },

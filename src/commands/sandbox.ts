@@ -1,6 +1,7 @@
 // `pp sandbox`: serves the built-in API on 127.0.0.1 until interrupted.
 import { Option } from '@commander-js/extra-typings';
-import { usageError } from '../errors.js';
+import { terminatedBy } from '../deps.js';
+import { ExitCode, usageError } from '../errors.js';
 import { generatedId, sandboxWorkspace } from '../sandbox/accounts.js';
 import { sandboxIdsHelp } from '../sandbox/ids.js';
 import { startSandbox } from '../sandbox/server.js';
@@ -98,11 +99,9 @@ takes 123456. It remembers them until it stops.
       const range = `${generatedId(1)} to ${generatedId(opts.accounts)}`;
       ctx.io.err(`  ${opts.accounts} generated accounts in the list, ${range}\n`);
     }
-    const stopped = await new Promise<'interrupt' | 'terminate'>((resolve) => {
-      ctx.signal.addEventListener('abort', () => resolve('interrupt'), { once: true });
-      ctx.onTerminate(() => resolve('terminate'));
-    });
+    await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
     await running.close();
-    return stopped === 'interrupt' ? 130 : 0;
+    // a service asked to stop (SIGTERM, as systemd does) has done its work; Ctrl-C interrupted it
+    return terminatedBy(ctx.signal) ? 0 : ExitCode.interrupted;
   },
 });

@@ -28,7 +28,15 @@ import {
 } from '../output/exporter.js';
 import { ago, compactSpan } from '../output/format.js';
 import { formatNames } from '../output/formats/index.js';
-import { defineCommand, examples, failOnOption, integer, maxWaitOption, type OptionsOf } from './command.js';
+import {
+  defineCommand,
+  examples,
+  failOnOption,
+  integer,
+  maxWaitOption,
+  type OptionsOf,
+  outputFileOption,
+} from './command.js';
 
 /** The options, typed from the definition below. */
 type StatusOptions = OptionsOf<typeof statusCommand>;
@@ -73,6 +81,7 @@ const statusCommand = defineCommand({
       .option('--concurrency <n>', 'requests at once with --deep', integer('--concurrency', 1, 64), 4)
       .addOption(maxWaitOption('with --deep'))
       .addOption(failOnOption())
+      .addOption(outputFileOption())
       .option(
         '--changes',
         'only the accounts whose state changed since the last run; the exit code is theirs alone',
@@ -94,7 +103,7 @@ const statusCommand = defineCommand({
           'pp status --fail-on warning || notify-ops',
           'pp status --format nagios',
           'pp status --group clients-eu --type linkedin',
-          'pp status --format prometheus > pp.prom.tmp; mv pp.prom.tmp pp.prom',
+          'pp status --format prometheus --output-file pp.prom',
           'pp status --deep --concurrency 8 --json | jq -c "select(.health.state != \\"ok\\")"',
           'pp status --changes',
         )}

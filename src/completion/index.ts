@@ -2,6 +2,7 @@
 // exactly its commands and options. `npm run completions` writes them; a test fails when the
 // committed files differ from what this produces.
 import type { CommandUnknownOpts, OutputConfiguration } from '@commander-js/extra-typings';
+import { knownPaths, methods } from '../api/paths.js';
 import type { PpCommandDef } from '../commands/command.js';
 import { completionFile, type Shell, shells } from '../commands/completion.js';
 import { loadCommands } from '../commands/index.js';
@@ -37,8 +38,8 @@ export const ppValues: ValueHints = {
     '--profile': 'profiles',
     profile: 'profiles',
   },
-  // --format, should a command have one without declaring its choices
-  choices: { '--format': formatNames },
+  // --format, should a command have one without declaring its choices; pp api's paths and methods
+  choices: { '--format': formatNames, path: knownPaths, '--method': methods },
   helpTree: { topics: Object.fromEntries(Object.entries(helpTopics).map(([name, t]) => [name, t.summary])) },
 };
 

@@ -177,27 +177,76 @@ export function judgeFolder(
 }
 
 /**
- * Puts `text` at `path` through a new temp file renamed over it: the file is whole at every moment,
- * created by this process (so owned by the caller) with mode 0600, and a symlink at `path` is
- * replaced, never followed. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
- * A write that fails (a full disk) leaves the old file as it was, and no temp file behind.
+ * A file being replaced: written under a temporary name beside it, then renamed over it whole
+ * (rename is atomic within a folder), so a reader sees the old file or the new one, never part of
+ * one. The temporary name ends in .tmp, which no reader of `*.json` or `*.prom` picks up.
  */
-export function replaceFile(path: string, text: string): void {
+export interface TempFile {
+  /** The file to replace. */
+  path: string;
+  /** Where it is written meanwhile: `<path>.<random>.tmp`. */
+  temp: string;
+  fd: number;
+}
+
+/**
+ * Creates the temporary file of `path`, by this process (so owned by the caller), with exactly
+ * `mode` whatever the umask. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
+ */
+export function createTemp(path: string, mode: number): TempFile {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+  const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
   try {
-    try {
-      fchmodSync(fd, 0o600); // the umask may have taken bits away: exactly 0600, as promised
-      writeFileSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
+    fchmodSync(fd, mode); // the umask may have taken bits away
   } catch (err) {
-    rmSync(temp, { force: true });
+    discardTemp({ path, temp, fd });
     throw err;
   }
+  return { path, temp, fd };
+}
+
+/**
+ * Puts the temporary file in place: flushed to the disk, closed, renamed over `path` (a symlink
+ * there is replaced, never followed). On any failure it is removed and `path` stays as it was.
+ */
+export function commitTemp(file: TempFile): void {
+  try {
+    try {
+      fsyncSync(file.fd);
+    } finally {
+      closeSync(file.fd);
+    }
+    renameSync(file.temp, file.path);
+  } catch (err) {
+    rmSync(file.temp, { force: true });
+    throw err;
+  }
+}
+
+/** Gives the temporary file up: `path` stays as it was. Never throws (it runs on the way out). */
+export function discardTemp(file: TempFile): void {
+  try {
+    closeSync(file.fd);
+  } catch {
+    // closed already
+  }
+  rmSync(file.temp, { force: true });
+}
+
+/**
+ * Puts `text` at `path` through a new temp file renamed over it (createTemp, commitTemp): the file
+ * is whole at every moment, mode 0600. A write that fails (a full disk) leaves the old file as it
+ * was, and no temp file behind.
+ */
+export function replaceFile(path: string, text: string): void {
+  const file = createTemp(path, 0o600);
+  try {
+    writeFileSync(file.fd, text);
+  } catch (err) {
+    discardTemp(file);
+    throw err;
+  }
+  commitTemp(file);
 }
 
 const LOCK_TRIES = 500;

@@ -162,6 +162,11 @@ shows how to read them in a shell.
      ran out of --max-wait before every account got
      there
 130  interrupted (Ctrl-C)
+143  terminated (SIGTERM: what cron, systemd and CI
+     send on a timeout): handled like Ctrl-C. A
+     machine format still writes its failure
+     (pp_status_success 0; PP UNKNOWN, exit 3, in
+     nagios); --output-file keeps the old file.
 
 TRANSIENT: 9, 12, 13 and 14. Trying again later may
 succeed; their --json errors say "retryable": true.
@@ -309,6 +314,50 @@ node_exporter's textfile collector, every account:
   pp_status_timestamp_seconds
 every sample also labelled profile="<pp's profile>", so
 two workspaces' files can share one collector folder.
+Write it with --output-file (below). A check that fails,
+or is stopped by Ctrl-C or SIGTERM (a scheduler's
+timeout: exit 143), still ends with pp_status_success 0
+on standard output; nagios says PP UNKNOWN, exit 3.
+
+--output-file <path> (pp status, pp accounts): the
+output goes to a temporary file in the same folder,
+renamed over <path> when the run is done, so a reader
+(node_exporter's textfile collector) finds the old file
+or the new one, never part of one. Nothing goes to
+standard output. A new file is made 0644: the collector
+runs as a user of its own and must read it (the file
+holds ids, names and states, no secret). An existing
+file keeps its mode, and its owner and group where pp
+may set them. A check that fails still replaces the
+file with its failure (pp_status_success 0, PP
+UNKNOWN): a stale success is never left. A format with
+no way to say it failed (json, csv, tsv, table) leaves
+the old file rather than part of a list; so do Ctrl-C,
+SIGTERM and a write that fails (a full disk: exit 3),
+and no temporary file stays. A folder that does not
+exist, a directory or a symbolic link: exit 2, before
+any request; a folder pp may not write in: exit 3.
+  pp status --format prometheus --output-file \\
+    /var/lib/node_exporter/textfile_collector/pp.prom
+
+pp api <path>: THE ANSWER AS RECEIVED
+  On a pipe or in a file, the body byte for byte as it
+  arrives, never held whole (a 100 MB answer streams):
+  JSON keeps its spacing, member order and digits;
+  anything else (an attachment) keeps its bytes. The one
+  change: the API key, in any spelling, is masked, with
+  a warning. A JSON string that spells it with escapes
+  is written again masked; a string longer than 1 MB
+  goes on in pieces, its escapes written JSON's own way
+  (the same text).
+  On a terminal, JSON up to 4 MB is laid out as --json
+  lays it out; anything else is described (its size and
+  content type): redirect it to a file to keep it.
+  --paginate: every item of every page (under "items"
+  or "data") on a line of its own, as the server wrote
+  it, one page at a time, the cursor followed ("cursor"
+  or "next_cursor"); a cursor given twice is exit 15.
+  Errors are pp's own (below), whatever the endpoint.
 
 MEMORY (pp status)
 Each run remembers every account's state, per profile
@@ -603,12 +652,12 @@ Icinga 1:
                   --format nagios
   }
 node_exporter's textfile collector, every 5 minutes;
-";" not "&&": pp exits 5 when an account needs action,
-and the file must be replaced then too (a failed check
-writes pp_status_success 0):
-  cd /var/lib/node_exporter/textfile_collector &&
-    { pp status --format prometheus > pp.prom.tmp;
-      mv pp.prom.tmp pp.prom; }
+--output-file replaces the file whole, never half
+written (a failed check writes pp_status_success 0;
+pp help formats):
+  */5 * * * *  cd /var/lib/node_exporter/textfile_collector
+    && pp status --format prometheus --output-file pp.prom
+(one line in the crontab).
 A GitHub Actions step that fails the job when an
 account needs action (exit 5):
   - run: pp status --fail-on warning

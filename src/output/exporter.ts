@@ -141,8 +141,8 @@ export interface Summary {
  * The count line after the rows, for a person (ExportDeps.note): not at all from a quiet run off a
  * terminal, so that a cron job with nothing to report sends no mail.
  */
-export function noteSummary(deps: ExportDeps, summary: Summary): void {
-  if (!summary.quiet || deps.io.stderr.isTTY) deps.note(summary.line);
+export async function noteSummary(deps: ExportDeps, summary: Summary): Promise<void> {
+  if (!summary.quiet || deps.io.stderr.isTTY) await deps.note(summary.line);
 }
 
 /** What the rows of a run have seen so far, for a streamed table sized at its first row. */
@@ -186,7 +186,7 @@ export interface ExportDeps {
   /** A warning on standard error (a line that held the key was masked). */
   warn(text: string): void;
   /** A note for a person on standard error: the count line (see Context.note). */
-  note(text: string): void;
+  note(text: string): Promise<void>;
   /** The name of pp's profile in use ('' when there is none to name): which workspace this is. */
   profile: string;
 }

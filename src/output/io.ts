@@ -85,6 +85,20 @@ export class Io {
     return text;
   }
 
+  /**
+   * Where the first secret at or after `from` is in `text`, in any form redact masks, as [start,
+   * end): what lets output/relay.ts mask a body that arrives in pieces, a secret cut across two.
+   */
+  findSecret(text: string, from = 0): [number, number] | undefined {
+    let first: [number, number] | undefined;
+    for (const { pattern } of this.#secrets) {
+      pattern.lastIndex = from;
+      const m = pattern.exec(text);
+      if (m && (!first || m.index < first[0])) first = [m.index, m.index + m[0].length];
+    }
+    return first;
+  }
+
   /** Whether `text` holds a secret in any form redact masks: the test run on every parsed string. */
   holdsSecret(text: string): boolean {
     for (const { pattern } of this.#secrets) {
@@ -97,6 +111,17 @@ export class Io {
   /** Writes the result. Resolves once the stream can take more (backpressure for long outputs). */
   out(text: string): Promise<void> | undefined {
     return this.stdout.write(this.redact(text))
+      ? undefined
+      : new Promise((resolve) => this.stdout.once('drain', resolve));
+  }
+
+  /**
+   * Writes a piece of the result that its caller has masked already: output/relay.ts, which holds
+   * back the end of each piece until it knows no secret runs on into the next (redact() here would
+   * miss one cut in two), and writes bytes as they came.
+   */
+  outMasked(chunk: string | Uint8Array): Promise<void> | undefined {
+    return this.stdout.write(chunk)
       ? undefined
       : new Promise((resolve) => this.stdout.once('drain', resolve));
   }

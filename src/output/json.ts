@@ -66,9 +66,9 @@ function layout(source: string, indent: string | undefined, masker: Masker | und
       const token = source.slice(i, j + 1);
       i = j + 1;
       if (masker && (escaped || plainMayHold)) {
-        const value = escaped ? (JSON.parse(token) as string) : token.slice(1, -1);
-        if (masker.holdsSecret(value)) {
-          out += JSON.stringify(masker.redact(value));
+        const rewritten = maskedString(token, masker);
+        if (rewritten !== undefined) {
+          out += rewritten;
           masked = true;
           continue;
         }
@@ -113,9 +113,26 @@ function layout(source: string, indent: string | undefined, masker: Masker | und
   return { text: out, masked };
 }
 
+/**
+ * A JSON string token (its quotes included) written again with the secret masked, when what it
+ * decodes to holds one; undefined when it holds none. The one judgment of a string, for --json
+ * (layout above) and for pp api's answer as it streams (relay.ts).
+ */
+export function maskedString(token: string, masker: Masker): string | undefined {
+  let value = token.slice(1, -1);
+  if (token.includes('\\')) {
+    try {
+      value = JSON.parse(token) as string;
+    } catch {
+      // not a valid string (relay.ts reads any text): judged as it is spelled
+    }
+  }
+  return masker.holdsSecret(value) ? JSON.stringify(masker.redact(value)) : undefined;
+}
+
 /** The one-line warning when a --json body held the key. */
-export const maskedWarning = (accountId: string): string =>
-  `the answer for ${accountId} contained the API key; it is printed masked (the strings holding it were rewritten)`;
+export const maskedWarning = (accountId?: string): string =>
+  `the answer${accountId === undefined ? '' : ` for ${accountId}`} contained the API key; it is printed masked (the strings holding it were rewritten)`;
 
 /** A marker on stringify's work stack: text to copy, not a value to serialise. */
 class Raw {
@@ -175,3 +192,73 @@ export function stringify(value: unknown, masker?: Masker): Laid {
 
 /** One line of JSON for standard error or NDJSON. */
 export const oneLine = (value: unknown): string => `${JSON.stringify(value)}\n`;
+
+/**
+ * The items of a list page as received, each its own text (an NDJSON line once compact): the
+ * elements of the array under the top-level member `name` (the last such member, as JSON.parse
+ * takes it). `source` is valid JSON: the caller parsed it. Undefined when that member is no array.
+ */
+export function memberItems(source: string, name: string): string[] | undefined {
+  const n = source.length;
+  const space = (i: number): number => {
+    while (i < n && (source[i] === ' ' || source[i] === '\n' || source[i] === '\r' || source[i] === '\t'))
+      i++;
+    return i;
+  };
+  let i = space(0);
+  if (source[i] !== '{') return undefined;
+  let found: string[] | undefined;
+  i = space(i + 1);
+  while (i < n && source[i] !== '}') {
+    const keyEnd = valueEnd(source, i);
+    const key = source.slice(i, keyEnd);
+    i = space(space(keyEnd) + 1); // past the colon
+    const end = valueEnd(source, i);
+    if (JSON.parse(key) === name) found = source[i] === '[' ? elements(source.slice(i, end)) : undefined;
+    i = space(end);
+    if (source[i] === ',') i = space(i + 1);
+  }
+  return found;
+}
+
+/** The elements of a JSON array's text, each as written. */
+function elements(array: string): string[] {
+  const out: string[] = [];
+  const n = array.length - 1; // the closing bracket
+  let i = 1;
+  while (i < n) {
+    while (i < n && /\s|,/.test(array[i]!)) i++;
+    if (i >= n) break;
+    const end = valueEnd(array, i);
+    out.push(array.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+/** Where the JSON value starting at `i` ends, without recursion (a value may nest 20,000 levels). */
+function valueEnd(source: string, i: number): number {
+  const n = source.length;
+  let depth = 0;
+  while (i < n) {
+    const c = source[i]!;
+    if (c === '"') {
+      i++;
+      while (i < n && source[i] !== '"') i += source[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      i++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      i++;
+    } else if (depth > 0) i++;
+    else {
+      // a number or a literal: up to what ends it
+      while (i < n && !',}] \n\r\t'.includes(source[i]!)) i++;
+      return i;
+    }
+    if (depth === 0) return i;
+  }
+  return i;
+}

@@ -107,10 +107,10 @@ export class StdioWriter implements OutStream {
     return this.isTTY ? this.stream().rows : undefined;
   }
 
-  write(chunk: string): boolean {
+  write(chunk: string | Uint8Array): boolean {
     if (this.#failed) return true;
     if (this.isTTY) return this.stream().write(chunk);
-    const bytes = Buffer.from(chunk, 'utf8');
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
     if (bytes.length === 0) return true;
     this.#queued += bytes.length;
     queue.push({ writer: this, bytes, offset: 0 });

@@ -3,7 +3,8 @@
 // io.ts and prompt.ts share them without importing one another.
 
 export interface OutStream {
-  write(chunk: string): boolean;
+  /** Text is written as UTF-8; bytes as they are (pp api's answer, which may be any content). */
+  write(chunk: string | Uint8Array): boolean;
   once(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;

@@ -141,6 +141,14 @@ describe('bash', () => {
     );
     expect(complete('pp', 'config', 'show', '--j')).toEqual(['--json']);
   });
+  it('completes the paths pp knows and the methods of `pp api`', () => {
+    expect(complete('pp', 'api', '/api/v1/accounts/c')).toEqual([
+      '/api/v1/accounts/checkpoint',
+      '/api/v1/accounts/checkpoint/resend',
+    ]);
+    expect(complete('pp', 'api', '-X', 'P')).toEqual(['POST', 'PUT', 'PATCH']);
+  });
+
   it('completes the shells of `pp completion`', () => {
     expect(complete('pp', 'completion', '')).toEqual(['bash', 'zsh', 'fish']);
     expect(complete('pp', 'completion', 'bash', '')).toEqual([]);

@@ -56,6 +56,7 @@ describe('pp doctor', () => {
     expect([...report.keys()]).toEqual([
       'Config folder',
       'Config file',
+      'Profile',
       'API key',
       'Environment',
       'Base URL',
@@ -65,7 +66,42 @@ describe('pp doctor', () => {
       'Clock',
     ]);
     for (const [label, text] of report) expect(text.startsWith('✓'), `${label}: ${text}`).toBe(true);
+    expect(report.get('Profile')).toBe('✓ default (the default)');
     expect(r.stderr).toBe('');
+  });
+
+  it('names the profile it checks, and one that does not exist is ✗ exit 3', async () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ profiles: { acme: { apiKey: 'pp_test_acme1234' } } }),
+      {
+        mode: 0o600,
+      },
+    );
+    const acme = await pp(['--sandbox', '--profile', 'acme', 'doctor'], {
+      env: baseEnv({ PP_CONFIG_DIR: dir }),
+    });
+    expect(lines(acme.stdout).get('Profile')).toBe('✓ acme (from --profile)');
+    const typo = await pp(['--sandbox', 'doctor'], {
+      env: baseEnv({ PP_CONFIG_DIR: dir, PP_PROFILE: 'acmee' }),
+    });
+    expect(typo.code).toBe(3);
+    expect(lines(typo.stdout).get('Profile')).toMatch(/^✗ there is no profile "acmee" \(from PP_PROFILE\)/);
+  });
+
+  it('advises only what this machine can do with a key kept in plain text', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ apiKey: 'pp_test_plain1234' }), { mode: 0o600 });
+    // no session bus here (baseEnv drops it): no keychain to advise
+    const none = await pp(['--sandbox', 'doctor'], { env: baseEnv({ PP_CONFIG_DIR: dir }) });
+    expect(lines(none.stdout).get('API key')).toMatch(
+      /no keychain is reachable here.*config set-key-command/s,
+    );
+    const bus = await pp(['--sandbox', 'doctor'], {
+      env: baseEnv({ PP_CONFIG_DIR: dir, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nowhere' }),
+    });
+    expect(lines(bus.stdout).get('API key')).toMatch(/store it in the keychain with `pp config set-key`/);
   });
 
   it('a refused key: ✗ with the server’s reason, exit 4, and the key never shown', async () => {

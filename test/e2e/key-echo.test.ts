@@ -5,7 +5,7 @@
 // printed byte for byte.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, FaultServer, linkedinProfile } from '../helpers/fault-server.js';
-import { pp } from '../helpers/pp.js';
+import { MemoryStream, pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
 
 // "/" and "=" as in a base64 key, so that \/ and \u003d are forms of it
@@ -158,5 +158,108 @@ describe('a body without the key', () => {
     const many = await run(['--json', 'profile', 'acc_1', 'acc_2']);
     expect(many.stdout).toContain('"a":12345678901234567890,"b":1.0,"c":"\\u00e9\\/x"');
     expect(many.stderr).not.toMatch(/warning/);
+  });
+});
+
+describe('pp api: the key echoed back, in any answer, in pieces', () => {
+  const API_WARNING = /warning: the answer contained the API key; it is printed masked/;
+  const body = (extra: string) => `{"object":"Thing","extra":${extra}}`;
+
+  it.each(echoes)('a JSON answer on a pipe: %s', async (_name, extra) => {
+    server.script(answer(200, body(extra), { 'content-type': 'application/json' }));
+    const r = await run(['api', '/api/v1/things/1']);
+    expect(r.code).toBe(0);
+    expectNoKeyInJson(r.stdout);
+    expect(r.stdout).toContain('"object":"Thing"'); // the rest as received, not re-serialised
+    expect(r.stderr).toMatch(API_WARNING);
+    expectNoKey(r.stderr);
+  });
+
+  it.each(echoes)('a JSON answer on a terminal: %s', async (_name, extra) => {
+    server.script(answer(200, body(extra), { 'content-type': 'application/json' }));
+    const r = await pp(['--base-url', server.origin, 'api', '/api/v1/things/1'], {
+      env: baseEnv({ PP_API_KEY: KEY, NO_COLOR: '1' }),
+      tty: { columns: 80 },
+    });
+    expect(r.code).toBe(0);
+    expectNoKeyInJson(r.stdout);
+    expect(r.stderr).toMatch(API_WARNING);
+  });
+
+  it.each(echoes)('each item of --paginate: %s', async (_name, extra) => {
+    server.script(answer(200, `{"items":[${body(extra)},{"n":1}]}`, { 'content-type': 'application/json' }));
+    const r = await run(['api', '/api/v1/things', '--paginate']);
+    expect(r.code).toBe(0);
+    expect(expectNoKeyInJson(r.stdout)).toHaveLength(2);
+    expect(r.stderr).toMatch(API_WARNING);
+  });
+
+  // the answer cut in two, through the key (every cut: relay.test.ts): held back, then masked
+  const cuts = (text: string) => {
+    const at = text.toLowerCase().indexOf('pp_live_');
+    return [-1, 0, 1, 8, KEY.length >> 1, KEY.length - 1, KEY.length].map((i) => at + i);
+  };
+
+  it('a JSON answer cut anywhere through the key', async () => {
+    const text = body(`"${KEY}"`);
+    for (const cut of cuts(text)) {
+      server.script({
+        kind: 'parts',
+        parts: [text.slice(0, cut), text.slice(cut)],
+        headers: { 'content-type': 'application/json' },
+      });
+      const r = await run(['api', '/api/v1/x']);
+      expect(r.stdout, `cut at ${cut}`).toBe(body('"pp_live_…QrSt"'));
+    }
+  });
+
+  it.each([
+    ['text', 'text/plain', `key=${KEY}&again=${encodeURIComponent(KEY)}\n`],
+    ['HTML', 'text/html', `<p>${KEY.toUpperCase()}</p>`],
+    ['no content type, not JSON', undefined, `${KEY} `],
+  ])('any other answer (%s), cut anywhere through the key', async (_name, type, text) => {
+    for (const cut of cuts(text)) {
+      server.script({
+        kind: 'parts',
+        parts: [text.slice(0, cut), text.slice(cut)],
+        headers: type ? { 'content-type': type } : {},
+      });
+      const r = await run(['api', '/api/v1/x']);
+      expectNoKey(r.stdout);
+      expect(r.stdout).toContain('pp_live_…QrSt');
+      expect(r.stderr).toMatch(API_WARNING);
+    }
+  });
+
+  it('bytes around the key come out as they were sent', async () => {
+    const before = Buffer.from([0x00, 0xff, 0xc3, 0x28, 0x80]);
+    const after = Buffer.from([0xe2, 0x82, 0xac, 0xfe]);
+    server.script({
+      kind: 'parts',
+      parts: [
+        Buffer.concat([before, Buffer.from(KEY.slice(0, 10))]),
+        Buffer.concat([Buffer.from(KEY.slice(10)), after]),
+      ],
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    const stdout = new MemoryStream();
+    const r = await pp(['--base-url', server.origin, 'api', '/api/v1/x'], {
+      env: baseEnv({ PP_API_KEY: KEY }),
+      stdout,
+    });
+    expect(r.code).toBe(0);
+    expect(stdout.bytes.equals(Buffer.concat([before, Buffer.from('pp_live_…QrSt'), after]))).toBe(true);
+  });
+
+  it('a string longer than 1 MB that spells the key with escapes, in pieces', async () => {
+    const long = 'a'.repeat(600_000); // the string is 1.2 MB
+    const text = `{"blob":"${long}${jsonEscaped(KEY, 'p_')}${long}","n":1.0}`;
+    const parts = text.match(/[\s\S]{1,65536}/g)!;
+    server.script({ kind: 'parts', parts, headers: { 'content-type': 'application/json' } });
+    const r = await run(['api', '/api/v1/x']);
+    expect(r.code).toBe(0);
+    const [doc] = expectNoKeyInJson(r.stdout) as [{ blob: string }];
+    expect(doc.blob).toBe(`${long}pp_live_…QrSt${long}`);
+    expect(r.stdout.endsWith(',"n":1.0}')).toBe(true);
   });
 });

@@ -1,19 +1,22 @@
-// The README's health-check recipes (cron, cron mailing only changes, node_exporter's textfile
-// collector, a Nagios command, a GitHub Actions step) and its morning round (what changed, links
-// for a mail merge, the wait for the owners), taken from the README itself and run by sh against
-// the sandbox, with the built pp on PATH: a recipe a user copies must work as written.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+// The README's recipes (cron, cron mailing only changes, node_exporter's textfile collector, a
+// Nagios command, a GitHub Actions step, pp api --paginate into jq, the morning round: what
+// changed, links for a mail merge, the wait for the owners), taken from the README itself and run
+// by sh against the sandbox, with the built pp on PATH: a recipe a user copies must work as written.
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import parsePrometheus from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { baseEnv, bin, type RunResult, root, runCommand, tempDir } from '../helpers/run.js';
+import { itWith } from '../helpers/tools.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const marked = readme.split('<!-- recipes: run against the sandbox -->')[1] ?? '';
 /** The fenced blocks after the marker: the crontab lines, the Nagios command, the Actions step. */
-const [crontab = '', nagios = '', actions = ''] = [...marked.matchAll(/```\w*\n([\s\S]*?)```/g)]
-  .slice(0, 3)
+const [crontab = '', nagios = '', actions = '', paginate = ''] = [
+  ...marked.matchAll(/```\w*\n([\s\S]*?)```/g),
+]
+  .slice(0, 4)
   .map((m) => m[1]!);
 
 /** A folder with `pp` in it (the built bin/pp.js), for PATH, and one to run the recipes in. */
@@ -57,7 +60,10 @@ describe('the README’s health-check recipes, against the sandbox', () => {
     };
     [cron, textfile, check, step, changes, flapping] = await Promise.all([
       sh(cronCommand(mailLine), tempDir()),
-      sh(cronCommand(textfileLine).replace(/^cd \S+ /, `cd ${promDir} `), tempDir()),
+      sh(
+        cronCommand(textfileLine).replace(/\/var\/lib\/node_exporter\/textfile_collector/, promDir),
+        tempDir(),
+      ),
       sh(nagiosLine.replace('/usr/local/bin/pp', 'pp'), tempDir()),
       sh(actionsLine, tempDir()),
       twice(baseEnv({ PP_SANDBOX: '1' })),
@@ -69,7 +75,8 @@ describe('the README’s health-check recipes, against the sandbox', () => {
   it('are there to run', () => {
     expect(mailLine).toMatch(/pp status/);
     expect(changesLine).toMatch(/pp status --changes/);
-    expect(textfileLine).toMatch(/pp status --format prometheus/);
+    expect(textfileLine).toMatch(/pp status --format prometheus --output-file/);
+    expect(paginate).toMatch(/pp api .* --paginate \| jq/);
     expect(nagios).toMatch(/command_line/);
     expect(actions).toMatch(/- run: pp status/);
   });
@@ -98,9 +105,11 @@ describe('the README’s health-check recipes, against the sandbox', () => {
     );
   });
 
-  it('textfile collector: replaces the .prom file even though pp exits 5, with a valid exposition', () => {
-    expect(textfile.code).toBe(0);
-    expect(existsSync(join(promDir, 'pp.prom.tmp'))).toBe(false);
+  it('textfile collector: replaces the .prom file whole (pp exits 5: accounts need action), a valid exposition, nothing else', () => {
+    expect(textfile.code).toBe(5);
+    expect(textfile.stdout).toBe(''); // cron mails nothing
+    expect(textfile.stderr).toBe('');
+    expect(readdirSync(promDir)).toEqual(['pp.prom']);
     const families = parsePrometheus(readFileSync(join(promDir, 'pp.prom'), 'utf8'));
     expect(families.find((f) => f.name === 'pp_status_success')?.metrics[0]?.value).toBe('1');
     expect(families.find((f) => f.name === 'pp_account_health')?.metrics).toHaveLength(12);
@@ -115,6 +124,12 @@ describe('the README’s health-check recipes, against the sandbox', () => {
 
   it('GitHub Actions step: fails the job (exit 5) when an account needs action', () => {
     expect(step.code).toBe(5);
+  });
+
+  itWith('jq', 'pp api --paginate into jq: the LinkedIn accounts of every page', async () => {
+    const r = await sh(paginate, tempDir());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('acc_demo_linkedin\nacc_demo_linkedin_seats_disconnected\n');
   });
 });
 

@@ -254,21 +254,22 @@ describe('pp accounts reconnect asks first for more than one account', () => {
 });
 
 describe('pp accounts reconnect --dry-run', () => {
-  it('prints each request with the key masked and sends none (no question asked)', async () => {
+  it('prints each request as it would go, the key masked, in pp api’s layout, and sends none (no question asked)', async () => {
     server.script(api({ accounts: broken }));
     const r = await served('acc_a', 'acc_c', '--dry-run', '--name', 'x');
     expect(r.code).toBe(0);
     expect(server.requests).toHaveLength(0);
     expect(r.stdout).not.toContain(KEY);
-    expect(r.stdout).toContain(`POST ${server.origin}${LINK}\nx-api-key: pp_live_…efGH\n`);
-    expect(r.stdout).toContain('idempotency-key: (a new UUID for each request)');
-    const bodies = r.stdout.split(/^POST .*$/m).slice(1);
-    expect(bodies).toHaveLength(2);
-    expect(JSON.parse(bodies[1]!.slice(bodies[1]!.indexOf('{')))).toMatchObject({
-      type: 'reconnect',
-      reconnect_account: 'acc_c',
-      name: 'x',
-    });
+    const requests = r.stdout.split('\n\n' + 'POST ');
+    expect(requests).toHaveLength(2);
+    expect(r.stdout.startsWith(`POST ${server.origin}${LINK}\n`)).toBe(true);
+    expect(r.stdout).toContain('x-api-key: pp_live_…efGH\n');
+    // each request its own Idempotency-Key, the one it would carry
+    const keys = [...r.stdout.matchAll(/^idempotency-key: ([0-9a-f-]{36})$/gm)].map((m) => m[1]);
+    expect(new Set(keys).size).toBe(2);
+    expect(r.stdout).toContain('content-type: application/json\n');
+    const body = JSON.parse(r.stdout.trimEnd().split('\n').at(-1)!);
+    expect(body).toMatchObject({ type: 'reconnect', reconnect_account: 'acc_c', name: 'x' });
     expect(r.stderr).toContain('--dry-run: 2 requests printed, none sent.');
   });
 
@@ -278,19 +279,16 @@ describe('pp accounts reconnect --dry-run', () => {
     expect(r.code).toBe(0);
     expect(ndjson(r.stdout)).toEqual([
       {
-        account_id: 'acc_a',
-        request: {
-          method: 'POST',
-          url: `${server.origin}${LINK}`,
-          headers: {
-            'x-api-key': 'pp_live_…efGH',
-            'idempotency-key': null,
-            'content-type': 'application/json',
-          },
-          body: expect.objectContaining({ reconnect_account: 'acc_a' }),
-        },
+        method: 'POST',
+        url: `${server.origin}${LINK}`,
+        headers: expect.objectContaining({
+          'x-api-key': 'pp_live_…efGH',
+          'idempotency-key': expect.stringMatching(/^[0-9a-f-]{36}$/),
+          'content-type': 'application/json',
+        }),
+        body: expect.objectContaining({ reconnect_account: 'acc_a' }),
       },
-      expect.objectContaining({ account_id: 'acc_c' }),
+      expect.objectContaining({ body: expect.objectContaining({ reconnect_account: 'acc_c' }) }),
     ]);
     expect(server.requests.map((q) => q.method)).toEqual(['GET']);
   });

@@ -181,6 +181,14 @@ describe('pp status, the table', () => {
     ]);
   });
 
+  it('wraps its count line at spaces on a narrow terminal, never mid-word', async () => {
+    const r = await pp(['--sandbox', 'status'], { tty: { columns: 40 }, env: baseEnv({ NO_COLOR: '1' }) });
+    const counts = r.stderr.trimEnd().split('\n');
+    expect(counts.length).toBeGreaterThan(1);
+    for (const line of counts) expect(line.length).toBeLessThanOrEqual(40);
+    expect(counts.join(' ')).toContain('2 action_needed, 2 stopped');
+  });
+
   it('--all lists every account, ok ones last; all ok named accounts print no table and exit 0', async () => {
     const all = await pp(['--sandbox', 'status', '--all'], { env: baseEnv({ COLUMNS: '400' }) });
     const lines = all.stdout.split('\nWHAT TO DO\n')[0]!.trimEnd().split('\n');

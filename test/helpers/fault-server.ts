@@ -37,7 +37,17 @@ export type Fault =
   /** Sends the headers and the start of the body, then nothing more (the socket stays open). */
   | { kind: 'stall'; sent: string; contentLength: number }
   /** A 200 whose chunked body goes on for `bytes` (of spaces inside a JSON object). */
-  | { kind: 'flood'; bytes: number };
+  | { kind: 'flood'; bytes: number }
+  /**
+   * A 200 whose chunked body is `parts`, each written on its own; after part i, `between(i)` is
+   * awaited before the next (a test holds the rest back until it has seen what came of the first).
+   */
+  | {
+      kind: 'parts';
+      parts: (string | Buffer)[];
+      headers?: Record<string, string>;
+      between?: (index: number) => Promise<void>;
+    };
 
 export const answer = (status: number, body?: unknown, headers?: Record<string, string>): Fault => ({
   kind: 'answer',
@@ -189,6 +199,19 @@ function perform(fault: Fault, res: import('node:http').ServerResponse): void {
       };
       res.on('error', () => {});
       more();
+      return;
+    }
+    case 'parts': {
+      res.writeHead(200, fault.headers ?? {});
+      res.on('error', () => {});
+      void (async () => {
+        for (const [i, part] of fault.parts.entries()) {
+          if (res.destroyed) return;
+          await new Promise<void>((resolve) => res.write(part, () => resolve()));
+          await fault.between?.(i);
+        }
+        res.end();
+      })();
       return;
     }
     case 'stall':

@@ -21,9 +21,18 @@ export class MemoryStream implements OutStream {
     this.rows = tty?.rows;
   }
 
-  write(chunk: string): boolean {
-    this.text += chunk;
+  /** Everything written, as bytes (what a binary answer is checked by). */
+  readonly chunks: Buffer[] = [];
+
+  write(chunk: string | Uint8Array): boolean {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    this.chunks.push(bytes);
+    this.text += bytes.toString('utf8');
     return true;
+  }
+
+  get bytes(): Buffer {
+    return Buffer.concat(this.chunks);
   }
 
   once(_event: 'drain', listener: () => void): unknown {

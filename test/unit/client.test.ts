@@ -390,6 +390,40 @@ describe('the retry loop', () => {
     throw new Error('expected a failure');
   };
 
+  it('refuses a path that would take the key to another origin, before any request', async () => {
+    server.script(json({}));
+    for (const path of ['@evil.example/x', '.evil.example/x', ':1/x']) {
+      const error = await failureOf(client().send({ method: 'GET', path }));
+      expect(error.exitCode, path).toBe(ExitCode.usage);
+      expect(error.message).toMatch(/is not under the base URL/);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('streams a 2xx body to a sink, with no size limit and no check; a cut body is not retried', async () => {
+    server.script({ kind: 'flood', bytes: 3 * 1024 * 1024 });
+    let got = 0;
+    const answer = await client().exchange({
+      method: 'GET',
+      path: '/api/v1/x',
+      maxBytes: 1024,
+      sink: () => ({
+        write: (chunk) => {
+          got += chunk.length;
+          return undefined;
+        },
+      }),
+    });
+    expect(answer.streamed).toBe(got);
+    expect(got).toBeGreaterThan(3 * 1024 * 1024);
+    server.script({ kind: 'truncate', sent: '{"a":', contentLength: 100 });
+    const error = await failureOf(
+      client().exchange({ method: 'GET', path: '/api/v1/x', sink: () => ({ write: () => undefined }) }),
+    );
+    expect(error.exitCode).toBe(ExitCode.network);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('waits what Retry-After says, else backs off, and returns the body as sent', async () => {
     const body = '{"provider":"LINKEDIN","first_name":"Ada"}';
     server.script(

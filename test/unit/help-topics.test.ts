@@ -99,6 +99,7 @@ describe('pp help exit-codes', () => {
     [17, 'answered, with warnings'],
     [18, 'still waiting'],
     [130, 'interrupted'],
+    [143, 'terminated'],
   ];
 
   it.each(meanings)('lists code %i as "%s"', (code, meaning) => {
@@ -127,6 +128,25 @@ describe('pp help exit-codes', () => {
 
 describe('pp help formats', () => {
   const formats = text('formats');
+
+  it('says how --output-file writes, with which mode and why, and what a failure or a signal leaves', () => {
+    const flat = formats.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/temporary file in the same folder, renamed over <path>/);
+    expect(flat).toMatch(/A new file is made 0644: the collector runs as a user of its own/);
+    expect(flat).toMatch(/An existing file keeps its mode/);
+    expect(flat).toMatch(/still replaces the file with its failure \(pp_status_success 0, PP UNKNOWN\)/);
+    expect(flat).toMatch(/Ctrl-C, SIGTERM and a write that fails \(a full disk: exit 3\)/);
+    expect(flat).toMatch(/SIGTERM \(a scheduler's timeout: exit 143\)/);
+  });
+
+  it('says what pp api prints: as received, streamed, the key masked; a terminal gets a description', () => {
+    const flat = formats.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/pp api <path>: THE ANSWER AS RECEIVED/);
+    expect(flat).toMatch(/byte for byte as it arrives, never held whole/);
+    expect(flat).toMatch(/the API key, in any spelling, is masked/);
+    expect(flat).toMatch(/anything else is described/);
+    expect(flat).toMatch(/--paginate: every item of every page/);
+  });
 
   it('describes the human layout and --json as the body exactly as received, pretty-printed', () => {
     expect(formats).toMatch(/FOR A PERSON/);
@@ -240,7 +260,7 @@ describe('pp help scripting', () => {
     ['a Nagios command', /command_line {2}\/usr\/local\/bin\/pp status\n\s+--format nagios/],
     [
       'the textfile collector',
-      /pp status --format prometheus > pp\.prom\.tmp;\n\s+mv pp\.prom\.tmp pp\.prom/,
+      /textfile_collector\n\s+&& pp status --format prometheus --output-file pp\.prom/,
     ],
     ['a GitHub Actions step', /- run: pp status --fail-on warning/],
     ['a cron mail of what changed', /0 7 \* \* 1-5 {2}pp status --changes\n/],

@@ -311,7 +311,7 @@ describe('the table of accounts', () => {
       }),
       clock: { now: () => 0, sleep: async () => {}, every: () => () => {} },
       warn: () => {},
-      note: () => {},
+      note: async () => {},
       profile: 'default',
     };
     const exporter: Exporter<Row> = tableExporter(view(layout), deps);

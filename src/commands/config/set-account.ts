@@ -1,8 +1,7 @@
 // `pp config set-account <id>`: stores the default account for `pp whoami` and `pp profile`.
-import { updateConfig } from '../../config/file.js';
 import { usageError } from '../../errors.js';
 import { defineCommand, examples } from '../command.js';
-import { profileIn, profileToWrite } from './store.js';
+import { saveSetting } from './store.js';
 
 export default defineCommand({
   path: ['config', 'set-account'],
@@ -15,15 +14,6 @@ export default defineCommand({
     const id = accountId.trim();
     if (id === '' || /\s/.test(id))
       throw usageError(`not an account id: ${JSON.stringify(accountId)}`, 'Account ids look like acc_…');
-    const profile = profileToWrite(ctx);
-    const path = updateConfig(ctx.env, (config) => {
-      profileIn(config.profiles, profile).accountId = id;
-    });
-    return ctx.result(`Default account set to ${id} for profile ${profile} in ${path}`, {
-      saved: true,
-      profile,
-      account_id: id,
-      config_file: path,
-    });
+    return saveSetting(ctx, 'accountId', id, { said: 'Default account set to', json: 'account_id' });
   },
 });

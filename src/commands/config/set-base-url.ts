@@ -1,8 +1,7 @@
 // `pp config set-base-url <url>`: the API's base URL for the profile (a workspace's own address).
-import { updateConfig } from '../../config/file.js';
 import { checkBaseUrl } from '../../config/settings.js';
 import { defineCommand, examples } from '../command.js';
-import { profileIn, profileToWrite } from './store.js';
+import { saveSetting } from './store.js';
 
 export default defineCommand({
   path: ['config', 'set-base-url'],
@@ -13,17 +12,8 @@ export default defineCommand({
       .addHelpText('after', examples('pp --profile staging config set-base-url https://staging.example.com')),
   async run(ctx, _opts, given) {
     const url = checkBaseUrl(given.trim(), 'argument');
-    const profile = profileToWrite(ctx);
-    const path = updateConfig(ctx.env, (config) => {
-      profileIn(config.profiles, profile).baseUrl = url;
-    });
     if (ctx.env.PP_BASE_URL?.trim())
       await ctx.warn('PP_BASE_URL is set in the environment and wins over the stored base URL');
-    return ctx.result(`Base URL set to ${url} for profile ${profile} in ${path}`, {
-      saved: true,
-      profile,
-      base_url: url,
-      config_file: path,
-    });
+    return saveSetting(ctx, 'baseUrl', url, { said: 'Base URL set to', json: 'base_url' });
   },
 });

@@ -44,6 +44,29 @@ export const profileIn = (profiles: Map<string, StoredProfile>, name: string): S
   return profile;
 };
 
+/**
+ * Stores one setting (the default account, the base URL) in the profile a write acts on, and
+ * reports it: "<said> <value> for profile <name> in <file>", or in --json `{saved, profile,
+ * <json>: value, config_file}`.
+ */
+export function saveSetting(
+  ctx: Context,
+  key: 'accountId' | 'baseUrl',
+  value: string,
+  report: { said: string; json: string },
+): Promise<number> {
+  const profile = profileToWrite(ctx);
+  const path = updateConfig(ctx.env, (config) => {
+    profileIn(config.profiles, profile)[key] = value;
+  });
+  return ctx.result(`${report.said} ${value} for profile ${profile} in ${path}`, {
+    saved: true,
+    profile,
+    [report.json]: value,
+    config_file: path,
+  });
+}
+
 /** Where `storeKey` put the key. */
 export type KeyPlace = { storage: 'keychain'; entry: string } | { storage: 'file' };
 

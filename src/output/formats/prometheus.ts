@@ -66,7 +66,7 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     },
     async end(summary: Summary) {
       await deps.io.out(sinceFamily() + statusTail(summary.counts, deps));
-      noteSummary(deps, summary);
+      await noteSummary(deps, summary);
     },
     // the accounts read before the failure have their since as they have their health sample
     failed: () => ({ text: sinceFamily() + failure(undefined, deps).text }),

@@ -187,7 +187,7 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     },
     async end(summary: Summary) {
       await io.out(heldTable() + adviceText(advice, total, p, commands));
-      noteSummary(deps, summary);
+      await noteSummary(deps, summary);
     },
     // what was read before the failure is still worth a look; the error says it is not all
     failed: () => ({ text: heldTable() + adviceText(advice, total, p, commands) }),
