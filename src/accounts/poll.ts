@@ -6,6 +6,7 @@
 // the command's clock (a test's fake one passes at once); the deadline of a round's requests is
 // real time, as the --timeout of each attempt is.
 import type { Context } from '../context.js';
+import { terminatedBy } from '../deps.js';
 import { ExitCode, interrupted, PpError } from '../errors.js';
 import { truncate } from '../output/width.js';
 
@@ -160,3 +161,7 @@ export class PollProgress {
     this.clear();
   }
 }
+
+/** What stopped the command, for its last line: Ctrl-C (130), or a scheduler's SIGTERM (143). */
+export const stoppedBy = (ctx: Context): string =>
+  terminatedBy(ctx.signal) ? 'terminated (SIGTERM)' : 'interrupted';

@@ -9,6 +9,7 @@
 // --verbose line, an error or the progress line.
 import { Option } from '@commander-js/extra-typings';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
+import { stoppedBy } from '../accounts/poll.js';
 import { sourcesOf } from '../api/account.js';
 import { type LinkRequest, linkWrite, requestLink } from '../api/actions.js';
 import { dryRunText } from '../api/dry-run.js';
@@ -289,7 +290,7 @@ async function makeLinks(
     },
   });
   if (ctx.signal.aborted) {
-    ctx.io.err(`interrupted: ${made} of ${targets.length} links made\n`);
+    ctx.io.err(`${stoppedBy(ctx)}: ${made} of ${targets.length} links made\n`);
     return ExitCode.interrupted;
   }
   const failed = errorCodes.length;

@@ -4,7 +4,7 @@
 // most --max-wait (then exit 18). The account is read first: another type is refused (exit 8)
 // without starting anything. A status pp does not know is taken as still running.
 import { Option } from '@commander-js/extra-typings';
-import { endsEverything, Poll, PollProgress, verdictOf } from '../accounts/poll.js';
+import { endsEverything, Poll, PollProgress, stoppedBy, verdictOf } from '../accounts/poll.js';
 import { resync } from '../api/actions.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
@@ -149,7 +149,7 @@ async function follow(
     if (err instanceof PpError && err.exitCode === ExitCode.interrupted) {
       progress?.stop();
       ctx.io.err(
-        `interrupted after ${elapsed(poll.elapsed)}: still waiting for the resync of ${accountId} (${status})\n`,
+        `${stoppedBy(ctx)} after ${elapsed(poll.elapsed)}: still waiting for the resync of ${accountId} (${status})\n`,
       );
       return ExitCode.interrupted;
     }

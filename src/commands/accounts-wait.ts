@@ -6,7 +6,14 @@
 // ran out, an account's own code when it cannot be read (16 when these differ), 130 on Ctrl-C.
 import { Option } from '@commander-js/extra-typings';
 import { listAccounts } from '../accounts/list.js';
-import { DeadlineReached, endsEverything, Poll, PollProgress, verdictOf } from '../accounts/poll.js';
+import {
+  DeadlineReached,
+  endsEverything,
+  Poll,
+  PollProgress,
+  stoppedBy,
+  verdictOf,
+} from '../accounts/poll.js';
 import { sourcesOf } from '../api/account.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
@@ -155,7 +162,7 @@ wrong id: 7), 16 when these differ, 130 on Ctrl-C.
     if (stopped === 'interrupted' || ctx.signal.aborted) {
       // at once, and saying who was still waiting (the backstop in main.ts ends pp 1.5 s later)
       ctx.io.err(
-        `interrupted after ${elapsed(poll.elapsed)}: still waiting for ${left.map((w) => w.id).join(', ') || 'no account'}\n`,
+        `${stoppedBy(ctx)} after ${elapsed(poll.elapsed)}: still waiting for ${left.map((w) => w.id).join(', ') || 'no account'}\n`,
       );
       return ExitCode.interrupted;
     }

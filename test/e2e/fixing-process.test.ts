@@ -46,8 +46,15 @@ async function serveSandbox(): Promise<Served> {
   };
 }
 
-/** pp in a child process, interrupted (SIGINT, as Ctrl-C sends) once the server has seen `requests`. */
-async function interrupted(args: string[], requests: number): Promise<RunResult & { afterSignalMs: number }> {
+/**
+ * pp in a child process, interrupted (SIGINT, as Ctrl-C sends; or SIGTERM, as a scheduler's timeout
+ * does) once the server has seen `requests`.
+ */
+async function interrupted(
+  args: string[],
+  requests: number,
+  signal: NodeJS.Signals = 'SIGINT',
+): Promise<RunResult & { afterSignalMs: number }> {
   const child = spawn(process.execPath, [bin, ...args], {
     env: env(),
     cwd: root,
@@ -61,11 +68,11 @@ async function interrupted(args: string[], requests: number): Promise<RunResult 
   await server.waitForRequests(requests);
   await new Promise((resolve) => setTimeout(resolve, 100)); // into the wait, or the request
   const sent = performance.now();
-  child.kill('SIGINT');
-  const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+  child.kill(signal);
+  const [code, killedBy] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
   clearTimeout(killer);
   server.dropConnections();
-  return { code, signal, stdout, stderr, afterSignalMs: performance.now() - sent };
+  return { code, signal: killedBy, stdout, stderr, afterSignalMs: performance.now() - sent };
 }
 
 describe('Ctrl-C ends a bounded wait at once', () => {
@@ -87,6 +94,14 @@ describe('Ctrl-C ends a bounded wait at once', () => {
     expect(r.code).toBe(130);
     expect(r.afterSignalMs).toBeLessThan(1200);
     expect(r.stderr).toContain('still waiting for acc_a');
+  });
+
+  it('SIGTERM (a scheduler’s timeout) stops it the same way, with 143', async () => {
+    server.script(api({ accounts: [account('acc_a', 'STOPPED')] }));
+    const r = await interrupted(['accounts', 'wait', 'acc_a', '--interval', '30s'], 1, 'SIGTERM');
+    expect(r.code).toBe(143);
+    expect(r.afterSignalMs).toBeLessThan(1200);
+    expect(r.stderr).toMatch(/^terminated \(SIGTERM\) after \d+ s: still waiting for acc_a\n$/);
   });
 
   it('pp accounts resync --wait: 130, saying whose resync it was waiting for', async () => {
