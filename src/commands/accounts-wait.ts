@@ -173,7 +173,10 @@ wrong id: 7), 16 when these differ, 130 on Ctrl-C.
     ctx.note(
       left.length === 0
         ? `${back} of ${watched.size} account${watched.size === 1 ? '' : 's'} ${opts.until} after ${elapsed(poll.elapsed)}`
-        : `${back} of ${watched.size} ${opts.until} after ${elapsed(poll.elapsed)} (--max-wait ${formatDuration(opts.maxWait)}); still waiting for ${left.map((w) => w.id).join(', ')}`,
+        : `${back} of ${watched.size} ${opts.until} after ${elapsed(poll.elapsed)} (--max-wait ${formatDuration(opts.maxWait)}); still waiting for ${named(
+            left.map((w) => w.id),
+            10,
+          )}`,
     );
     const codes = [...watched.values()].flatMap((w) => (w.error ? [w.error.exitCode] : []));
     if (left.length > 0) codes.push(ExitCode.stillWaiting);
@@ -268,13 +271,15 @@ function lineWriter(ctx: Context, ids: readonly string[], poll: Poll, until: str
   };
 }
 
+/** The first `max` ids, then how many more: "acc_a, acc_b and 3 more". */
+const named = (ids: readonly string[], max: number): string =>
+  ids.slice(0, max).join(', ') + (ids.length > max ? ` and ${ids.length - max} more` : '');
+
 /** "waiting for 2 of 5: acc_a, acc_b · next check in 8 s · 1 min 20 s of 10 min" */
 function progressLine(ids: readonly string[], total: number, poll: Poll, checking: boolean): string {
-  const named =
-    ids.slice(0, NAMED).join(', ') + (ids.length > NAMED ? ` and ${ids.length - NAMED} more` : '');
   const next =
     checking || poll.nextAt === undefined
       ? 'checking'
       : `next check in ${elapsed(Math.max(0, poll.nextAt - (poll.started + poll.elapsed)))}`;
-  return `waiting for ${ids.length} of ${total}: ${named} · ${next} · ${elapsed(poll.elapsed)} of ${elapsed(poll.deadline - poll.started)}`;
+  return `waiting for ${ids.length} of ${total}: ${named(ids, NAMED)} · ${next} · ${elapsed(poll.elapsed)} of ${elapsed(poll.deadline - poll.started)}`;
 }

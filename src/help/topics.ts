@@ -600,8 +600,8 @@ repeated ids skipped), or - for standard input:
     | .account_id' today.ndjson
 --concurrency n (default 4, at most 64) requests at
 once; a 429 slows the whole run down instead of
-failing it; --max-wait s bounds that waiting (then
-exit 9).
+failing it; --max-wait bounds that waiting (then exit
+9). A duration is seconds (90) or 90s, 10m, 2h.
 
 A CRON MORNING CHECK
 Quiet when all is well, so cron mails only when
