@@ -1,5 +1,6 @@
-// Benchmark of bulk `pp profile` (issue 5), not a test: prints numbers and how they compare to the
-// targets. Run `npm run build` first, then `node scripts/bench-bulk.mjs`. Takes one to two minutes.
+// npm run bench -- --all: bulk `pp profile` (issue 5), not a test: prints numbers and how they
+// compare to the targets. Run `npm run build` first, then `node scripts/bench-bulk.mjs`. Takes one
+// to two minutes.
 //   (a) 1,000 ids against `pp sandbox --latency 50` at --concurrency 8: wall time vs the ideal 6.25 s
 //   (b) 100,000 ids with --json to /dev/null, no latency: peak RSS of the pp process
 //   (c) against `pp sandbox --rate-limit 20`: every account answered, and the settled rate

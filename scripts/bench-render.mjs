@@ -1,7 +1,8 @@
-// The layout's cost against the size of what it lays out, through the real binary: a Gmail profile
-// with a 10,000-character signature, and LinkedIn profiles with 1,000 and 5,000 organizations (a
-// sub-table of that many rows). Linear layout: 5× the rows costs about 5× the layout time above
-// the fixed start-up (a 500-row profile measures that start-up, side by side in the same rounds).
+// npm run bench -- --all: the layout's cost against the size of what it lays out, through the real
+// binary: a Gmail profile with a 10,000-character signature, and LinkedIn profiles with 1,000 and
+// 5,000 organizations (a sub-table of that many rows). Linear layout: 5× the rows costs about 5× the
+// layout time above the fixed start-up (a 500-row profile measures that start-up, side by side in
+// the same rounds).
 import { createServer } from 'node:http';
 import { bin, measure } from './bench-procs.mjs';
 

@@ -1,52 +1,90 @@
-// npm run bench: start-up cost of pp against the floors any Node CLI pays, measured side by side.
-// Starts a loopback server, stores a key with `pp config set-key`, then runs every command and the
-// floors in interleaved rounds (so machine noise hits them alike) and prints medians and ratios.
-// Then runs the bulk benchmark (scripts/bench-bulk.mjs) unless --startup-only is given.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+// npm run bench [-- --against <git-ref>] [--rounds <n>] [--all]
+//
+// What a user waits for, side by side with the floors any Node CLI doing the same job pays: every
+// command and floor runs in interleaved rounds (so the machine's noise hits them alike), each in a
+// minimal environment (see bench-procs.mjs), and the table gives medians, the ratio of medians and
+// the median of the per-round ratios, against the goals of issue 20.
+//
+// --against <ref> builds that commit in a temporary git worktree (its node_modules shared when its
+// package-lock.json is this one's, else `npm ci`), runs both builds in the same rounds, and prints
+// the paired ratio of each command: this build's time over the ref's, round by round.
+// --all then runs the other benchmarks (bulk profiles, 100,000 accounts, --deep, layout, the memory
+// of pp status).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { envHeader, measure, median, minimalEnv, root, sandboxOf, work } from './bench-procs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pp = join(root, 'bin/pp.js');
-const rounds = Number(process.env.BENCH_ROUNDS ?? 41);
-const work = mkdtempSync(join(tmpdir(), 'pp-bench-'));
-
-const profile = JSON.stringify({
-  object: 'AccountOwnerProfile',
-  provider: 'LINKEDIN',
-  provider_id: 'ACoAACr-1eYBl',
-  entity_urn: 'urn:li:fsd_profile:ACoAACr-1eYBl',
-  object_urn: 'urn:li:person:ACoAACr-1eYBl',
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  profile_picture_url: 'https://media.licdn.com/profile.jpg',
-  public_profile_url: 'https://www.linkedin.com/in/ada-lovelace',
-  public_identifier: 'ada-lovelace',
-  headline: 'Founder at postpress',
-  location: 'San Francisco, CA',
-  email: 'ada@postpress.ai',
-  premium: true,
-  open_profile: false,
-  occupation: 'Founder at postpress',
-  organizations: [{ id: 'org_1337', mailbox_id: 'mb_1', name: 'postpress' }],
-  recruiter: { owner_seat_id: 'seat_1', contract_id: 'ct_1' },
-  sales_navigator: null,
+const { values: opts } = parseArgs({
+  options: {
+    against: { type: 'string' },
+    rounds: { type: 'string' },
+    all: { type: 'boolean' },
+  },
 });
-const server = createServer((_req, res) => {
+const startRounds = Number(opts.rounds ?? 41);
+// a round of the 10,000-account rows takes ~3 s; fewer of them keep the bench to a few minutes
+const fleetRounds = Math.max(5, Math.round(startRounds / 4));
+
+const KEY = 'pp_live_benchKey0123456789abcdef';
+
+// ---- the users/me server: a LinkedIn profile with Latin names, and one with CJK, emoji, accents ----
+
+const linkedin = (fields) =>
+  JSON.stringify({
+    object: 'AccountOwnerProfile',
+    provider: 'LINKEDIN',
+    provider_id: 'ACoAACr-1eYBl',
+    entity_urn: 'urn:li:fsd_profile:ACoAACr-1eYBl',
+    object_urn: 'urn:li:person:ACoAACr-1eYBl',
+    profile_picture_url: 'https://media.licdn.com/profile.jpg',
+    public_profile_url: 'https://www.linkedin.com/in/ada-lovelace',
+    public_identifier: 'ada-lovelace',
+    email: 'ada@postpress.ai',
+    premium: true,
+    open_profile: false,
+    recruiter: { owner_seat_id: 'seat_1', contract_id: 'ct_1' },
+    sales_navigator: null,
+    ...fields,
+  });
+const profiles = {
+  acc_latin: linkedin({
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    headline: 'Founder at postpress',
+    location: 'San Francisco, CA',
+    occupation: 'Founder at postpress',
+    organizations: [{ id: 'org_1337', mailbox_id: 'mb_1', name: 'postpress' }],
+  }),
+  acc_intl: linkedin({
+    first_name: '山田',
+    last_name: 'Zoë Dura\u0301nd 🧑‍💻',
+    headline: 'Fondatrice · 創業者 — ポストプレス 🚀',
+    location: 'Zürich 🇨🇭 / 東京',
+    occupation: 'Directrice générale 👩🏽‍💼',
+    organizations: [
+      { id: 'org_1', mailbox_id: 'mb_1', name: '株式会社ポストプレス' },
+      { id: 'org_2', mailbox_id: 'mb_2', name: 'Café Ñandú ☕️' },
+    ],
+  }),
+};
+const server = createServer((req, res) => {
+  const id = new URL(req.url, 'http://x').searchParams.get('account_id');
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(profile);
+  res.end(profiles[id] ?? profiles.acc_latin);
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
-const url = `${base}/api/v1/users/me?account_id=acc_bench`;
 
-// The floors: an empty node run, and the ~10-line node:http GET any Node CLI doing this job needs.
-writeFileSync(join(work, 'empty.mjs'), '');
+// ---- the floors ----
+
+const getScript = join(work, 'http-get.mjs');
+// the ~10 lines of node:http any Node CLI needs for one GET whose JSON it prints
 writeFileSync(
-  join(work, 'http-get.mjs'),
+  getScript,
   `import { get } from 'node:http';
 get(process.argv[2], { headers: { 'x-api-key': process.env.PP_API_KEY, accept: 'application/json' } }, (res) => {
   let body = '';
@@ -56,165 +94,253 @@ get(process.argv[2], { headers: { 'x-api-key': process.env.PP_API_KEY, accept: '
 });
 `,
 );
+const pagerScript = join(work, 'page.mjs');
+// pages the accounts list with node:http and prints each item as one JSON line
 writeFileSync(
-  join(work, 'fetch-get.mjs'),
-  `const res = await fetch(process.argv[2], { headers: { 'x-api-key': process.env.PP_API_KEY, accept: 'application/json' } });
-process.stdout.write(JSON.stringify(await res.json(), null, 2) + '\\n');
+  pagerScript,
+  `import { get } from 'node:http';
+const base = process.argv[2];
+const page = (cursor) => new Promise((resolve, reject) => {
+  const url = base + '/api/v1/accounts?limit=250' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+  get(url, { headers: { 'x-api-key': process.env.PP_API_KEY, accept: 'application/json' } }, (res) => {
+    let body = '';
+    res.setEncoding('utf8');
+    res.on('data', (c) => { body += c; });
+    res.on('end', () => resolve(JSON.parse(body)));
+  }).on('error', reject);
+});
+let cursor;
+do {
+  const data = await page(cursor);
+  let out = '';
+  for (const item of data.items) out += JSON.stringify(item) + '\\n';
+  process.stdout.write(out);
+  cursor = data.cursor;
+} while (cursor);
 `,
 );
 
-const env = { ...process.env, PP_CONFIG_DIR: join(work, 'config'), PP_BASE_URL: base, NO_COLOR: '1' };
-delete env.PP_API_KEY;
-// the key in the file (plain text): what the 1.3x goal is about
-const stored = spawnSync(process.execPath, [pp, 'config', 'set-key', '--insecure-storage', '--no-verify'], {
-  env,
-  input: 'pp_live_benchKey0123456789abcdef',
-});
-if (stored.status !== 0) throw new Error(`set-key failed: ${stored.stderr}`);
+// ---- the builds ----
 
-// The same key in a Secret Service, when one can be had: a private session bus with gnome-keyring
-// on it (never the keychain of whoever runs the bench). Its read is reported apart.
-const keychain = startKeychain();
-if (keychain) {
-  const put = spawnSync(process.execPath, [pp, 'config', 'set-key', '--no-verify'], {
-    env: keychain.env,
-    input: 'pp_live_benchKey0123456789abcdef',
-    encoding: 'utf8',
-  });
-  if (put.status !== 0 || !put.stdout.includes('in the keychain'))
-    throw new Error(`keychain set-key failed: ${put.stderr}`);
+function sh(cmd, args, cwd) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout.trim();
 }
 
-function startKeychain() {
-  const has = (tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).error === undefined;
-  if (!has('dbus-daemon') || !has('gnome-keyring-daemon')) return undefined;
-  const home = mkdtempSync(join(tmpdir(), 'pp-bench-keyring-'));
-  const base = { ...env, HOME: home, XDG_DATA_HOME: join(home, 'data'), PP_CONFIG_DIR: join(home, 'config') };
-  const bus = spawnSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], {
-    env: base,
-    encoding: 'utf8',
-  });
-  const [address, pid] = bus.stdout.trim().split('\n');
-  if (bus.status !== 0 || !address) return undefined;
-  const withBus = { ...base, DBUS_SESSION_BUS_ADDRESS: address };
-  spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets', '--daemonize'], {
-    env: withBus,
-    input: 'bench',
-  });
-  return { env: withBus, stop: () => process.kill(Number(pid), 'SIGTERM') };
+const short = (ref) => sh('git', ['rev-parse', '--short', ref], root);
+const builds = [
+  { label: `this (${short('HEAD')}${sh('git', ['status', '--porcelain'], root) ? '+' : ''})`, root },
+];
+let cleanupRef = () => {};
+if (opts.against) {
+  const sha = sh('git', ['rev-parse', '--verify', `${opts.against}^{commit}`], root);
+  const dir = mkdtempSync(join(tmpdir(), 'pp-bench-ref-'));
+  console.error(`building ${opts.against} (${sha.slice(0, 7)}) in ${dir} …`);
+  sh('git', ['worktree', 'add', '--detach', dir, sha], root);
+  cleanupRef = () => {
+    spawnSync('git', ['worktree', 'remove', '--force', dir], { cwd: root, stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const sameDeps =
+      readFileSync(join(root, 'package-lock.json'), 'utf8') ===
+      readFileSync(join(dir, 'package-lock.json'), 'utf8');
+    if (sameDeps) symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    else sh('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], dir);
+    sh('npm', ['run', 'build'], dir);
+  } catch (err) {
+    cleanupRef();
+    throw err;
+  }
+  builds.push({ label: `${opts.against} (${sha.slice(0, 7)})`, root: dir, sha });
 }
 
-const cases = [
-  { name: 'node (empty)', args: [join(work, 'empty.mjs')] },
-  { name: 'node:http GET (floor)', args: [join(work, 'http-get.mjs'), url], env: { PP_API_KEY: 'k' } },
-  { name: 'global fetch GET', args: [join(work, 'fetch-get.mjs'), url], env: { PP_API_KEY: 'k' } },
-  { name: 'pp whoami --json', args: [pp, 'whoami', '--account', 'acc_bench', '--json'] },
-  ...(keychain
-    ? [
-        {
-          name: 'pp whoami --json (key in keychain)',
-          args: [pp, 'whoami', '--account', 'acc_bench', '--json'],
-          env: keychain.env,
-        },
-      ]
-    : []),
-  { name: 'pp profile (table)', args: [pp, 'profile', 'acc_bench'] },
-  { name: 'pp --version', args: [pp, '--version'] },
-  // what a shell runs on Tab (completion of account ids): local files only
-  { name: 'pp __complete accounts', args: [pp, '__complete', 'accounts', '--', 'acc_'] },
-  { name: 'pp --help', args: [pp, '--help'] },
+// Each build gets a config folder holding the key in the file, in the top-level shape every version
+// reads (later ones as the profile `default`), and a state folder for `pp status`.
+for (const [i, b] of builds.entries()) {
+  b.bin = join(b.root, 'bin/pp.js');
+  b.config = join(work, `config-${i}`);
+  b.state = join(work, `state-${i}`);
+  mkdirSync(b.config, { mode: 0o700 });
+  mkdirSync(b.state, { mode: 0o700 });
+  writeFileSync(join(b.config, 'config.json'), JSON.stringify({ apiKey: KEY }), { mode: 0o600 });
+}
+
+const fleet = await sandboxOf(builds[0].bin, '--accounts', '10000');
+
+// ---- the cases ----
+
+const ppVariables = ['PP_CONFIG_DIR', 'PP_STATE_DIR', 'PP_BASE_URL'];
+const start = [
+  { id: 'whoami', name: 'pp whoami --json', args: ['whoami', '--account', 'acc_latin', '--json'] },
+  { id: 'profile', name: 'pp profile (table), Latin names', args: ['profile', 'acc_latin'] },
+  { id: 'profile-intl', name: 'pp profile (table), CJK, emoji, accents', args: ['profile', 'acc_intl'] },
+  { id: 'version', name: 'pp --version', args: ['--version'] },
+  { id: 'complete', name: 'pp __complete accounts -- acc_', args: ['__complete', 'accounts', '--', 'acc_'] },
+  { id: 'help', name: 'pp --help', args: ['--help'] },
+];
+const fleetCases = [
+  { id: 'accounts', name: 'pp accounts --json, 10,000 accounts', args: ['accounts', '--json'], fleet: true },
+  // the generated workspace has accounts that need action: pp status exits 5
+  {
+    id: 'status',
+    name: 'pp status --json, 10,000 accounts',
+    args: ['status', '--json'],
+    fleet: true,
+    codes: [5],
+  },
+];
+const floors = [
+  { id: 'node', name: 'node -e 0', args: ['-e', '0'], env: minimalEnv() },
+  {
+    id: 'get',
+    name: 'node:http GET (floor)',
+    args: [getScript, `${base}/api/v1/users/me?account_id=acc_latin`],
+  },
+  { id: 'pager', name: 'node:http pager, 10,000 accounts', args: [pagerScript, fleet.url], fleet: true },
+];
+for (const f of floors) f.env ??= minimalEnv({ PP_API_KEY: KEY });
+
+/** Every process to measure: each pp case once per build, and the floors. */
+const runs = [
+  ...floors.map((f) => ({ ...f, key: f.id, build: undefined })),
+  ...builds.flatMap((b, i) =>
+    [...start, ...fleetCases].map((c) => ({
+      ...c,
+      key: `${c.id}#${i}`,
+      build: i,
+      args: [b.bin, ...c.args],
+      env: minimalEnv({
+        PP_CONFIG_DIR: b.config,
+        PP_STATE_DIR: b.state,
+        PP_BASE_URL: c.fleet ? fleet.url : base,
+      }),
+    })),
+  ),
 ];
 
-const hasTime = existsSync('/usr/bin/time');
-function once(c) {
-  return new Promise((resolve, reject) => {
-    const cmd = hasTime ? '/usr/bin/time' : process.execPath;
-    const args = hasTime ? ['-f', 'PEAK_KB %M', process.execPath, ...c.args] : c.args;
-    const start = process.hrtime.bigint();
-    const child = spawn(cmd, args, { env: { ...env, ...c.env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (code !== 0) return reject(new Error(`${c.name} exited ${code}: ${err}`));
-      const kb = Number(/PEAK_KB (\d+)/.exec(err)?.[1] ?? Number.NaN);
-      resolve({ ms, mb: kb / 1024 });
-    });
-  });
+// Once each: warms the file cache, and finds what a build cannot run (an older build without
+// `pp accounts`): that row shows a dash for it.
+for (const r of runs) {
+  const res = await measure(r.args, { env: r.env });
+  r.ok = res.code === 0 || (r.codes ?? []).includes(res.code);
+  if (!r.ok && r.build === 0) throw new Error(`${r.name} exited ${res.code}: ${res.stderr}`);
+  r.ms = [];
+  r.mb = [];
 }
 
-const samples = new Map(cases.map((c) => [c.name, { ms: [], mb: [] }]));
-for (const c of cases) await once(c); // warm the file cache
-for (let r = 0; r < rounds; r++) {
-  for (const c of cases) {
-    const s = await once(c);
-    samples.get(c.name).ms.push(s.ms);
-    samples.get(c.name).mb.push(s.mb);
+const loadBefore = loadavg()[0];
+const startedAt = performance.now();
+async function rounds(group, n) {
+  for (let round = 0; round < n; round++) {
+    // a different order each round: no command always runs just after the same other one
+    const order = group.filter((r) => r.ok);
+    const shift = round % order.length;
+    for (const r of [...order.slice(shift), ...order.slice(0, shift)]) {
+      const res = await measure(r.args, { env: r.env });
+      if (res.code !== 0 && !(r.codes ?? []).includes(res.code))
+        throw new Error(`${r.name} exited ${res.code}: ${res.stderr}`);
+      r.ms.push(res.ms);
+      r.mb.push(res.peakMb);
+    }
   }
 }
+await rounds(
+  runs.filter((r) => !r.fleet),
+  startRounds,
+);
+await rounds(
+  runs.filter((r) => r.fleet),
+  fleetRounds,
+);
+fleet.stop();
 server.close();
-keychain?.stop();
+const loadAfter = loadavg()[0];
+const seconds = (performance.now() - startedAt) / 1000;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
-const med = Object.fromEntries(
-  [...samples].map(([name, s]) => [name, { ms: median(s.ms), mb: Math.max(...s.mb) }]),
-);
-// This machine's timings are bimodal (runs land at ~90 or ~130 ms by the minute), which moves a
-// median between runs; a ratio taken within each round, where all commands ran back to back, does
-// not move with it. Both are shown; the goal is judged on the ratio of medians, as the issue asks.
-const pairedRatio = (name, floorName) => {
-  const a = samples.get(name).ms;
-  const b = samples.get(floorName).ms;
-  return median(a.map((x, i) => x / b[i]));
-};
-const floorHttp = med['node:http GET (floor)'];
-const floorNode = med['node (empty)'];
-const goals = {
-  'pp whoami --json': [floorHttp, 1.3, 1.3],
-  'pp profile (table)': [floorHttp, 1.5, undefined],
-  'pp --version': [floorNode, 1.2, undefined],
-  'pp --help': [floorNode, 1.2, undefined],
-  'pp __complete accounts': [floorNode, 1.2, undefined],
-  'global fetch GET': [floorHttp, undefined, undefined],
-};
-console.log(`Start-up, ${rounds} interleaved rounds, Node ${process.version} (median wall, peak RSS)\n`);
+// ---- the tables ----
+
+const byKey = Object.fromEntries(runs.map((r) => [r.key, r]));
+const get = (id, build) => byKey[build === undefined ? id : `${id}#${build}`];
+const med = (r, what = 'ms') => median(r[what]);
+/** The median of the per-round ratios (both ran in every round, one after the other). */
+const paired = (a, b, what = 'ms') => median(a[what].map((x, i) => x / b[what][i]));
+const fmt = (x) => `${x.toFixed(2)}×`;
+
+const goals = [
+  { id: 'whoami', floor: 'get', max: 1.2, ref: 1.0 },
+  { id: 'profile', floor: 'get', max: 1.5, ref: 1.0 },
+  { id: 'profile-intl', floor: 'get', max: 1.5, ref: 1.0 },
+  { id: 'version', floor: 'node', max: 1.15 },
+  { id: 'complete', floor: 'node', max: 1.15 },
+  { id: 'help', floor: 'node', max: 1.2 },
+  { id: 'accounts', floor: 'pager', max: 1.3 },
+  { id: 'status', floor: 'accounts', max: 1.1 },
+  { id: 'whoami', floor: 'get', max: 1.15, memory: true },
+];
+
 console.log(
-  '| command | median ms | peak MB | vs floor (time) | per-round ratio | vs floor (memory) | goal |',
+  `npm run bench: Node ${process.version}, ${cpus().length} cores, load ${loadBefore.toFixed(2)} before and ${loadAfter.toFixed(2)} after (${seconds.toFixed(0)} s)`,
 );
-console.log('|---|---|---|---|---|---|---|');
-for (const c of cases) {
-  const m = med[c.name];
-  const g = goals[c.name];
-  const rt = g ? (m.ms / g[0].ms).toFixed(2) : '';
-  const rm = g ? (m.mb / g[0].mb).toFixed(2) : '';
-  const floorName = g?.[0] === floorHttp ? 'node:http GET (floor)' : 'node (empty)';
-  const rp = g ? pairedRatio(c.name, floorName).toFixed(2) : '';
-  const goal = g?.[1]
-    ? `≤ ${g[1]}× ${g[0] === floorHttp ? 'node:http' : 'node'}${g[2] ? `, mem ≤ ${g[2]}×` : ''} ${m.ms / g[0].ms <= g[1] && (!g[2] || m.mb / g[0].mb <= g[2]) ? '✓' : '✗'}`
-    : '';
-  console.log(
-    `| ${c.name} | ${m.ms.toFixed(0)} | ${m.mb.toFixed(1)} | ${rt && `${rt}×`} | ${rp && `${rp}×`} | ${rm && `${rm}×`} | ${goal} |`,
-  );
+console.log(envHeader(ppVariables));
+console.log(
+  `${startRounds} interleaved rounds of the start-up rows, ${fleetRounds} of the 10,000-account rows; the key in the config file (plain text), a loopback server.`,
+);
+if (loadBefore > cpus().length / 2)
+  console.log('Note: the machine was busy when the bench started; run it again when it is idle.');
+
+for (const [i, b] of builds.entries()) {
+  console.log(`\n${i === 0 ? 'This build' : 'The build of'} ${b.label}\n`);
+  console.log('| command | median | against | its median | ratio | per round | goal |');
+  console.log('|---|---:|---|---:|---:|---:|---|');
+  for (const g of goals) {
+    const row = get(g.id, i);
+    const floor = g.floor === 'accounts' ? get('accounts', i) : get(g.floor);
+    if (!row.ok || !floor.ok) {
+      console.log(`| ${row.name} | — | ${floor.name} | | | | not in this build |`);
+      continue;
+    }
+    const what = g.memory ? 'mb' : 'ms';
+    const unit = g.memory ? ' MB' : ' ms';
+    const ratio = med(row, what) / med(floor, what);
+    console.log(
+      `| ${g.memory ? `peak RSS of ${row.name}` : row.name} | ${med(row, what).toFixed(g.memory ? 1 : 0)}${unit} | ${floor.name} | ${med(floor, what).toFixed(g.memory ? 1 : 0)}${unit} | ${fmt(ratio)} | ${fmt(paired(row, floor, what))} | ≤ ${g.max}× ${ratio <= g.max ? '✓' : '✗'} |`,
+    );
+  }
 }
 
-if (keychain) {
-  const kc = med['pp whoami --json (key in keychain)'].ms - med['pp whoami --json'].ms;
+if (builds.length === 2) {
+  const ref = builds[1];
+  const isGoalRef = ref.sha?.startsWith('9a3259b');
   console.log(
-    `\nReading the key from the keychain (private gnome-keyring): +${kc.toFixed(0)} ms median over the file-stored key (per round: +${median(samples.get('pp whoami --json (key in keychain)').ms.map((x, i) => x - samples.get('pp whoami --json').ms[i])).toFixed(0)} ms).`,
+    `\nA/B: ${builds[0].label} against ${ref.label}, the same rounds (ratio < 1: this build is faster)\n`,
   );
-} else {
+  console.log('| command | this | ref | ratio of medians | per round (paired) | goal |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const c of [...start, ...fleetCases]) {
+    const a = get(c.id, 0);
+    const b = get(c.id, 1);
+    if (!b.ok) {
+      console.log(`| ${c.name} | ${med(a).toFixed(0)} ms | — | | | not in ${ref.label} |`);
+      continue;
+    }
+    const g = goals.find((x) => x.id === c.id && !x.memory);
+    const ratio = med(a) / med(b);
+    const goal = g?.ref && isGoalRef ? `≤ ${g.ref}× ${ratio <= g.ref ? '✓' : '✗'}` : '';
+    console.log(
+      `| ${c.name} | ${med(a).toFixed(0)} ms | ${med(b).toFixed(0)} ms | ${fmt(ratio)} | ${fmt(paired(a, b))} | ${goal} |`,
+    );
+  }
+  const a = get('whoami', 0);
+  const b = get('whoami', 1);
   console.log(
-    '\nNo Secret Service here (dbus-daemon and gnome-keyring-daemon needed): the keychain read is not measured.',
+    `| peak RSS of pp whoami --json | ${med(a, 'mb').toFixed(1)} MB | ${med(b, 'mb').toFixed(1)} MB | ${fmt(med(a, 'mb') / med(b, 'mb'))} | ${fmt(paired(a, b, 'mb'))} | |`,
   );
 }
+cleanupRef();
 
-if (!process.argv.includes('--startup-only')) {
+if (opts.all) {
   for (const script of [
     'bench-bulk.mjs',
     'bench-accounts.mjs',

@@ -1,7 +1,8 @@
 // Builds dist/pp.cjs from src/: one CommonJS bundle, which bin/pp.js compiles with a V8 code cache
 // (dist/pp.cjs.cache, made here by a warm-up run). Modules reached only by `await import()` stay
 // lazy: esbuild evaluates them on first import, so the tables, the sandbox and the proxy cost
-// nothing on a path that does not use them.
+// nothing on a path that does not use them. And dist/tab.cjs, the short way a shell's Tab takes
+// (src/tab-main.ts): only what `pp __complete` reads.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -45,11 +46,12 @@ const chalkWithoutDetection = {
   },
 };
 
-const out = join(root, 'dist/pp.cjs');
+const bundles = { pp: 'src/main.ts', tab: 'src/tab-main.ts' };
 await build({
   absWorkingDir: root,
-  entryPoints: [join(root, 'src/main.ts')],
-  outfile: out,
+  entryPoints: Object.fromEntries(Object.entries(bundles).map(([name, entry]) => [name, join(root, entry)])),
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -71,7 +73,8 @@ await build({
 
 // Files of earlier builds (the ESM chunks of older versions, a cache of another bundle) go.
 for (const name of readdirSync(join(root, 'dist'))) {
-  if (name !== 'pp.cjs') rmSync(join(root, 'dist', name), { recursive: true, force: true });
+  if (!(name.replace(/\.cjs$/, '') in bundles))
+    rmSync(join(root, 'dist', name), { recursive: true, force: true });
 }
 
 // The code cache bin/pp.js runs the bundle with, made by running the common commands once.

@@ -144,6 +144,7 @@ function fromError(error: PpError): Finding {
 }
 
 const reason = ({ code, text }: Finding): HealthReason => ({ code, text });
+const isOk = (source: { status: string }): boolean => source.status === 'OK';
 
 /**
  * What pp itself does about a reason: reconnect the account (a hosted link), solve its checkpoint,
@@ -212,6 +213,11 @@ export function sourceReason(status: string): (HealthReason & { state: HealthSta
  * account is ok. Reasons: the error's first, then the others worst first, each code once.
  */
 export function healthOf(input: HealthInput): Health {
+  // Most accounts of a list: every source OK, nothing else known. Said at once, without the
+  // findings' maps and arrays (10,000 accounts of pp accounts --json spent ~20 ms building them).
+  const { sources } = input;
+  if (!input.error && !input.warnings && sources && sources.length > 0 && sources.every(isOk))
+    return { state: 'ok', reasons: [] };
   const others = [
     ...(input.sources ? fromSources(input.sources) : []),
     ...(input.warnings ? fromWarnings(input.warnings) : []),

@@ -125,12 +125,12 @@ async function readCode(ctx: Context, accountId: string, given: string | undefin
   else if (stdin.isTTY)
     code = await readHidden(ctx.io, stdin, `Code for ${accountId} (it will not be shown): `);
   else {
-    const text = await readAll(stdin, MAX_CODE).catch(() => {
-      throw usageError(
+    const text = await readAll(stdin, MAX_CODE, () =>
+      usageError(
         `standard input holds more than ${MAX_CODE} characters: that is no checkpoint code`,
         `Pipe the code alone: printf %s "$CODE" | pp accounts checkpoint ${accountId}`,
-      );
-    });
+      ),
+    );
     code = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
   }
   code = code.trim();

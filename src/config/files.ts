@@ -3,7 +3,6 @@
 // pp trusts (ssh's rule: the caller's own, or root's, and not writable by others), an atomic 0600
 // replace, and a lock so that two pp commands at once both land. Each caller decides what a
 // refusal means for it: the config file is an error (exit 3), pp status's memory is set aside.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -18,8 +17,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { builtin } from '../builtin.js';
 import type { Env } from '../deps.js';
 
 export const errCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? 'error';
@@ -39,7 +38,8 @@ export function homeDir(env: Env): string | undefined {
   let home = env.HOME;
   if (home === undefined) {
     try {
-      home = homedir();
+      // node:os only here: HOME is almost always set, and a shell's Tab reads this module
+      home = builtin('node:os').homedir();
     } catch {
       return undefined; // no HOME and no password entry (e.g. a container run as an arbitrary uid)
     }
@@ -184,7 +184,7 @@ export function judgeFolder(
 export interface TempFile {
   /** The file to replace. */
   path: string;
-  /** Where it is written meanwhile: `<path>.<random>.tmp`. */
+  /** Where it is written meanwhile: `<path>.<pid>-<random>.tmp`. */
   temp: string;
   fd: number;
 }
@@ -194,7 +194,11 @@ export interface TempFile {
  * `mode` whatever the umask. O_EXCL|O_NOFOLLOW: nothing planted at the temp name is written through.
  */
 export function createTemp(path: string, mode: number): TempFile {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  // A name no other writer uses: this process's id and a random part. Not node:crypto's bytes: the
+  // name need not be secret (O_EXCL|O_NOFOLLOW write through nothing planted there, and the folder
+  // is the caller's own), and loading crypto cost ~3-6 ms of every command that writes a file (pp
+  // accounts writes the completion cache), and of every other when it was imported here.
+  const temp = `${path}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
   try {
     fchmodSync(fd, mode); // the umask may have taken bits away

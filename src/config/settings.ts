@@ -15,6 +15,25 @@ export const DEFAULT_BASE_URL = 'https://api.postpress.ai';
 export const SANDBOX_KEY = 'pp_test_sandbox0000';
 
 /**
+ * Longer than any real API key (they are about 40 characters): such a "key" is something else (a
+ * file, a page a command printed) and is refused wherever it comes from, before pp holds it as a
+ * secret, and never shown. 4 KB is also about what one header line may carry through proxies.
+ */
+export const MAX_KEY_LENGTH = 4096;
+
+/** The error for a key longer than MAX_KEY_LENGTH (exit 3): `from` says where it came from, never the key. */
+export const keyTooLong = (from: string): PpError =>
+  configError(
+    `${from} is longer than any API key (more than ${MAX_KEY_LENGTH} characters)`,
+    'Store the key alone: it looks like pp_live_… (pp config set-key, or set PP_API_KEY to it).',
+  );
+
+/** Refuses a key longer than MAX_KEY_LENGTH; see keyTooLong. */
+export function checkKeyLength(key: string, from: string): void {
+  if (key.length > MAX_KEY_LENGTH) throw keyTooLong(from);
+}
+
+/**
  * Profile names: letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 64.
  * Safe in a file name, a keychain entry, a shell word and a table cell.
  */
@@ -231,8 +250,9 @@ export async function readKey(
       key = SANDBOX_KEY;
       break;
   }
+  // the messages name where the key came from, never the key (the CLI contract), not even masked
+  checkKeyLength(key, keyPlace(origin));
   if (!keyShape.test(key)) {
-    // the message names where the key came from, never the key (the CLI contract), not even masked
     throw origin.storage === 'environment'
       ? configError(
           'PP_API_KEY has a space, a control character or a non-ASCII character in it',
@@ -244,6 +264,22 @@ export async function readKey(
         );
   }
   return key;
+}
+
+/** Where a key was read, for a message: "PP_API_KEY", "the API key of profile work in the keychain"… */
+export function keyPlace(origin: KeyOrigin): string {
+  switch (origin.storage) {
+    case 'environment':
+      return 'PP_API_KEY';
+    case 'file':
+      return `the API key of profile ${origin.profile} in the config file ${origin.path}`;
+    case 'keychain':
+      return `the API key of profile ${origin.profile} in the keychain`;
+    case 'command':
+      return `the API key the key command of profile ${origin.profile} printed`;
+    case 'sandbox':
+      return 'the sandbox key';
+  }
 }
 
 const loopbackHosts = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;

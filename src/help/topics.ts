@@ -35,7 +35,9 @@ PP_API_KEY
     The API key. Wins over the profile's key, wherever
     it is kept (keychain, file or key command). pp never
     prints it: it shows the key masked, as
-    pp_live_…8GR2, --verbose included.
+    pp_live_…8GR2, --verbose included. A "key" longer
+    than 4,096 characters, wherever it comes from, is
+    refused (exit 3) and not shown.
 
 PP_PROFILE
     The profile to use when --profile is absent; wins
@@ -130,8 +132,9 @@ shows how to read them in a shell.
   2  usage error: unknown command or option, missing
      argument, bad option value, no account given, an
      http:// base URL whose host is not loopback
-  3  configuration error: no API key anywhere, an
-     unreadable or invalid config file
+  3  configuration error: no API key anywhere, one
+     longer than 4,096 characters, an unreadable or
+     invalid config file
   4  the API key was refused: HTTP 401
      errors/missing_credentials, invalid_credentials,
      insufficient_privileges, or a 401 with no type

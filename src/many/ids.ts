@@ -1,8 +1,8 @@
 // The account ids a command is given: its arguments, then the lines of --from-file (a file, or
 // standard input), streamed, each id once. One reader for every command that takes many ids
 // (pp profile, pp status), with one rule for what is no id at all.
-import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { builtin } from '../builtin.js';
 import type { Context } from '../context.js';
 import { PpError, usageError } from '../errors.js';
 
@@ -33,9 +33,12 @@ export const noIds = (file: IdFile | undefined): PpError =>
 
 /** Opens --from-file before any request, so a wrong path fails at once (exit 2, naming it). */
 export async function openIdFile(ctx: Context, path: string): Promise<IdFile> {
-  if (path === '-') return { name: 'standard input', input: Readable.from(ctx.io.stdin) };
+  // node:fs/promises (with the fs watchers, fs/dir and readline it brings) and node:stream load only
+  // for --from-file: every command that can read ids is loaded on the way to any other command
+  if (path === '-')
+    return { name: 'standard input', input: builtin('node:stream').Readable.from(ctx.io.stdin) };
   try {
-    const handle = await open(path);
+    const handle = await builtin('node:fs/promises').open(path);
     if ((await handle.stat()).isDirectory()) {
       await handle.close();
       throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });

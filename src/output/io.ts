@@ -3,6 +3,7 @@
 // and in what a JSON body means once parsed (json.ts asks holdsSecret of each decoded string).
 
 import type { Env } from '../deps.js';
+import { SecretMatcher } from './secret.js';
 import type { InStream, OutStream, RawInput } from './streams.js';
 
 export interface IoOptions {
@@ -29,7 +30,7 @@ export class Io {
   readonly #width: number | undefined;
   readonly #stdin: () => InStream & RawInput;
   #errLines = 0;
-  #secrets: { pattern: RegExp; mask: string }[] = [];
+  #secrets: { matcher: SecretMatcher; mask: string }[] = [];
 
   constructor(opts: IoOptions) {
     this.stdout = opts.stdout;
@@ -75,13 +76,13 @@ export class Io {
     return Math.min(width, MAX_COLUMNS);
   }
 
-  /** Never print this value again: it is replaced by its mask everywhere (see secretPattern). */
+  /** Never print this value again: it is replaced by its mask everywhere, in every form (secret.ts). */
   addSecret(value: string, mask: string): void {
-    if (value.length >= 4) this.#secrets.push({ pattern: secretPattern(value), mask });
+    if (value.length >= 4) this.#secrets.push({ matcher: new SecretMatcher(value), mask });
   }
 
   redact(text: string): string {
-    for (const { pattern, mask } of this.#secrets) text = text.replace(pattern, () => mask);
+    for (const { matcher, mask } of this.#secrets) text = matcher.replace(text, mask);
     return text;
   }
 
@@ -91,20 +92,16 @@ export class Io {
    */
   findSecret(text: string, from = 0): [number, number] | undefined {
     let first: [number, number] | undefined;
-    for (const { pattern } of this.#secrets) {
-      pattern.lastIndex = from;
-      const m = pattern.exec(text);
-      if (m && (!first || m.index < first[0])) first = [m.index, m.index + m[0].length];
+    for (const { matcher } of this.#secrets) {
+      const found = matcher.find(text, from);
+      if (found && (!first || found[0] < first[0])) first = found;
     }
     return first;
   }
 
   /** Whether `text` holds a secret in any form redact masks: the test run on every parsed string. */
   holdsSecret(text: string): boolean {
-    for (const { pattern } of this.#secrets) {
-      pattern.lastIndex = 0; // a global pattern's test() starts where the last one stopped
-      if (pattern.test(text)) return true;
-    }
+    for (const { matcher } of this.#secrets) if (matcher.occursIn(text)) return true;
     return false;
   }
 
@@ -148,31 +145,4 @@ export function wantsColor(stream: OutStream, env: IoOptions['env'], colorFlag =
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
   if (env.TERM === 'dumb') return false;
   return stream.isTTY === true;
-}
-
-/**
- * Matches a secret also in the forms it takes on the way back from a server, in any case (a host
- * name in a redirect is lower-cased): JSON-escaped; in a path, where a backslash becomes a slash; and
- * with any of its characters percent-encoded, once or more (%5F for "_" too, which
- * encodeURIComponent leaves alone but other encoders do not).
- */
-function secretPattern(value: string): RegExp {
-  const literal = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const encoder = new TextEncoder();
-  const percent = [...value]
-    .map((ch) => {
-      const bytes = [...encoder.encode(ch)].map((b) => `%(?:25)*${b.toString(16).padStart(2, '0')}`);
-      return `(?:${literal(ch)}|${bytes.join('')})`;
-    })
-    .join('');
-  const forms = new Set([JSON.stringify(value).slice(1, -1)]);
-  try {
-    forms.add(new URL(`http://h/${value}`).pathname.slice(1));
-  } catch {
-    // not a path at all: the other forms stand
-  }
-  // the plain and percent-encoded forms are all matched by `percent`; only the others are added
-  const whole = new RegExp(`^(?:${percent})$`, 'i');
-  const others = [...forms].filter((f) => !whole.test(f)).map(literal);
-  return new RegExp([percent, ...others].join('|'), 'gi');
 }

@@ -40,24 +40,22 @@ export function readHidden(io: Io, input: RawInput, question: string): Promise<s
   });
 }
 
-/** All of standard input, for `printf %s "$KEY" | pp config set-key`. */
-export async function readAll(input: AsyncIterable<string | Buffer>, max = MAX_KEY): Promise<string> {
+/**
+ * All of standard input, for `printf %s "$KEY" | pp config set-key`; past `max` characters, the
+ * error `tooLong` makes (`pp config set-key < /dev/zero` would never end).
+ */
+export async function readAll(
+  input: AsyncIterable<string | Buffer>,
+  max: number,
+  tooLong: () => Error,
+): Promise<string> {
   let text = '';
   for await (const chunk of input) {
     text += chunk.toString();
-    // no key is this long: standard input is something else (pp config set-key < /dev/zero)
-    if (text.length > max) {
-      throw usageError(
-        `standard input holds more than ${max} characters: that is no API key`,
-        'Pipe the key alone: printf %s "$KEY" | pp config set-key',
-      );
-    }
+    if (text.length > max) throw tooLong();
   }
   return text;
 }
-
-/** Far beyond any API key, and still small. */
-const MAX_KEY = 4096;
 
 /** Asks a yes/no question on standard error and reads one line from the terminal: yes only for y or yes. */
 export function confirm(io: Io, input: RawInput, question: string): Promise<boolean> {

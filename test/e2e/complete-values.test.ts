@@ -10,7 +10,7 @@ import { helpTopics } from '../../src/help/topics.js';
 import { formatNames } from '../../src/output/formats/index.js';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
-import { baseEnv } from '../helpers/run.js';
+import { baseEnv, spawnPp } from '../helpers/run.js';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -160,5 +160,32 @@ describe('pp __complete formats, topics, profiles', () => {
   it('is hidden: not in pp --help', async () => {
     const r = await pp(['--help']);
     expect(r.stdout).not.toContain('__complete');
+  });
+});
+
+describe('the short way a shell takes on Tab (bin/pp.js runs dist/tab.cjs for `pp __complete`)', () => {
+  it('answers as the command does, and leaves any other command line to the whole program', async () => {
+    const env = await workspace();
+    const cases = [
+      ['__complete', 'accounts', '--', 'acc_', 'whoami'],
+      ['__complete', 'accounts', '--', 'acc_demo_', 'whoami', '--sandbox'],
+      ['__complete', 'accounts', 'acc_g'],
+      ['__complete', 'formats', '--', 'cs'],
+      ['__complete', 'topics'],
+      ['__complete', 'profiles'],
+      // not the short way's: an option before `--` (commander reads --sandbox), an unknown kind
+      ['__complete', 'accounts', '--sandbox', 'acc_demo_t'],
+      ['__complete', 'nothing'],
+    ];
+    for (const args of cases) {
+      const inProcess = await pp(args, { env });
+      const spawned = await spawnPp(args, { env });
+      expect({ args, code: spawned.code, stdout: spawned.stdout, stderr: spawned.stderr }).toEqual({
+        args,
+        code: inProcess.code,
+        stdout: inProcess.stdout,
+        stderr: inProcess.stderr,
+      });
+    }
   });
 });

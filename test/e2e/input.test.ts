@@ -412,11 +412,13 @@ describe('input with no line breaks, or far too long', () => {
     expect(r.stderr).toMatch(/line 2 of standard input is longer than 4096 characters/);
   });
 
-  it('pp config set-key with more than 4096 characters on standard input stores nothing (exit 2)', async () => {
+  it('pp config set-key with more than 4096 characters on standard input stores nothing (exit 3, as any key that long)', async () => {
     const env = baseEnv();
     const r = await runPp(['config', 'set-key'], { env, input: '\0'.repeat(100_000) });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/standard input holds more than 4096 characters: that is no API key/);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(
+      /the key given on standard input is longer than any API key \(more than 4096 characters\)/,
+    );
     expect(existsSync(join(env.PP_CONFIG_DIR!, 'config.json'))).toBe(false);
   });
 });

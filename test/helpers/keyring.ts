@@ -12,6 +12,8 @@ export interface PrivateKeyring {
   env: Record<string, string>;
   /** The secret stored for `username` under `service`, or undefined. */
   lookup(service: string, username: string): string | undefined;
+  /** Stores `secret` for `username` under `service`, as another program would. */
+  store(service: string, username: string, secret: string): void;
   /** Locks its default collection (as a screen lock would); unlocking needs a prompt pp cannot show. */
   lock(): void;
   stop(): void;
@@ -46,6 +48,18 @@ export function startKeyring(): PrivateKeyring {
         encoding: 'utf8',
       });
       return r.status === 0 ? r.stdout : undefined;
+    },
+    store(service, username, secret) {
+      const r = spawnSync(
+        'secret-tool',
+        ['store', '--label', 'pp test', 'service', service, 'username', username],
+        {
+          env: all,
+          input: secret,
+          encoding: 'utf8',
+        },
+      );
+      if (r.status !== 0) throw new Error(`secret-tool store failed: ${r.stderr}`);
     },
     lock() {
       const r = spawnSync(

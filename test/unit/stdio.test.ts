@@ -1,5 +1,5 @@
-// StdioWriter: off a terminal it writes to the descriptor in the thread pool, in order, across
-// both descriptors; a reader that does not read blocks neither the event loop nor the requests,
+// StdioWriter: off a terminal it writes to the descriptor (its first 16 KB at once, then in the
+// thread pool), in order, across both descriptors; a reader that does not read blocks neither the event loop nor the requests,
 // and write() says when to wait (backpressure); a failed write is reported once.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -45,6 +45,29 @@ describe('isTerminal', () => {
 });
 
 describe('StdioWriter', () => {
+  // first in this file: the budget of bytes written at once is the process's, spent by the tests after
+  it('writes a run’s first bytes at once (no thread pool for a page of help), then through the queue', async () => {
+    const path = join(tempDir(), 'out');
+    const fd = track(openSync(path, 'w'));
+    const out = new StdioWriter(fd, never, never);
+    /** Whether everything written is out before the event loop turns (a queued write needs a turn). */
+    const outAtOnce = async () => {
+      let idle = false;
+      void out.idle().then(() => {
+        idle = true;
+      });
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      return idle;
+    };
+    out.write('written before write() returns\n');
+    expect(await outAtOnce()).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe('written before write() returns\n');
+    out.write('x'.repeat(20 * 1024)); // past the 16 KB: queued
+    expect(await outAtOnce()).toBe(false);
+    await out.idle();
+    expect(readFileSync(path, 'utf8')).toHaveLength(31 + 20 * 1024);
+  });
+
   it('writes every byte to a file, in order, without building the stream', async () => {
     const path = join(tempDir(), 'out');
     const fd = track(openSync(path, 'w'));

@@ -3,7 +3,16 @@
 // without saying so.
 import stringWidth from 'string-width';
 import { describe, expect, it, vi } from 'vitest';
-import { displayWidth, longestWord, padEnd, truncate, wrapLines, wrapText } from '../../src/output/width.js';
+import {
+  clusterColumns,
+  clustersOf,
+  displayWidth,
+  longestWord,
+  padEnd,
+  truncate,
+  wrapLines,
+  wrapText,
+} from '../../src/output/width.js';
 import { longText } from '../helpers/layout.js';
 
 const widest = (text: string): number => Math.max(...text.split('\n').map(displayWidth));
@@ -119,6 +128,143 @@ describe('displayWidth', () => {
       }
     }
     expect(displayWidth('x\u00ady')).toBe(2); // the soft hyphen, left out of the fast path, is 0
+  });
+});
+
+// width.ts cuts the text of these blocks into clusters itself and measures most clusters itself
+// (Intl.Segmenter and string-width cost ~40 ms to load): every code point of them, and random text
+// made of their most joining kinds, must come out as Intl.Segmenter and string-width say.
+const ownBlocks: [number, number][] = [
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0x52f],
+  [0x1e00, 0x1fff],
+  [0x200c, 0x200d],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x2070, 0x2bff],
+  [0x2e80, 0x2fdf],
+  [0x3000, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe00, 0xfe0f],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xffef],
+  [0x1f000, 0x1faff],
+  [0x20000, 0x3fffd],
+  [0xe0020, 0xe007f],
+];
+/** Blocks of letters that all behave alike (CJK ideographs, Hangul syllables, Yi): one in 7 of them. */
+const uniform: [number, number][] = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0x20000, 0x3fffd],
+];
+/** Every code point of ownBlocks, but a sample of the uniform ones. */
+function* ownCodePoints(): Generator<string> {
+  for (const [from, to] of ownBlocks) {
+    for (let cp = from; cp <= to; cp++) {
+      if (cp % 7 !== 0 && uniform.some(([a, b]) => cp >= a && cp <= b)) continue;
+      yield String.fromCodePoint(cp);
+    }
+  }
+}
+/** The pictographs and symbols that are emoji (1,438), unassigned ones left out. */
+const emoji = /^(?=\P{Cn})[\p{Emoji}\p{Extended_Pictographic}]$/u;
+
+describe('clusters and widths found without Intl and string-width', () => {
+  it('every code point alone, and after a letter: the width string-width gives, the clusters Intl finds', () => {
+    const wrong: string[] = [];
+    for (const c of ownCodePoints()) {
+      const hex = `U+${c.codePointAt(0)!.toString(16)}`;
+      if (displayWidth(c) !== stringWidth(c))
+        wrong.push(`${hex} alone: ${displayWidth(c)}, not ${stringWidth(c)}`);
+      const text = `a${c}${c}`;
+      if (clustersOf(text).join('|') !== graphemes(text).join('|'))
+        wrong.push(`${hex} after a letter: clusters`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('every emoji, and a sample of other characters, with a variation selector, a skin tone, a keycap, a ZWJ', () => {
+    const wrong: string[] = [];
+    for (const c of ownCodePoints()) {
+      if (!emoji.test(c) && c.codePointAt(0)! % 50 !== 0) continue;
+      for (const text of [
+        `${c}\ufe0f`,
+        `${c}\ufe0e`,
+        `${c}🏽`,
+        `${c}\ufe0f\u20e3`,
+        `${c}\u200d💻`,
+        `👩\u200d${c}\ufe0f`,
+      ]) {
+        if (displayWidth(text) !== stringWidth(text))
+          wrong.push(`${JSON.stringify(text)}: ${displayWidth(text)}, not ${stringWidth(text)}`);
+        if (clustersOf(text).join('|') !== graphemes(text).join('|'))
+          wrong.push(`${JSON.stringify(text)}: clusters`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('every pair of regional indicators: a flag where there is one', () => {
+    for (let a = 0x1f1e6; a <= 0x1f1ff; a++)
+      for (let b = 0x1f1e6; b <= 0x1f1ff; b++) {
+        const pair = String.fromCodePoint(a, b);
+        expect(displayWidth(pair), pair).toBe(stringWidth(pair));
+      }
+  });
+
+  it('random text of joining kinds: the clusters Intl finds, the width string-width gives', () => {
+    const kinds = [
+      ...['a', 'Z', ' ', 'é', 'ß', 'Ж', 'λ', '山', '語', 'カ', 'ｶ', 'ﾞ', 'ﾟ', '한', 'ㄱ', '·', '…', '①', '™'],
+      ...[
+        '\u0301',
+        '\u0308',
+        '\u0483',
+        '\u20dd',
+        '\u20e3',
+        '\u302e',
+        '\u3099',
+        '\ufe0f',
+        '\ufe0e',
+        '\u200d',
+        '\u200c',
+      ],
+      ...['😀', '👍', '🏽', '🏿', '👩', '💻', '🧑', '❤', '☺', '⚠', '🏳', '🌈', '🏴', '\u{e0067}', '\u{e007f}'],
+      ...['🇫', '🇷', '🇩', '🇪', '🇯', '🇵', '1', '#', '*', '🀄', '🃏', '\u{1faf8}', '\u{1fa00}'],
+    ];
+    let seed = 20;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let length = 1 + next(10); length > 0; length--) text += kinds[next(kinds.length)];
+      expect(clustersOf(text), JSON.stringify(text)).toEqual(graphemes(text));
+      expect(displayWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
+    }
+  });
+
+  it('a name in CJK, accents and emoji is measured without Intl or string-width', () => {
+    const name = '山田 Zoë Dura\u0301nd 🧑‍💻 👩🏽‍💼 ☕️ ❤️ 🇨🇭 한국어 ｶﾞ';
+    const expected = graphemes(name);
+    let found: string[] = [];
+    expect(segmented(() => (found = clustersOf(name)))).toEqual([]);
+    expect(found).toEqual(expected);
+    for (const cluster of graphemes(name))
+      expect(clusterColumns(cluster), cluster).toBe(stringWidth(cluster));
+  });
+
+  it('text of other scripts still goes to Intl.Segmenter: Devanagari conjuncts, Thai, Arabic', () => {
+    for (const text of ['क्षत्रिय नमस्ते', 'ภาษาไทย', 'مرحبا بالعالم', '\u1100\u1161\u11a8']) {
+      expect(clustersOf(text)).toEqual(graphemes(text));
+      expect(displayWidth(text)).toBe(stringWidth(text));
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 // A key as `config show` and `config profiles` present it: masked, live or test, and where it is kept.
 import type { KeyOrigin } from '../../config/settings.js';
+import { checkKeyLength, keyPlace } from '../../config/settings.js';
 import type { Context } from '../../context.js';
 import { PpError } from '../../errors.js';
 import { keyKind, maskKey } from '../../key.js';
@@ -26,6 +27,7 @@ export async function viewKey(
   if (!read) return view;
   try {
     const key = await read();
+    checkKeyLength(key, keyPlace(origin));
     ctx.io.addSecret(key, maskKey(key));
     view.masked = maskKey(key);
     view.kind = keyKind(key) ?? null;

@@ -2,6 +2,7 @@
 // a warning) the argument. Writes go through config/file.ts: atomic, mode 0600, a corrupt or untrusted file refused.
 import { openClient } from '../../api/open.js';
 import { configPath, writableConfigDir } from '../../config/file.js';
+import { checkKeyLength, keyTooLong, MAX_KEY_LENGTH } from '../../config/settings.js';
 import type { Context } from '../../context.js';
 import { ExitCode, PpError, usageError } from '../../errors.js';
 import { keyKind, keyShape, maskKey } from '../../key.js';
@@ -31,6 +32,7 @@ export default defineCommand({
     ctx.settings.profile();
     writableConfigDir(ctx.env);
     let key: string;
+    let given = 'the key given as an argument';
     if (argument !== undefined) {
       // `pp config set-key "$KEY"` with KEY unset: there is no key to warn about or to store
       if (argument.trim() === '') {
@@ -44,11 +46,17 @@ export default defineCommand({
       );
       key = argument;
     } else if (ctx.io.stdin.isTTY) {
+      given = 'the key typed';
       key = await readHidden(ctx.io, ctx.io.stdin, 'Paste your postpress API key (it will not be shown): ');
     } else {
-      key = await readAll(ctx.io.stdin);
+      given = 'the key given on standard input';
+      // room for the blank lines and spaces around a key; checked again once trimmed
+      key = await readAll(ctx.io.stdin, 2 * MAX_KEY_LENGTH, () =>
+        keyTooLong('the key given on standard input'),
+      );
     }
     key = key.trim();
+    checkKeyLength(key, given);
     ctx.io.addSecret(key, maskKey(key));
     if (key === '') {
       throw ctx.io.stdin.isTTY

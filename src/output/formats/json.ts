@@ -9,6 +9,15 @@ export const exporter = <R>(view: RowView<R>, deps: ExportDeps) => ({
   head: () => '',
   row(row: R): string {
     const members = view.json(row);
+    // most lines splice in no server body: written as they are, with no copy of their members
+    // (10,000 accounts: a copy and an entries array per line were ~5% of pp accounts --json)
+    let spliced = false;
+    for (const name in members) if (members[name] instanceof RawJson) spliced = true;
+    if (!spliced) {
+      const line = stringify(members, deps.io);
+      if (line.masked) deps.warn(maskedWarning(view.account(row).id || view.account(row).name));
+      return `${line.text}\n`;
+    }
     const plain: Record<string, unknown> = {};
     let raw = '';
     let masked = false;
