@@ -8,7 +8,6 @@
 import type { Context } from '../context.js';
 import { terminatedBy } from '../deps.js';
 import { ExitCode, interrupted, PpError } from '../errors.js';
-import { truncate } from '../output/width.js';
 
 /** After rounds that failed, the interval doubles, up to this (or the interval, if longer). */
 const BACKOFF_CAP_MS = 5 * 60_000;
@@ -124,43 +123,6 @@ export function verdictOf(error: unknown, signal: AbortSignal, ctx: Context): Ve
 /** Errors that end the whole command rather than the wait for one account: the key, the config. */
 export const endsEverything = (error: PpError): boolean =>
   error.exitCode === ExitCode.auth || error.exitCode === ExitCode.config || error.exitCode === ExitCode.usage;
-
-/**
- * A line on a terminal's standard error, redrawn in place every second (and when told), saying what
- * the wait waits for. Cleared before anything else is written, and when pp exits early.
- */
-export class PollProgress {
-  #stopTimer: (() => void) | undefined;
-  #removeExitHook: (() => void) | undefined;
-  #drawn = false;
-
-  constructor(
-    private readonly ctx: Context,
-    private readonly line: () => string,
-  ) {}
-
-  start(): void {
-    this.#stopTimer = this.ctx.clock.every(1000, () => this.draw());
-    this.#removeExitHook = this.ctx.onExit(() => this.clear());
-  }
-
-  draw(): void {
-    // within the terminal's width: a line that wrapped could not be redrawn in place
-    this.ctx.io.err(`\r\u001b[K${truncate(this.line(), Math.max(10, this.ctx.io.errColumns - 1))}`);
-    this.#drawn = true;
-  }
-
-  clear(): void {
-    if (this.#drawn) this.ctx.io.err('\r\u001b[K');
-    this.#drawn = false;
-  }
-
-  stop(): void {
-    this.#stopTimer?.();
-    this.#removeExitHook?.();
-    this.clear();
-  }
-}
 
 /** What stopped the command, for its last line: Ctrl-C (130), or a scheduler's SIGTERM (143). */
 export const stoppedBy = (ctx: Context): string =>

@@ -4,13 +4,14 @@
 // most --max-wait (then exit 18). The account is read first: another type is refused (exit 8)
 // without starting anything. A status pp does not know is taken as still running.
 import { Option } from '@commander-js/extra-typings';
-import { endsEverything, Poll, PollProgress, stoppedBy, verdictOf } from '../accounts/poll.js';
+import { endsEverything, Poll, stoppedBy, verdictOf } from '../accounts/poll.js';
 import { resync } from '../api/actions.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, interrupted, PpError, toPpError, usageError } from '../errors.js';
 import { elapsed } from '../output/elapsed.js';
 import { compact } from '../output/json.js';
+import { LiveLine } from '../output/live-line.js';
 import { showable } from '../output/showable.js';
 import { DAY_MS, defineCommand, duration, examples, formatDuration } from './command.js';
 
@@ -105,10 +106,11 @@ async function follow(
   const poll = new Poll(ctx, { maxWaitMs: opts.maxWait, intervalMs: opts.interval });
   let status = firstStatus;
   const progress = ctx.io.stderr.isTTY
-    ? new PollProgress(
+    ? new LiveLine(
         ctx,
         () =>
           `resync of ${accountId}: ${status} · ${elapsed(poll.elapsed)} of ${elapsed(poll.deadline - poll.started)}`,
+        1000,
       )
     : undefined;
   progress?.start();

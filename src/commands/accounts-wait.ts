@@ -6,14 +6,7 @@
 // ran out, an account's own code when it cannot be read (16 when these differ), 130 on Ctrl-C.
 import { Option } from '@commander-js/extra-typings';
 import { listAccounts } from '../accounts/list.js';
-import {
-  DeadlineReached,
-  endsEverything,
-  Poll,
-  PollProgress,
-  stoppedBy,
-  verdictOf,
-} from '../accounts/poll.js';
+import { DeadlineReached, endsEverything, Poll, stoppedBy, verdictOf } from '../accounts/poll.js';
 import { sourcesOf } from '../api/account.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
@@ -23,6 +16,7 @@ import { checkIdArguments } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
 import { elapsed } from '../output/elapsed.js';
 import { oneLine } from '../output/json.js';
+import { LiveLine } from '../output/live-line.js';
 import { painter } from '../output/render.js';
 import { showable } from '../output/showable.js';
 import { displayWidth, padEnd } from '../output/width.js';
@@ -95,13 +89,16 @@ wrong id: 7), 16 when these differ, 130 on Ctrl-C.
     const waiting = () => [...watched.values()].filter((w) => w.reachedAt === undefined && !w.error);
     let checking = false;
     const progress = ctx.io.stderr.isTTY
-      ? new PollProgress(ctx, () =>
-          progressLine(
-            [...waiting()].map((w) => w.id),
-            watched.size,
-            poll,
-            checking,
-          ),
+      ? new LiveLine(
+          ctx,
+          () =>
+            progressLine(
+              waiting().map((w) => w.id),
+              watched.size,
+              poll,
+              checking,
+            ),
+          1000,
         )
       : undefined;
     const say = async (w: Watched) => {

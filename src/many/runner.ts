@@ -9,6 +9,7 @@ import { RateGate } from '../api/gate.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { groupDigits } from '../output/format.js';
+import { LiveLine } from '../output/live-line.js';
 import { truncateMiddle } from '../output/width.js';
 
 /** How long a person's terminal waits for one row before the rows after it print (see runMany). */
@@ -180,11 +181,9 @@ export async function runMany<T, R>(
   return { started, readError };
 }
 
-/** The progress line on a terminal's standard error, redrawn in place. */
+/** The progress line of a run on a terminal's standard error: done, failed, and the pace or the pause. */
 class Progress {
-  #stopTimer: (() => void) | undefined;
-  #removeExitHook: (() => void) | undefined;
-  #drawn = false;
+  readonly #line: LiveLine;
   #done = 0;
   #failed = 0;
   #total: number | undefined;
@@ -194,12 +193,12 @@ class Progress {
   constructor(
     private readonly ctx: Context,
     private readonly gate: RateGate,
-  ) {}
+  ) {
+    this.#line = new LiveLine(ctx, () => this.#text(), 250);
+  }
 
   start(): void {
-    this.#stopTimer = this.ctx.clock.every(250, () => this.draw());
-    // Also when pp exits early (standard output's reader left): the prompt must not land on the line.
-    this.#removeExitHook = this.ctx.onExit(() => this.clear());
+    this.#line.start();
   }
 
   settled(failed: boolean): void {
@@ -212,7 +211,7 @@ class Progress {
     this.#total = n;
   }
 
-  draw(): void {
+  #text(): string {
     const now = this.ctx.clock.now();
     this.#samples.push([now, this.gate.started]);
     if (this.#samples.length > 8) this.#samples.shift();
@@ -227,19 +226,15 @@ class Progress {
       paused > 0
         ? `waiting ${Math.ceil(paused / 1000)} s: rate limited${by ? ` (${truncateMiddle(by, 24)})` : ''}`
         : `${rate.toFixed(1)} req/s`;
-    this.ctx.io.err(`\r\u001b[K${done} · ${n(this.#failed)} failed · ${pace}`);
-    this.#drawn = true;
+    return `${done} · ${n(this.#failed)} failed · ${pace}`;
   }
 
   clear(): void {
-    if (this.#drawn) this.ctx.io.err('\r\u001b[K');
-    this.#drawn = false;
+    this.#line.clear();
   }
 
   stop(): void {
-    this.#stopTimer?.();
-    this.#removeExitHook?.();
-    this.clear();
+    this.#line.stop();
   }
 }
 
