@@ -136,7 +136,8 @@ shared code of those that failed, else 16.
     }
     const targets = await targetsOf(ctx, ids, opts);
     if (targets.length === 0) {
-      ctx.note(opts.needing ? 'No account needs its owner: no link to make.' : 'No account given.');
+      // only --needing can come to none (an emptied --from-file is a usage error)
+      ctx.note('No account needs its owner: no link to make.');
       const out = await ctx.exporter(linkView(ctx));
       await ctx.io.out(out.head());
       return ExitCode.ok;
