@@ -11,6 +11,7 @@ const slowFirst = [
   'safety',
   'network',
   'terminal',
+  'fixing-process',
   'slow-reader',
   'bulk',
   'memory-writers',

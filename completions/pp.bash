@@ -40,10 +40,27 @@ _pp() {
       'profile/--max-wait' | 'profile '*'/--max-wait') option=$word ;;
       'profile/--fail-on' | 'profile '*'/--fail-on') option=$word ;;
       'accounts/show') path='accounts show' args=0 ;;
+      'accounts/reconnect') path='accounts reconnect' args=0 ;;
+      'accounts/wait') path='accounts wait' args=0 ;;
+      'accounts/resync') path='accounts resync' args=0 ;;
+      'accounts/checkpoint') path='accounts checkpoint' args=0 ;;
       'accounts/--type' | 'accounts '*'/--type') option=$word ;;
       'accounts/--state' | 'accounts '*'/--state') option=$word ;;
       'accounts/--group' | 'accounts '*'/--group') option=$word ;;
       'accounts/--output-file' | 'accounts '*'/--output-file') option=$word ;;
+      'accounts reconnect/--from-file' | 'accounts reconnect '*'/--from-file') option=$word ;;
+      'accounts reconnect/--expires' | 'accounts reconnect '*'/--expires') option=$word ;;
+      'accounts reconnect/--name' | 'accounts reconnect '*'/--name') option=$word ;;
+      'accounts reconnect/--success-url' | 'accounts reconnect '*'/--success-url') option=$word ;;
+      'accounts reconnect/--failure-url' | 'accounts reconnect '*'/--failure-url') option=$word ;;
+      'accounts reconnect/--notify-url' | 'accounts reconnect '*'/--notify-url') option=$word ;;
+      'accounts reconnect/--concurrency' | 'accounts reconnect '*'/--concurrency') option=$word ;;
+      'accounts wait/--until' | 'accounts wait '*'/--until') option=$word ;;
+      'accounts wait/--max-wait' | 'accounts wait '*'/--max-wait') option=$word ;;
+      'accounts wait/--interval' | 'accounts wait '*'/--interval') option=$word ;;
+      'accounts resync/--interval' | 'accounts resync '*'/--interval') option=$word ;;
+      'accounts resync/--max-wait' | 'accounts resync '*'/--max-wait') option=$word ;;
+      'accounts checkpoint/--code' | 'accounts checkpoint '*'/--code') option=$word ;;
       'status/--type' | 'status '*'/--type') option=$word ;;
       'status/--state' | 'status '*'/--state') option=$word ;;
       'status/--group' | 'status '*'/--group') option=$word ;;
@@ -99,6 +116,10 @@ _pp() {
       'help/health') path='help health' args=0 ;;
       'help/scripting') path='help scripting' args=0 ;;
       'help accounts/show') path='help accounts show' args=0 ;;
+      'help accounts/reconnect') path='help accounts reconnect' args=0 ;;
+      'help accounts/wait') path='help accounts wait' args=0 ;;
+      'help accounts/resync') path='help accounts resync' args=0 ;;
+      'help accounts/checkpoint') path='help accounts checkpoint' args=0 ;;
       'help config/set-key') path='help config set-key' args=0 ;;
       'help config/set-key-command') path='help config set-key-command' args=0 ;;
       'help config/show') path='help config show' args=0 ;;
@@ -123,6 +144,8 @@ _pp() {
     'profile/--from-file' | 'profile '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'profile/--fail-on' | 'profile '*'/--fail-on') words='warning' ;;
     'accounts/--output-file' | 'accounts '*'/--output-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+    'accounts reconnect/--from-file' | 'accounts reconnect '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+    'accounts wait/--until' | 'accounts wait '*'/--until') words='ok connecting' ;;
     'status/--from-file' | 'status '*'/--from-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
     'status/--fail-on' | 'status '*'/--fail-on') words='warning' ;;
     'status/--output-file' | 'status '*'/--output-file') COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
@@ -136,6 +159,10 @@ _pp() {
       'profile') words='--from-file --concurrency --max-wait --fail-on -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'accounts') words='--type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'accounts show') words='--type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts reconnect') words='--from-file --needing --expires --name --success-url --failure-url --notify-url --dry-run -y --yes --qr --concurrency --type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts wait') words='--until --max-wait --interval --type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts resync') words='--wait --interval --max-wait --type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'accounts checkpoint') words='--code --resend --another-way --type --state --group --output-file -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'status') words='--type --state --group --from-file --deep --all --concurrency --max-wait --fail-on --output-file --changes --no-state -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'config set-key') words='--no-verify --insecure-storage -V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
@@ -170,6 +197,10 @@ _pp() {
       'help profile') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help accounts') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help accounts show') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help accounts reconnect') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help accounts wait') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help accounts resync') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
+      'help accounts checkpoint') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help status') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help config') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
       'help config set-key') words='-V --version --json --format --base-url --timeout --retries --strict --sandbox --no-color --verbose --profile --width -h --help' ;;
@@ -198,8 +229,12 @@ _pp() {
       '/'*) words='whoami profile accounts status config api doctor completion sandbox help' ;;
       'whoami/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'profile/'*) words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
-      'accounts/'*) words='show' ;;
+      'accounts/'*) words='show reconnect wait resync checkpoint' ;;
       'accounts show/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'accounts reconnect/'*) words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'accounts wait/'*) words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'accounts resync/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
+      'accounts checkpoint/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'status/'*) words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
       'config/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile help' ;;
       'config set-account/0') words=$(pp __complete accounts -- "$cur" "${COMP_WORDS[@]:1:COMP_CWORD-1}" 2>/dev/null) ;;
@@ -209,7 +244,7 @@ _pp() {
       'api/0') words='/api/v1/accounts /api/v1/accounts/ /api/v1/accounts/checkpoint /api/v1/accounts/checkpoint/resend /api/v1/hosted/accounts/link /api/v1/users/me' ;;
       'completion/0') words='bash zsh fish' ;;
       'help/'*) words='whoami profile accounts status config api doctor completion sandbox environment exit-codes formats health scripting' ;;
-      'help accounts/'*) words='show' ;;
+      'help accounts/'*) words='show reconnect wait resync checkpoint' ;;
       'help config/'*) words='set-key set-key-command show unset-key set-account unset-account set-base-url unset-base-url profiles use remove-profile' ;;
     esac
   fi

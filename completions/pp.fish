@@ -38,6 +38,14 @@ function __pp_position
                 set path 'pp help'; set args 0
             case 'pp accounts/show'
                 set path 'pp accounts show'; set args 0
+            case 'pp accounts/reconnect'
+                set path 'pp accounts reconnect'; set args 0
+            case 'pp accounts/wait'
+                set path 'pp accounts wait'; set args 0
+            case 'pp accounts/resync'
+                set path 'pp accounts resync'; set args 0
+            case 'pp accounts/checkpoint'
+                set path 'pp accounts checkpoint'; set args 0
             case 'pp config/set-key'
                 set path 'pp config set-key'; set args 0
             case 'pp config/set-key-command'
@@ -114,6 +122,14 @@ function __pp_position
                 set path 'pp help scripting'; set args 0
             case 'pp help accounts/show'
                 set path 'pp help accounts show'; set args 0
+            case 'pp help accounts/reconnect'
+                set path 'pp help accounts reconnect'; set args 0
+            case 'pp help accounts/wait'
+                set path 'pp help accounts wait'; set args 0
+            case 'pp help accounts/resync'
+                set path 'pp help accounts resync'; set args 0
+            case 'pp help accounts/checkpoint'
+                set path 'pp help accounts checkpoint'; set args 0
             case 'pp help config/set-key'
                 set path 'pp help config set-key'; set args 0
             case 'pp help config/set-key-command'
@@ -136,7 +152,7 @@ function __pp_position
                 set path 'pp help config use'; set args 0
             case 'pp help config/remove-profile'
                 set path 'pp help config remove-profile'; set args 0
-            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts/--group' 'pp accounts */--group' 'pp accounts/--output-file' 'pp accounts */--output-file' 'pp status/--type' 'pp status */--type' 'pp status/--state' 'pp status */--state' 'pp status/--group' 'pp status */--group' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp status/--output-file' 'pp status */--output-file' 'pp api/-X' 'pp api */-X' 'pp api/--method' 'pp api */--method' 'pp api/-f' 'pp api */-f' 'pp api/--field' 'pp api */--field' 'pp api/--input' 'pp api */--input' 'pp api/-H' 'pp api */-H' 'pp api/--header' 'pp api */--header' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts' 'pp sandbox/--flap' 'pp sandbox */--flap'
+            case '*/--format' '*/--base-url' '*/--timeout' '*/--retries' '*/--profile' '*/--width' 'pp whoami/--account' 'pp whoami */--account' 'pp whoami/--fail-on' 'pp whoami */--fail-on' 'pp profile/--from-file' 'pp profile */--from-file' 'pp profile/--concurrency' 'pp profile */--concurrency' 'pp profile/--max-wait' 'pp profile */--max-wait' 'pp profile/--fail-on' 'pp profile */--fail-on' 'pp accounts/--type' 'pp accounts */--type' 'pp accounts/--state' 'pp accounts */--state' 'pp accounts/--group' 'pp accounts */--group' 'pp accounts/--output-file' 'pp accounts */--output-file' 'pp accounts reconnect/--from-file' 'pp accounts reconnect */--from-file' 'pp accounts reconnect/--expires' 'pp accounts reconnect */--expires' 'pp accounts reconnect/--name' 'pp accounts reconnect */--name' 'pp accounts reconnect/--success-url' 'pp accounts reconnect */--success-url' 'pp accounts reconnect/--failure-url' 'pp accounts reconnect */--failure-url' 'pp accounts reconnect/--notify-url' 'pp accounts reconnect */--notify-url' 'pp accounts reconnect/--concurrency' 'pp accounts reconnect */--concurrency' 'pp accounts wait/--until' 'pp accounts wait */--until' 'pp accounts wait/--max-wait' 'pp accounts wait */--max-wait' 'pp accounts wait/--interval' 'pp accounts wait */--interval' 'pp accounts resync/--interval' 'pp accounts resync */--interval' 'pp accounts resync/--max-wait' 'pp accounts resync */--max-wait' 'pp accounts checkpoint/--code' 'pp accounts checkpoint */--code' 'pp status/--type' 'pp status */--type' 'pp status/--state' 'pp status */--state' 'pp status/--group' 'pp status */--group' 'pp status/--from-file' 'pp status */--from-file' 'pp status/--concurrency' 'pp status */--concurrency' 'pp status/--max-wait' 'pp status */--max-wait' 'pp status/--fail-on' 'pp status */--fail-on' 'pp status/--output-file' 'pp status */--output-file' 'pp api/-X' 'pp api */-X' 'pp api/--method' 'pp api */--method' 'pp api/-f' 'pp api */-f' 'pp api/--field' 'pp api */--field' 'pp api/--input' 'pp api */--input' 'pp api/-H' 'pp api */-H' 'pp api/--header' 'pp api */--header' 'pp sandbox/--port' 'pp sandbox */--port' 'pp sandbox/--latency' 'pp sandbox */--latency' 'pp sandbox/--rate-limit' 'pp sandbox */--rate-limit' 'pp sandbox/--accounts' 'pp sandbox */--accounts' 'pp sandbox/--flap' 'pp sandbox */--flap'
                 set option 1
             case '*/-*'
             case '*'
@@ -211,7 +227,7 @@ complete -c pp -n '__pp_at \'pp whoami\' 0' -a '(__pp_values accounts)'
 # pp profile
 complete -c pp -n '__pp_in \'pp profile\'' -l from-file -r -F -d 'read account ids from a file, one a line (- for standard input)'
 complete -c pp -n '__pp_in \'pp profile\'' -l concurrency -x -d 'requests at once when inspecting many accounts'
-complete -c pp -n '__pp_in \'pp profile\'' -l max-wait -x -d 'with many accounts: wait out rate limits this long in all, then fail the rest (exit 9)'
+complete -c pp -n '__pp_in \'pp profile\'' -l max-wait -x -d 'with many accounts: wait out rate limits this long in all (90, 90s, 10m), then fail the rest (exit 9)'
 complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -a 'warning'
 complete -c pp -n '__pp_in \'pp profile\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
 complete -c pp -n '__pp_at \'pp profile\'' -a '(__pp_values accounts)'
@@ -222,9 +238,46 @@ complete -c pp -n '__pp_in \'pp accounts\'' -l state -x -d 'only accounts in thi
 complete -c pp -n '__pp_in \'pp accounts\'' -l group -x -d 'only accounts in this group (the account’s groups)'
 complete -c pp -n '__pp_in \'pp accounts\'' -l output-file -r -F -d 'write the output to this file instead, replaced whole (a temporary file beside it, renamed over it); a new file is made 0644 so that a collector running as another user can read it, an existing one keeps its mode'
 complete -c pp -n '__pp_at \'pp accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
+complete -c pp -n '__pp_at \'pp accounts\'' -a 'reconnect' -d 'a fresh hosted link per account that its owner opens to reconnect it, and when it expires'
+complete -c pp -n '__pp_at \'pp accounts\'' -a 'wait' -d 'wait until accounts are back (ok; or connecting with --until connecting)'
+complete -c pp -n '__pp_at \'pp accounts\'' -a 'resync' -d 'start a resync of a LinkedIn or Telegram account’s history; --wait follows it'
+complete -c pp -n '__pp_at \'pp accounts\'' -a 'checkpoint' -d 'solve a 2FA or one-time-code checkpoint: the code asked (not shown) or piped in'
 
 # pp accounts show
 complete -c pp -n '__pp_at \'pp accounts show\' 0' -a '(__pp_values accounts)'
+
+# pp accounts reconnect
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l from-file -r -F -d 'the account ids in this file, one a line (- for standard input)'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l needing -d 'every account of the workspace whose health is action_needed or stopped'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l expires -x -d 'how long the links work, at most 24h (they also die at the service’s daily restart)'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l name -x -d 'a name sent to --notify-url with the result (default: the account id)'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l success-url -x -d 'where the owner lands once reconnected'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l failure-url -x -d 'where the owner lands if it failed'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l notify-url -x -d 'a webhook postpress calls when the owner is done'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l dry-run -d 'print each request that would be sent (the key masked), and send none'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -s y -l yes -d 'do not ask first (required off a terminal for more than one account)'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l qr -d 'on a terminal, also draw each link as a QR code for the owner to scan'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l concurrency -x -d 'requests at once'
+complete -c pp -n '__pp_at \'pp accounts reconnect\'' -a '(__pp_values accounts)'
+
+# pp accounts wait
+complete -c pp -n '__pp_in \'pp accounts wait\'' -l until -x -a 'ok connecting'
+complete -c pp -n '__pp_in \'pp accounts wait\'' -l until -x -d 'the state to wait for: ok, or connecting (connecting or better)'
+complete -c pp -n '__pp_in \'pp accounts wait\'' -l max-wait -x -d 'give up after this long (90, 90s, 10m, 2h), then exit 18'
+complete -c pp -n '__pp_in \'pp accounts wait\'' -l interval -x -d 'check this often (longer after errors)'
+complete -c pp -n '__pp_at \'pp accounts wait\'' -a '(__pp_values accounts)'
+
+# pp accounts resync
+complete -c pp -n '__pp_in \'pp accounts resync\'' -l wait -d 'follow it until it is done (exit 0) or failed (exit 10)'
+complete -c pp -n '__pp_in \'pp accounts resync\'' -l interval -x -d 'with --wait: ask this often (longer after errors)'
+complete -c pp -n '__pp_in \'pp accounts resync\'' -l max-wait -x -d 'with --wait: give up after this long, then exit 18'
+complete -c pp -n '__pp_at \'pp accounts resync\' 0' -a '(__pp_values accounts)'
+
+# pp accounts checkpoint
+complete -c pp -n '__pp_in \'pp accounts checkpoint\'' -l code -x -d 'the code (else asked on a terminal, or read from standard input)'
+complete -c pp -n '__pp_in \'pp accounts checkpoint\'' -l resend -d 'have the code sent to the owner again'
+complete -c pp -n '__pp_in \'pp accounts checkpoint\'' -l another-way -d 'ask the provider for another kind of checkpoint'
+complete -c pp -n '__pp_at \'pp accounts checkpoint\' 0' -a '(__pp_values accounts)'
 
 # pp status
 complete -c pp -n '__pp_in \'pp status\'' -l type -x -d 'only accounts of this provider type (LINKEDIN, GOOGLE_OAUTH, IMAP…)'
@@ -234,7 +287,7 @@ complete -c pp -n '__pp_in \'pp status\'' -l from-file -r -F -d 'only the accoun
 complete -c pp -n '__pp_in \'pp status\'' -l deep -d 'also call the providers: users/me of each account whose sources are all OK (seat and restriction warnings)'
 complete -c pp -n '__pp_in \'pp status\'' -l all -d 'table: a row for every account, not only those that are not ok'
 complete -c pp -n '__pp_in \'pp status\'' -l concurrency -x -d 'requests at once with --deep'
-complete -c pp -n '__pp_in \'pp status\'' -l max-wait -x -d 'with --deep: wait out rate limits this long in all, then fail the rest (exit 9)'
+complete -c pp -n '__pp_in \'pp status\'' -l max-wait -x -d 'with --deep: wait out rate limits this long in all (90, 90s, 10m), then fail the rest (exit 9)'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -a 'warning'
 complete -c pp -n '__pp_in \'pp status\'' -l fail-on -x -d 'exit 17 when an account answered with warnings'
 complete -c pp -n '__pp_in \'pp status\'' -l output-file -r -F -d 'write the output to this file instead, replaced whole (a temporary file beside it, renamed over it); a new file is made 0644 so that a collector running as another user can read it, an existing one keeps its mode'
@@ -364,8 +417,20 @@ complete -c pp -n '__pp_at \'pp help\'' -a 'scripting' -d 'recipes: jq, exit cod
 
 # pp help accounts
 complete -c pp -n '__pp_at \'pp help accounts\'' -a 'show' -d 'one account: its sources and what to do, dates, groups and connection settings'
+complete -c pp -n '__pp_at \'pp help accounts\'' -a 'reconnect' -d 'a fresh hosted link per account that its owner opens to reconnect it, and when it expires'
+complete -c pp -n '__pp_at \'pp help accounts\'' -a 'wait' -d 'wait until accounts are back (ok; or connecting with --until connecting)'
+complete -c pp -n '__pp_at \'pp help accounts\'' -a 'resync' -d 'start a resync of a LinkedIn or Telegram account’s history; --wait follows it'
+complete -c pp -n '__pp_at \'pp help accounts\'' -a 'checkpoint' -d 'solve a 2FA or one-time-code checkpoint: the code asked (not shown) or piped in'
 
 # pp help accounts show
+
+# pp help accounts reconnect
+
+# pp help accounts wait
+
+# pp help accounts resync
+
+# pp help accounts checkpoint
 
 # pp help status
 

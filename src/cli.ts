@@ -197,6 +197,9 @@ async function report(
   // a refused key: what to do depends on where the key came from (PP_API_KEY, a profile, a command)
   const keyHint = error.exitCode === ExitCode.auth ? ctx?.refusedKeyHint() : undefined;
   if (keyHint) error = error.with({ hint: keyHint });
+  // the owner must act: the hint names the pp command that does it (pp accounts reconnect acc_…)
+  const fix = ctx && error.accountId ? await fixHint(error, error.accountId, ctx) : undefined;
+  if (fix) error = error.with({ hint: error.hint ? `${error.hint} ${fix}` : fix });
   if (ctx?.globals.json ?? json) {
     io.err(oneLine({ error: jsonError(error) }));
   } else {
@@ -204,6 +207,22 @@ async function report(
   }
   if (verbose && !(err instanceof PpError) && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
   return error.exitCode;
+}
+
+/**
+ * The pp command that does what an error's type says (reconnect the account, solve its checkpoint),
+ * as a sentence for its hint; nothing when there is none, or the hint names it already.
+ */
+async function fixHint(error: PpError, accountId: string, ctx: Context): Promise<string | undefined> {
+  // the health model (and the error catalogue with it) loads only for an error about an account
+  const { fixCommands } = await import('./health.js');
+  const command = fixCommands(error.type ?? '', [accountId], 1, ctx.ppCommand('')).find(
+    (line) => !line.includes(' accounts wait '),
+  );
+  if (!command || error.hint?.includes(command)) return undefined;
+  return command.includes(' accounts checkpoint ')
+    ? `\`${command}\` sends the code its owner received.`
+    : `\`${command}\` makes a link its owner opens to reconnect it.`;
 }
 
 /**

@@ -80,6 +80,21 @@ export class Context {
     return this.globals.sandbox || env === '1' || env === 'true';
   }
 
+  /**
+   * A pp command as a person types it to act on what this run read: with the --sandbox, --profile
+   * and --base-url this run was given, so that the hint works when copied (`pp --sandbox accounts
+   * reconnect acc_…`).
+   */
+  ppCommand(words: string): string {
+    const { sandbox, profile, baseUrl } = this.globals;
+    const flags = [
+      sandbox ? ' --sandbox' : '',
+      profile ? ` --profile ${profile}` : '',
+      baseUrl && !sandbox ? ` --base-url ${baseUrl}` : '',
+    ].join('');
+    return `pp${flags}${words ? ` ${words}` : ''}`;
+  }
+
   /** A --verbose line on standard error (it may quote the server: a status text, a redirect). */
   verbose(line: string): void {
     if (this.globals.verbose) this.io.err(`pp: ${neutralize(line)}\n`);

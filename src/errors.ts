@@ -22,6 +22,8 @@ export const ExitCode = {
   mixed: 16,
   /** `--fail-on warning`: every account answered, at least one with health warning or connecting. */
   warnings: 17,
+  /** `pp accounts wait` (and `resync --wait`): the time ran out before every account got there. */
+  stillWaiting: 18,
   interrupted: 130,
   /** SIGTERM, a scheduler's timeout (cron, systemd, CI): handled like Ctrl-C, with the code of its signal. */
   terminated: 143,

@@ -37,22 +37,22 @@ const sourceFindings: Readonly<Record<string, Finding>> = {
   CONNECTING: {
     state: 'connecting',
     code: 'source_connecting',
-    text: 'A source is still connecting. Wait: this is usually transient; reconnect the account in postpress if it lasts.',
+    text: 'A source is still connecting. Wait: this is usually transient; reconnect the account if it lasts.',
   },
   CREDENTIALS: {
     state: 'action_needed',
     code: 'source_credentials',
-    text: 'A source needs its credentials refreshed. Reconnect the account in postpress (new credentials, or solve the checkpoint).',
+    text: 'A source needs its credentials refreshed. Reconnect the account (new credentials), or solve its checkpoint.',
   },
   PERMISSIONS: {
     state: 'action_needed',
     code: 'source_permissions',
-    text: 'A source lacks permissions on the host device. Grant them on the device, then reconnect the account in postpress.',
+    text: 'A source lacks permissions on the host device. Grant them on the device, then reconnect the account.',
   },
   ERROR: {
     state: 'stopped',
     code: 'source_error',
-    text: 'A source was stopped by an error. Restart or reconnect the account in postpress; contact support if it persists.',
+    text: 'A source was stopped by an error. Restart or reconnect the account; contact support if it persists.',
   },
   STOPPED: {
     state: 'stopped',
@@ -64,7 +64,7 @@ const sourceFindings: Readonly<Record<string, Finding>> = {
 const noSource: Finding = {
   state: 'stopped',
   code: 'no_source',
-  text: 'The account runs no source, so nothing is running. Restart or reconnect it in postpress.',
+  text: 'The account runs no source, so nothing is running. Restart or reconnect it.',
 };
 
 /** Unknown statuses named in a reason; the rest are counted (100,000 of them made a 1.5 MB reason). */
@@ -157,6 +157,61 @@ function fromError(error: PpError): Finding {
 
 const reason = ({ code, text }: Finding): HealthReason => ({ code, text });
 const isOk = (source: { status: string }): boolean => source.status === 'OK';
+
+/**
+ * What pp itself does about a reason: reconnect the account (a hosted link), solve its checkpoint,
+ * or wait for it to connect.
+ */
+export type Fix = 'reconnect' | 'checkpoint' | 'wait';
+
+// The reasons whose text says to reconnect the account or solve its checkpoint (CLI.md, "The hints
+// say the command"): pp accounts reconnect and pp accounts checkpoint do it; a connecting account
+// is waited for first (pp accounts wait), and reconnected if that lasts.
+const fixes: Readonly<Record<string, readonly Fix[]>> = {
+  source_connecting: ['wait', 'reconnect'],
+  source_credentials: ['reconnect', 'checkpoint'],
+  source_permissions: ['reconnect'],
+  source_error: ['reconnect'],
+  no_source: ['reconnect'],
+  'errors/disconnected_account': ['reconnect'],
+  'errors/expired_credentials': ['reconnect'],
+  'errors/checkpoint_error': ['reconnect'],
+  'errors/multiple_sessions': ['reconnect'],
+  'errors/wrong_account': ['reconnect'],
+  'errors/expired_link': ['reconnect'],
+  'errors/session_mismatch': ['reconnect'],
+  'errors/invalid_checkpoint_solution': ['checkpoint'],
+};
+
+/** What pp does about a reason (or an error type), if anything. */
+export const fixesOf = (code: string | null | undefined): readonly Fix[] =>
+  code && Object.hasOwn(fixes, code) ? fixes[code]! : [];
+
+/** Past this many accounts, a reason's reconnect command is --needing rather than every id. */
+export const FIX_IDS = 10;
+
+/**
+ * The pp commands that do what a reason says, for the accounts that have it (`ids`, the first of
+ * `count`): `pp accounts reconnect` with their ids (--needing past FIX_IDS of them), `pp accounts
+ * wait` with their ids (when they are all known), and `pp accounts checkpoint` for each (one
+ * account at a time; the first three). `pp` is the command as it must be typed here (with
+ * --sandbox or --profile, when this run had them).
+ */
+export function fixCommands(code: string, ids: readonly string[], count = ids.length, pp = 'pp'): string[] {
+  const lines: string[] = [];
+  for (const fix of fixesOf(code)) {
+    if (fix === 'wait') {
+      if (count <= ids.length) lines.push(`${pp} accounts wait ${ids.join(' ')}`);
+    } else if (fix === 'reconnect')
+      lines.push(
+        count > ids.length || ids.length > FIX_IDS
+          ? `${pp} accounts reconnect --needing`
+          : `${pp} accounts reconnect ${ids.join(' ')}`,
+      );
+    else for (const id of ids.slice(0, 3)) lines.push(`${pp} accounts checkpoint ${id}`);
+  }
+  return lines;
+}
 
 /** What one source's status means for the account and what to do, or nothing for `OK`. */
 export function sourceReason(status: string): (HealthReason & { state: HealthState }) | undefined {

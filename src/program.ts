@@ -26,7 +26,9 @@ export const exitCodeHelp = `Exit codes (more: pp help exit-codes):
      owner to act              15  invalid response
   6  forbidden or restricted   16  mixed failures
   7  not found                 17  answered, with warnings
-  8  request rejected         130  interrupted (Ctrl-C)
+  8  request rejected          18  still waiting (accounts
+                                   wait: --max-wait ran out)
+                              130  interrupted (Ctrl-C)
                               143  terminated (SIGTERM)`;
 
 /** Where pp --help points to the variables (pp help environment has them all). */

@@ -9,7 +9,7 @@ export interface ErrorInfo {
   hint: string;
 }
 
-const RECONNECT = 'Reconnect the account in postpress, then run the command again.';
+const RECONNECT = 'Reconnect the account, then run the command again.';
 const CHECK_KEY = 'Check the API key: `pp config show`, then `pp config set-key` to store a valid one.';
 const RETRY_LATER = 'This is usually temporary: try again in a few minutes.';
 const CHECK_ID = 'Check the account id: `pp accounts` lists the workspace’s ids (acc_…).';
@@ -39,7 +39,7 @@ export const errorCatalogue: Readonly<Record<string, ErrorInfo>> = {
     401,
     'Invalid checkpoint solution',
     'The checkpoint resolution did not pass successfully. Retry.',
-    'Solve the provider checkpoint again in postpress.',
+    'Solve the provider checkpoint again, with the latest code.',
   ),
   invalid_proxy_credentials: entry(
     401,
@@ -88,7 +88,7 @@ export const errorCatalogue: Readonly<Record<string, ErrorInfo>> = {
     401,
     'Expired link',
     'This link has expired. Generate a new one.',
-    'Generate a new connection link in postpress.',
+    'Make a new link for the account’s owner.',
   ),
   wrong_account: entry(
     401,

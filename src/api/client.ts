@@ -101,7 +101,11 @@ export interface ApiRequest {
    * Where a 2xx answer's body goes as it arrives (pp api): whatever it is, unchecked and never
    * held. Asked with the answer's status and headers; undefined reads the body into memory.
    */
-  sink?: ((head: AnswerHead) => BodySink | undefined) | undefined;
+  sink?: ((head: AnswerHead) => BodySink | undefined) | undefined /**
+   * Its answer holds a secret of the moment (a hosted link): an answer that fails its check is
+   * described by its content type and length, never quoted in the error.
+   */;
+  secretAnswer?: boolean | undefined;
 }
 
 /** A request as it would go out: what `--dry-run` shows, and what send() sends. */
@@ -355,7 +359,7 @@ export function createClient(opts: ClientOptions) {
         header(res.headers, 'content-type'),
         request.accountId,
         request.check ?? (() => undefined),
-        conceal,
+        request.secretAnswer ? unquoted : conceal,
       );
       return parsed.ok ? { ok: true, value: parsed.fetched } : parsed;
     });
@@ -535,10 +539,13 @@ const afterTries = (error: PpError, tries: number): PpError =>
 
 /** The start of a body for an error message, the key masked before it is cut (a cut key would not be masked). */
 const describeBody = (body: string, contentType: string | null, conceal: Conceal): string =>
-  `content type ${contentType ?? 'none'}; ${body.length === 0 ? 'the body is empty' : `it starts with ${JSON.stringify(conceal(body).slice(0, 60))}`}`;
+  `content type ${contentType ?? 'none'}; ${body.length === 0 ? 'the body is empty' : conceal === unquoted ? `${body.length} characters, not shown (the answer may hold a link)` : `it starts with ${JSON.stringify(conceal(body).slice(0, 60))}`}`;
 
 /** Masks the API key in text from the server. */
 export type Conceal = (text: string) => string;
+
+/** For an answer that may hold a secret: describeBody quotes none of it, and says only its length. */
+const unquoted: Conceal = () => '';
 
 function invalid(message: string, accountId: string | undefined, detail?: string, status?: number): PpError {
   return new PpError({

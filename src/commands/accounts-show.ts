@@ -7,7 +7,7 @@ import { healthFields } from '../accounts/owner.js';
 import { checkAccount, connectionParams, sourcesOf } from '../api/account.js';
 import { openClient } from '../api/open.js';
 import { usageError } from '../errors.js';
-import { healthOf, sourceReason, stateTone } from '../health.js';
+import { fixCommands, healthOf, sourceReason, stateTone } from '../health.js';
 import { type AccountHistory, rememberedAccount } from '../memory/memory.js';
 import { isoWithAgo, list, record, text, utc } from '../output/format.js';
 import { maskedWarning, reindent } from '../output/json.js';
@@ -47,8 +47,19 @@ export default defineCommand({
     const sources = sourcesOf(shown);
     // with sources, what to do is said once, beside each source below; the state alone here
     const healthLines = healthFields(health, 'State');
+    // the pp commands that do what the reasons say (pp accounts reconnect acc_…), once each
+    const commands = [
+      ...new Set(health.reasons.flatMap((r) => fixCommands(r.code, [accountId], 1, ctx.ppCommand('')))),
+    ];
+    const fixLines = commands.map(
+      (command, i): Field => ({ label: i === 0 ? 'Fix with' : '', value: command }),
+    );
     const sections: Section[] = [
-      { kind: 'fields', title: 'Health', fields: sources.length > 0 ? healthLines.slice(0, 1) : healthLines },
+      {
+        kind: 'fields',
+        title: 'Health',
+        fields: [...(sources.length > 0 ? healthLines.slice(0, 1) : healthLines), ...fixLines],
+      },
       {
         kind: 'fields',
         title: 'Account',

@@ -120,12 +120,15 @@ export const failOnOption = () =>
     'warning',
   ] as const);
 
-/** `--max-wait <seconds>`: the most a run of many accounts waits out rate limits in all. */
+/**
+ * `--max-wait <duration>`: the most a run of many accounts waits out rate limits in all, in
+ * milliseconds (plain seconds, as before durations, still read as seconds).
+ */
 export const maxWaitOption = (what: string) =>
   new Option(
-    '--max-wait <seconds>',
-    `${what}: wait out rate limits this long in all, then fail the rest (exit 9)`,
-  ).argParser(integer('--max-wait', 0, 86_400));
+    '--max-wait <duration>',
+    `${what}: wait out rate limits this long in all (90, 90s, 10m), then fail the rest (exit 9)`,
+  ).argParser(duration('--max-wait', { max: DAY_MS }));
 
 /**
  * `--output-file <path>`: the output written to that file, replaced whole (cli.ts opens it and
@@ -193,6 +196,41 @@ export function integer(name: string, min: number, max: number) {
     }
     return n;
   };
+}
+
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+export const DAY_MS = 24 * UNIT_MS.h;
+
+/**
+ * The one reader of a duration (CLI.md): a number of seconds (`90`, `2.5`), or a number with `s`,
+ * `m` or `h` (`90s`, `10m`, `2h`), wherever one is taken (--max-wait, --interval, --expires). In
+ * milliseconds, from `min` to `max`; outside them, or anything else, a usage error naming the option.
+ */
+export function duration(name: string, { min = 0, max }: { min?: number; max: number }) {
+  return (value: string): number => {
+    const ms = parseDuration(value);
+    if (ms === undefined || ms < min || ms > max) {
+      throw new InvalidArgumentError(
+        `${name} takes a duration from ${formatDuration(min)} to ${formatDuration(max)}: seconds (90), or with s, m or h (90s, 10m, 2h).`,
+      );
+    }
+    return ms;
+  };
+}
+
+/** A duration in milliseconds, or undefined when the text is none (see duration()). */
+export function parseDuration(value: string): number | undefined {
+  const m = /^\s*(\d{1,9}(?:\.\d{1,3})?)\s*([smh]?)\s*$/i.exec(value);
+  if (!m) return undefined;
+  const unit = (m[2]?.toLowerCase() || 's') as keyof typeof UNIT_MS;
+  return Math.round(Number(m[1]) * UNIT_MS[unit]);
+}
+
+/** A duration as a person writes it, in the largest unit it is a whole number of: 2h, 10m, 90s, 0.5s. */
+export function formatDuration(ms: number): string {
+  for (const unit of ['h', 'm'] as const)
+    if (ms >= UNIT_MS[unit] && ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`;
+  return `${Number((ms / 1000).toFixed(3))}s`;
 }
 
 export function seconds(value: string): number {

@@ -11,10 +11,16 @@ import {
 } from '../accounts/owner.js';
 import type { Context } from '../context.js';
 import { ExitCode, jsonError } from '../errors.js';
-import { type Health, HealthTally, healthOf } from '../health.js';
+import { fixCommands, type Health, HealthTally, healthOf } from '../health.js';
 import { accountIds, checkIdArguments, noIds, openIdFile } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
-import { type AccountFacts, RawJson, type RowView, reasonColumn } from '../output/exporter.js';
+import {
+  type AccountFacts,
+  type AdviceCommands,
+  RawJson,
+  type RowView,
+  reasonColumn,
+} from '../output/exporter.js';
 import { listFormats, oneAccountFormats } from '../output/formats/index.js';
 import type { Section } from '../output/model.js';
 import { renderProfile } from '../output/render.js';
@@ -78,7 +84,9 @@ type Printed = Exclude<Outcome, { kind: 'interrupted' }>;
 /** Many accounts: each id's profile through the runner, a row each, then the count of each state. */
 async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Promise<number> {
   const file = opts.fromFile === undefined ? undefined : await openIdFile(ctx, opts.fromFile);
-  const out = await ctx.exporter(manyView);
+  // what to do after the table names the pp command that does it, where there is one
+  const advice: AdviceCommands = (code, ids, count) => fixCommands(code, ids, count, ctx.ppCommand(''));
+  const out = await ctx.exporter({ ...manyView, table: { ...manyView.table, advice } });
   const tally = new HealthTally();
   const failOn = opts.failOn === 'warning';
   let widestId = 0;
@@ -99,7 +107,7 @@ async function profiles(ctx: Context, ids: string[], opts: ProfileOptions): Prom
   const { started, readError } = await runMany<string, Outcome>(ctx, {
     items: launched(),
     concurrency: opts.concurrency,
-    maxWaitMs: opts.maxWait === undefined ? undefined : opts.maxWait * 1000,
+    maxWaitMs: opts.maxWait,
     task: (client, accountId) => inspectAccount(ctx, client, accountId, ctx.globals.json),
     failed: (outcome) => outcome.kind === 'failed',
     // On a terminal, a person's table does not wait for a stuck row: its place is marked, its row follows.

@@ -48,6 +48,17 @@ export default defineCommand({
           'PP_BASE_URL=http://127.0.0.1:8787 PP_API_KEY=pp_test_x pp whoami --account acc_demo_gmail',
         ),
       )
+      .addHelpText(
+        'after',
+        `
+Account actions: a reconnect link for any account of the
+list, which comes back (OK) 5 s later;
+acc_demo_whatsapp_connecting comes back 5 s after the
+start; acc_demo_linkedin and acc_demo_telegram resync in
+four steps; acc_demo_instagram_credentials's checkpoint
+takes 123456. It remembers them until it stops.
+`,
+      )
       // generated from the sandbox when the help is shown
       .addHelpText('after', () => `\nAccount ids:\n${sandboxIdsHelp()}`),
   async run(ctx, opts) {
@@ -67,6 +78,8 @@ export default defineCommand({
         rateLimit: opts.rateLimit,
         accounts: opts.accounts,
         flap: opts.flap,
+        // accounts come back on real time: a link's account 5 s after it, the connecting one 5 s in
+        clock: ctx.clock,
       });
     } catch (err) {
       throw usageError(

@@ -13,7 +13,7 @@ import type { Client } from '../api/client.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { ExitCode, interrupted, jsonError, usageError } from '../errors.js';
-import { type Health, HealthTally, healthOf } from '../health.js';
+import { fixCommands, type Health, HealthTally, healthOf } from '../health.js';
 import { checkIdArguments, namedIds } from '../many/ids.js';
 import { runMany } from '../many/runner.js';
 import { ChangeTally } from '../memory/changes.js';
@@ -136,7 +136,13 @@ off a terminal when nothing did (cron mails nothing).
     const now = ctx.clock.now();
     const memory = remember ? await recall(ctx, profile, opts.deep === true, now) : undefined;
     const out = await ctx.exporter(
-      statusView({ all: opts.all === true, changes: opts.changes === true, profile, now }),
+      statusView({
+        all: opts.all === true,
+        changes: opts.changes === true,
+        profile,
+        now,
+        pp: ctx.ppCommand(''),
+      }),
     );
     const tally = new HealthTally();
     const changes = new ChangeTally();
@@ -242,11 +248,14 @@ function statusView({
   changes,
   profile,
   now,
+  pp,
 }: {
   all: boolean;
   changes: boolean;
   profile: string;
   now: number;
+  /** pp as this run was typed (--sandbox, --profile): the commands after WHAT TO DO start so. */
+  pp: string;
 }): RowView<ShownRow> {
   const view: RowView<ShownRow> = {
     account: (row) => row,
@@ -279,7 +288,8 @@ function statusView({
         reasonColumn<ShownRow>({ account: (row) => row }),
         { head: 'PREVIOUS', value: (row) => row.memory?.previous ?? '', otherwise: 'drop' },
       ],
-      advice: true,
+      // with the pp command that does it, where there is one (pp accounts reconnect acc_…)
+      advice: (code, ids, count) => fixCommands(code, ids, count, pp),
     },
   };
   view.columns = columnsOf(
@@ -332,7 +342,7 @@ async function deepRun(
   const { readError } = await runMany<StatusRow, StatusRow | undefined>(ctx, {
     items: rows(),
     concurrency,
-    maxWaitMs: maxWait === undefined ? undefined : maxWait * 1000,
+    maxWaitMs: maxWait,
     async task(client, row) {
       if (row.item === null || row.health.state !== 'ok') return row;
       const outcome = await inspectAccount(ctx, client, row.id, ctx.globals.json);

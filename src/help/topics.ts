@@ -169,6 +169,9 @@ shows how to read them in a shell.
  17  answered, with warnings: only with --fail-on
      warning, when every account answered and one has
      warnings (a seat disconnected, a restriction)
+ 18  still waiting: pp accounts wait (or resync --wait)
+     ran out of --max-wait before every account got
+     there
 130  interrupted (Ctrl-C)
 143  terminated (SIGTERM: what cron, systemd and CI
      send on a timeout): handled like Ctrl-C. A
@@ -188,6 +191,17 @@ failures share one code, that code (three disconnected
 accounts exit 5); when they differ, 16. Seat and
 restriction warnings are not failures: they exit 0,
 or 17 with --fail-on warning when nothing failed.
+
+FIXING ACCOUNTS: pp accounts reconnect exits as many
+accounts do (0 every link made, the shared code of
+those that failed, else 16). pp accounts wait: 0 when
+every account got there, 18 when --max-wait ran out
+first, an account's own code when it cannot be read (a
+wrong id: 7), 16 when these differ. pp accounts resync:
+8 for an account that is not LinkedIn or Telegram
+(nothing started), 10 on SYNC_ERROR, 18 when --wait ran
+out of --max-wait. pp accounts checkpoint: 5 for a
+wrong code, whatever the HTTP status it came with.
 
 PP STATUS: 0 when every account is ok; 5 when one is
 action_needed or stopped; an unknown account (not in
@@ -607,8 +621,8 @@ repeated ids skipped), or - for standard input:
     | .account_id' today.ndjson
 --concurrency n (default 4, at most 64) requests at
 once; a 429 slows the whole run down instead of
-failing it; --max-wait s bounds that waiting (then
-exit 9).
+failing it; --max-wait bounds that waiting (then exit
+9). A duration is seconds (90) or 90s, 10m, 2h.
 
 A CRON MORNING CHECK
 Quiet when all is well, so cron mails only when
@@ -671,6 +685,60 @@ account needs action (exit 5):
     env:
       PP_API_KEY: \${{ secrets.PP_API_KEY }}
 
+THE MORNING ROUND: FROM A PROBLEM TO ITS FIX
+Every morning: what changed since yesterday, a fresh
+reconnect link for each account that needs its owner,
+then wait for the owners to use them. At a terminal:
+  pp status --changes
+  pp accounts reconnect --needing
+pp accounts reconnect asks first when it acts on more
+than one account (naming how many); --dry-run prints
+the requests and sends none. --needing takes every
+account whose health is action_needed or stopped.
+Each link works once, for --expires (default 1h, at
+most 24h), and dies at the service's daily restart
+anyway: send them today.
+
+For a mail merge, the links as csv (a script says
+--yes: off a terminal, pp does not ask, it refuses):
+  pp accounts reconnect --needing --yes \\
+    --format csv > links.csv
+  # account_id,type,name,state,url,expires_at
+then, once the mails are out, wait for the owners:
+  pp accounts wait $(tail -n +2 links.csv |
+    cut -d, -f1) --max-wait 2h
+  case $? in
+    0) echo "every account is back" ;;
+    18) echo "still waiting for some (above)" ;;
+    *) echo "pp failed" ;;
+  esac
+pp accounts wait reads each account every --interval
+(10s; the accounts list when more than 20 wait), prints
+a line per account as it comes back and, at the end,
+one for each that did not; a terminal shows who is
+still waiting. --until connecting accepts connecting
+or better. Ctrl-C ends it at once (exit 130), naming
+who was still waiting. With --json, a line each:
+  pp accounts wait "$ACC" --json |
+    jq -r 'select(.reached | not) | .account_id'
+Links are secrets of the moment: pp writes them to
+standard output only (never to --verbose lines or
+errors). Keep links.csv private, and delete it once
+sent.
+
+ONE ACCOUNT AT A TIME
+  # on a terminal: a QR code the owner scans
+  pp accounts reconnect "$ACC" --qr
+  # a 2FA code: asked (not shown), or piped in
+  pp accounts checkpoint "$ACC"
+  printf %s "$CODE" | pp accounts checkpoint "$ACC"
+  pp accounts checkpoint "$ACC" --resend
+  # a LinkedIn or Telegram history, followed to its end
+  pp accounts resync "$ACC" --wait --max-wait 30m
+Every write carries an Idempotency-Key and is retried
+only where it cannot have been done (no answer, 429,
+502, 503, 504): a link is never asked for twice.
+
 RETRIES AND TIMEOUTS
 pp itself retries 429, 502, 503, 504, a 500
 errors/provider_error and network failures: --retries n
@@ -715,6 +783,21 @@ try pp status --changes and flapping:
   pp sandbox --port 8787 --flap acc_demo_gmail &
   export PP_BASE_URL=http://127.0.0.1:8787
   PP_API_KEY=pp_test_x pp status --changes
+The sandbox does the account actions too: a link for
+any listed account, which then comes back (ok) 5 s
+later; acc_demo_whatsapp_connecting comes back 5 s
+after the sandbox starts; acc_demo_linkedin and
+acc_demo_telegram resync in four steps; the checkpoint
+of acc_demo_instagram_credentials takes 123456. With
+--sandbox each command has a sandbox of its own: serve
+one (pp sandbox) for the morning round to remember
+between commands:
+  pp sandbox --port 8787 &
+  export PP_BASE_URL=http://127.0.0.1:8787 \\
+    PP_API_KEY=pp_test_x
+  pp accounts reconnect --needing --yes
+  pp accounts wait acc_demo_mail_stopped \\
+    --interval 1s
 `;
 
 export const helpTopics: Record<

@@ -9,6 +9,7 @@ import { RateGate } from '../api/gate.js';
 import { openClient } from '../api/open.js';
 import type { Context } from '../context.js';
 import { groupDigits } from '../output/format.js';
+import { LiveLine } from '../output/live-line.js';
 import { truncateMiddle } from '../output/width.js';
 
 /** How long a person's terminal waits for one row before the rows after it print (see runMany). */
@@ -21,6 +22,13 @@ export interface ManyAccounts<T, R> {
   concurrency: number;
   /** --max-wait: the most the run waits out rate limits in all (then the waiting fail, exit 9). */
   maxWaitMs?: number | undefined;
+  /**
+   * Stops the run's requests and its reading of items: Ctrl-C unless told (a bounded wait passes one
+   * that also fires at its deadline).
+   */
+  signal?: AbortSignal | undefined;
+  /** The run's own progress line on a terminal (default); false when the command draws its own. */
+  progress?: boolean | undefined;
   /**
    * Given, a result awaited STUCK_MS while later ones are done does not hold them back: `mark` is
    * called at its place (whether the run waits out a rate limit), and the result goes to the sink
@@ -61,14 +69,15 @@ export async function runMany<T, R>(
     log: ctx.globals.verbose ? (line) => ctx.verbose(line) : undefined,
     maxWaitMs: run.maxWaitMs,
   });
-  const client = await openClient(ctx, { gate });
-  const progress = ctx.io.stderr.isTTY ? new Progress(ctx, gate) : undefined;
+  const signal = run.signal ?? ctx.signal;
+  const client = await openClient(ctx, { gate, signal });
+  const progress = ctx.io.stderr.isTTY && run.progress !== false ? new Progress(ctx, gate) : undefined;
   // Wider than --concurrency so that one slow account does not stall the others (head-of-line
   // blocking); still small, so buffered results stay a few hundred at most.
   const windowSize = Math.max(64, run.concurrency * 8);
   // Each account in the window listens for Ctrl-C (at the gate, in a request or a retry's wait):
   // a known, bounded number of listeners, not the leak Node warns about past ten.
-  setMaxListeners(2 * windowSize + 16, ctx.signal);
+  setMaxListeners(2 * windowSize + 16, signal);
 
   const finished = new Map<number, R>();
   const wake = new Wakeup();
@@ -109,7 +118,7 @@ export async function runMany<T, R>(
       if (stuckFor < STUCK_MS) {
         if (!timer) {
           timer = true; // look again once it has been stuck that long
-          ctx.clock.sleep(STUCK_MS - stuckFor, ctx.signal).then(
+          ctx.clock.sleep(STUCK_MS - stuckFor, signal).then(
             () => {
               timer = false;
               print().catch(() => {});
@@ -152,11 +161,11 @@ export async function runMany<T, R>(
       launch(item);
       await print();
       // The window is full: pull no more ids until the oldest result is out.
-      while (started - printed >= windowSize && !ctx.signal.aborted) {
+      while (started - printed >= windowSize && !signal.aborted) {
         await wake.wait();
         await print();
       }
-      if (ctx.signal.aborted) break;
+      if (signal.aborted) break;
     }
   } catch (err) {
     readError = err;
@@ -172,11 +181,9 @@ export async function runMany<T, R>(
   return { started, readError };
 }
 
-/** The progress line on a terminal's standard error, redrawn in place. */
+/** The progress line of a run on a terminal's standard error: done, failed, and the pace or the pause. */
 class Progress {
-  #stopTimer: (() => void) | undefined;
-  #removeExitHook: (() => void) | undefined;
-  #drawn = false;
+  readonly #line: LiveLine;
   #done = 0;
   #failed = 0;
   #total: number | undefined;
@@ -186,12 +193,12 @@ class Progress {
   constructor(
     private readonly ctx: Context,
     private readonly gate: RateGate,
-  ) {}
+  ) {
+    this.#line = new LiveLine(ctx, () => this.#text(), 250);
+  }
 
   start(): void {
-    this.#stopTimer = this.ctx.clock.every(250, () => this.draw());
-    // Also when pp exits early (standard output's reader left): the prompt must not land on the line.
-    this.#removeExitHook = this.ctx.onExit(() => this.clear());
+    this.#line.start();
   }
 
   settled(failed: boolean): void {
@@ -204,7 +211,7 @@ class Progress {
     this.#total = n;
   }
 
-  draw(): void {
+  #text(): string {
     const now = this.ctx.clock.now();
     this.#samples.push([now, this.gate.started]);
     if (this.#samples.length > 8) this.#samples.shift();
@@ -219,19 +226,15 @@ class Progress {
       paused > 0
         ? `waiting ${Math.ceil(paused / 1000)} s: rate limited${by ? ` (${truncateMiddle(by, 24)})` : ''}`
         : `${rate.toFixed(1)} req/s`;
-    this.ctx.io.err(`\r\u001b[K${done} · ${n(this.#failed)} failed · ${pace}`);
-    this.#drawn = true;
+    return `${done} · ${n(this.#failed)} failed · ${pace}`;
   }
 
   clear(): void {
-    if (this.#drawn) this.ctx.io.err('\r\u001b[K');
-    this.#drawn = false;
+    this.#line.clear();
   }
 
   stop(): void {
-    this.#stopTimer?.();
-    this.#removeExitHook?.();
-    this.clear();
+    this.#line.stop();
   }
 }
 

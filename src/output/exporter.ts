@@ -104,10 +104,15 @@ export interface TableView<R> {
   columns?: readonly TableColumn<R>[];
   /**
    * After the table, what to do about each reason the rows shown have, once per reason with the
-   * accounts that have it (rather than the same sentences under every row).
+   * accounts that have it (rather than the same sentences under every row). Given as a function,
+   * the commands that do it too, given the reason's code and its accounts (the first ten of
+   * `count`): `pp accounts reconnect acc_…`.
    */
-  advice?: boolean;
+  advice?: boolean | AdviceCommands;
 }
+
+/** The commands that do what a reason says, for the accounts that have it (the first ids of `count`). */
+export type AdviceCommands = (code: string, ids: readonly string[], count: number) => readonly string[];
 
 export interface TableColumn<R> {
   head: string;

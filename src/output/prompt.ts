@@ -1,6 +1,6 @@
 // Reading a secret: a hidden prompt on a terminal (nothing echoed, paste works, Ctrl-C cancels),
-// or the whole of standard input when it is piped.
-import { interrupted } from '../errors.js';
+// or the whole of standard input when it is piped. And asking before acting (askFirst).
+import { interrupted, usageError } from '../errors.js';
 import type { Io } from './io.js';
 import type { RawInput } from './streams.js';
 
@@ -77,4 +77,19 @@ export function confirm(io: Io, input: RawInput, question: string): Promise<bool
     input.on('end', finish);
     input.resume();
   });
+}
+
+/**
+ * Asked first (CLI.md): before deleting a profile, or acting on more than one account. On a
+ * terminal, the question (y/N); `--yes` skips it; off a terminal, without `--yes`, a usage error
+ * (exit 2) before anything is done: a script must say so. True to go ahead.
+ */
+export async function askFirst(
+  io: Io,
+  ask: { yes: boolean; question: string; refusal: string; hint: string },
+): Promise<boolean> {
+  if (ask.yes) return true;
+  const input = io.stdin;
+  if (!input.isTTY) throw usageError(ask.refusal, ask.hint);
+  return confirm(io, input, ask.question);
 }

@@ -1,49 +1,52 @@
 // The sandbox API: the answers of GET /api/v1/users/me, /api/v1/accounts and /api/v1/accounts/{id},
-// from fixtures, with no network. acc_demo_* are the demo accounts; acc_error_<name> answers that
-// documented error; anything else is 404.
+// from fixtures, with no network, and the account actions (actions.ts: a reconnect link, a resync,
+// a checkpoint). acc_demo_* are the demo accounts; acc_error_<name> answers that documented error;
+// anything else is 404.
+
+import { CHECKPOINT_PATH, LINK_PATH, RESEND_PATH } from '../api/actions.js';
 import { errorCatalogue } from '../api/catalogue.js';
 import { demoAccounts } from '../providers/index.js';
 import { type SandboxAccount, type SandboxWorkspace, sandboxWorkspace } from './accounts.js';
+import { SandboxActions } from './actions.js';
+import { PROFILE_PATH, problem, type SandboxAnswer } from './answers.js';
 
-export interface SandboxAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-export const PROFILE_PATH = '/api/v1/users/me';
+export { PROFILE_PATH, problem, type SandboxAnswer };
 export const ACCOUNTS_PATH = '/api/v1/accounts';
 /** The key that is refused everywhere (CLI.md), so that a refusal can be tried out. */
 export const REJECTED_KEY = 'pp_test_rejected';
-const SERVED = `${PROFILE_PATH}, ${ACCOUNTS_PATH} and ${ACCOUNTS_PATH}/{id}`;
+const SERVED = `GET ${PROFILE_PATH}, ${ACCOUNTS_PATH}, ${ACCOUNTS_PATH}/{id} and ${ACCOUNTS_PATH}/{id}/sync, and POST ${LINK_PATH}, ${CHECKPOINT_PATH} and ${RESEND_PATH}`;
 const json = { 'content-type': 'application/json; charset=utf-8' };
 
-/** A problem-details answer; `instance` is the path it answers (the profile path unless told). */
-export function problem(name: string, detail?: string, instance = PROFILE_PATH): SandboxAnswer {
-  const info = errorCatalogue[name];
-  if (!info) throw new Error(`unknown error type ${name}`);
-  const envelope = {
-    status: info.status,
-    type: `errors/${name}`,
-    title: info.title,
-    detail: detail ?? info.description,
-    instance,
-  };
-  const headers: Record<string, string> = { ...json };
-  if (info.status === 429) headers['retry-after'] = '1';
-  return { status: info.status, headers, body: JSON.stringify(envelope) };
-}
+type Route =
+  | { kind: 'profile' }
+  | { kind: 'list' }
+  | { kind: 'account'; segment: string }
+  | { kind: 'sync'; segment: string }
+  | { kind: 'link' | 'checkpoint' | 'resend' };
 
-type Route = { kind: 'profile' } | { kind: 'list' } | { kind: 'account'; segment: string };
+/** The written endpoints, each taking a JSON body by POST. */
+const writes: Readonly<Record<string, Route>> = {
+  [LINK_PATH]: { kind: 'link' },
+  [CHECKPOINT_PATH]: { kind: 'checkpoint' },
+  [RESEND_PATH]: { kind: 'resend' },
+};
 
-/** The endpoint a path names: the id of /accounts/{id} is the one segment after it, still encoded. */
-function routeOf(pathname: string): Route | undefined {
+/**
+ * The endpoint a method and path name: the id of /accounts/{id} (and /accounts/{id}/sync) is the
+ * one segment after it, still encoded. POST /accounts/checkpoint is the checkpoint, not an account.
+ */
+function routeOf(method: string, pathname: string): Route | undefined {
   if (pathname === PROFILE_PATH) return { kind: 'profile' };
   if (pathname === ACCOUNTS_PATH) return { kind: 'list' };
-  const segment = pathname.startsWith(`${ACCOUNTS_PATH}/`)
+  if (method === 'POST' && Object.hasOwn(writes, pathname)) return writes[pathname];
+  const rest = pathname.startsWith(`${ACCOUNTS_PATH}/`)
     ? pathname.slice(ACCOUNTS_PATH.length + 1)
     : undefined;
-  return segment !== undefined && !segment.includes('/') ? { kind: 'account', segment } : undefined;
+  if (rest === undefined) return Object.hasOwn(writes, pathname) ? writes[pathname] : undefined;
+  const [segment = '', sub, ...more] = rest.split('/');
+  if (more.length > 0 || segment === '') return undefined;
+  if (sub === undefined) return { kind: 'account', segment };
+  return sub === 'sync' ? { kind: 'sync', segment } : undefined;
 }
 
 let plain: SandboxWorkspace | undefined;
@@ -53,34 +56,86 @@ function plainWorkspace(): SandboxWorkspace {
   return plain;
 }
 
+/** A write's request: its JSON body as sent, and its Idempotency-Key header. */
+export interface SandboxWrite {
+  body?: string | undefined;
+  idempotencyKey?: string | undefined;
+}
+
 /**
  * Answers one request, given its method, path with query, and X-API-KEY header, from a workspace
- * (by default the demo accounts alone).
+ * (by default the demo accounts alone). `actions` is what the sandbox remembers of the account
+ * actions (a server keeps one for its life); without it, each request starts from nothing.
  */
 export function answer(
   method: string,
   pathAndQuery: string,
   apiKey: string | undefined,
   workspace: SandboxWorkspace = plainWorkspace(),
+  actions: SandboxActions = new SandboxActions(),
+  write: SandboxWrite = {},
 ): SandboxAnswer {
   let url: URL;
   try {
     url = new URL(pathAndQuery, 'http://sandbox.invalid');
   } catch {
     // An absolute-form request target that is not a URL: answered, rather than ending the server.
-    return problem('resource_not_found', `The sandbox serves only GET ${SERVED}.`, '/');
+    return problem('resource_not_found', `The sandbox serves only ${SERVED}.`, '/');
   }
   const path = url.pathname;
-  const route = routeOf(path);
-  if (!route) return problem('resource_not_found', `The sandbox serves only GET ${SERVED}.`, path);
-  if (method !== 'GET' && method !== 'HEAD') {
-    return problem('unprocessable_entity', `${method} is not supported here; use GET.`, path);
+  const route = routeOf(method, path);
+  if (!route) return problem('resource_not_found', `The sandbox serves only ${SERVED}.`, path);
+  const writing = route.kind === 'link' || route.kind === 'checkpoint' || route.kind === 'resend';
+  if (writing ? method !== 'POST' : method !== 'GET' && method !== 'HEAD') {
+    const use = writing ? 'POST' : 'GET';
+    return problem('unprocessable_entity', `${method} is not supported here; use ${use}.`, path);
   }
   if (!apiKey) return problem('missing_credentials', undefined, path);
   if (apiKey === REJECTED_KEY) return problem('invalid_credentials', undefined, path);
-  if (route.kind === 'profile') return profile(url.searchParams.get('account_id'), workspace);
-  if (route.kind === 'list') return accountList(url.searchParams, workspace);
-  return account(route.segment, workspace, path);
+  const now = actions.workspace(workspace);
+  if (route.kind === 'profile') return profile(url.searchParams.get('account_id'), now);
+  if (route.kind === 'list') return accountList(url.searchParams, now);
+  if (route.kind === 'account') return account(route.segment, now, path);
+  if (route.kind === 'sync') {
+    const id = decodedId(route.segment, path);
+    return typeof id === 'string' ? actions.sync(id, now, path) : id;
+  }
+  const body = jsonBody(write.body, path);
+  if ('status' in body) return body;
+  return actions.once(write.idempotencyKey, () => {
+    if (route.kind === 'link') return actions.link(body.value, now);
+    if (route.kind === 'checkpoint') return actions.checkpoint(body.value, now);
+    return actions.resend(body.value, now);
+  });
+}
+
+/** A write's body: a JSON object, or the 422 saying it is not one. */
+function jsonBody(
+  text: string | undefined,
+  path: string,
+): { value: Record<string, unknown> } | SandboxAnswer {
+  let value: unknown;
+  try {
+    value = JSON.parse(text ?? '');
+  } catch {
+    return problem('unprocessable_entity', 'The body must be a JSON object.', path);
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? { value: value as Record<string, unknown> }
+    : problem('unprocessable_entity', 'The body must be a JSON object.', path);
+}
+
+/** The account id of a path segment, or the answer to a segment that is not valid percent-encoding. */
+function decodedId(segment: string, path: string): string | SandboxAnswer {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return problem(
+      'invalid_resource_identifier',
+      'The account id in the path is not valid percent-encoding.',
+      path,
+    );
+  }
 }
 
 const ok = (body: unknown): SandboxAnswer => ({
@@ -186,16 +241,8 @@ function generatedProfile(account: SandboxAccount): Record<string, unknown> {
 }
 
 function account(segment: string, workspace: SandboxWorkspace, path: string): SandboxAnswer {
-  let id: string;
-  try {
-    id = decodeURIComponent(segment);
-  } catch {
-    return problem(
-      'invalid_resource_identifier',
-      'The account id in the path is not valid percent-encoding.',
-      path,
-    );
-  }
+  const id = decodedId(segment, path);
+  if (typeof id !== 'string') return id;
   const found = workspace.find(id);
   if (found) return ok(found);
   return (

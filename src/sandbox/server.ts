@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { builtin } from '../builtin.js';
 import { sandboxWorkspace } from './accounts.js';
+import { SandboxActions, type SandboxClock } from './actions.js';
 import { withFlaps } from './flap.js';
 import { answer, problem, type SandboxAnswer } from './handler.js';
 
@@ -17,7 +18,20 @@ export interface SandboxOptions {
   accounts?: number;
   /** Accounts of the list that change state on each reading of it (flap.ts). */
   flap?: readonly string[];
+  /**
+   * The clock the account actions run on (an account comes back 5 s after its link, the connecting
+   * one 5 s after the start): `pp sandbox` and --sandbox pass the command's, so a test's fake clock
+   * moves the sandbox's time too. Without one, time stands still: the accounts stay as they are
+   * (a sandbox a test starts for other commands answers the same however long it runs).
+   */
+  clock?: SandboxClock;
 }
+
+/** The clock of a sandbox given none: it never moves, so no account comes back on its own. */
+const stillTime: SandboxClock = { now: () => 0 };
+
+/** A write's body past this is no request of the API: the sandbox stops reading it. */
+const MAX_BODY_BYTES = 64 * 1024;
 
 export interface RunningSandbox {
   url: string;
@@ -49,19 +63,36 @@ export function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox>
   const limited = opts.rateLimit ? rateLimiter(opts.rateLimit) : undefined;
   // Built once: the generated accounts are made page by page from their position, not held.
   const workspace = withFlaps(sandboxWorkspace(opts.accounts ?? 0), opts.flap ?? []);
+  // What the account actions did (a link asked for, a checkpoint solved), for the sandbox's life.
+  const actions = new SandboxActions(opts.clock ?? stillTime);
   // node:http's server loads only when a sandbox starts: `pp --help` loads this module with pp sandbox
   const server = builtin('node:http').createServer((req, res) => {
     const key = req.headers['x-api-key'];
+    const idempotencyKey = req.headers['idempotency-key'];
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
     const reply = () => {
       const path = req.url ?? '/';
       const result =
         limited?.(Date.now(), path.split('?')[0] ?? path) ??
-        answer(req.method ?? 'GET', path, Array.isArray(key) ? key[0] : key, workspace);
+        (size > MAX_BODY_BYTES
+          ? problem('unprocessable_entity', `The body is larger than ${MAX_BODY_BYTES} bytes.`, path)
+          : answer(req.method ?? 'GET', path, Array.isArray(key) ? key[0] : key, workspace, actions, {
+              body: Buffer.concat(chunks).toString('utf8'),
+              idempotencyKey: Array.isArray(idempotencyKey) ? idempotencyKey[0] : idempotencyKey,
+            }));
       res.writeHead(result.status, { ...result.headers, 'content-length': Buffer.byteLength(result.body) });
       res.end(req.method === 'HEAD' ? undefined : result.body);
     };
-    if (opts.latencyMs) setTimeout(reply, opts.latencyMs);
-    else reply();
+    // answered once the whole request (a write's body) has arrived
+    req.on('end', () => {
+      if (opts.latencyMs) setTimeout(reply, opts.latencyMs);
+      else reply();
+    });
   });
   // Node's HTTP agent drops a kept-alive socket whose server hint (`Keep-Alive: timeout=N`) is one
   // second or less, so 1000 here made every request open a new connection (measured: 20 sequential

@@ -150,7 +150,7 @@ describe('pp --help', () => {
     for (const sub of listed) expect(r.stdout).toContain(`  ${sub.name()}`);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('Exit codes (more: pp help exit-codes):');
-    for (const code of [0, 1, 2, 3, 5, 9, 14, 15, 16, 17, 130])
+    for (const code of [0, 1, 2, 3, 5, 9, 14, 15, 16, 17, 18, 130])
       expect(r.stdout).toMatch(new RegExp(`\\b${code}  \\w`));
   });
 

@@ -1,7 +1,7 @@
 // The README's recipes (cron, cron mailing only changes, node_exporter's textfile collector, a
-// Nagios command, a GitHub Actions step, pp api --paginate into jq), taken from the README itself
-// and run by sh against the sandbox, with the built pp on PATH: a recipe a user copies must work
-// as written.
+// Nagios command, a GitHub Actions step, pp api --paginate into jq, the morning round: what
+// changed, links for a mail merge, the wait for the owners), taken from the README itself and run
+// by sh against the sandbox, with the built pp on PATH: a recipe a user copies must work as written.
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import parsePrometheus from 'parse-prometheus-text-format';
@@ -130,5 +130,51 @@ describe('the README’s health-check recipes, against the sandbox', () => {
     const r = await sh(paginate, tempDir());
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('acc_demo_linkedin\nacc_demo_linkedin_seats_disconnected\n');
+  });
+});
+
+describe('the README’s morning round, against a served sandbox that remembers between commands', () => {
+  const round =
+    /```sh\n([\s\S]*?)```/.exec(
+      readme.split('<!-- morning round: run against the sandbox -->')[1] ?? '',
+    )?.[1] ?? '';
+  let served: RunningSandbox;
+  let run: RunResult;
+  const dir = tempDir();
+  beforeAll(async () => {
+    // on real time: an account comes back 5 s after its link was asked for
+    served = await startSandbox({ clock: { now: () => Date.now() } });
+    run = await sh(round, dir, baseEnv({ PP_BASE_URL: served.url, PP_API_KEY: 'pp_test_morning' }));
+  });
+  afterAll(() => served.close());
+
+  it('is there to run: what changed, the links as csv, then the wait', () => {
+    expect(round.trim().split('\n')).toEqual([
+      expect.stringMatching(/^pp status --changes$/),
+      expect.stringMatching(/^pp accounts reconnect --needing --yes --format csv > links\.csv$/),
+      expect.stringMatching(/^pp accounts wait \$\(.*links\.csv.*\) --max-wait 2h$/),
+    ]);
+  });
+
+  it('reports the new problems, writes a link per account that needs its owner, and waits until they are back (exit 0)', () => {
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^acc_demo_mail_stopped\s+MAIL\s+.*stopped\s+first seen/m);
+    const links = readFileSync(join(dir, 'links.csv'), 'utf8').trim().split('\n');
+    expect(links[0]).toBe('account_id,type,name,state,url,expires_at');
+    expect(links.slice(1).map((row) => row.split(',')[0])).toEqual([
+      'acc_demo_instagram_credentials',
+      'acc_demo_mobile_permissions',
+      'acc_demo_outlook_error',
+      'acc_demo_mail_stopped',
+    ]);
+    for (const row of links.slice(1))
+      expect(row).toMatch(/,https:\/\/sandbox\.postpress\.invalid\/hosted\/[\w-]+,/);
+    const back = run.stdout.split('\n').filter((line) => /\sok\s+after \d+ s$/.test(line));
+    expect(back.map((line) => line.split(/\s+/)[0]).sort()).toEqual(
+      links
+        .slice(1)
+        .map((row) => row.split(',')[0])
+        .sort(),
+    );
   });
 });

@@ -102,9 +102,17 @@ describe('pp status, the table', () => {
       advice.indexOf('  source_permissions:'),
     );
     expect(credentials.split('\n')[0]).toBe('  source_credentials: acc_demo_instagram_credentials');
+    // what the reason says, then the pp commands that do it, with the flags this run had
     expect(credentials.replace(/\s+/g, ' ').trim()).toMatch(
-      /A source needs its credentials refreshed\. Reconnect the account in postpress \(new credentials, or solve the checkpoint\)\.$/,
+      /A source needs its credentials refreshed\. Reconnect the account \(new credentials\), or solve its checkpoint\. \$ pp --sandbox accounts reconnect acc_demo_instagram_credentials \$ pp --sandbox accounts checkpoint acc_demo_instagram_credentials$/,
     );
+    expect(advice).toContain('    $ pp --sandbox accounts wait acc_demo_whatsapp_connecting\n');
+    // a stopped source is restarted in postpress: no pp command for it
+    const stopped = advice.slice(
+      advice.indexOf('  source_stopped:'),
+      advice.indexOf('  source_credentials:'),
+    );
+    expect(stopped).not.toContain('$');
   });
 
   it('names a reason once for many accounts: three of them, then how many more', async () => {
@@ -113,10 +121,15 @@ describe('pp status, the table', () => {
     const r = await pp(['--base-url', server.origin, 'status'], { env: env(), tty: { columns: 100 } });
     const { lines, advice } = parts(r.stdout);
     expect(lines).toHaveLength(36);
+    // past ten accounts, the command takes --needing rather than every id; a checkpoint is one at a time
     expect(advice.trimEnd().split('\n')).toEqual([
       '  source_credentials: acc_0, acc_1, acc_2 and 32 more',
       expect.stringMatching(/^ {4}A source needs its credentials refreshed/),
       expect.stringMatching(/^ {4}\S/),
+      `    $ pp --base-url ${server.origin} accounts reconnect --needing`,
+      `    $ pp --base-url ${server.origin} accounts checkpoint acc_0`,
+      `    $ pp --base-url ${server.origin} accounts checkpoint acc_1`,
+      `    $ pp --base-url ${server.origin} accounts checkpoint acc_2`,
     ]);
   });
 

@@ -97,6 +97,7 @@ describe('pp help exit-codes', () => {
     [15, 'invalid response'],
     [16, 'mixed failures'],
     [17, 'answered, with warnings'],
+    [18, 'still waiting'],
     [130, 'interrupted'],
     [143, 'terminated'],
   ];

@@ -2,8 +2,8 @@
 // naming what goes. It asks on a terminal; off one, --yes must say so.
 import { DEFAULT_PROFILE, updateConfig } from '../../config/file.js';
 import { checkProfileName, profileNamesOf } from '../../config/settings.js';
-import { configError, usageError } from '../../errors.js';
-import { confirm } from '../../output/prompt.js';
+import { configError } from '../../errors.js';
+import { askFirst } from '../../output/prompt.js';
 import { defineCommand, examples } from '../command.js';
 import { forgetKeychainEntry } from './store.js';
 
@@ -40,17 +40,15 @@ export default defineCommand({
       profile.accountId && `its default account ${profile.accountId}`,
     ].filter(Boolean);
     const goes = `profile ${name}${parts.length ? `, with ${parts.join(', ')}` : ' (empty)'}`;
-    if (!opts.yes) {
-      if (!ctx.io.stdin.isTTY) {
-        throw usageError(
-          `removing ${goes} needs --yes when standard input is not a terminal`,
-          `pp config remove-profile ${name} --yes`,
-        );
-      }
-      if (!(await confirm(ctx.io, ctx.io.stdin, `Remove ${goes}? [y/N] `))) {
-        ctx.io.err('Nothing removed.\n');
-        return 0;
-      }
+    const go = await askFirst(ctx.io, {
+      yes: opts.yes === true,
+      question: `Remove ${goes}? [y/N] `,
+      refusal: `removing ${goes} needs --yes when standard input is not a terminal`,
+      hint: `pp config remove-profile ${name} --yes`,
+    });
+    if (!go) {
+      ctx.io.err('Nothing removed.\n');
+      return 0;
     }
     const wasActive = config.activeProfile === name;
     let entry: string | undefined;

@@ -11,6 +11,7 @@
 // A held row keeps its cells only (a few short strings), never the list item it came from: an
 // outage of 200,000 accounts holds 200,000 small rows.
 import {
+  type AdviceCommands,
   type Ahead,
   type ExportDeps,
   type Exporter,
@@ -59,6 +60,8 @@ const PENDING_NAME = 20;
 const PENDING_TYPE = 'INSTAGRAM'.length;
 /** Accounts named beside a reason in the advice; the rest are counted. */
 const ADVICE_IDS = 3;
+/** Accounts kept for the commands of a reason (`pp accounts reconnect acc_… acc_…`). */
+const COMMAND_IDS = 10;
 
 /** Each reason once: its sentence, the first accounts that have it, how many do, its state's rank. */
 type Advice = Map<string, { text: string; ids: string[]; count: number; rank: number }>;
@@ -76,6 +79,7 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
   let layout: Layout | undefined; // a streamed table's, set at its first row
   // each reason once, with the accounts that have it, in the order first met
   const advice: Advice = new Map();
+  const commands = typeof table.advice === 'function' ? table.advice : undefined;
 
   const shown = (text: string) => showable(io, text).replace(/\n/g, ' ');
   const cellsOf = (row: R): Cells => {
@@ -100,7 +104,7 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
       // the server's words (an error's title) are made safe to show, as every cell is
       const code = shown(reason.code);
       const seen = advice.get(code) ?? { text: shown(reason.text), ids: [], count: 0, rank };
-      if (seen.ids.length < ADVICE_IDS) seen.ids.push(shown(id));
+      if (seen.ids.length < COMMAND_IDS) seen.ids.push(shown(id));
       seen.count++;
       advice.set(code, seen);
     }
@@ -196,11 +200,11 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
     },
     async end(summary: Summary) {
       for (const block of heldTable()) await io.out(block);
-      await io.out(adviceText(advice, total, p));
+      await io.out(adviceText(advice, total, p, commands));
       await noteSummary(deps, summary);
     },
     // what was read before the failure is still worth a look; the error says it is not all
-    failed: () => ({ text: [...heldTable()].join('') + adviceText(advice, total, p) }),
+    failed: () => ({ text: [...heldTable()].join('') + adviceText(advice, total, p, commands) }),
   };
 }
 
@@ -343,22 +347,43 @@ function rowText(cells: Cells, layout: Layout, total: number, p: Painter): strin
 
 /**
  * What to do, once per reason: its code and the accounts that have it (the first few, then how
- * many more), then the sentence, wrapped to the width under it.
+ * many more), then the sentence, wrapped to the width under it, then the commands that do it, each
+ * on its line, whole (what one copies).
  */
-function adviceText(advice: Advice, total: number, p: Painter): string {
+function adviceText(advice: Advice, total: number, p: Painter, commands?: AdviceCommands): string {
   if (advice.size === 0) return '';
   const width = Number.isFinite(total) ? Math.max(20, total - 4) : Number.MAX_SAFE_INTEGER;
   let out = `\n${p.label('WHAT TO DO')}\n`;
   // worst first, as the table is; in the order first met within a state (sort is stable)
   const ordered = [...advice].sort(([, a], [, b]) => b.rank - a.rank);
   for (const [code, { text, ids, count }] of ordered) {
-    const others = count - ids.length;
-    out += `  ${p.title(code)}: ${ids.join(', ')}${others > 0 ? ` and ${others} more` : ''}\n`;
+    const named = ids.slice(0, ADVICE_IDS);
+    const others = count - named.length;
+    out += `  ${p.title(code)}: ${named.join(', ')}${others > 0 ? ` and ${others} more` : ''}\n`;
     out += `${wrapText(text, width)
       .split('\n')
       .map((line) => `    ${line}`)
       .join('\n')}\n`;
+    for (const command of commands?.(code, ids, count) ?? []) out += commandText(command, total, p);
   }
   advice.clear();
   return out;
+}
+
+/**
+ * A command to copy, after `$`: broken only at spaces, with ` \` at each break (so what one copies
+ * still runs), to fit `total` columns; a word wider than that (an id) is kept whole.
+ */
+function commandText(command: string, total: number, p: Painter): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of command.split(' ')) {
+    const indent = lines.length === 0 ? 6 : 8; // "    $ ", then under the command's first word
+    if (line && indent + displayWidth(line) + 1 + displayWidth(word) + 2 > total) {
+      lines.push(`${line} \\`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return `${lines.map((l, i) => (i === 0 ? `    ${p.label('$')} ${l}` : `        ${l}`)).join('\n')}\n`;
 }
