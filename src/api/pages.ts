@@ -39,7 +39,7 @@ export class Cursors {
       const what = Array.isArray(cursor) ? 'an array' : `a ${typeof cursor}`;
       return {
         problem: invalidList(
-          `the list's cursor is ${what}, not a string (the accounts after this page cannot be read)`,
+          `the list's cursor is ${what}, not a string (what follows this page cannot be read)`,
         ),
       };
     }

@@ -141,10 +141,10 @@ export function readOwnFile(path: string, opts: { maxBytes?: number } = {}): Own
     const stats = fstatSync(fd);
     const refusal = judgeFile(stats);
     if (refusal) return { kind: 'refused', refusal };
-    const max = opts.maxBytes ?? Number.POSITIVE_INFINITY;
+    const max = opts.maxBytes;
     // the size first, then the read itself bounded: the file may grow in between
-    const bytes = stats.size > max ? undefined : readAtMost(fd, max);
-    if (bytes === undefined) return { kind: 'refused', refusal: tooLarge(max) };
+    const bytes = max === undefined ? readFileSync(fd) : stats.size > max ? undefined : readAtMost(fd, max);
+    if (bytes === undefined) return { kind: 'refused', refusal: tooLarge(max ?? 0) };
     const text = bytes.toString('utf8');
     return { kind: 'read', text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, stats };
   } catch (err) {
