@@ -179,7 +179,8 @@ describeWith('python3', 'the fixing commands on a terminal', () => {
   });
 });
 
-describe('the morning round against a served pp sandbox, offline', () => {
+// two waits of about 5 s of real time each (the sandbox's own pace): side by side
+describe.concurrent('the morning round against a served pp sandbox, offline', () => {
   let sandbox: Served;
   beforeAll(async () => {
     sandbox = await serveSandbox();

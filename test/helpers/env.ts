@@ -20,6 +20,9 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): Record<
   // no session bus: no test reaches the keychain of the user running it (keychain tests bring their own)
   delete env.DBUS_SESSION_BUS_ADDRESS;
   delete env.XDG_RUNTIME_DIR;
+  // Every process a test starts would parse the machine's whole certificate bundle first (50-90 ms
+  // of each node start here, some hundreds of starts a run); a test that needs a CA names its own.
+  delete env.NODE_EXTRA_CA_CERTS;
   env.PP_CONFIG_DIR = tempDir('pp-config-');
   // pp status remembers what it saw: each test starts with nothing remembered, and never in the
   // state folder of the user running the tests
