@@ -3,7 +3,7 @@
 import { accountFilter, filterOptions } from '../accounts/filters.js';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { openClient } from '../api/open.js';
-import { accountCacheMax, cacheProfile, writeAccountCache } from '../completion/values.js';
+import { accountCacheMax, cacheOwner, writeAccountCache } from '../completion/values.js';
 import type { Context } from '../context.js';
 import { HealthTally } from '../health.js';
 import type { RowView } from '../output/exporter.js';
@@ -105,7 +105,7 @@ function accountsView(ctx: Context, profile: string): RowView<ListedAccount> {
 function rememberIds(ctx: Context, ids: readonly string[]): void {
   if (ctx.sandbox) return;
   try {
-    writeAccountCache(ctx.env, cacheProfile(ctx.settings), ids, ctx.clock.now());
+    writeAccountCache(ctx.env, cacheOwner(ctx.settings, ctx.globals.baseUrl), ids, ctx.clock.now());
   } catch (err) {
     ctx.verbose(`cannot cache the account ids for completion: ${(err as Error).message}`);
   }

@@ -17,11 +17,18 @@ export default defineCommand({
       .addHelpText(
         'after',
         // the folders may not exist yet on a fresh HOME
-        examples(
-          'mkdir -p ~/.local/share/bash-completion/completions && pp completion bash > ~/.local/share/bash-completion/completions/pp',
+        `${examples(
+          "pp completion bash > ~/.pp.bash && echo '. ~/.pp.bash' >> ~/.bashrc",
           'mkdir -p ~/.zfunc && pp completion zsh > ~/.zfunc/_pp',
           'mkdir -p ~/.config/fish/completions && pp completion fish > ~/.config/fish/completions/pp.fish',
-        ),
+        )}
+bash: the script needs nothing but bash (sourced from
+~/.bashrc, as above). With the bash-completion package it
+may instead go, loaded on first use, in
+~/.local/share/bash-completion/completions/pp.
+zsh: fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc.
+fish loads its folder by itself.
+`,
       ),
   async run(ctx, _opts, shell) {
     await ctx.io.out(readFileSync(packageFile(`completions/${completionFile[shell]}`), 'utf8'));

@@ -6,7 +6,7 @@
 // the network; nothing here fails: a shell shows nothing rather than an error.
 import { profileNames, SettingsReader } from '../config/settings.js';
 import type { Env } from '../deps.js';
-import { type CompletionKind, cacheProfile, readAccountCache } from './values.js';
+import { type CompletionKind, cacheOwner, readAccountCache } from './values.js';
 
 export interface TabRequest {
   env: Env;
@@ -69,7 +69,7 @@ function fromFiles({ env, kind, words, profile, now }: TabRequest): string[] {
   } catch {
     // an unreadable config file, or no such profile: the cache may still help
   }
-  const cached = readAccountCache(env, cacheProfile(settings), now);
+  const cached = readAccountCache(env, cacheOwner(settings), now);
   return [...(account ? [account] : []), ...cached];
 }
 

@@ -5,7 +5,7 @@
 import { dirname, join } from 'node:path';
 import { configDir, DEFAULT_PROFILE, replaceFile, writableConfigDir } from '../config/file.js';
 import { readOwnFile, securedFolder, untrustedFolder } from '../config/files.js';
-import type { SettingsReader } from '../config/settings.js';
+import { DEFAULT_BASE_URL, type SettingsReader } from '../config/settings.js';
 import type { Env } from '../deps.js';
 
 export const completionKinds = ['accounts', 'formats', 'topics', 'profiles'] as const;
@@ -17,21 +17,45 @@ export const accountCacheTtlMs = 60 * 60 * 1000;
 export const accountCacheMax = 5000;
 
 /**
- * The profile whose ids `pp accounts` caches and `pp __complete` offers: the one in use (--profile,
- * PP_PROFILE, the config file's active one, else `default`). A name pp cannot use caches nothing
- * under it: `default`.
+ * Whose ids `pp accounts` caches and `pp __complete` offers: the profile in use (--profile,
+ * PP_PROFILE, the config file's active one, else `default`) and its API (--base-url, PP_BASE_URL,
+ * the profile's, the default). A name or URL pp cannot use caches nothing under it: the default's.
  */
-export function cacheProfile(settings: SettingsReader): string {
+export function cacheOwner(settings: SettingsReader, baseUrlFlag?: string): string {
+  // each on its own: a broken config file still leaves PP_BASE_URL, a flag still names the profile
+  let profile = DEFAULT_PROFILE;
+  let base = DEFAULT_BASE_URL;
   try {
-    return settings.profileChoice().name;
+    profile = settings.profileChoice().name;
   } catch {
-    return DEFAULT_PROFILE;
+    // a name pp cannot use: the default's cache, which a run that fails on it never writes
   }
+  try {
+    base = settings.baseUrl(baseUrlFlag).value;
+  } catch {
+    // likewise a base URL pp cannot use
+  }
+  return cacheOwnerOf(profile, base);
 }
 
-/** The cache of one profile's account ids, in the config folder. */
-export function cacheFile(env: Env, profile: string): string {
-  return join(configDir(env), 'cache', `accounts.${encodeURIComponent(profile)}.json`);
+/**
+ * Whose ids a cache holds: the profile and the host of the API they were read from, so that a run
+ * with another PP_BASE_URL (staging, a sandbox) does not fill a profile's cache with another
+ * workspace's ids (5,000 foreign ids were offered for `acme` that way).
+ */
+export function cacheOwnerOf(profile: string, baseUrl: string): string {
+  let host = baseUrl;
+  try {
+    host = new URL(baseUrl).host;
+  } catch {
+    // not a URL: its text tells it apart all the same
+  }
+  return `${profile}@${host}`;
+}
+
+/** The cache of one owner's account ids (cacheOwner), in the config folder. */
+export function cacheFile(env: Env, owner: string): string {
+  return join(configDir(env), 'cache', `accounts.${encodeURIComponent(owner)}.json`);
 }
 
 interface AccountCache {

@@ -5,7 +5,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountCacheTtlMs, cacheFile, writeAccountCache } from '../../src/completion/values.js';
+import {
+  accountCacheTtlMs,
+  cacheFile,
+  cacheOwnerOf,
+  writeAccountCache,
+} from '../../src/completion/values.js';
 import { helpTopics } from '../../src/help/topics.js';
 import { formatNames } from '../../src/output/formats/index.js';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
@@ -18,6 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
+/** Whose cache: a profile, and the API the test's environment points at. */
+const owner = (env: Record<string, string>, profile: string) =>
+  cacheOwnerOf(profile, env.PP_BASE_URL ?? 'https://api.postpress.ai');
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
 /** A config folder whose cache `pp accounts` wrote (at `clock`'s time), and `acc_mine` as default account. */
 async function workspace(clock?: FakeClock) {
@@ -30,7 +38,7 @@ async function workspace(clock?: FakeClock) {
 describe('pp accounts keeps the ids it listed, for completion', () => {
   it('writes them to a cache of the profile in the config folder, 0600', async () => {
     const env = await workspace();
-    const path = cacheFile(env, 'default');
+    const path = cacheFile(env, owner(env, 'default'));
     expect(path.startsWith(env.PP_CONFIG_DIR!)).toBe(true);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const cache = JSON.parse(readFileSync(path, 'utf8')) as { ids: string[] };
@@ -40,12 +48,14 @@ describe('pp accounts keeps the ids it listed, for completion', () => {
 
   it('per profile: each profile’s ids under its name, offered for the profile typed or in use', async () => {
     const env = baseEnv({ PP_BASE_URL: sandbox.url, PP_API_KEY: 'pp_test_x' });
-    writeAccountCache(env, 'default', ['acc_default_only'], Date.now());
+    writeAccountCache(env, owner(env, 'default'), ['acc_default_only'], Date.now());
     expect((await pp(['--profile', 'staging', 'config', 'set-account', 'acc_staging'], { env })).code).toBe(
       0,
     );
     expect((await pp(['--profile', 'staging', 'accounts'], { env })).code).toBe(0);
-    expect(JSON.parse(readFileSync(cacheFile(env, 'staging'), 'utf8')).ids).toContain('acc_gen_000001');
+    expect(JSON.parse(readFileSync(cacheFile(env, owner(env, 'staging')), 'utf8')).ids).toContain(
+      'acc_gen_000001',
+    );
     const typed = await pp(['__complete', 'accounts', '--', 'acc_', 'whoami', '--profile', 'staging'], {
       env,
     });
@@ -59,6 +69,24 @@ describe('pp accounts keeps the ids it listed, for completion', () => {
     ]);
   });
 
+  it('per API too: a run against another base URL does not fill the profile’s cache with its ids', async () => {
+    const env = baseEnv({ PP_BASE_URL: sandbox.url, PP_API_KEY: 'pp_test_x' });
+    writeAccountCache(env, owner(env, 'default'), ['acc_of_this_api'], Date.now());
+    // the same profile, pointed at another workspace's API for one run
+    const elsewhere = await startSandbox({ accounts: 2 });
+    try {
+      expect((await pp(['--base-url', elsewhere.url, 'accounts'], { env })).code).toBe(0);
+    } finally {
+      await elsewhere.close();
+    }
+    expect(lines((await pp(['__complete', 'accounts', 'acc_'], { env })).stdout)).toEqual([
+      'acc_of_this_api',
+    ]);
+    expect(
+      JSON.parse(readFileSync(cacheFile(env, cacheOwnerOf('default', elsewhere.url)), 'utf8')).ids,
+    ).toContain('acc_gen_000001');
+  });
+
   it('not the sandbox’s, and not when the list could not be read', async () => {
     const env = baseEnv();
     expect((await pp(['--sandbox', 'accounts'], { env })).code).toBe(0);
@@ -66,7 +94,7 @@ describe('pp accounts keeps the ids it listed, for completion', () => {
       env: { ...env, PP_BASE_URL: sandbox.url, PP_API_KEY: 'pp_test_rejected' },
     });
     expect(refused.code).toBe(4);
-    expect(() => statSync(cacheFile(env, 'default'))).toThrow();
+    expect(() => statSync(cacheFile(env, owner(env, 'default')))).toThrow();
   });
 });
 
@@ -107,7 +135,7 @@ describe('pp __complete accounts', () => {
   it('offers only ids a shell takes as they are: no $(…), quotes, spaces or control characters', async () => {
     const env = baseEnv();
     const ids = ['acc_ok', '$(touch pwned)', '`id`', 'a b', "it's", 'acc_\u001b[31m', '~root', 'acc_ok.2'];
-    writeAccountCache(env, 'default', ids, Date.now());
+    writeAccountCache(env, owner(env, 'default'), ids, Date.now());
     const r = await pp(['__complete', 'accounts'], { env });
     expect(lines(r.stdout)).toEqual(['acc_ok', 'acc_ok.2']);
   });
@@ -120,9 +148,8 @@ describe('pp __complete accounts', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const env = await workspace();
-    env.PP_BASE_URL = `http://127.0.0.1:${port}`;
-    delete env.PP_API_KEY;
+    const env = baseEnv({ PP_BASE_URL: `http://127.0.0.1:${port}` });
+    writeAccountCache(env, owner(env, 'default'), ['acc_gen_000001'], Date.now());
     const r = await pp(['__complete', 'accounts', '--', 'acc_gen_000001'], { env });
     expect(lines(r.stdout)).toEqual(['acc_gen_000001']);
     writeFileSync(join(env.PP_CONFIG_DIR!, 'config.json'), '{not json');

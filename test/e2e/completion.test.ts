@@ -49,7 +49,9 @@ beforeAll(async () => {
   symlinkSync(bin, join(dir, 'bin', 'pp'));
   shellEnv = baseEnv({ PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}` });
   const sandbox = await startSandbox({ accounts: 3 });
-  const env = { ...shellEnv, PP_BASE_URL: sandbox.url, PP_API_KEY: 'pp_test_x' };
+  // the profile's own base URL, which a shell's Tab reads too: the ids are cached for that API
+  const env = { ...shellEnv, PP_API_KEY: 'pp_test_x' };
+  expect((await pp(['config', 'set-base-url', sandbox.url], { env })).code).toBe(0);
   expect((await pp(['config', 'set-account', 'acc_mine'], { env })).code).toBe(0);
   expect((await pp(['accounts'], { env })).code).toBe(0);
   await sandbox.close();
@@ -104,6 +106,21 @@ describe('bash', () => {
       file('bash'),
     ]);
     expect(result.stdout.trim()).toBe('complete -F _pp pp');
+  });
+  it('the README’s install line works with bash alone, no bash-completion package', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const line = /^pp completion bash .*$/m.exec(readme)?.[0];
+    expect(line).toBeDefined();
+    const home = tempDir('pp-home-');
+    const env = { ...shellEnv, HOME: home };
+    expect(sh('bash', ['--norc', '--noprofile', '-c', line!], env).status).toBe(0);
+    // a new interactive shell reads ~/.bashrc (and only it: no system bash-completion)
+    const shell = sh(
+      'bash',
+      ['--noprofile', '--rcfile', join(home, '.bashrc'), '-i', '-c', 'complete -p pp'],
+      env,
+    );
+    expect(shell.stdout.trim()).toBe('complete -F _pp pp');
   });
   it('completes commands', () => {
     expect(complete('pp', 'wh')).toEqual(['whoami']);

@@ -17,7 +17,7 @@ import {
 import { dirname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cacheFile, writeAccountCache } from '../../src/completion/values.js';
+import { cacheFile, cacheOwnerOf, writeAccountCache } from '../../src/completion/values.js';
 import { readOwnFile } from '../../src/config/files.js';
 import { runKeyCommand } from '../../src/config/key-command.js';
 import { realClock } from '../../src/deps.js';
@@ -542,9 +542,11 @@ describe('the completion cache is kept as config.json is', () => {
   const asRoot = process.getuid?.() === 0;
   /** A config folder with a cache of `ids` for the profile default, written now. */
   const withCache = (ids: string[]) => {
-    const env = baseEnv();
-    writeAccountCache(env, 'default', ids, Date.now());
-    return { env, path: cacheFile(env, 'default') };
+    // the API the runs below read from: the cache of ids is kept per profile and API
+    const env = baseEnv({ PP_BASE_URL: server.origin });
+    const owner = cacheOwnerOf('default', server.origin);
+    writeAccountCache(env, owner, ids, Date.now());
+    return { env, path: cacheFile(env, owner) };
   };
   const tab = async (env: Record<string, string>) =>
     (await inProcess(['__complete', 'accounts', 'acc_'], { env })).stdout.split('\n').filter(Boolean);
