@@ -248,7 +248,7 @@ complete -c pp -n '__pp_at \'pp accounts show\' 0' -a '(__pp_values accounts)'
 
 # pp accounts reconnect
 complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l from-file -r -F -d 'the account ids in this file, one a line (- for standard input)'
-complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l needing -d 'every account of the workspace whose health is action_needed or stopped'
+complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l needing -d 'every account of the workspace whose health is action_needed or stopped (--type, --state, --group narrow it)'
 complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l expires -x -d 'how long the links work, at most 24h (they also die at the service’s daily restart)'
 complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l name -x -d 'a name sent to --notify-url with the result (default: the account id)'
 complete -c pp -n '__pp_in \'pp accounts reconnect\'' -l success-url -x -d 'where the owner lands once reconnected'

@@ -89,6 +89,24 @@ export function leadingOperands(argv: readonly string[]): string[] {
   return words;
 }
 
+/**
+ * A command's option values, with those of its own options that its parent command took instead:
+ * commander gives an option written after `pp accounts reconnect` to `accounts` when both declare
+ * it (`--state`, `--type`, `--group`), and the subcommand would see it as never given.
+ */
+function withShadowed(cmd: CommandUnknownOpts, own: Record<string, unknown>): Record<string, unknown> {
+  const values = { ...own };
+  for (let parent = cmd.parent; parent?.parent; parent = parent.parent) {
+    const theirs = parent.opts() as Record<string, unknown>;
+    for (const option of cmd.options) {
+      const name = option.attributeName();
+      const declared = parent.options.some((o) => o.long === option.long);
+      if (declared && values[name] === undefined && theirs[name] !== undefined) values[name] = theirs[name];
+    }
+  }
+  return values;
+}
+
 /** Whether `-h` or `--help` is among the options (before `--`). */
 export const helpAsked = (argv: readonly string[]): boolean => {
   const dashes = argv.indexOf('--');
@@ -140,9 +158,12 @@ export function buildProgram(
     const cmd = parent.command(def.path.at(-1)!, { hidden: def.hidden });
     def.define(cmd);
     if (def.run)
-      cmd.action((...parsed: unknown[]) =>
-        onRun(def, parsed.slice(0, -1), parsed.at(-1) as CommandUnknownOpts),
-      );
+      cmd.action((...parsed: unknown[]) => {
+        const command = parsed.at(-1) as CommandUnknownOpts;
+        const values = parsed.slice(0, -1);
+        values[values.length - 1] = withShadowed(command, values.at(-1) as Record<string, unknown>);
+        return onRun(def, values, command);
+      });
     else groups.push(cmd);
     made.set(def.path.join(' '), cmd);
     defs.set(cmd, def);

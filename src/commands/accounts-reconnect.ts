@@ -8,6 +8,7 @@
 // none. A link is a bearer secret of the moment: it goes to standard output only, never to a
 // --verbose line, an error or the progress line.
 import { Option } from '@commander-js/extra-typings';
+import { type AccountFilter, accountFilter, filterOptions } from '../accounts/filters.js';
 import { type ListedAccount, listAccounts } from '../accounts/list.js';
 import { stoppedBy } from '../accounts/poll.js';
 import { sourcesOf } from '../api/account.js';
@@ -70,13 +71,18 @@ const reconnectCommand = defineCommand({
   path: ['accounts', 'reconnect'],
   formats: listFormats,
   define: (cmd) =>
-    cmd
-      .description(
-        'a fresh hosted link per account that its owner opens to reconnect it, and when it expires',
-      )
-      .argument('[account_id...]', 'the accounts (or --from-file, or --needing)')
-      .option('--from-file <path>', 'the account ids in this file, one a line (- for standard input)')
-      .option('--needing', 'every account of the workspace whose health is action_needed or stopped')
+    filterOptions(
+      cmd
+        .description(
+          'a fresh hosted link per account that its owner opens to reconnect it, and when it expires',
+        )
+        .argument('[account_id...]', 'the accounts (or --from-file, or --needing)')
+        .option('--from-file <path>', 'the account ids in this file, one a line (- for standard input)')
+        .option(
+          '--needing',
+          'every account of the workspace whose health is action_needed or stopped (--type, --state, --group narrow it)',
+        ),
+    )
       .addOption(
         new Option(
           '--expires <duration>',
@@ -119,6 +125,12 @@ shared code of those that failed, else 16.
         '--needing takes every account that needs its owner: name no account with it',
         'Give --needing alone, or the account ids.',
       );
+    const filter = accountFilter(opts);
+    if (filter.active && !opts.needing)
+      throw usageError(
+        '--type, --state and --group choose among the accounts --needing reads',
+        'Give them with --needing, or name the accounts.',
+      );
     if (!opts.needing && ids.length === 0 && opts.fromFile === undefined)
       throw usageError(
         'no account given',
@@ -134,7 +146,7 @@ shared code of those that failed, else 16.
       await ctx.warn('--qr draws QR codes on a terminal only: standard output is not one, so there are none');
       qr = false;
     }
-    const targets = await targetsOf(ctx, ids, opts);
+    const targets = await targetsOf(ctx, ids, opts, filter);
     if (targets.length === 0) {
       // only --needing can come to none (an emptied --from-file is a usage error)
       ctx.note('No account needs its owner: no link to make.');
@@ -178,7 +190,12 @@ export default reconnectCommand;
  * many): with --needing, those of the list whose health is action_needed or stopped (the list is
  * read, even for --dry-run); else the ids given, once each, in order.
  */
-async function targetsOf(ctx: Context, ids: string[], opts: ReconnectOptions): Promise<Target[]> {
+async function targetsOf(
+  ctx: Context,
+  ids: string[],
+  opts: ReconnectOptions,
+  filter: AccountFilter,
+): Promise<Target[]> {
   if (!opts.needing) {
     const named = await namedIds(ctx, ids, opts.fromFile);
     return [...(named ?? [])].map((id) => ({ id, type: '', name: '' }));
@@ -186,7 +203,10 @@ async function targetsOf(ctx: Context, ids: string[], opts: ReconnectOptions): P
   const client = await openClient(ctx);
   const targets: Target[] = [];
   for await (const rows of listAccounts(ctx, client, undefined, { progress: true }))
-    for (const row of rows) if (needsOwner(row)) targets.push(row);
+    for (const row of rows)
+      if (needsOwner(row) && filter.listed(row) && filter.judged(row)) targets.push(row);
+  const unmatched = filter.unmatched();
+  if (unmatched) await ctx.warn(unmatched);
   return targets;
 }
 

@@ -192,6 +192,23 @@ describe('pp accounts reconnect, the formats', () => {
   });
 });
 
+describe('pp accounts reconnect --needing with the list’s filters', () => {
+  it('takes --type, --state and --group as pp accounts and pp status do, and only with --needing', async () => {
+    const stopped = await sandbox('--needing', '--state', 'stopped', '--yes', '--json');
+    expect(ndjson(stopped.stdout).map((l) => l.account_id)).toEqual([
+      'acc_demo_outlook_error',
+      'acc_demo_mail_stopped',
+    ]);
+    const social = await sandbox('--needing', '--group', 'social', '--json');
+    expect(ndjson(social.stdout).map((l) => l.account_id)).toEqual(['acc_demo_instagram_credentials']);
+    const mobile = await sandbox('--needing', '--type', 'mobile', '--json');
+    expect(ndjson(mobile.stdout).map((l) => l.account_id)).toEqual(['acc_demo_mobile_permissions']);
+    const alone = await sandbox('acc_demo_gmail', '--type', 'gmail');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--type, --state and --group choose among the accounts --needing reads/);
+  });
+});
+
 describe('pp accounts reconnect --needing', () => {
   it('takes every account whose health is action_needed or stopped, from the list', async () => {
     server.script(api({ accounts: broken }));
