@@ -139,6 +139,7 @@ off a terminal when nothing did (cron mails nothing).
       statusView({
         all: opts.all === true,
         changes: opts.changes === true,
+        remembering: memory !== undefined,
         profile,
         now,
         pp: ctx.ppCommand(''),
@@ -246,12 +247,15 @@ async function recall(
 function statusView({
   all,
   changes,
+  remembering,
   profile,
   now,
   pp,
 }: {
   all: boolean;
   changes: boolean;
+  /** Whether this run reads and writes memory: without it (--no-state) no SINCE or PREVIOUS. */
+  remembering: boolean;
   profile: string;
   now: number;
   /** pp as this run was typed (--sandbox, --profile): the commands after WHAT TO DO start so. */
@@ -278,16 +282,18 @@ function statusView({
       worstFirst: true,
       // the table's "stopped for 3 days" (CLI.md): STATE is the state alone, since when beside it,
       // first of the columns that give way, and short ("3d") before it does
-      columns: [
-        {
-          head: 'SINCE',
-          value: (row) => (row.memory ? sinceWords(row.memory, now) : ''),
-          shorter: (row) => (row.memory ? sinceShort(row.memory, now) : ''),
-          otherwise: 'drop',
-        },
-        reasonColumn<ShownRow>({ account: (row) => row }),
-        { head: 'PREVIOUS', value: (row) => row.memory?.previous ?? '', otherwise: 'drop' },
-      ],
+      columns: remembering
+        ? [
+            {
+              head: 'SINCE',
+              value: (row) => (row.memory ? sinceWords(row.memory, now) : ''),
+              shorter: (row) => (row.memory ? sinceShort(row.memory, now) : ''),
+              otherwise: 'drop',
+            },
+            reasonColumn<ShownRow>({ account: (row) => row }),
+            { head: 'PREVIOUS', value: (row) => row.memory?.previous ?? '', otherwise: 'drop' },
+          ]
+        : [reasonColumn<ShownRow>({ account: (row) => row })],
       // with the pp command that does it, where there is one (pp accounts reconnect acc_…)
       advice: (code, ids, count) => fixCommands(code, ids, count, pp),
     },

@@ -437,7 +437,13 @@ describe('what a run records', () => {
     expect(readdirSync(m.stateDir)).toEqual([]);
     const table = await m.status('--no-state');
     expect(table.stderr).toBe('1 account: 1 stopped\n');
+    // nothing remembered, so no SINCE or PREVIOUS columns standing empty beside REASON
+    const head = table.stdout.split('\n')[0] ?? '';
+    expect(head).toMatch(/^ID +TYPE +NAME +STATE +REASON$/);
     expect(readdirSync(m.stateDir)).toEqual([]);
+    // with memory the same run has them
+    const remembered = await m.status();
+    expect(remembered.stdout.split('\n')[0]).toMatch(/^ID +TYPE +NAME +STATE +SINCE +REASON +PREVIOUS$/);
   });
 
   it('--deep, --sandbox and each profile remember apart', async () => {
