@@ -8,6 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import parsePrometheus from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
+import { account } from '../helpers/api.js';
 import { answer, FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv, tempDir } from '../helpers/run.js';
@@ -34,19 +35,6 @@ const csvRows = (text: string, delimiter = ',') =>
     string,
     string
   >[];
-
-/** An Account of the list, with one source in this status. */
-const account = (id: string, status = 'OK', extra: Record<string, unknown> = {}) => ({
-  object: 'Account',
-  type: 'LINKEDIN',
-  id,
-  name: `Name of ${id}`,
-  created_at: '2025-01-01T00:00:00.000Z',
-  sources: [{ id: `${id}_S`, status }],
-  connection_params: {},
-  groups: [],
-  ...extra,
-});
 
 const COUNTS = '12 accounts: 7 ok, 1 connecting, 2 action_needed, 2 stopped';
 /** A first run: nothing remembered, so every account that is not ok is a new problem. */
