@@ -252,8 +252,10 @@ FOR A PERSON (the default)
   in a pipe or a file they have no width and nothing is
   cut. Long values wrap at spaces. An id, URL or
   e-mail address is never cut or split: a line too
-  narrow for it is left for the terminal to wrap. A
-  name is shortened only when there is no room for it.
+  narrow for an id is left for the terminal to wrap;
+  an e-mail in NAME with no room goes whole on the
+  line below, so STATE stays in line. A name is
+  shortened only when there is no room for it.
   Colour only on a terminal (\`pp help environment\`).
   Text from the server is shown with control characters,
   bidi overrides, CR and BS as visible escapes (\\u001b),

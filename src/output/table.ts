@@ -7,7 +7,7 @@
 // fieldLines, 580 s). Here every row is laid out on its own from fixed widths, so N rows cost O(N)
 // (4,000 rows: ~45 ms; that signature: ~5 ms), and rows can be written one at a time as they come
 // (the summary streams them).
-import { displayWidth, type Line, truncate, truncateMiddle, wrapLines } from './width.js';
+import { displayWidth, type Line, truncate, wrapLines } from './width.js';
 
 /** 'box': ┌─┬┐ borders, one space of padding each side. 'plain': columns apart by a gap of spaces. */
 export type TableStyle = 'box' | 'plain';
@@ -18,9 +18,10 @@ export interface Column {
   /**
    * A value wider than the column wraps onto more lines at spaces ('wrap', the default; a word
    * wider than the column is kept whole and overflows it, see wrapLines), is cut with `…` at its
-   * end ('cut'), or in its middle ('middle': an id, told apart by its start and end).
+   * end ('cut'), or goes whole on the line below, where the columns after it are empty ('below':
+   * an e-mail address or a URL, never cut or split, keeps the row's other columns in line).
    */
-  overflow?: 'wrap' | 'cut' | 'middle';
+  overflow?: 'wrap' | 'cut' | 'below';
 }
 
 export interface TableOptions {
@@ -93,8 +94,8 @@ const NAME_KEPT = 16;
  * The one rule for what a table of accounts (formats/table.ts: pp accounts, pp status, the
  * many-account summary) gives up on a narrow terminal, in this order: a state of several words
  * wraps down to its longest word (`stateMin`), the name narrows to 16 columns (or `nameKeep`, the
- * widest e-mail address in it, which is never cut while there is room), the type to 8, the name to
- * 8, then it is left out. The id never gives anything up: it is what one copies into the
+ * widest e-mail address in it, kept on one line while the type giving way makes room for it), the
+ * type to 8, the name to 8, then it is left out. The id never gives anything up: it is what one copies into the
  * next command (CLI.md: an id is never cut). Columns are `gap` apart. Undefined when even that does
  * not fit.
  *
@@ -125,6 +126,9 @@ export function fitAccountColumns(
     };
     give('state', opts.stateMin ?? want.state);
     give('name', Math.max(NAME_KEPT, opts.nameKeep ?? 0));
+    // the type gives way for the e-mails only if that makes room for them; else they go on a line
+    // of their own (formats/table.ts) and the type keeps its room
+    if (over() > c.type - Math.min(c.type, 8)) give('name', NAME_KEPT);
     give('type', 8);
     give('name', 8);
     if (over() > 0) c.name = 0;
@@ -206,10 +210,18 @@ function trimSpaces(line: string): string {
  * sizes a box's columns for their longest words, so only a caller that does not meets this.
  */
 function cellLines(text: string, column: Column, boxed: boolean): Line[] {
-  if (column.overflow === 'cut' || column.overflow === 'middle') {
-    const flat = text.replace(/\r?\n/g, ' ');
-    const cut = column.overflow === 'cut' ? truncate(flat, column.width) : truncateMiddle(flat, column.width);
+  if (column.overflow === 'cut') {
+    const cut = truncate(text.replace(/\r?\n/g, ' '), column.width);
     return [{ text: cut, width: displayWidth(cut) }];
+  }
+  if (column.overflow === 'below') {
+    const width = displayWidth(text);
+    return width > column.width
+      ? [
+          { text: '', width: 0 },
+          { text, width },
+        ]
+      : [{ text, width }];
   }
   const lines = wrapLines(text, column.width);
   if (!boxed) return lines;

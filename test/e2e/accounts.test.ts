@@ -74,7 +74,7 @@ describe('pp accounts', () => {
     }
   });
 
-  it('sizes its table from every page: at 80, 100 and 160 columns every id whole, at 160 every name', async () => {
+  it('sizes its table from every page: at 80, 100 and 160 columns every id and e-mail whole and STATE in line, at 160 every name', async () => {
     // pages of 6: the longest id and name come on the last page
     const item = (i: number, id = `acc_${i}`, name = `Owner ${i}`) => ({
       object: 'Account',
@@ -96,10 +96,22 @@ describe('pp accounts', () => {
       server.script(...pages);
       const r = await pp(['--base-url', server.origin, 'accounts'], { env: env(), tty: { columns } });
       expect(r.code).toBe(0);
-      const lines = plain(r.stdout).trimEnd().split('\n').slice(1);
-      expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(items.map((i) => i.id));
+      const [head = '', ...lines] = plain(r.stdout).trimEnd().split('\n');
+      // a row per account; an e-mail with no room beside goes whole on the line below, from NAME
+      const rows = lines.filter((l) => !l.startsWith(' '));
+      expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(items.map((i) => i.id));
+      expect(r.stdout).toContain('bonjour@lumen-boulangerie.fr');
+      for (const below of lines.filter((l) => l.startsWith(' ')))
+        expect([below.trim(), below.length - below.trimStart().length]).toEqual([
+          'bonjour@lumen-boulangerie.fr',
+          head.indexOf('NAME'),
+        ]);
+      // STATE in one column on every row
+      for (const row of rows)
+        expect(row.slice(head.indexOf('STATE')).split(/\s+/)[0]).toMatch(/^(ok|stopped)$/);
       if (columns === 160) {
         for (const i of items) expect(r.stdout).toContain(`  ${i.name}  `);
+        expect(rows).toHaveLength(lines.length);
         for (const line of lines) expect(line.length).toBeLessThanOrEqual(160);
       }
     }

@@ -221,9 +221,12 @@ describe('fitAccountColumns: what an account table gives up, in order', () => {
     expect(fitAccountColumns(96 - 5, want, { stateMin: 8 })?.columns).toEqual({ ...want, state: 8 });
   });
 
-  it('keeps an e-mail in the name whole before the type gives way', () => {
+  it('keeps an e-mail in the name whole before the type gives way, when that is enough', () => {
     expect(fitAccountColumns(92, want)?.columns).toEqual({ ...want, name: 25 });
     expect(fitAccountColumns(92, want, { nameKeep: 29 })?.columns).toEqual({ ...want, type: 8 });
+    // not enough: the e-mail goes on a line of its own, and the type is not cut for nothing
+    expect(fitAccountColumns(83, want, { nameKeep: 29 })?.columns).toEqual({ ...want, name: 16 });
+    expect(fitAccountColumns(80, want, { nameKeep: 29 })?.columns).toEqual({ ...want, type: 9, name: 16 });
   });
 
   it('puts a last column beside only while the name and type are whole, giving it the rest', () => {
@@ -346,7 +349,7 @@ describe('the table of accounts', () => {
     for (const line of out) expect(displayWidth(line)).toBeLessThanOrEqual(45);
   });
 
-  it('streamed, widens the row of an id or an e-mail wider than the column, never cutting it', () => {
+  it('streamed, widens the row of an id wider than the column and puts such an e-mail below, never cutting either', () => {
     const { exporter } = table(60, 'stream');
     const ahead = () => ({ rows: [], pending: false, widestId: 5 });
     const first = lines(exporter.row({ id: 'acc_1', name: 'Ada Lovelace' }, ahead));
@@ -354,6 +357,14 @@ describe('the table of accounts', () => {
     const mail = lines(exporter.row({ id: 'acc_2', name: 'someone.with.a.long.address@example.org' }, ahead));
     expect(first[0]).toMatch(/^ID {5}TYPE {6}NAME {10}STATE$/);
     expect(later[0]).toMatch(/^acc_a_much_longer_one {2}LINKEDIN {2}Grace Hopper {2}ok$/);
-    expect(mail[0]).toMatch(/^acc_2 {2}LINKEDIN {2}someone\.with\.a\.long\.address@example\.org {2}ok$/);
+    // STATE where the header has it; the address whole on the next line, from the NAME column
+    expect(mail).toEqual([
+      `acc_2  LINKEDIN  ${' '.repeat(14)}ok`,
+      `${' '.repeat(17)}someone.with.a.long.address@example.org`,
+    ]);
+    expect(mail[0]!.indexOf('ok')).toBe(first[0]!.indexOf('STATE'));
+    // one the line has room for takes it, on its row
+    const roomy = lines(exporter.row({ id: 'acc_3', name: 'ada@example.org' }, ahead));
+    expect(roomy).toEqual(['acc_3  LINKEDIN  ada@example.org  ok']);
   });
 });

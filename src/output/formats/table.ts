@@ -5,8 +5,9 @@
 //
 // An id is never cut: it is what one copies into the next command. A held table is sized from all
 // its rows, so a row on a later page is laid out like the first; a streamed one is sized at its
-// first row from what is known then, and a later row whose id (or e-mail) is wider widens its own
-// row rather than lose characters. A pipe or a file has no width (Io.tableColumns): nothing is cut.
+// first row from what is known then, and a later row whose id is wider widens its own row rather
+// than lose characters. An e-mail in NAME with no room goes whole on the line below (rowText), so
+// STATE stays in line. A pipe or a file has no width (Io.tableColumns): nothing is cut.
 //
 // A held row keeps its cells only (a few short strings), never the list item it came from: an
 // outage of 200,000 accounts holds 200,000 small rows.
@@ -282,14 +283,15 @@ function header<R>(layout: Layout, extra: readonly TableColumn<R>[], p: Painter)
   );
 }
 
-function tableOf(c: AccountColumns, more: readonly number[]): Table {
+/** The table of one layout; `address`: the name is an e-mail or a URL, never cut (CLI.md). */
+function tableOf(c: AccountColumns, more: readonly number[], address = false): Table {
   return new Table({
     style: 'plain',
     gap: GAP,
     columns: [
       { width: c.id, overflow: 'cut' },
       { width: c.type, overflow: 'cut' },
-      { width: c.name, overflow: 'cut' },
+      { width: c.name, overflow: address ? 'below' : 'cut' },
       { width: c.state },
       // wrapped at spaces: a reason code, a date or a link is never cut
       ...more.map((width) => ({ width })),
@@ -299,9 +301,10 @@ function tableOf(c: AccountColumns, more: readonly number[]): Table {
 
 /**
  * One row in the layout. An id wider than its column (read after a streamed table was sized)
- * widens its row, and so does an e-mail in NAME; another name only into room the line has spare.
- * The line is then wider than the terminal (which soft-wraps it) rather than an id or an address
- * losing characters.
+ * widens its row: the line is then wider than the terminal (which soft-wraps it) rather than the
+ * id losing characters. A longer name takes the room the line has spare; past that an e-mail or a
+ * URL goes whole on the line below, from the NAME column (the STATE and the rest stay in line, the
+ * terminal soft-wraps what is wider than it), and another name is cut.
  */
 function rowText(cells: Cells, layout: Layout, total: number, p: Painter): string {
   const { columns } = layout;
@@ -316,7 +319,10 @@ function rowText(cells: Cells, layout: Layout, total: number, p: Painter): strin
   const free = Math.max(0, total - used);
   const idExtra = Math.max(0, displayWidth(cells.id) - columns.id);
   const nameOver = columns.name > 0 ? Math.max(0, displayWidth(cells.name) - columns.name) : 0;
-  const nameExtra = whole(cells.name) ? nameOver : Math.min(nameOver, Math.max(0, free - idExtra));
+  const room = Math.max(0, free - idExtra);
+  // an address that the spare room cannot hold goes below whole, its column as wide as the others'
+  const address = whole(cells.name);
+  const nameExtra = address && nameOver > room ? 0 : Math.min(nameOver, room);
   const row = { ...columns, id: columns.id + idExtra, name: columns.name + nameExtra };
   const texts = cells.more.map((m, i) => {
     const place = layout.more[i];
@@ -334,7 +340,7 @@ function rowText(cells: Cells, layout: Layout, total: number, p: Painter): strin
   let last = rowMore.length - 1;
   while (last >= 0 && rowMore[last] === 0) last--;
   if (last >= 0 && over > 0) rowMore[last] = Math.max(longestWord(texts[last]!), rowMore[last]! - over);
-  let out = tableOf(row, rowMore).row(
+  let out = tableOf(row, rowMore, address).row(
     [cells.id, cells.type, cells.name, cells.state, ...texts],
     (s, column) => (column === 3 ? p.tone(cells.tone, s) : s === '-' || s === '…' ? p.tone('dim', s) : s),
   );
