@@ -1,7 +1,5 @@
 // `pp profile` with many accounts, end to end: the built bin/pp.js against the in-process sandbox
 // or a small test server that records what it saw (arrival order, requests in flight, 429s).
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../src/providers/index.js';
 import { FakeClock, pp, screen } from '../helpers/pp.js';
-import { baseEnv, bin, root, runCommand, runPp, tempDir } from '../helpers/run.js';
+import { baseEnv, bin, runCommand, runPp, startPp, tempDir } from '../helpers/run.js';
 
 interface Reply {
   status?: number;
@@ -342,78 +340,47 @@ describe('pp profile with many accounts', () => {
   it('Ctrl-C stops new requests, prints what finished in order, and exits 130', async () => {
     const { url, seen } = await testServer(() => ({ delayMs: 150 }));
     const list = ids(40);
-    const child = spawn(
-      process.execPath,
-      [bin, '--base-url', url, 'profile', ...list, '--concurrency', '2', '--json'],
-      {
-        env: apiEnv(),
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+    const { child, printed, done } = startPp(
+      ['--base-url', url, 'profile', ...list, '--concurrency', '2', '--json'],
+      { env: apiEnv() },
     );
-    let stdout = '';
-    let stderr = '';
     let interrupted = false;
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
+    child.stdout.on('data', () => {
       // Once: a second Ctrl-C is the user insisting, and pp then exits at once.
-      if (!interrupted && stdout.split('\n').length > 4) interrupted = child.kill('SIGINT');
+      if (!interrupted && printed().stdout.split('\n').length > 4) interrupted = child.kill('SIGINT');
     });
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    const { code, stdout, stderr } = await done;
     expect(code).toBe(130);
-    const printed = ndjson(stdout).map((l) => l.account_id);
-    expect(printed.length).toBeGreaterThanOrEqual(4);
-    expect(printed).toEqual(list.slice(0, printed.length));
+    const finished = ndjson(stdout).map((l) => l.account_id);
+    expect(finished.length).toBeGreaterThanOrEqual(4);
+    expect(finished).toEqual(list.slice(0, finished.length));
     expect(seen.ids.length).toBeLessThan(40);
     expect(stderr).toMatch(/interrupted: \d+ accounts of \d+ started/);
   });
 
   it('Ctrl-C prints every account that finished, also those after one it stopped', async () => {
     const { url, seen } = await testServer((id) => ({ delayMs: id === 'acc_2' ? 10_000 : 50 }));
-    const child = spawn(process.execPath, [bin, '--base-url', url, 'profile', ...ids(4), '--json'], {
-      env: apiEnv(),
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const { child, done } = startPp(['--base-url', url, 'profile', ...ids(4), '--json'], { env: apiEnv() });
     while (seen.ids.length < 4) await new Promise((resolve) => setTimeout(resolve, 20));
     await new Promise((resolve) => setTimeout(resolve, 400)); // acc_1, acc_3 and acc_4 answered
     child.kill('SIGINT');
-    const [code] = (await once(child, 'close')) as [number | null];
+    const { code, stdout, stderr } = await done;
     expect(code).toBe(130);
     expect(ndjson(stdout).map((l) => l.account_id)).toEqual(['acc_1', 'acc_3', 'acc_4']);
     expect(stderr).toBe('interrupted: 3 accounts of 4 started: 3 ok\n');
   });
 
   it('prints each result as soon as the order allows, while the next id is still to come', async () => {
-    const child = spawn(process.execPath, [bin, '--sandbox', '--json', 'profile', '--from-file', '-'], {
-      env: baseEnv(),
-      cwd: root,
-      stdio: ['pipe', 'pipe', 'pipe'],
+    const { child, printed, done } = startPp(['--sandbox', '--json', 'profile', '--from-file', '-'], {
+      openStdin: true,
     });
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
     child.stdin.write('acc_demo_gmail\n');
     // the first result, before any more input (it used to wait for the next id)
-    const first = await new Promise<string>((resolve, reject) => {
-      const late = setTimeout(() => reject(new Error(`no result yet; stdout: ${stdout}`)), 5_000);
-      child.stdout.on('data', (d: string) => {
-        stdout += d;
-        if (stdout.includes('\n')) {
-          clearTimeout(late);
-          resolve(stdout.slice(0, stdout.indexOf('\n')));
-        }
-      });
-    });
+    await expect.poll(() => printed().stdout, { timeout: 5_000 }).toContain('\n');
+    const first = printed().stdout.split('\n')[0]!;
     expect((JSON.parse(first) as { account_id: string }).account_id).toBe('acc_demo_gmail');
     child.stdin.end('acc_demo_twitter\n');
-    const [code] = (await once(child, 'close')) as [number | null];
+    const { code, stdout } = await done;
     expect(code).toBe(0);
     expect(ndjson(stdout).map((l) => l.account_id)).toEqual(['acc_demo_gmail', 'acc_demo_twitter']);
   });
@@ -439,18 +406,9 @@ const slowRun = (url: string, n: number): string =>
     .join(' ');
 
 /** Runs a shell command line with a terminal (`script`) for its standard error; what the terminal showed. */
-function inTerminal(command: string): Promise<{ code: number | null; tty: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], {
-      env: apiEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let tty = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      tty += d;
-    });
-    child.on('close', (code) => resolve({ code, tty }));
-  });
+async function inTerminal(command: string): Promise<{ code: number | null; tty: string }> {
+  const { code, stdout } = await runCommand('script', ['-qec', command, '/dev/null'], { env: apiEnv() });
+  return { code, tty: stdout };
 }
 
 describe('when the reader of standard output leaves early', () => {

@@ -3,13 +3,11 @@
 // first and the checkpoint code is not echoed; and the morning round against a served `pp sandbox`,
 // which remembers between commands: a link for every account that needs it, then the wait that
 // sees them come back, in under 15 seconds, offline.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, api, KEY } from '../helpers/api.js';
 import { answer, FaultServer, hang } from '../helpers/fault-server.js';
 import { inTerminal } from '../helpers/pty.js';
-import { baseEnv, bin, type RunResult, root, spawnPp } from '../helpers/run.js';
+import { baseEnv, type RunResult, type Started, serveSandbox, spawnPp, startPp } from '../helpers/run.js';
 import { describeWith } from '../helpers/tools.js';
 
 let server: FaultServer;
@@ -20,31 +18,7 @@ afterAll(() => server.close());
 
 const env = () => baseEnv({ PP_API_KEY: KEY, PP_BASE_URL: server.origin });
 
-interface Served {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** `pp sandbox` on a free port, in a process of its own: it remembers between commands. */
-async function serveSandbox(): Promise<Served> {
-  const child = spawn(process.execPath, [bin, 'sandbox', '--port', '0'], { env: baseEnv(), cwd: root });
-  child.stdout.setEncoding('utf8');
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (d: string) => {
-      text += d;
-      if (text.includes('\n')) resolve(text.trim());
-    });
-    child.once('exit', () => reject(new Error('pp sandbox exited')));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGINT');
-      if (child.exitCode === null) await once(child, 'exit');
-    },
-  };
-}
+type Served = Started & { url: string };
 
 /**
  * pp in a child process, interrupted (SIGINT, as Ctrl-C sends; or SIGTERM, as a scheduler's timeout
@@ -55,24 +29,14 @@ async function interrupted(
   requests: number,
   signal: NodeJS.Signals = 'SIGINT',
 ): Promise<RunResult & { afterSignalMs: number }> {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: env(),
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const { child, done } = startPp(args, { env: env() });
   await server.waitForRequests(requests);
   await new Promise((resolve) => setTimeout(resolve, 100)); // into the wait, or the request
   const sent = performance.now();
   child.kill(signal);
-  const [code, killedBy] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
-  clearTimeout(killer);
+  const result = await done;
   server.dropConnections();
-  return { code, signal: killedBy, stdout, stderr, afterSignalMs: performance.now() - sent };
+  return { ...result, afterSignalMs: performance.now() - sent };
 }
 
 describe('Ctrl-C ends a bounded wait at once', () => {
@@ -127,7 +91,10 @@ describeWith('python3', 'the fixing commands on a terminal', () => {
   beforeAll(async () => {
     sandbox = await serveSandbox();
   });
-  afterAll(() => sandbox.stop());
+  afterAll(async () => {
+    sandbox.child.kill('SIGINT');
+    await sandbox.done;
+  });
   const ttyEnv = () =>
     baseEnv({ PP_API_KEY: 'pp_test_tty', PP_BASE_URL: sandbox.url, TERM: 'xterm-256color' });
 
@@ -185,7 +152,10 @@ describe.concurrent('the morning round against a served pp sandbox, offline', ()
   beforeAll(async () => {
     sandbox = await serveSandbox();
   });
-  afterAll(() => sandbox.stop());
+  afterAll(async () => {
+    sandbox.child.kill('SIGINT');
+    await sandbox.done;
+  });
 
   it('reconnect --needing, then wait: every account that needed its owner comes back, in under 15 s', async () => {
     const served = { env: baseEnv({ PP_BASE_URL: sandbox.url, PP_API_KEY: 'pp_test_morning' }) };

@@ -1,8 +1,6 @@
 // pp in a hostile world: the key never leaves for another origin or shows in any output, a broken
 // config file is refused and left as it was, writes are atomic, and Ctrl-C or a closed pipe end the
 // program quietly. Each case spawns the built bin/pp.js.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import {
   chmodSync,
   existsSync,
@@ -16,7 +14,7 @@ import {
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answer, FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
-import { baseEnv, bin, type RunResult, root, runCommand, runPp, tempDir } from '../helpers/run.js';
+import { baseEnv, bin, type RunResult, runCommand, runPp, startPp, tempDir } from '../helpers/run.js';
 import { itWith } from '../helpers/tools.js';
 
 const KEY = 'pp_live_S4f3tyT3stK3y0123456789QrSt';
@@ -463,17 +461,11 @@ describe('config safety', () => {
     );
     const env = configEnv(dir);
     for (const [i, key] of keys.entries()) {
-      const child = spawn(process.execPath, [bin, 'config', 'set-key', '--no-verify'], {
-        env,
-        cwd: root,
-        stdio: 'pipe',
-      });
-      child.stdin.end(key);
-      const closed = once(child, 'close');
+      const { child, done } = startPp(['config', 'set-key', '--no-verify'], { env, input: key });
       // spread the kills over start-up, the conf import and the write itself
       await new Promise((resolve) => setTimeout(resolve, 60 + ((i * 37) % 260)));
       child.kill('SIGKILL');
-      await closed;
+      await done;
       const file = join(dir, 'config.json');
       if (existsSync(file)) {
         const stored = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -493,32 +485,8 @@ describe('config safety', () => {
 });
 
 describe('signals and pipes', () => {
-  interface Spawned {
-    child: ChildProcess;
-    done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
-  }
-
-  function start(args: string[]): Spawned {
-    const child = spawn(process.execPath, [bin, '--base-url', server.origin, ...args], {
-      env: baseEnv({ PP_API_KEY: KEY }),
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    const done = once(child, 'close').then(([code, signal]) => {
-      clearTimeout(killer);
-      return { code: code as number | null, signal: signal as NodeJS.Signals | null, stdout, stderr };
-    });
-    return { child, done };
-  }
+  const start = (args: string[]) =>
+    startPp(['--base-url', server.origin, ...args], { env: baseEnv({ PP_API_KEY: KEY }) });
 
   async function interruptAfterFirstRequest(args: string[]) {
     const { child, done } = start(args);

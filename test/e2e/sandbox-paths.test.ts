@@ -1,26 +1,17 @@
 // `pp sandbox` answers a path it does not serve with a 404 whose problem details name that path.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseEnv, bin } from '../helpers/run.js';
+import { type Started, serveSandbox } from '../helpers/run.js';
 
-let child: ReturnType<typeof spawn>;
+let sandbox: Started & { url: string };
 let url: string;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [bin, 'sandbox', '--port', '0'], { env: baseEnv() });
-  let out = '';
-  url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      if (out.includes('\n')) resolve(out.split('\n')[0]!);
-    });
-    child.on('exit', (code) => reject(new Error(`pp sandbox exited ${code}`)));
-  });
+  sandbox = await serveSandbox();
+  url = sandbox.url;
 });
 afterAll(async () => {
-  child.kill('SIGTERM');
-  if (child.exitCode === null) await once(child, 'exit');
+  sandbox.child.kill('SIGTERM');
+  await sandbox.done;
 });
 
 describe('pp sandbox, other paths', () => {

@@ -2,11 +2,10 @@
 // the output paused for 3 s, every one of 3,000 accounts is still reported as the server answered
 // it (404, exit 7), none as "no answer within the 1 s timeout". Before the writer moved off the
 // event loop, a blocked synchronous write made several time out (exit 16).
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { MemoryStream, pp } from '../helpers/pp.js';
-import { baseEnv, bin, root } from '../helpers/run.js';
+import { baseEnv, startPp } from '../helpers/run.js';
 
 /** A standard output whose reader has stopped: every write says "wait" until resume(). */
 class PausedStream extends MemoryStream {
@@ -68,10 +67,8 @@ describe('a paused reader of standard output', () => {
 
   it('pauses the output, not the requests: every line arrives, and the exit code is the server’s answer', async () => {
     const ids = Array.from({ length: 3000 }, (_, i) => `acc_slow_${i}`);
-    const child = spawn(
-      process.execPath,
+    const { child, done } = startPp(
       [
-        bin,
         '--base-url',
         sandbox.url,
         '--timeout',
@@ -83,22 +80,13 @@ describe('a paused reader of standard output', () => {
         '-',
         '--json',
       ],
-      { env: baseEnv({ PP_API_KEY: 'pp_test_slow_reader' }), cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
+      { env: baseEnv({ PP_API_KEY: 'pp_test_slow_reader' }), input: `${ids.join('\n')}\n` },
     );
-    child.stdin.end(`${ids.join('\n')}\n`);
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
     // Read nothing for 3 s: the pipe fills up and pp's writes wait.
     child.stdout.pause();
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
     child.stdout.resume();
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stdout, stderr } = await done;
     const lines = stdout
       .trim()
       .split('\n')

@@ -2,8 +2,6 @@
 // 143): the command stops, what a machine format promises on failure is written (pp_status_success
 // 0; PP UNKNOWN with exit 3 for nagios), and the exit code is 143. In process, the run's signal is
 // aborted as main.ts aborts it; in a real process, the signal itself.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import parsePrometheus from 'parse-prometheus-text-format';
@@ -11,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Termination } from '../../src/deps.js';
 import { FaultServer, hang, json } from '../helpers/fault-server.js';
 import { pp } from '../helpers/pp.js';
-import { baseEnv, bin, root, tempDir } from '../helpers/run.js';
+import { baseEnv, startPp, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_Term1nat3T3stK3y0123456789abcd';
 const OLD = 'pp_status_success{profile="default"} 1\n';
@@ -87,27 +85,8 @@ describe('SIGTERM, in process', () => {
 });
 
 describe('SIGTERM to a real process', () => {
-  function start(args: string[]): {
-    child: ChildProcess;
-    done: Promise<{ code: number | null; stdout: string }>;
-  } {
-    const child = spawn(process.execPath, [bin, '--base-url', server.origin, ...args], {
-      env: baseEnv({ PP_API_KEY: KEY }),
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr!.resume();
-    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    const done = once(child, 'close').then(([code]) => {
-      clearTimeout(killer);
-      return { code: code as number | null, stdout };
-    });
-    return { child, done };
-  }
+  const start = (args: string[]) =>
+    startPp(['--base-url', server.origin, ...args], { env: baseEnv({ PP_API_KEY: KEY }) });
 
   it('pp status --format prometheus writes pp_status_success 0 and exits 143; nagios says UNKNOWN, exit 3', async () => {
     slowList();
