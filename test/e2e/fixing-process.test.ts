@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, api, KEY } from '../helpers/api.js';
 import { answer, FaultServer, hang } from '../helpers/fault-server.js';
 import { inTerminal } from '../helpers/pty.js';
-import { baseEnv, type RunResult, type Started, serveSandbox, spawnPp, startPp } from '../helpers/run.js';
+import { baseEnv, type RunResult, servedSandbox, spawnPp, startPp } from '../helpers/run.js';
 import { describeWith } from '../helpers/tools.js';
 
 let server: FaultServer;
@@ -17,8 +17,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const env = () => baseEnv({ PP_API_KEY: KEY, PP_BASE_URL: server.origin });
-
-type Served = Started & { url: string };
 
 /**
  * pp in a child process, interrupted (SIGINT, as Ctrl-C sends; or SIGTERM, as a scheduler's timeout
@@ -87,16 +85,9 @@ describe('Ctrl-C ends a bounded wait at once', () => {
 describeWith('python3', 'the fixing commands on a terminal', () => {
   // A pseudo-terminal run blocks this process (spawnSync): the API it talks to is a served sandbox,
   // in a process of its own, not a server in this one.
-  let sandbox: Served;
-  beforeAll(async () => {
-    sandbox = await serveSandbox();
-  });
-  afterAll(async () => {
-    sandbox.child.kill('SIGINT');
-    await sandbox.done;
-  });
+  const sandbox = servedSandbox();
   const ttyEnv = () =>
-    baseEnv({ PP_API_KEY: 'pp_test_tty', PP_BASE_URL: sandbox.url, TERM: 'xterm-256color' });
+    baseEnv({ PP_API_KEY: 'pp_test_tty', PP_BASE_URL: sandbox.url(), TERM: 'xterm-256color' });
 
   it('reconnect asks first, naming how many and the command; no sends nothing', () => {
     const run = inTerminal(['accounts', 'reconnect', 'acc_demo_outlook_error', 'acc_demo_mail_stopped'], {
@@ -148,17 +139,10 @@ describeWith('python3', 'the fixing commands on a terminal', () => {
 
 // two waits of about 5 s of real time each (the sandbox's own pace): side by side
 describe.concurrent('the morning round against a served pp sandbox, offline', () => {
-  let sandbox: Served;
-  beforeAll(async () => {
-    sandbox = await serveSandbox();
-  });
-  afterAll(async () => {
-    sandbox.child.kill('SIGINT');
-    await sandbox.done;
-  });
+  const sandbox = servedSandbox();
 
   it('reconnect --needing, then wait: every account that needed its owner comes back, in under 15 s', async () => {
-    const served = { env: baseEnv({ PP_BASE_URL: sandbox.url, PP_API_KEY: 'pp_test_morning' }) };
+    const served = { env: baseEnv({ PP_BASE_URL: sandbox.url(), PP_API_KEY: 'pp_test_morning' }) };
     const started = performance.now();
     const links = await spawnPp(['accounts', 'reconnect', '--needing', '--yes', '--format', 'csv'], served);
     expect(links.code).toBe(0);

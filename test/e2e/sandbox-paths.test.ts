@@ -1,18 +1,8 @@
 // `pp sandbox` answers a path it does not serve with a 404 whose problem details name that path.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Started, serveSandbox } from '../helpers/run.js';
+import { describe, expect, it } from 'vitest';
+import { servedSandbox } from '../helpers/run.js';
 
-let sandbox: Started & { url: string };
-let url: string;
-
-beforeAll(async () => {
-  sandbox = await serveSandbox();
-  url = sandbox.url;
-});
-afterAll(async () => {
-  sandbox.child.kill('SIGTERM');
-  await sandbox.done;
-});
+const sandbox = servedSandbox();
 
 describe('pp sandbox, other paths', () => {
   it.each([
@@ -21,7 +11,7 @@ describe('pp sandbox, other paths', () => {
     ['/api/v1/users/me/extra?account_id=acc_demo_gmail', '/api/v1/users/me/extra'],
     ['/', '/'],
   ])('answers GET %s with 404 errors/resource_not_found whose instance is %s', async (path, instance) => {
-    const res = await fetch(`${url}${path}`, { headers: { 'x-api-key': 'pp_test_x' } });
+    const res = await fetch(`${sandbox.url()}${path}`, { headers: { 'x-api-key': 'pp_test_x' } });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({
       status: 404,

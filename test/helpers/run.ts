@@ -5,6 +5,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { baseEnv } from './env.js';
 
 // where most tests have always found them
@@ -101,4 +102,25 @@ export async function serveSandbox(args: string[] = []): Promise<Started & { url
     started.done.then((r) => reject(new Error(`pp sandbox exited ${r.code}: ${r.stderr}`)), reject);
   });
   return { ...started, url };
+}
+
+/**
+ * A `pp sandbox` process for the tests of the describe block (or file) this is called in, started
+ * before them and stopped with Ctrl-C after: its base URL, once they run.
+ */
+export function servedSandbox(): { url(): string } {
+  let served: (Started & { url: string }) | undefined;
+  beforeAll(async () => {
+    served = await serveSandbox();
+  });
+  afterAll(async () => {
+    served?.child.kill('SIGINT');
+    await served?.done;
+  });
+  return {
+    url: () => {
+      if (!served) throw new Error('the sandbox is served only while the tests run');
+      return served.url;
+    },
+  };
 }
