@@ -224,12 +224,14 @@ export function sourceReason(status: string): (HealthReason & { state: HealthSta
  * must act); otherwise the worst of the sources and the warnings wins, and with nothing known the
  * account is ok. Reasons: the error's first, then the others worst first, each code once.
  */
+/** The health of every account with nothing to say: one object, never changed, shared by them all. */
+const healthy: Health = Object.freeze({ state: 'ok', reasons: Object.freeze([]) });
+
 export function healthOf(input: HealthInput): Health {
   // Most accounts of a list: every source OK, nothing else known. Said at once, without the
   // findings' maps and arrays (10,000 accounts of pp accounts --json spent ~20 ms building them).
   const { sources } = input;
-  if (!input.error && !input.warnings && sources && sources.length > 0 && sources.every(isOk))
-    return { state: 'ok', reasons: [] };
+  if (!input.error && !input.warnings && sources && sources.length > 0 && sources.every(isOk)) return healthy;
   const others = [
     ...(input.sources ? fromSources(input.sources) : []),
     ...(input.warnings ? fromWarnings(input.warnings) : []),

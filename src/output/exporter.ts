@@ -159,6 +159,11 @@ export interface Ahead<R> {
 export interface Exporter<R> {
   head(): string;
   row(row: R, ahead?: () => Ahead<R>): string;
+  /**
+   * The rows of a page at once, as row() writes each: where a format lays a page out faster whole
+   * (json: one test of the page for the key rather than one a line). See rowsText.
+   */
+  rows?(rows: readonly R[]): string;
   /** On a terminal, the place of a row still awaited while later ones print (stream tables). */
   mark?(id: string, note: string, ahead?: () => Ahead<R>): string;
   /** After the last row: writes what the format writes at the end, then the count line for a person. */
@@ -172,6 +177,14 @@ export interface Exporter<R> {
    */
   failed?(error: PpError): Failure;
 }
+
+/** The text of a page of rows: the format's rows() where it has one, else row() for each. */
+export const rowsText = <R>(out: Exporter<R>, rows: readonly R[]): string => {
+  if (out.rows) return out.rows(rows);
+  let text = '';
+  for (const row of rows) text += out.row(row);
+  return text;
+};
 
 /** What a format writes on standard output when the command fails, and the exit code it makes that. */
 export interface Failure {

@@ -113,5 +113,5 @@ export interface HealthReason {
 /** The `--json` shape as well: `{"state", "reasons"}`, reasons empty when ok. */
 export interface Health {
   state: HealthState;
-  reasons: HealthReason[];
+  reasons: readonly HealthReason[];
 }

@@ -1,8 +1,9 @@
 // pp's standard output and error. On a terminal they are Node's own streams. Anywhere else (a pipe,
-// a file, /dev/null: every script and cron job) pp writes to the descriptor itself with fs.write,
-// which runs in libuv's thread pool: a reader that is slow or paused blocks that thread, never the
-// event loop, so requests in flight go on and their timers stay honest. write() says when the queue
-// is long (false, then 'drain'), which is the backpressure a many-account run awaits.
+// a file, /dev/null: every script and cron job) pp writes to the descriptor itself. To a pipe with
+// fs.write, which runs in libuv's thread pool: a reader that is slow or paused blocks that thread,
+// never the event loop, so requests in flight go on and their timers stay honest. write() says when
+// the queue is long (false, then 'drain'), which is the backpressure a many-account run awaits. To a
+// file or /dev/null, which have no reader to wait for, at once (writeSync).
 //
 // Not Node's process.stdout on a pipe: it loads node:net and node:stream (~6 ms of every start), and
 // it makes the pipe non-blocking, which a shell's other programs sharing it do not expect.
@@ -10,8 +11,14 @@ import { fstatSync, write, writeSync } from 'node:fs';
 import { builtin } from '../builtin.js';
 import type { OutStream } from './streams.js';
 
-/** write() returns false once this many bytes of a descriptor wait in the queue. */
-const HIGH_WATER = 64 * 1024;
+/**
+ * write() returns false once this many bytes of a descriptor wait in the queue. More than a page of
+ * the accounts list as NDJSON (~130 KB), so that the write of one page overlaps the laying out of
+ * the next: at 64 KB every page waited for its own write before the next was laid out (10,000
+ * accounts to /dev/null: ~57 ms of waiting, ~5% of the run; `npm run bench`). Still a bound on
+ * what a reader that does not read costs: 1 MB.
+ */
+const HIGH_WATER = 1024 * 1024;
 
 /**
  * The first bytes of a run are written at once (writeSync) while nothing waits in the queue: an
@@ -104,12 +111,21 @@ export class StdioWriter implements OutStream {
    * @param onError called when a write fails (EPIPE: the reader has gone; ENOSPC, EIO, ...);
    *   nothing more is written to the descriptor after it.
    */
+  /**
+   * A regular file or /dev/null: written at once, always (as Node's own process.stdout writes to a
+   * file), while nothing waits in the queue. No reader can hold such a write up, and a write that
+   * waits for the thread pool costs more than it does: 10,000 accounts to /dev/null, 5% of the run.
+   */
+  readonly #direct: boolean;
+
   constructor(
     readonly fd: number,
     private readonly open: () => NodeJS.WriteStream,
     private readonly onError: (err: NodeJS.ErrnoException) => void,
   ) {
-    this.isTTY = isTerminal(fd);
+    const kind = descriptorKind(fd);
+    this.isTTY = kind === 'terminal';
+    this.#direct = kind === 'file';
   }
 
   get columns(): number | undefined {
@@ -125,8 +141,8 @@ export class StdioWriter implements OutStream {
     if (this.isTTY) return this.stream().write(chunk);
     let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
     if (bytes.length === 0) return true;
-    if (queue.empty && bytes.length <= syncBudget) {
-      syncBudget -= bytes.length;
+    if (queue.empty && (this.#direct || bytes.length <= syncBudget)) {
+      if (!this.#direct) syncBudget -= bytes.length;
       let written = 0;
       try {
         written = writeSync(this.fd, bytes);
@@ -181,18 +197,25 @@ export class StdioWriter implements OutStream {
   }
 }
 
-/** Whether a descriptor is a terminal, without loading node:tty (and node:net with it) for the usual answers. */
-export function isTerminal(fd: number): boolean {
+/**
+ * What a descriptor writes to, without loading node:tty (and node:net with it) for the usual
+ * answers: a terminal; a regular file or /dev/null, which no reader can hold up; or anything else
+ * (a pipe, a socket, another device, or closed).
+ */
+export function descriptorKind(fd: number): 'terminal' | 'file' | 'other' {
   let stat: ReturnType<typeof fstatSync>;
   try {
     stat = fstatSync(fd);
   } catch {
-    return false; // closed
+    return 'other'; // closed
   }
-  if (!stat.isCharacterDevice()) return false; // a pipe, a socket, a file
+  if (stat.isFile()) return 'file';
+  if (!stat.isCharacterDevice()) return 'other'; // a pipe, a socket
   // /dev/null is a character device too. On Linux it and the other memory devices have major
   // number 1 (bits 8-19 of the device number, higher major bits past 32), and none of them is a
   // terminal; for every other device, ask.
-  if (process.platform === 'linux' && stat.rdev < 2 ** 32 && (stat.rdev >>> 8) % 4096 === 1) return false;
-  return builtin('node:tty').isatty(fd);
+  if (process.platform === 'linux' && stat.rdev < 2 ** 32 && (stat.rdev >>> 8) % 4096 === 1) return 'file';
+  return builtin('node:tty').isatty(fd) ? 'terminal' : 'other';
 }
+
+export const isTerminal = (fd: number): boolean => descriptorKind(fd) === 'terminal';

@@ -83,25 +83,42 @@ describe('SecretMatcher with a key of any length', () => {
   });
 });
 
-describe('Io with a long secret', () => {
-  it('masks a 100,000-character key in what it writes, in every form (the regular expression threw)', () => {
-    let written = '';
-    const io = new Io({
-      stdout: {
-        write: (s: string) => {
-          written += s;
-          return true;
-        },
-        once: () => undefined,
+/** An Io whose standard output is a string. */
+function writtenIo(): { io: Io; written: () => string } {
+  let written = '';
+  const io = new Io({
+    stdout: {
+      write: (s: string) => {
+        written += s;
+        return true;
       },
-      stderr: { write: () => true, once: () => undefined },
-      stdin: emptyStdin,
-      env: {},
-    });
+      once: () => undefined,
+    },
+    stderr: { write: () => true, once: () => undefined },
+    stdin: emptyStdin,
+    env: {},
+  });
+  return { io, written: () => written };
+}
+
+describe('Io and its secrets', () => {
+  it('masks a 100,000-character key in what it writes, in every form (the regular expression threw)', () => {
+    const { io, written } = writtenIo();
     const key = `pp_live_${'Xy9-'.repeat(25_000)}`;
     io.addSecret(key, 'pp_live_…Xy9-');
     io.out(`${key} ${encodeURIComponent(key).replaceAll('-', '%2D')}`);
-    expect(written).toBe('pp_live_…Xy9- pp_live_…Xy9-');
+    expect(written()).toBe('pp_live_…Xy9- pp_live_…Xy9-');
     expect(io.holdsSecret(`a ${key.toUpperCase()} b`)).toBe(true);
+  });
+
+  it('writes a text found clean once without looking again, until another secret is added', () => {
+    const { io, written } = writtenIo();
+    io.addSecret('pp_live_first0123', 'pp_live_…0123');
+    const page = 'acc_1 pp_live_second4567\n';
+    expect(io.holdsSecret(page)).toBe(false);
+    io.out(page);
+    io.addSecret('pp_live_second4567', 'pp_live_…4567');
+    io.out(page);
+    expect(written()).toBe(`${page}acc_1 pp_live_…4567\n`);
   });
 });

@@ -1,12 +1,12 @@
-// StdioWriter: off a terminal it writes to the descriptor (its first 16 KB at once, then in the
-// thread pool), in order, across both descriptors; a reader that does not read blocks neither the event loop nor the requests,
+// StdioWriter: off a terminal it writes to the descriptor (to a file or /dev/null at once; to a pipe
+// its first 16 KB at once, then in the thread pool), in order, across both descriptors; a reader that does not read blocks neither the event loop nor the requests,
 // and write() says when to wait (backpressure); a failed write is reported once.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, constants, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isTerminal, StdioWriter } from '../../src/output/stdio.js';
+import { descriptorKind, isTerminal, StdioWriter } from '../../src/output/stdio.js';
 import { tempDir } from '../helpers/run.js';
 
 const open: number[] = [];
@@ -28,44 +28,72 @@ function fifo(writerFlags: number): { path: string; reader: number; writer: numb
   return { path, reader, writer };
 }
 
+/** Whether everything written is out before the event loop turns (a queued write needs a turn). */
+const atOnce = (out: StdioWriter) => async (): Promise<boolean> => {
+  let idle = false;
+  void out.idle().then(() => {
+    idle = true;
+  });
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+  return idle;
+};
+
+/** What a pipe's non-blocking reader can read now. */
+function readAvailable(fd: number): string {
+  const buffer = Buffer.alloc(1024 * 1024);
+  let text = '';
+  for (;;) {
+    let n = 0;
+    try {
+      n = readSync(fd, buffer);
+    } catch {
+      break; // EAGAIN: nothing more for now
+    }
+    if (n === 0) break;
+    text += buffer.toString('utf8', 0, n);
+  }
+  return text;
+}
+
 const never = () => {
   throw new Error('the stream should not have been built');
 };
 
-describe('isTerminal', () => {
-  it('is false for /dev/null, a file, a pipe and a closed descriptor', () => {
+describe('descriptorKind', () => {
+  it('tells a file and /dev/null from a pipe and a closed descriptor, none of them a terminal', () => {
     const devNull = track(openSync('/dev/null', 'w'));
     const file = track(openSync(join(tempDir(), 'out'), 'w'));
     const { writer } = fifo(0);
-    expect(isTerminal(devNull)).toBe(false);
-    expect(isTerminal(file)).toBe(false);
-    expect(isTerminal(writer)).toBe(false);
-    expect(isTerminal(987_654)).toBe(false);
+    expect([devNull, file, writer, 987_654].map(descriptorKind)).toEqual(['file', 'file', 'other', 'other']);
+    expect([devNull, file, writer, 987_654].some(isTerminal)).toBe(false);
   });
 });
 
 describe('StdioWriter', () => {
   // first in this file: the budget of bytes written at once is the process's, spent by the tests after
-  it('writes a run’s first bytes at once (no thread pool for a page of help), then through the queue', async () => {
-    const path = join(tempDir(), 'out');
-    const fd = track(openSync(path, 'w'));
-    const out = new StdioWriter(fd, never, never);
-    /** Whether everything written is out before the event loop turns (a queued write needs a turn). */
-    const outAtOnce = async () => {
-      let idle = false;
-      void out.idle().then(() => {
-        idle = true;
-      });
-      for (let i = 0; i < 5; i++) await Promise.resolve();
-      return idle;
-    };
+  it('writes a run’s first bytes to a pipe at once (no thread pool for a page of help), then through the queue', async () => {
+    const { reader, writer } = fifo(0);
+    const out = new StdioWriter(writer, never, never);
+    const outAtOnce = atOnce(out);
     out.write('written before write() returns\n');
     expect(await outAtOnce()).toBe(true);
-    expect(readFileSync(path, 'utf8')).toBe('written before write() returns\n');
+    expect(readAvailable(reader)).toBe('written before write() returns\n');
     out.write('x'.repeat(20 * 1024)); // past the 16 KB: queued
     expect(await outAtOnce()).toBe(false);
     await out.idle();
-    expect(readFileSync(path, 'utf8')).toHaveLength(31 + 20 * 1024);
+    expect(readAvailable(reader)).toHaveLength(20 * 1024);
+  });
+
+  it('writes to a file or /dev/null at once, however much (no reader can hold it up)', async () => {
+    const path = join(tempDir(), 'out');
+    for (const fd of [track(openSync(path, 'w')), track(openSync('/dev/null', 'w'))]) {
+      const out = new StdioWriter(fd, never, never);
+      const outAtOnce = atOnce(out);
+      // far past the 16 KB a pipe gets at once, and past the queue's 1 MB
+      for (let i = 0; i < 3; i++) expect(out.write('x'.repeat(1024 * 1024))).toBe(true);
+      expect(await outAtOnce()).toBe(true);
+    }
+    expect(readFileSync(path, 'utf8')).toHaveLength(3 * 1024 * 1024);
   });
 
   it('writes every byte to a file, in order, without building the stream', async () => {
@@ -100,7 +128,8 @@ describe('StdioWriter', () => {
   it('a reader that does not read blocks neither the event loop nor anything else; then nothing is lost', async () => {
     const { path, reader, writer } = fifo(0); // a blocking pipe, as a shell gives one
     const out = new StdioWriter(writer, never, never);
-    const lines = Array.from({ length: 8000 }, (_, i) => `${i} ${'x'.repeat(60)}\n`); // ~540 KB, far past a pipe's 64 KB
+    // ~2.7 MB: far past a pipe's 64 KB, and past the 1 MB queue that makes write() say to wait
+    const lines = Array.from({ length: 40_000 }, (_, i) => `${i} ${'x'.repeat(60)}\n`);
     let refused = 0;
     for (const line of lines) if (!out.write(line)) refused++;
     // backpressure: write() said to wait once the queue was long
