@@ -25,12 +25,14 @@ const dist = join(__dirname, '..', 'dist');
 const bundle = join(dist, 'pp.cjs');
 const argv = process.argv.slice(2);
 
-// The two command lines that must cost no more than Node's own start-up (measured by npm run
-// bench against `node -e 0`), answered before the bundle is read, which is ~10 ms of ~35:
+// The command lines that must cost no more than Node's own start-up (measured by npm run bench
+// against `node -e 0`), answered before the bundle is read, which is ~10 ms of ~35:
 // - `pp --version`, which scripts run to check the install: the package's version, as the bundle
 //   would print it (it is built from the same package.json), once the bundle is known to be there;
 // - `pp __complete …`, which a shell runs on every Tab: dist/tab.cjs, only what completing reads
-//   (src/tab-main.ts); a command line it does not take (an option, --help) goes to the bundle.
+//   (src/tab-main.ts); a command line it does not take (an option, --help) goes to the bundle;
+// - `pp --help`, `pp <command> --help`, `pp help …`: dist/help.cjs prints the page the program
+//   laid out at build time (dist/help.json), where the output is as wide as it was then.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V') && existsSync(bundle)) {
   const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
   try {
@@ -40,6 +42,15 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V') && exists
     // a full disk, a closed pipe: the program says so (or ends quietly), as for any output
     runBundle();
   }
+} else if (
+  (argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) &&
+  existsSync(join(dist, 'help.cjs'))
+) {
+  // the help pages, as the program laid them out at build time (src/help-main.ts); a command line
+  // they do not hold (an option among the words, a word pp does not know) goes to the bundle
+  require(join(dist, 'help.cjs'))
+    .main(argv)
+    .then((answered) => answered || runBundle(), runBundle);
 } else if (argv[0] === '__complete' && existsSync(join(dist, 'tab.cjs'))) {
   // a failure there (none is known) leaves the answer to the program, which says what it is
   require(join(dist, 'tab.cjs'))

@@ -2,9 +2,11 @@
 // (dist/pp.cjs.cache, made here by a warm-up run). Modules reached only by `await import()` stay
 // lazy: esbuild evaluates them on first import, so the tables, the sandbox and the proxy cost
 // nothing on a path that does not use them. And dist/tab.cjs, the short way a shell's Tab takes
-// (src/tab-main.ts): only what `pp __complete` reads.
+// (src/tab-main.ts): only what `pp __complete` reads. And dist/help.cjs (src/help-main.ts), which
+// prints the help pages laid out here by the program itself (dist/help.json).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -46,7 +48,7 @@ const chalkWithoutDetection = {
   },
 };
 
-const bundles = { pp: 'src/main.ts', tab: 'src/tab-main.ts' };
+const bundles = { pp: 'src/main.ts', tab: 'src/tab-main.ts', help: 'src/help-main.ts' };
 await build({
   absWorkingDir: root,
   entryPoints: Object.fromEntries(Object.entries(bundles).map(([name, entry]) => [name, join(root, entry)])),
@@ -71,9 +73,13 @@ await build({
   },
 });
 
+// The help pages, laid out by the bundle just built (src/help/pages.ts).
+const { helpPages } = createRequire(import.meta.url)(join(root, 'dist/pp.cjs'));
+writeFileSync(join(root, 'dist/help.json'), JSON.stringify(await helpPages()));
+
 // Files of earlier builds (the ESM chunks of older versions, a cache of another bundle) go.
 for (const name of readdirSync(join(root, 'dist'))) {
-  if (!(name.replace(/\.cjs$/, '') in bundles))
+  if (!(name.replace(/\.cjs$/, '') in bundles) && name !== 'help.json')
     rmSync(join(root, 'dist', name), { recursive: true, force: true });
 }
 

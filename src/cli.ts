@@ -16,6 +16,7 @@ import {
   toPpError,
   usageError,
 } from './errors.js';
+import { helpWidth } from './help/page-file.js';
 import { type Format, formatFailure } from './output/formats/index.js';
 import { Io } from './output/io.js';
 import { oneLine } from './output/json.js';
@@ -115,8 +116,8 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
       },
       // commander's own defaults (these, from process.stdout and process.stderr) would build the streams
       // the one width rule of the output (Io): COLUMNS, else the terminal's, else 80
-      getOutHelpWidth: () => io.columns,
-      getErrHelpWidth: () => io.errColumns,
+      getOutHelpWidth: () => helpWidth(io.columns),
+      getErrHelpWidth: () => helpWidth(io.errColumns),
       getOutHasColors: () => io.stdoutColor,
       getErrHasColors: () => io.stderrColor,
     },

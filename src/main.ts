@@ -4,7 +4,7 @@ import { writeSync } from 'node:fs';
 import { realClock, Termination } from './deps.js';
 import { ExitCode, jsonAsked, jsonError, PpError } from './errors.js';
 import { oneLine } from './output/json.js';
-import { StdioWriter } from './output/stdio.js';
+import { cannotWriteStdout, StdioWriter } from './output/stdio.js';
 import { version } from './version.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -21,12 +21,7 @@ export async function main(argv: string[]): Promise<void> {
     if (err.code === 'EPIPE') exit(pending);
     // Any other failure to write the output (a full disk, a terminal gone) loses the result: pp
     // says so on standard error, if it can, and fails.
-    // err.message reads "ENOSPC: no space left on device, write"
-    const reason = err.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
-    const error = new PpError({
-      exitCode: ExitCode.bug,
-      message: `cannot write to standard output: ${reason}${err.code ? ` (${err.code})` : ''}`,
-    });
+    const error = new PpError({ exitCode: ExitCode.bug, message: cannotWriteStdout(err) });
     try {
       writeSync(2, jsonAsked(argv) ? oneLine({ error: jsonError(error) }) : `error: ${error.message}\n`);
     } catch {
@@ -90,3 +85,6 @@ export async function main(argv: string[]): Promise<void> {
   pending = code;
   process.exitCode = code;
 }
+
+/** The help pages laid out at build time (scripts/build.mjs → dist/help.json; see help/pages.ts). */
+export const helpPages = async () => (await import('./help/pages.js')).helpPages();

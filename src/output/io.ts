@@ -3,6 +3,7 @@
 // and in what a JSON body means once parsed (json.ts asks holdsSecret of each decoded string).
 
 import type { Env } from '../deps.js';
+import { columnsFor } from './columns.js';
 import { SecretMatcher } from './secret.js';
 import type { InStream, OutStream, RawInput } from './streams.js';
 
@@ -17,9 +18,6 @@ export interface IoOptions {
   /** --width: the columns to lay out in, whatever the terminal or COLUMNS say */
   width?: number | undefined;
 }
-
-/** Wider than any real terminal; layout past it is only cost. */
-const MAX_COLUMNS = 1000;
 
 export class Io {
   readonly stdout: OutStream;
@@ -73,13 +71,8 @@ export class Io {
     return this.#columnsOf(this.stderr);
   }
 
-  // COLUMNS wins over the terminal so that a person can set it, and a pipe (`pp … | less`, which
-  // has no width) lays out at 80 unless COLUMNS or --width says otherwise.
   #columnsOf(stream: OutStream): number {
-    const fromEnv = Number(this.#env.COLUMNS);
-    const width = this.#width ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : stream.columns || 80);
-    // COLUMNS=1e9 would make every padded line a gigabyte: no terminal is wider than this
-    return Math.min(width, MAX_COLUMNS);
+    return columnsFor(this.#env, this.#width, stream);
   }
 
   /** Never print this value again: it is replaced by its mask everywhere, in every form (secret.ts). */

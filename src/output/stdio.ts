@@ -197,6 +197,13 @@ export class StdioWriter implements OutStream {
   }
 }
 
+/** Why the output is lost, for standard error: "cannot write to standard output: no space left on device (ENOSPC)". */
+export function cannotWriteStdout(err: NodeJS.ErrnoException): string {
+  // err.message reads "ENOSPC: no space left on device, write"
+  const reason = err.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
+  return `cannot write to standard output: ${reason}${err.code ? ` (${err.code})` : ''}`;
+}
+
 /**
  * What a descriptor writes to, without loading node:tty (and node:net with it) for the usual
  * answers: a terminal; a regular file or /dev/null, which no reader can hold up; or anything else

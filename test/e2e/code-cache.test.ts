@@ -53,6 +53,12 @@ describe('the code cache', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).provider).toBe('GMAIL');
     expect(r.stderr).toBe('');
-    expect(readdirSync(join(copy, 'dist')).sort()).toEqual(['pp.cjs', 'pp.cjs.cache', 'tab.cjs']);
+    expect(readdirSync(join(copy, 'dist')).sort()).toEqual([
+      'help.cjs',
+      'help.json',
+      'pp.cjs',
+      'pp.cjs.cache',
+      'tab.cjs',
+    ]);
   });
 });

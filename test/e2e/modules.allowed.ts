@@ -7,6 +7,8 @@ export const allowedModules: Record<string, readonly string[]> = {
   'pp --version': [],
   // dist/tab.cjs: the config file, the completion cache, standard output
   'pp __complete accounts -- acc_': [],
+  // dist/help.cjs: dist/help.json, standard output
+  'pp --help': [],
   'pp whoami --json': [
     // bin/pp.js runs the bundle with a V8 code cache: node:vm and node:module
     'internal/modules/esm/assert',

@@ -1,5 +1,5 @@
 // A guard that is not a timing (issue 20): the built-in modules `pp --version`, `pp whoami --json`
-// (the key in the config file, a loopback server) and `pp __complete` load, as Node itself lists
+// (the key in the config file, a loopback server), `pp __complete` and `pp --help` load, as Node itself lists
 // them (process.moduleLoadList, written at exit by test/helpers/print-modules.cjs), against the
 // allow-list beside this file. crypto, readline, fs/promises and the fs watchers once crept onto
 // `whoami --json` unnoticed (136 → 163 internal modules): a module that does so again fails here,
@@ -57,6 +57,10 @@ describe('the built-in modules pp loads on its hottest paths', () => {
       'pp __complete accounts -- acc_',
       await modulesOf([bin, '__complete', 'accounts', '--', 'acc_'], { PP_CONFIG_DIR: config }),
     );
+  });
+
+  it('pp --help: none beyond an empty script (the page laid out at build time)', async () => {
+    expectAllowed('pp --help', await modulesOf([bin, '--help']));
   });
 
   it('pp whoami --json with the key in the config file: the request, nothing else', async () => {
