@@ -2,7 +2,6 @@
 
 import { chooseAccount, healthFields, showOne } from '../accounts/owner.js';
 import { usageError } from '../errors.js';
-import { renderIdentity } from '../output/render.js';
 import { defineCommand, examples, failOnOption } from './command.js';
 
 export default defineCommand({
@@ -38,8 +37,15 @@ export default defineCommand({
       given,
       argument !== undefined ? 'the account id argument' : '--account',
     );
+    // the renderer (chalk, the width function) loads only for a person: --json never pays for it
     return showOne(ctx, accountId, opts.failOn === 'warning', async ({ label, identity, health }) =>
-      renderIdentity(ctx.io, label, accountId, identity, healthFields(health)),
+      (await import('../output/render.js')).renderIdentity(
+        ctx.io,
+        label,
+        accountId,
+        identity,
+        healthFields(health),
+      ),
     );
   },
 });

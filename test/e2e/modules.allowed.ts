@@ -18,7 +18,7 @@ export const allowedModules: Record<string, readonly string[]> = {
     'vm',
     // main.ts: Ctrl-C aborts the command through an AbortController
     'internal/abort_controller',
-    // chalk reads node:process
+    // commander reads node:process
     'process',
     // one GET with node:http, which brings node:net and the streams
     '_http_agent',
