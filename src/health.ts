@@ -219,14 +219,14 @@ export function sourceReason(status: string): (HealthReason & { state: HealthSta
   return Object.hasOwn(sourceFindings, status) ? sourceFindings[status] : unknownSources(new Set([status]));
 }
 
+/** The health of every account with nothing to say: one object, never changed, shared by them all. */
+const healthy: Health = Object.freeze({ state: 'ok', reasons: Object.freeze([]) });
+
 /**
  * The verdict on one account. An error decides the state on its own (the check failed, or the owner
  * must act); otherwise the worst of the sources and the warnings wins, and with nothing known the
  * account is ok. Reasons: the error's first, then the others worst first, each code once.
  */
-/** The health of every account with nothing to say: one object, never changed, shared by them all. */
-const healthy: Health = Object.freeze({ state: 'ok', reasons: Object.freeze([]) });
-
 export function healthOf(input: HealthInput): Health {
   // Most accounts of a list: every source OK, nothing else known. Said at once, without the
   // findings' maps and arrays (10,000 accounts of pp accounts --json spent ~20 ms building them).

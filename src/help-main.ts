@@ -15,13 +15,10 @@ import { cannotWriteStdout, StdioWriter } from './output/stdio.js';
  * the program must read: an option, a word it does not know), or the output is narrower than the
  * page (COLUMNS, a narrow terminal): the program answers those.
  */
-export async function main(
-  argv: readonly string[],
-  pagesFile = join(__dirname, 'help.json'),
-): Promise<boolean> {
+export async function main(argv: readonly string[]): Promise<boolean> {
   let help: HelpPages;
   try {
-    help = JSON.parse(readFileSync(pagesFile, 'utf8')) as HelpPages;
+    help = JSON.parse(readFileSync(join(__dirname, 'help.json'), 'utf8')) as HelpPages;
   } catch {
     return false;
   }

@@ -135,6 +135,12 @@ off a terminal when nothing did (cron mails nothing).
     const client = await openClient(ctx);
     const profile = ctx.settings.profileChoice().name;
     const now = ctx.clock.now();
+    // The list's first page is asked for before the memory is read: reading and parsing it (~14 ms
+    // at 10,000 accounts, `npm run bench`) happens while the page is on its way.
+    const pages = opts.deep ? undefined : listAccounts(ctx, client, named, { progress: true });
+    const first = pages?.next();
+    first?.catch(() => {}); // awaited below, where a failure is thrown
+    if (first) await new Promise((resolve) => setImmediate(resolve)); // the request goes out
     const memory = remember ? await recall(ctx, profile, opts.deep === true, now) : undefined;
     const out = await ctx.exporter(
       statusView({
@@ -176,17 +182,20 @@ off a terminal when nothing did (cron mails nothing).
     const emit = (row: StatusRow): string => (shows(row) ? out.row(row) : '');
     await ctx.io.out(out.head());
     try {
-      if (opts.deep) await deepRun(ctx, client, named, opts, fromList, emit);
-      else {
-        for await (const rows of listAccounts(ctx, client, named, { progress: true })) {
-          // one write a page, as pp accounts does
-          const page = rowsText(
-            out,
-            rows.filter((row) => fromList(row) && shows(row)),
-          );
-          if (page) await ctx.io.out(page);
+      if (pages && first) {
+        try {
+          for (let next = await first; !next.done; next = await pages.next()) {
+            // one write a page, as pp accounts does
+            const page = rowsText(
+              out,
+              next.value.filter((row) => fromList(row) && shows(row)),
+            );
+            if (page) await ctx.io.out(page);
+          }
+        } finally {
+          await pages.return(undefined);
         }
-      }
+      } else await deepRun(ctx, client, named, opts, fromList, emit);
       // Ctrl-C during --deep: what was read is no verdict on the fleet (the format says so, cli.ts)
       if (ctx.signal.aborted) throw interrupted();
       // the whole list was read and shown: what the last one had and this one lacks is gone (not

@@ -424,6 +424,17 @@ describe('pp status, a list that fails part-way never reports a partial fleet as
     expect(families.pp_status_success!.metrics[0]!.value).toBe('0');
   });
 
+  // the first page is asked for before the memory is read: its failure still comes out as itself
+  it('a first page that fails: its code (12) and words, whatever the format', async () => {
+    for (const format of ['table', 'json']) {
+      server.script(problem(503, 'service_unavailable'));
+      const r = await run('--format', format);
+      expect(r.code).toBe(12);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/service unavailable/);
+    }
+  });
+
   it.each([['table'], ['json'], ['csv']])('%s: the error’s code (12), and no count line', async (format) => {
     failing();
     const r = await run('--format', format);
