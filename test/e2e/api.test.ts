@@ -4,19 +4,15 @@
 // api-stream.test.ts's.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answer, FaultServer, json, problem } from '../helpers/fault-server.js';
 import { FakeClock, MemoryStream, pp } from '../helpers/pp.js';
 import { baseEnv, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_Ap1T3stK3y0123456789abcdWXYZ';
 
-let server: FaultServer;
-let elsewhere: FaultServer;
-beforeAll(async () => {
-  [server, elsewhere] = await Promise.all([FaultServer.start(), FaultServer.start()]);
-});
-afterAll(() => Promise.all([server.close(), elsewhere.close()]));
+const server = FaultServer.forTests();
+const elsewhere = FaultServer.forTests();
 
 const env = () => baseEnv({ PP_API_KEY: KEY });
 const api = (args: string[], opts: Parameters<typeof pp>[1] = {}) =>

@@ -1,17 +1,13 @@
 // pp accounts checkpoint in process: the sandbox's Instagram checkpoint (123456), and a scripted API
 // for wrong codes at any status, a checkpoint that ran out, retries of the write, and a server that
 // quotes the code back (it must not reach the screen). The terminal prompt is in checkpoint-tty.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { account, api, KEY, requestsTo } from '../helpers/api.js';
 import { answer, FaultServer, problem, reset } from '../helpers/fault-server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 const CHECKPOINT = '/api/v1/accounts/checkpoint';
 const env = () => baseEnv({ PP_API_KEY: KEY });

@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FaultServer } from '../helpers/fault-server.js';
 import { baseEnv, runPp, tempDir } from '../helpers/run.js';
 
@@ -23,16 +23,8 @@ const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
 const NEEDS_ROOT = asRoot ? '' : ' (skipped: needs root to chown to another user)';
 
-let planter: FaultServer;
-let honest: FaultServer;
-beforeAll(async () => {
-  planter = await FaultServer.start();
-  honest = await FaultServer.start();
-});
-afterAll(async () => {
-  await planter.close();
-  await honest.close();
-});
+const planter = FaultServer.forTests();
+const honest = FaultServer.forTests();
 
 const env = (dir: string, extra: Record<string, string | undefined> = {}) =>
   baseEnv({ PP_CONFIG_DIR: dir, PP_API_KEY: undefined, ...extra });

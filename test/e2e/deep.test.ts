@@ -1,18 +1,14 @@
 // A body with a field nested thousands of levels deep: pp prints it (for a person, past 64 levels
 // as "…"; with --json, on one line once indenting it would grow too large) and never overflows the
 // stack into exit 1.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answer, FaultServer, linkedinProfile } from '../helpers/fault-server.js';
 import { pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 const run = (args: string[]) =>
   pp(['--base-url', server.origin, ...args], { env: baseEnv({ PP_API_KEY: 'pp_live_DeepTestKey0123' }) });

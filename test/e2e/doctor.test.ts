@@ -3,7 +3,7 @@
 import { chmodSync, chownSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FaultServer, hang, json, problem } from '../helpers/fault-server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv, tempDir } from '../helpers/run.js';
@@ -11,11 +11,7 @@ import { baseEnv, tempDir } from '../helpers/run.js';
 const KEY = 'pp_live_01HXYZdoctorKeyMaterial8GR2';
 const asRoot = process.getuid?.() === 0;
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 /** A fresh config folder of the caller's, 0700, with `config` in it when given. */
 function folder(config?: Record<string, string>, mode = 0o600): string {

@@ -3,18 +3,14 @@
 // first and the checkpoint code is not echoed; and the morning round against a served `pp sandbox`,
 // which remembers between commands: a link for every account that needs it, then the wait that
 // sees them come back, in under 15 seconds, offline.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { account, api, KEY } from '../helpers/api.js';
 import { answer, FaultServer, hang } from '../helpers/fault-server.js';
 import { inTerminal } from '../helpers/pty.js';
 import { baseEnv, type RunResult, servedSandbox, spawnPp, startPp } from '../helpers/run.js';
 import { describeWith } from '../helpers/tools.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 const env = () => baseEnv({ PP_API_KEY: KEY, PP_BASE_URL: server.origin });
 

@@ -1,18 +1,14 @@
 // The hints say the command (issue 22): where the health model says to reconnect the account or to
 // solve its checkpoint, pp status, many-account pp profile, pp accounts show and whoami's errors
 // name the pp command that does it, with the account's id and the flags this run was given.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixCommands } from '../../src/health.js';
 import { account, api, KEY } from '../helpers/api.js';
 import { FaultServer, json } from '../helpers/fault-server.js';
 import { pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 const adviceOf = (stdout: string) => plain(stdout).split('\nWHAT TO DO\n')[1] ?? '';

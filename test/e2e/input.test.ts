@@ -2,17 +2,13 @@
 // and account ids with stray whitespace, and base URLs that cannot be extended into a request URL.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FaultServer, json, linkedinProfile } from '../helpers/fault-server.js';
 import { baseEnv, runPp, spawnPp, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_1nputT3stK3y0123456789wXyZ';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 beforeEach(() => {
   server.script(json(linkedinProfile()));
 });

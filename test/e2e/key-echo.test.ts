@@ -3,7 +3,7 @@
 // with its underscores as %5F, or as a member name. Whatever the output, once decoded (jq -r) no
 // string holds the key; a body that held it says so on standard error, and a clean one is still
 // printed byte for byte.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answer, FaultServer, linkedinProfile } from '../helpers/fault-server.js';
 import { MemoryStream, pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
@@ -12,11 +12,7 @@ import { baseEnv } from '../helpers/run.js';
 const KEY = 'pp_live_S4f3ty/T3st=K3y0123456789QrSt';
 const WARNING = /warning: the answer for acc_1 contained the API key; it is printed masked/;
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 const run = (args: string[]) =>
   pp(['--base-url', server.origin, ...args], { env: baseEnv({ PP_API_KEY: KEY }) });

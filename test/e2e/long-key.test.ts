@@ -17,11 +17,7 @@ const LONG = `pp_live_${PIECE.repeat(2000)}`;
 /** A piece of the key that no message may hold: 40 characters of it. */
 const SPELLED = PIECE.repeat(10);
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 /** A config folder (0700) whose file (0600) holds `data`. */
 function configWith(data: unknown): string {

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import parsePrometheus from 'parse-prometheus-text-format';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Termination } from '../../src/deps.js';
 import { FaultServer, hang, json, problem } from '../helpers/fault-server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
@@ -22,11 +22,7 @@ import { baseEnv, bin, runCommand, tempDir } from '../helpers/run.js';
 
 const KEY = 'pp_live_0utputF1leT3stK3y0123456789abc';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 const sandbox = (args: string[]) => pp(['--sandbox', ...args], { clock: new FakeClock() });
 const scripted = (args: string[], signal?: AbortSignal) =>

@@ -5,17 +5,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { decodeQR } from 'qr/decode.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { account, api, KEY, requestsTo } from '../helpers/api.js';
 import { answer, FaultServer, problem, reset } from '../helpers/fault-server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv, tempDir } from '../helpers/run.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 const LINK = '/api/v1/hosted/accounts/link';
 const env = () => baseEnv({ PP_API_KEY: KEY });

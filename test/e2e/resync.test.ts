@@ -1,16 +1,12 @@
 // pp accounts resync in process, on a fake clock: the sandbox's steps, and a scripted API for the
 // type check, SYNC_ERROR, a status pp does not know, answers it cannot read, and --max-wait.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { account, api, KEY } from '../helpers/api.js';
 import { answer, FaultServer, hang, problem } from '../helpers/fault-server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 const T0 = Date.UTC(2026, 10, 30, 6, 0, 0);
 const env = () => baseEnv({ PP_API_KEY: KEY });

@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { answer, FaultServer, hang, json, linkedinProfile, problem } from '../helpers/fault-server.js';
 import { baseEnv, bin, type RunResult, runCommand, runPp, startPp, tempDir } from '../helpers/run.js';
 import { itWith } from '../helpers/tools.js';
@@ -21,18 +21,9 @@ const KEY = 'pp_live_S4f3tyT3stK3y0123456789QrSt';
 const MASKED = 'pp_live_…QrSt';
 const STACK = /\n\s+at .+:\d+:\d+/;
 
-let server: FaultServer;
+const server = FaultServer.forTests();
 /** A second origin on another loopback address: it must never see the key. */
-let other: FaultServer;
-
-beforeAll(async () => {
-  server = await FaultServer.start();
-  other = await FaultServer.start({ host: '127.0.0.2' });
-});
-afterAll(async () => {
-  await server.close();
-  await other.close();
-});
+const other = FaultServer.forTests({ host: '127.0.0.2' });
 beforeEach(() => {
   server.script(json(linkedinProfile()));
   other.script(json(linkedinProfile()));

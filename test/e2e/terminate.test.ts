@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import parsePrometheus from 'parse-prometheus-text-format';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Termination } from '../../src/deps.js';
 import { FaultServer, hang, json } from '../helpers/fault-server.js';
 import { pp } from '../helpers/pp.js';
@@ -14,11 +14,7 @@ import { baseEnv, startPp, tempDir } from '../helpers/run.js';
 const KEY = 'pp_live_Term1nat3T3stK3y0123456789abcd';
 const OLD = 'pp_status_success{profile="default"} 1\n';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 const account = (id: string) => ({
   object: 'Account',

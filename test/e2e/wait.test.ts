@@ -1,17 +1,13 @@
 // pp accounts wait in process, on a fake clock (its waits pass at once and are recorded): against
 // the sandbox, whose connecting account comes back 5 s after it starts, and a scripted API for
 // the rest: accounts that come back, flip or fail, a server that rate-limits or hangs, Ctrl-C.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { account, api, KEY, requestsTo } from '../helpers/api.js';
 import { answer, FaultServer, hang, problem } from '../helpers/fault-server.js';
 import { FakeClock, pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await FaultServer.start();
-});
-afterAll(() => server.close());
+const server = FaultServer.forTests();
 
 const T0 = Date.UTC(2026, 10, 30, 6, 0, 0);
 const env = () => baseEnv({ PP_API_KEY: KEY });

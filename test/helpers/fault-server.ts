@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface SeenRequest {
   /** 1 for the first request this server saw. */
@@ -138,10 +139,25 @@ export class FaultServer {
 
   static async start(opts: FaultServerOptions = {}): Promise<FaultServer> {
     const server = new FaultServer(opts);
-    server.#server.listen(0, server.#host);
-    await once(server.#server, 'listening');
-    server.#port = (server.#server.address() as AddressInfo).port;
+    await server.#listen();
     return server;
+  }
+
+  /**
+   * The server of a test file (or of a describe block): listening before its first test, closed
+   * after its last. Its origin is known once the tests run.
+   */
+  static forTests(opts: FaultServerOptions = {}): FaultServer {
+    const server = new FaultServer(opts);
+    beforeAll(() => server.#listen());
+    afterAll(() => server.close());
+    return server;
+  }
+
+  async #listen(): Promise<void> {
+    this.#server.listen(0, this.#host);
+    await once(this.#server, 'listening');
+    this.#port = (this.#server.address() as AddressInfo).port;
   }
 
   get port(): number {
