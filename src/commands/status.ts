@@ -180,6 +180,16 @@ off a terminal when nothing did (cron mails nothing).
       return true;
     };
     const emit = (row: StatusRow): string => (shows(row) ? out.row(row) : '');
+    // What was seen is remembered once: at the end, or when pp ends before it (main.ts ends the
+    // process at once when standard output's reader has gone, `pp status | head`; a second Ctrl-C):
+    // without this, a run always cut short that way would never move its memory on.
+    let saved = false;
+    const save = (): string | undefined => {
+      if (saved) return undefined;
+      saved = true;
+      return memory?.save();
+    };
+    const removeAtExit = ctx.onExit(() => void save());
     await ctx.io.out(out.head());
     try {
       if (pages && first) {
@@ -210,7 +220,8 @@ off a terminal when nothing did (cron mails nothing).
       }
     } finally {
       // what was read is remembered even when the run failed part-way (and then nobody is removed)
-      const warning = memory?.save();
+      removeAtExit();
+      const warning = save();
       if (warning) await ctx.warn(warning);
     }
     const unmatched = filter.unmatched();

@@ -12,7 +12,7 @@ import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { FaultServer, json, problem } from '../helpers/fault-server.js';
 import { plantFifo, plantForeign, plantSymlink, plantWritable } from '../helpers/plant.js';
 import { FakeClock, pp } from '../helpers/pp.js';
-import { baseEnv } from '../helpers/run.js';
+import { baseEnv, runCommand, tempDir } from '../helpers/run.js';
 
 let server: FaultServer;
 let flapping: RunningSandbox;
@@ -586,5 +586,39 @@ describe('pp accounts show', () => {
     expect(out).toMatch(/State\s+stopped since 2026-11-30 07:00:00 UTC \(3 days ago\)/);
     expect(out).toMatch(/Checked\s+2026-11-30 07:00:00 UTC \(3 days ago\), by pp status/);
     expect(out).toMatch(/│ 2026-11-30 07:00:00 UTC │ ok\s+│ stopped\s+│/);
+  });
+});
+
+// A reader that leaves early ends pp at once (main.ts); what pp status saw by then is remembered,
+// or a run always cut short that way (`pp status | head` in a cron job) would never move on.
+describe('pp status | head', () => {
+  let big: RunningSandbox;
+  beforeAll(async () => {
+    big = await startSandbox({ accounts: 5000 });
+  });
+  afterAll(() => big.close());
+
+  it('remembers the accounts seen before the reader left', async () => {
+    const env = baseEnv({ PP_API_KEY: KEY, PP_BASE_URL: big.url, PP_STATE_DIR: tempDir('pp-head-') });
+    const cut = await runCommand(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" bin/pp.js status --json | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
+      ],
+      { env },
+    );
+    expect(cut.stdout).toMatch(/^status=(0|5)\n$/);
+    expect(cut.stderr).toBe('');
+    // the next run knows the accounts of the first page: not a new problem, the same as before
+    const next = await pp(['status', '--json'], { env });
+    const lines = next.stdout
+      .trim()
+      .split('\n')
+      .slice(0, 250)
+      .map((l) => JSON.parse(l) as Line);
+    const troubled = lines.filter((l) => l.health?.state !== 'ok');
+    expect(troubled.length).toBeGreaterThan(0);
+    for (const line of troubled) expect([line.account_id, line.change]).toEqual([line.account_id, 'same']);
   });
 });
