@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reindent } from '../../src/output/json.js';
+import { compact, memberItems, reindent } from '../../src/output/json.js';
 
 describe('reindent', () => {
   it('matches JSON.stringify(…, null, 2) on ordinary JSON', () => {
@@ -29,5 +29,23 @@ describe('reindent', () => {
     expect(reindent(' {} ').text).toBe('{}');
     expect(reindent('[ ]').text).toBe('[]');
     expect(reindent('"x"').text).toBe('"x"');
+  });
+});
+
+describe('memberItems and compact: where a string ends', () => {
+  // quotes after even and odd runs of backslashes, a lone backslash pair, brackets and commas inside
+  const tricky = ['a\\', 'b\\\\', 'say "hi"', '\\"', '[{,}]', '', 'ends with \\\\"'];
+  const items = tricky.map((s, i) => ({ id: `acc_${i}`, name: s, n: [i, { s }] }));
+  const body = `{"cursor":null,"items":[${items.map((it) => JSON.stringify(it)).join(' , ')}],"tail":"]"}`;
+
+  it('splits a page into its items as written, whatever the strings hold', () => {
+    const texts = memberItems(body, 'items');
+    expect(texts?.map((t) => JSON.parse(t))).toEqual(items);
+    expect(texts).toEqual(items.map((it) => JSON.stringify(it)));
+  });
+
+  it('lays a body out on one line token for token', () => {
+    const spaced = JSON.stringify({ items }, null, 2);
+    expect(compact(spaced).text).toBe(JSON.stringify({ items }));
   });
 });
