@@ -317,7 +317,9 @@ escapes): names like +33 6 00 00 00 01 stay as they are.
     connecting=1 action_needed=2 stopped=2 unknown=0
     new_problems=2 recovered=1
 ("default": pp's profile, the workspace checked), then
-a line per account that is not ok. Exit 0 OK,
+a line per account that is not ok, with what to do and
+the pp command that does it ("Fix: pp accounts
+reconnect acc_..."), where there is one. Exit 0 OK,
 1 WARNING, 2 CRITICAL, 3 UNKNOWN: the check failed (no
 key, network, the list unreadable, a bad option) or an
 account could not be checked and none is CRITICAL.

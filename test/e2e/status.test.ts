@@ -315,6 +315,13 @@ describe('pp status, machine formats', () => {
     expect(long[2]).toMatch(
       /^action_needed: acc_demo_instagram_credentials \(INSTAGRAM, Sofia Marchetti\): A source/,
     );
+    // each line ends with the pp commands that do what it says, as typed in this run (--sandbox)
+    expect(long[2]).toMatch(
+      /\. Fix: pp --sandbox accounts reconnect acc_demo_instagram_credentials; pp --sandbox accounts checkpoint acc_demo_instagram_credentials$/,
+    );
+    expect(long[4]).toMatch(/^connecting: .* Fix: pp --sandbox accounts wait acc_demo_whatsapp_connecting; /);
+    // a reason no pp command does (restart it in postpress) names none
+    expect(long.find((l) => l.includes('acc_demo_mail_stopped'))).not.toMatch(/Fix:/);
     const ok = await sandbox('--format', 'nagios', 'acc_demo_gmail');
     expect(ok).toMatchObject({
       code: 0,

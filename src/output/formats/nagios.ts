@@ -7,7 +7,16 @@
 // failure()), never the 1 of a bug or the 2 of a usage error, which Nagios would read as WARNING
 // or CRITICAL.
 import type { PpError } from '../../errors.js';
-import type { AccountFacts, Change, ExportDeps, Exporter, Failure, RowView, Summary } from '../exporter.js';
+import type {
+  AccountFacts,
+  AdviceCommands,
+  Change,
+  ExportDeps,
+  Exporter,
+  Failure,
+  RowView,
+  Summary,
+} from '../exporter.js';
 import { type Health, type HealthState, healthStates, stateRank } from '../model.js';
 import { neutralize } from '../showable.js';
 
@@ -71,7 +80,9 @@ export function nagiosUnknown(error: PpError): string {
  * and in as little memory as its text allows (LongOutput).
  */
 export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
-  const held = new LongOutput();
+  // the pp commands that do what a reason says (pp status's: reconnect, checkpoint, wait)
+  const commands = typeof view.table.advice === 'function' ? view.table.advice : undefined;
+  const held = new LongOutput(commands);
   return {
     head: () => '',
     row(row) {
@@ -101,11 +112,12 @@ const BLOCK_LINES = 1024;
 
 /**
  * The long output's lines, one per account that is not ok (`action_needed: acc_x (INSTAGRAM,
- * name): what to do`), worst state first and in the list's order within a state, held compactly: per state, the lines' heads (`stopped: acc_x (MAIL, name)`) joined
- * into one string every 1,024 lines, and for each line the index of its reasons' sentences among
- * the distinct ones met (most accounts of a state share the same few). 1,000,000 stopped accounts
- * held 1.2 GB as whole lines (two-byte strings: the sentences have a ’) and the output they were
- * joined into; held so, ~55 MB.
+ * name): what to do. Fix: pp accounts reconnect acc_x`), worst state first and in the list's order
+ * within a state, held compactly: per state, the lines' heads (`stopped: acc_x (MAIL, name)`) and
+ * their fixes joined into one string each every 1,024 lines, and for each line the index of its
+ * reasons' sentences among the distinct ones met (most accounts of a state share the same few).
+ * 1,000,000 stopped accounts held 1.2 GB as whole lines (two-byte strings: the sentences have a ’)
+ * and the output they were joined into; held so, ~55 MB.
  */
 class LongOutput {
   readonly #whys: string[] = [];
@@ -113,8 +125,16 @@ class LongOutput {
   /** By rank: the state's name, its sealed blocks, and the block being filled. */
   readonly #states = new Map<
     number,
-    { state: string; sealed: { heads: string; whys: Uint32Array }[]; heads: string[]; whys: number[] }
+    {
+      state: string;
+      sealed: { heads: string; fixes: string; whys: Uint32Array }[];
+      heads: string[];
+      fixes: string[];
+      whys: number[];
+    }
   >();
+
+  constructor(private readonly commands?: AdviceCommands) {}
 
   add({ id, type, name, health }: AccountFacts & { health: Health }): void {
     const what = [type, name].filter((s) => s !== '').join(', ');
@@ -132,15 +152,23 @@ class LongOutput {
     const rank = stateRank(health.state);
     let held = this.#states.get(rank);
     if (!held) {
-      held = { state: health.state, sealed: [], heads: [], whys: [] };
+      held = { state: health.state, sealed: [], heads: [], fixes: [], whys: [] };
       this.#states.set(rank, held);
     }
+    // what the person the alert wakes types next: the pp command for each reason that has one
+    const fixes = this.commands ? health.reasons.flatMap((r) => this.commands!(r.code, [id], 1)) : [];
     held.heads.push(head);
+    held.fixes.push(fixes.length > 0 ? plain(` Fix: ${fixes.join('; ')}`) : '');
     held.whys.push(index);
     if (held.heads.length === BLOCK_LINES) {
-      // plain() made each head one line: a line break separates them
-      held.sealed.push({ heads: held.heads.join('\n'), whys: Uint32Array.from(held.whys) });
+      // plain() made each head and fix one line: a line break separates them
+      held.sealed.push({
+        heads: held.heads.join('\n'),
+        fixes: held.fixes.join('\n'),
+        whys: Uint32Array.from(held.whys),
+      });
       held.heads = [];
+      held.fixes = [];
       held.whys = [];
     }
   }
@@ -149,13 +177,14 @@ class LongOutput {
   *blocks(): Generator<string> {
     const ranks = [...this.#states.keys()].sort((a, b) => b - a);
     for (const rank of ranks) {
-      const { state, sealed, heads, whys } = this.#states.get(rank)!;
-      const blocks = [...sealed, { heads: heads.join('\n'), whys }];
+      const { state, sealed, heads, fixes, whys } = this.#states.get(rank)!;
+      const blocks = [...sealed, { heads: heads.join('\n'), fixes: fixes.join('\n'), whys }];
       for (const block of blocks) {
         if (block.whys.length === 0) continue;
+        const blockFixes = block.fixes.split('\n');
         let out = '';
         block.heads.split('\n').forEach((head, i) => {
-          out += `${state}: ${head}${this.#whys[block.whys[i]!]}\n`;
+          out += `${state}: ${head}${this.#whys[block.whys[i]!]}${blockFixes[i]}\n`;
         });
         yield out;
       }
