@@ -350,6 +350,12 @@ describe('pp status, machine formats', () => {
     expect(pipe.stdout.split('\n')[1]!).toBe(
       'stopped: acc_pipe (LINKEDIN, a / b=1 c): A source has been stopped. Restart it in postpress, or check the workspace’s plan and subscription.',
     );
+    // an id in a fix is made plain as in the line's head
+    server.script(json({ items: [account('acc_a|b\nc', 'CREDENTIALS')] }));
+    const fixed = await pp(['--base-url', server.origin, 'status', '--format', 'nagios'], { env: env() });
+    expect(fixed.stdout.split('\n')[1]!).toMatch(
+      /^action_needed: acc_a\/b c \(LINKEDIN, .*\. Fix: pp --base-url \S+ accounts reconnect acc_a\/b c; pp --base-url \S+ accounts checkpoint acc_a\/b c$/,
+    );
   });
 
   it('prometheus: valid exposition with every account, all six counts, success and the clock’s time; labels escaped', async () => {

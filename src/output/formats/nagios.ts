@@ -107,6 +107,9 @@ export function exporter<R>(view: RowView<R>, deps: ExportDeps): Exporter<R> {
   };
 }
 
+/** Where an account's id goes in the fix its line shares with others, until it is split there. */
+const ID = '\u0000';
+
 /** Lines of the long output in a block: one string of their heads, one index each for the rest. */
 const BLOCK_LINES = 1024;
 
@@ -120,16 +123,21 @@ const BLOCK_LINES = 1024;
  * and the output they were joined into; held so, ~55 MB.
  */
 class LongOutput {
-  readonly #whys: string[] = [];
+  /**
+   * Each distinct rest of a line: its reasons' sentences, and their fix in the pieces the account's
+   * id goes between (` Fix: pp accounts reconnect `, ``), made once for all the accounts that share them.
+   */
+  readonly #whys: { text: string; fix: readonly string[] }[] = [];
   readonly #whyIndex = new Map<string, number>();
   /** By rank: the state's name, its sealed blocks, and the block being filled. */
   readonly #states = new Map<
     number,
     {
       state: string;
-      sealed: { heads: string; fixes: string; whys: Uint32Array }[];
+      sealed: { heads: string; ids: string; whys: Uint32Array }[];
       heads: string[];
-      fixes: string[];
+      /** The account's id where its line has a fix (else ''): one line each, as the heads. */
+      ids: string[];
       whys: number[];
     }
   >();
@@ -144,31 +152,35 @@ class LongOutput {
     // space), then without the prefix: it is the state's, said once
     const head = plain(`${prefix}${id}${what ? ` (${what})` : ''}`).slice(prefix.length);
     const rest = why ? plain(`: ${why}`) : '';
-    let index = this.#whyIndex.get(rest);
+    const codes = health.reasons.map((r) => r.code);
+    const key = `${rest}\n${codes.join(' ')}`;
+    let index = this.#whyIndex.get(key);
     if (index === undefined) {
-      index = this.#whys.push(rest) - 1;
-      this.#whyIndex.set(rest, index);
+      // what the person the alert wakes types next: the pp command for each reason that has one
+      const fixes = this.commands ? codes.flatMap((code) => this.commands!(code, [ID], 1)) : [];
+      // made plain around the ids (the base URL, a profile name), as the rest of the line
+      const fix = fixes.length > 0 ? ` Fix: ${fixes.join('; ')}`.split(ID).map(plain) : [];
+      index = this.#whys.push({ text: rest, fix }) - 1;
+      this.#whyIndex.set(key, index);
     }
     const rank = stateRank(health.state);
     let held = this.#states.get(rank);
     if (!held) {
-      held = { state: health.state, sealed: [], heads: [], fixes: [], whys: [] };
+      held = { state: health.state, sealed: [], heads: [], ids: [], whys: [] };
       this.#states.set(rank, held);
     }
-    // what the person the alert wakes types next: the pp command for each reason that has one
-    const fixes = this.commands ? health.reasons.flatMap((r) => this.commands!(r.code, [id], 1)) : [];
     held.heads.push(head);
-    held.fixes.push(fixes.length > 0 ? plain(` Fix: ${fixes.join('; ')}`) : '');
+    held.ids.push(this.#whys[index]!.fix.length > 0 ? plain(id) : '');
     held.whys.push(index);
     if (held.heads.length === BLOCK_LINES) {
-      // plain() made each head and fix one line: a line break separates them
+      // plain() made each head and id one line: a line break separates them
       held.sealed.push({
         heads: held.heads.join('\n'),
-        fixes: held.fixes.join('\n'),
+        ids: held.ids.join('\n'),
         whys: Uint32Array.from(held.whys),
       });
       held.heads = [];
-      held.fixes = [];
+      held.ids = [];
       held.whys = [];
     }
   }
@@ -177,14 +189,15 @@ class LongOutput {
   *blocks(): Generator<string> {
     const ranks = [...this.#states.keys()].sort((a, b) => b - a);
     for (const rank of ranks) {
-      const { state, sealed, heads, fixes, whys } = this.#states.get(rank)!;
-      const blocks = [...sealed, { heads: heads.join('\n'), fixes: fixes.join('\n'), whys }];
+      const { state, sealed, heads, ids, whys } = this.#states.get(rank)!;
+      const blocks = [...sealed, { heads: heads.join('\n'), ids: ids.join('\n'), whys }];
       for (const block of blocks) {
         if (block.whys.length === 0) continue;
-        const blockFixes = block.fixes.split('\n');
+        const blockIds = block.ids.split('\n');
         let out = '';
         block.heads.split('\n').forEach((head, i) => {
-          out += `${state}: ${head}${this.#whys[block.whys[i]!]}${blockFixes[i]}\n`;
+          const { text, fix } = this.#whys[block.whys[i]!]!;
+          out += `${state}: ${head}${text}${fix.join(blockIds[i] ?? '')}\n`;
         });
         yield out;
       }
