@@ -13,7 +13,7 @@ import {
 } from './commands/command.js';
 import { addHelpCommand } from './help/help-command.js';
 import { helpLayout } from './help/layout.js';
-import { helpTopics } from './help/topics.js';
+import { helpTopicNames } from './help/topic-names.js';
 
 // Two columns that fit 60; `pp help exit-codes` says more about each.
 export const exitCodeHelp = `Exit codes (more: pp help exit-codes):
@@ -145,7 +145,7 @@ export function buildProgram(
         'pp config set-key',
         'pp whoami --account acc_… --json | jq .email',
         'pp profile acc_… acc_… --json',
-      )}\n${exitCodeHelp}\n\n${environmentHelp}\n\nThe manual: pp help <topic>, one of\n  ${Object.keys(helpTopics).join(', ')}\n`,
+      )}\n${exitCodeHelp}\n\n${environmentHelp}\n\nThe manual: pp help <topic>, one of\n  ${helpTopicNames.join(', ')}\n`,
     );
   withGlobalOptions(program);
 

@@ -4,10 +4,14 @@
 // standard error for a word it does not know, and knows nothing of the manual's topics.
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { closest } from '../similar.js';
-import { type HelpTopic, helpTopics } from './topics.js';
+import { type HelpTopicName, helpTopicNames } from './topic-names.js';
 
-const topicNamed = (name: string): HelpTopic | undefined =>
-  Object.hasOwn(helpTopics, name) ? helpTopics[name as keyof typeof helpTopics] : undefined;
+/** The text of the topic `name`, or undefined when there is none (the texts load only now). */
+async function topicText(name: string): Promise<string | undefined> {
+  if (!(helpTopicNames as readonly string[]).includes(name)) return undefined;
+  const { helpTopics } = await import('./topics.js');
+  return helpTopics[name as HelpTopicName].text;
+}
 
 /** Adds `help [command...]` to `group` (the program, or a group such as `config`), as its last command. */
 export function addHelpCommand(group: CommandUnknownOpts, examples: string): void {
@@ -27,7 +31,7 @@ export function addHelpCommand(group: CommandUnknownOpts, examples: string): voi
  * command that has no subcommands stands where an argument goes (`pp help whoami acc_1`), and the
  * help found so far is shown.
  */
-function showHelp(group: CommandUnknownOpts, words: readonly string[]): void {
+async function showHelp(group: CommandUnknownOpts, words: readonly string[]): Promise<void> {
   let target = group;
   for (const [i, word] of words.entries()) {
     const next = target.commands.find((c) => c.name() === word || c.aliases().includes(word));
@@ -37,14 +41,14 @@ function showHelp(group: CommandUnknownOpts, words: readonly string[]): void {
       target = next;
       continue;
     }
-    const topic = i === 0 && group.parent === null ? topicNamed(word) : undefined;
-    if (topic) {
-      group.configureOutput().writeOut?.(topic.text.endsWith('\n') ? topic.text : `${topic.text}\n`);
+    const topic = i === 0 && group.parent === null ? await topicText(word) : undefined;
+    if (topic !== undefined) {
+      group.configureOutput().writeOut?.(topic.endsWith('\n') ? topic : `${topic}\n`);
       return;
     }
     if (i > 0 && target.commands.length === 0) break;
     // at the top a word may have meant a topic of the manual too (`pp help exit-code`)
-    unknownCommand(target, word, target === group && group.parent === null ? Object.keys(helpTopics) : []);
+    unknownCommand(target, word, target === group && group.parent === null ? [...helpTopicNames] : []);
   }
   target.outputHelp();
 }

@@ -3,6 +3,7 @@
 // each topic still says what it must). Each text ends with one newline, ready to print as it is.
 // Only what pp does today is described here; the README points to these topics.
 import { sandboxIdsHelp } from '../sandbox/ids.js';
+import type { HelpTopicName } from './topic-names.js';
 
 export interface HelpTopic {
   /** One short line, for a list of the topics. */
@@ -804,10 +805,7 @@ between commands:
     --interval 1s
 `;
 
-export const helpTopics: Record<
-  'environment' | 'exit-codes' | 'formats' | 'health' | 'scripting',
-  HelpTopic
-> = {
+export const helpTopics: Record<HelpTopicName, HelpTopic> = {
   environment: {
     summary: 'environment variables, the config file, precedence',
     text: environment,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorNames } from '../../src/api/catalogue.js';
+import { helpTopicNames } from '../../src/help/topic-names.js';
 import { helpTopics } from '../../src/help/topics.js';
 
 // `pp help <topic>` is the manual a terminal user has offline. These tests keep it readable on a
@@ -10,6 +11,12 @@ const topics = Object.entries(helpTopics);
 const text = (name: keyof typeof helpTopics) => helpTopics[name].text;
 /** Characters as a terminal counts them: code points, not UTF-16 units (`…` is one column). */
 const columns = (line: string) => [...line].length;
+
+describe('the topics’ names', () => {
+  it('are the topics, in their order (the program lists the names without loading the texts)', () => {
+    expect(Object.keys(helpTopics)).toEqual([...helpTopicNames]);
+  });
+});
 
 describe('every help topic', () => {
   it('is the five topics the CLI contract names', () => {
