@@ -1,6 +1,6 @@
 // The help pages bin/pp.js prints without starting the program (help-main.ts): laid out once, at
 // build time (scripts/build.mjs writes dist/help.json), by the program itself, at the width help
-// takes off a terminal and on any terminal of 80 columns or more (layout.ts). Printing one is
+// takes off a terminal and on any terminal of 80 columns or more (page-file.ts). Printing one is
 // reading a file: `pp --help` costs what Node's own start-up does, where building the program
 // with its 26 commands and laying the page out made it 1.7× that (`npm run bench`).
 import { run } from '../cli.js';
@@ -8,7 +8,7 @@ import { loadCommands } from '../commands/index.js';
 import { realClock } from '../deps.js';
 import type { OutStream } from '../output/streams.js';
 import { type HelpPages, helpLineKey, helpPageWidth } from './page-file.js';
-import { helpTopics } from './topics.js';
+import { helpTopicNames } from './topic-names.js';
 
 /**
  * The command lines whose answer is a help page, as people type them: the program's and each
@@ -22,7 +22,7 @@ export async function helpCommandLines(): Promise<string[][]> {
       [...path, '-h'],
       ['help', ...path],
     ]),
-    ...Object.keys(helpTopics).map((topic) => ['help', topic]),
+    ...helpTopicNames.map((topic) => ['help', topic]),
   ];
 }
 

@@ -107,17 +107,17 @@ export class StdioWriter implements OutStream {
   #idleListeners: (() => void)[] = [];
 
   /**
-   * @param open Node's stream for this descriptor, taken only when it is a terminal.
-   * @param onError called when a write fails (EPIPE: the reader has gone; ENOSPC, EIO, ...);
-   *   nothing more is written to the descriptor after it.
-   */
-  /**
    * A regular file or /dev/null: written at once, always (as Node's own process.stdout writes to a
    * file), while nothing waits in the queue. No reader can hold such a write up, and a write that
    * waits for the thread pool costs more than it does: 10,000 accounts to /dev/null, 5% of the run.
    */
   readonly #direct: boolean;
 
+  /**
+   * @param open Node's stream for this descriptor, taken only when it is a terminal.
+   * @param onError called when a write fails (EPIPE: the reader has gone; ENOSPC, EIO, ...);
+   *   nothing more is written to the descriptor after it.
+   */
   constructor(
     readonly fd: number,
     private readonly open: () => NodeJS.WriteStream,
@@ -224,5 +224,3 @@ export function descriptorKind(fd: number): 'terminal' | 'file' | 'other' {
   if (process.platform === 'linux' && stat.rdev < 2 ** 32 && (stat.rdev >>> 8) % 4096 === 1) return 'file';
   return builtin('node:tty').isatty(fd) ? 'terminal' : 'other';
 }
-
-export const isTerminal = (fd: number): boolean => descriptorKind(fd) === 'terminal';

@@ -117,8 +117,8 @@ const BLOCK_LINES = 1024;
  * The long output's lines, one per account that is not ok (`action_needed: acc_x (INSTAGRAM,
  * name): what to do. Fix: pp accounts reconnect acc_x`), worst state first and in the list's order
  * within a state, held compactly: per state, the lines' heads (`stopped: acc_x (MAIL, name)`) and
- * their fixes joined into one string each every 1,024 lines, and for each line the index of its
- * reasons' sentences among the distinct ones met (most accounts of a state share the same few).
+ * ids joined into one string each every 1,024 lines, and for each line the index of its reasons'
+ * sentences and fix among the distinct ones met (most accounts of a state share the same few).
  * 1,000,000 stopped accounts held 1.2 GB as whole lines (two-byte strings: the sentences have a ’)
  * and the output they were joined into; held so, ~55 MB.
  */
@@ -157,7 +157,8 @@ class LongOutput {
     let index = this.#whyIndex.get(key);
     if (index === undefined) {
       // what the person the alert wakes types next: the pp command for each reason that has one
-      const fixes = this.commands ? codes.flatMap((code) => this.commands!(code, [ID], 1)) : [];
+      const { commands } = this;
+      const fixes = commands ? codes.flatMap((code) => commands(code, [ID], 1)) : [];
       // made plain around the ids (the base URL, a profile name), as the rest of the line
       const fix = fixes.length > 0 ? ` Fix: ${fixes.join('; ')}`.split(ID).map(plain) : [];
       index = this.#whys.push({ text: rest, fix }) - 1;
