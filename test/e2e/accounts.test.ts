@@ -1,9 +1,10 @@
 // pp accounts and pp accounts show, in process, against the sandbox (a large generated workspace
 // on 127.0.0.1) and a scripted server: every page, filters, health, NDJSON, and what never shows.
+import diagnostics from 'node:diagnostics_channel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server.js';
 import { FaultServer, json, problem } from '../helpers/fault-server.js';
-import { FakeClock, pp } from '../helpers/pp.js';
+import { FakeClock, MemoryStream, pp } from '../helpers/pp.js';
 import { baseEnv } from '../helpers/run.js';
 
 let big: RunningSandbox;
@@ -145,6 +146,27 @@ describe('pp accounts', () => {
     expect((first.account as { id: string }).id).toBe(first.account_id);
     const states = new Set(lines.map((l) => l.health.state));
     expect([...states].sort()).toEqual(['action_needed', 'connecting', 'ok', 'stopped']);
+  });
+
+  // node:http writes a request to its socket on a later tick: asked for and not let out, the next
+  // page waited for the lines of this one (10,000 accounts: a page every ~12 ms instead of ~7).
+  it.each([
+    ['accounts', '--json'],
+    ['status', '--json', '--no-state'],
+  ])('pp %s %s: the next page is on its way before this page is printed', async (...args) => {
+    const stdout = new MemoryStream();
+    const sent: number[] = []; // the accounts printed when each request went out
+    const onRequest = () => sent.push(stdout.text.split('\n').length - 1);
+    diagnostics.subscribe('http.client.request.start', onRequest);
+    try {
+      const r = await pp(['--base-url', big.url, ...args], { env: env(), stdout });
+      expect([0, 5]).toContain(r.code);
+      expect(stdout.text.split('\n').length - 1).toBe(612);
+    } finally {
+      diagnostics.unsubscribe('http.client.request.start', onRequest);
+    }
+    // pages of 250: the second was asked for before any line, the third before the second page's
+    expect(sent).toEqual([0, 0, 250]);
   });
 
   it('filters by type and state, case-insensitively; an unknown state lists the valid ones (exit 2)', async () => {
