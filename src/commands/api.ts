@@ -6,7 +6,8 @@
 //   100 MB answer costs no more memory than a small one; a string of a JSON answer is held only to
 //   judge whether it spells the key, up to 1 MB. On a terminal a JSON answer (up to 4 MB) is laid
 //   out as --json lays it out; anything else is described rather than dumped there.
-// - --paginate: each page's items as NDJSON, one request at a time. Not through the exporter: its
+// - --paginate: each page's items as NDJSON, the next page asked for while one is printed (the
+//   paging is the accounts list's, api/pages.ts). Not through the exporter: its
 //   rows are accounts (an id, a type, a health) and its lines JSON objects, while a list's items
 //   here may be anything (messages, webhooks, numbers), each printed as the server wrote it.
 // - Writes are the client's: a fresh Idempotency-Key, retried only where the first attempt cannot
@@ -16,7 +17,7 @@ import { type ApiRequest, type Client, hasItems, MAX_PAGE_BYTES } from '../api/c
 import { dryRunText } from '../api/dry-run.js';
 import { type AnswerHead, type BodySink, header, MAX_BODY_BYTES } from '../api/http.js';
 import { openClient } from '../api/open.js';
-import { Cursors, invalidList, itemsMember, pageError } from '../api/pages.js';
+import { invalidList, itemsMember, listPages, pageError } from '../api/pages.js';
 import { methods } from '../api/paths.js';
 import type { Context } from '../context.js';
 import { PpError, usageError } from '../errors.js';
@@ -355,22 +356,20 @@ async function show(ctx: Context, shown: Shown): Promise<void> {
 }
 
 /**
- * Every page of a list, one request at a time: each item of a page (under `items` or `data`) as one
- * line of JSON as the server wrote it, the cursor (`cursor` or `next_cursor`) followed until there is
- * none. A cursor given twice would loop: exit 15, after the items of that page.
+ * Every page of a list: each item of a page (under `items` or `data`) as one line of JSON as the
+ * server wrote it, the cursor (`cursor` or `next_cursor`) followed until there is none, the next
+ * page asked for while this one is printed (listPages). A cursor given twice would loop: exit 15,
+ * after the items of that page.
  */
 async function paginate(ctx: Context, client: Client, request: ApiRequest): Promise<void> {
-  const cursors = new Cursors();
   let masked = false;
-  let path = request.path;
-  for (let page = 1; ; page++) {
-    let body: string;
-    let data: Record<string, unknown>;
-    try {
-      ({ body, data } = await client.send({ ...request, path, check: hasItems, maxBytes: MAX_PAGE_BYTES }));
-    } catch (err) {
-      throw pageError(err, page, 'the list');
-    }
+  let asked = 0; // the pages asked for: a cursor is that of the last one
+  const fetch = (cursor: string | undefined) => {
+    const path = cursor === undefined ? request.path : withCursor(request.path, cursor, asked);
+    asked++;
+    return client.send({ ...request, path, check: hasItems, maxBytes: MAX_PAGE_BYTES });
+  };
+  for await (const { body, data } of listPages(fetch, 'the list')) {
     let lines = '';
     for (const item of memberItems(body, itemsMember(data) ?? 'items') ?? []) {
       const laid = compact(item, ctx.io);
@@ -378,10 +377,6 @@ async function paginate(ctx: Context, client: Client, request: ApiRequest): Prom
       lines += `${laid.text}\n`;
     }
     await ctx.io.out(lines);
-    const { cursor, problem } = cursors.next(data);
-    if (problem) throw pageError(problem, page, 'the list');
-    if (cursor === undefined) break;
-    path = withCursor(request.path, cursor, page);
   }
   if (masked) await ctx.warn(maskedWarning());
 }
