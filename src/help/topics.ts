@@ -381,8 +381,9 @@ pp api <path>: THE ANSWER AS RECEIVED
   content type): redirect it to a file to keep it.
   --paginate: every item of every page (under "items"
   or "data") on a line of its own, as the server wrote
-  it, one page at a time, the cursor followed ("cursor"
-  or "next_cursor"); a cursor given twice is exit 15.
+  it, the cursor followed ("cursor" or "next_cursor"),
+  the next page asked for while one is printed (never
+  more than one ahead); a cursor given twice is exit 15.
   Errors are pp's own (below), whatever the endpoint.
 
 MEMORY (pp status)
