@@ -4,27 +4,28 @@ import { field, fields } from '../output/model.js';
 import { group, present, table } from './render.js';
 import { defineProvider } from './types.js';
 
-const schema = v.looseObject({
-  object: v.literal('AccountOwnerProfile'),
-  provider: v.literal('GMAIL'),
-  email: v.nullable(v.string()),
-  messages_total: v.nullish(v.number()),
-  threads_total: v.nullish(v.number()),
-  allowed_scope: v.nullish(v.array(v.string())),
-  aliases: v.array(
-    v.looseObject({
-      email: v.nullable(v.string()),
-      display_name: v.nullish(v.string()),
-      reply_to: v.nullish(v.string()),
-      signature: v.nullish(v.string()),
-      is_primary: v.nullish(v.boolean()),
-      is_default: v.nullish(v.boolean()),
-      verification_status: v.nullish(v.string()),
-      // Documented as a string (not a boolean); real servers also omit it.
-      is_treated_as_alias: v.nullish(v.string()),
-    }),
-  ),
-});
+const schema = () =>
+  v.looseObject({
+    object: v.literal('AccountOwnerProfile'),
+    provider: v.literal('GMAIL'),
+    email: v.nullable(v.string()),
+    messages_total: v.nullish(v.number()),
+    threads_total: v.nullish(v.number()),
+    allowed_scope: v.nullish(v.array(v.string())),
+    aliases: v.array(
+      v.looseObject({
+        email: v.nullable(v.string()),
+        display_name: v.nullish(v.string()),
+        reply_to: v.nullish(v.string()),
+        signature: v.nullish(v.string()),
+        is_primary: v.nullish(v.boolean()),
+        is_default: v.nullish(v.boolean()),
+        verification_status: v.nullish(v.string()),
+        // Documented as a string (not a boolean); real servers also omit it.
+        is_treated_as_alias: v.nullish(v.string()),
+      }),
+    ),
+  });
 
 /** is_treated_as_alias is documented as a string: "true"/"false" read as the flag they stand for. */
 const stringFlag = (value: unknown): unknown => (value === 'true' ? true : value === 'false' ? false : value);

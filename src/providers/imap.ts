@@ -4,17 +4,19 @@ import { field, fields } from '../output/model.js';
 import { present, table } from './render.js';
 import { defineProvider } from './types.js';
 
-const endpoint = v.looseObject({
-  username: v.nullable(v.string()),
-  port: v.number(),
-  host: v.nullable(v.string()),
-});
+const endpoint = () =>
+  v.looseObject({
+    username: v.nullable(v.string()),
+    port: v.number(),
+    host: v.nullable(v.string()),
+  });
 
-const schema = v.looseObject({
-  object: v.literal('AccountOwnerProfile'),
-  provider: v.literal('IMAP'),
-  connection_params: v.looseObject({ imap: endpoint, smtp: endpoint }),
-});
+const schema = () =>
+  v.looseObject({
+    object: v.literal('AccountOwnerProfile'),
+    provider: v.literal('IMAP'),
+    connection_params: v.looseObject({ imap: endpoint(), smtp: endpoint() }),
+  });
 
 const protocols = [
   ['imap', 'IMAP'],

@@ -4,52 +4,54 @@ import { type Field, field, fields, type Tone, type Warning } from '../output/mo
 import { group, present, table } from './render.js';
 import { defineProvider } from './types.js';
 
-const seat = v.looseObject({
-  owner_seat_id: v.nullable(v.string()),
-  contract_id: v.nullable(v.string()),
-});
+const seat = () =>
+  v.looseObject({
+    owner_seat_id: v.nullable(v.string()),
+    contract_id: v.nullable(v.string()),
+  });
 
-const schema = v.looseObject({
-  object: v.literal('AccountOwnerProfile'),
-  provider: v.literal('LINKEDIN'),
-  provider_id: v.nullable(v.string()),
-  entity_urn: v.nullable(v.string()),
-  object_urn: v.nullable(v.string()),
-  first_name: v.nullable(v.string()),
-  last_name: v.nullable(v.string()),
-  profile_picture_url: v.nullable(v.string()),
-  public_profile_url: v.nullish(v.string()),
-  public_identifier: v.nullish(v.string()),
-  headline: v.nullish(v.string()),
-  location: v.nullish(v.string()),
-  email: v.nullable(v.string()),
-  premium: v.boolean(),
-  open_profile: v.boolean(),
-  occupation: v.nullish(v.string()),
-  // Documented as required, but real servers omit it.
-  organizations: v.nullish(
-    v.array(
-      v.looseObject({
-        id: v.nullable(v.string()),
-        mailbox_id: v.nullable(v.string()),
-        name: v.nullable(v.string()),
-      }),
+const schema = () =>
+  v.looseObject({
+    object: v.literal('AccountOwnerProfile'),
+    provider: v.literal('LINKEDIN'),
+    provider_id: v.nullable(v.string()),
+    entity_urn: v.nullable(v.string()),
+    object_urn: v.nullable(v.string()),
+    first_name: v.nullable(v.string()),
+    last_name: v.nullable(v.string()),
+    profile_picture_url: v.nullable(v.string()),
+    public_profile_url: v.nullish(v.string()),
+    public_identifier: v.nullish(v.string()),
+    headline: v.nullish(v.string()),
+    location: v.nullish(v.string()),
+    email: v.nullable(v.string()),
+    premium: v.boolean(),
+    open_profile: v.boolean(),
+    occupation: v.nullish(v.string()),
+    // Documented as required, but real servers omit it.
+    organizations: v.nullish(
+      v.array(
+        v.looseObject({
+          id: v.nullable(v.string()),
+          mailbox_id: v.nullable(v.string()),
+          name: v.nullable(v.string()),
+        }),
+      ),
     ),
-  ),
-  // A union's own message names its forms; valibot's default reads "Expected Object | Object".
-  recruiter: v.nullable(
-    v.union(
-      [seat, v.looseObject({ error: v.picklist(['MULTIPLE_SESSIONS', 'DISCONNECTED']) })],
-      'expected null, a seat { owner_seat_id, contract_id } or { error: "MULTIPLE_SESSIONS" | "DISCONNECTED" }',
+    // A union's own message names its forms; valibot's default reads "Expected Object | Object".
+    recruiter: v.nullable(
+      v.union(
+        [seat(), v.looseObject({ error: v.picklist(['MULTIPLE_SESSIONS', 'DISCONNECTED']) })],
+        'expected null, a seat { owner_seat_id, contract_id } or { error: "MULTIPLE_SESSIONS" | "DISCONNECTED" }',
+      ),
     ),
-  ),
-  sales_navigator: v.nullable(
-    v.union(
-      [seat, v.looseObject({ error: v.picklist(['DISCONNECTED']) })],
-      'expected null, a seat { owner_seat_id, contract_id } or { error: "DISCONNECTED" }',
+    sales_navigator: v.nullable(
+      v.union(
+        [seat(), v.looseObject({ error: v.picklist(['DISCONNECTED']) })],
+        'expected null, a seat { owner_seat_id, contract_id } or { error: "DISCONNECTED" }',
+      ),
     ),
-  ),
-});
+  });
 
 // The sandbox's owner: every documented field, two organizations, a Recruiter seat, no Sales Navigator.
 const demo = {

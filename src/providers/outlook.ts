@@ -4,19 +4,20 @@ import { field, fields } from '../output/model.js';
 import { group, present } from './render.js';
 import { defineProvider } from './types.js';
 
-const schema = v.looseObject({
-  object: v.literal('AccountOwnerProfile'),
-  provider: v.literal('OUTLOOK'),
-  id: v.nullable(v.string()),
-  email: v.nullable(v.string()),
-  display_name: v.nullable(v.string()),
-  given_name: v.nullable(v.string()),
-  surname: v.nullable(v.string()),
-  user_principal_name: v.nullable(v.string()),
-  job_title: v.nullable(v.string()),
-  mobile_phone: v.nullable(v.string()),
-  preferred_language: v.nullable(v.string()),
-});
+const schema = () =>
+  v.looseObject({
+    object: v.literal('AccountOwnerProfile'),
+    provider: v.literal('OUTLOOK'),
+    id: v.nullable(v.string()),
+    email: v.nullable(v.string()),
+    display_name: v.nullable(v.string()),
+    given_name: v.nullable(v.string()),
+    surname: v.nullable(v.string()),
+    user_principal_name: v.nullable(v.string()),
+    job_title: v.nullable(v.string()),
+    mobile_phone: v.nullable(v.string()),
+    preferred_language: v.nullable(v.string()),
+  });
 
 export const outlook = defineProvider({
   id: 'OUTLOOK',

@@ -5,43 +5,44 @@ import { alarm, at, group, present, table } from './render.js';
 import { defineProvider } from './types.js';
 
 // Real servers send null for most Telegram fields, so all but the discriminators are nullish.
-const schema = v.looseObject({
-  object: v.literal('AccountOwnerProfile'),
-  provider: v.literal('TELEGRAM'),
-  provider_id: v.nullable(v.string()),
-  self: v.nullish(v.boolean()),
-  contact: v.nullish(v.boolean()),
-  mutual_contact: v.nullish(v.boolean()),
-  deleted: v.nullish(v.boolean()),
-  bot: v.nullish(v.boolean()),
-  verified: v.nullish(v.boolean()),
-  restricted: v.nullish(v.boolean()),
-  fake: v.nullish(v.boolean()),
-  premium: v.nullish(v.boolean()),
-  close_friend: v.nullish(v.boolean()),
-  first_name: v.nullish(v.string()),
-  last_name: v.nullish(v.string()),
-  username: v.nullish(v.string()),
-  phone: v.nullish(v.string()),
-  profile_picture_url: v.nullish(v.string()),
-  status: v.nullish(
-    v.looseObject({
-      name: v.nullable(v.string()),
-      expires: v.nullish(v.number()),
-      was_online: v.nullish(v.number()),
-    }),
-  ),
-  restriction_reason: v.nullish(
-    v.array(
+const schema = () =>
+  v.looseObject({
+    object: v.literal('AccountOwnerProfile'),
+    provider: v.literal('TELEGRAM'),
+    provider_id: v.nullable(v.string()),
+    self: v.nullish(v.boolean()),
+    contact: v.nullish(v.boolean()),
+    mutual_contact: v.nullish(v.boolean()),
+    deleted: v.nullish(v.boolean()),
+    bot: v.nullish(v.boolean()),
+    verified: v.nullish(v.boolean()),
+    restricted: v.nullish(v.boolean()),
+    fake: v.nullish(v.boolean()),
+    premium: v.nullish(v.boolean()),
+    close_friend: v.nullish(v.boolean()),
+    first_name: v.nullish(v.string()),
+    last_name: v.nullish(v.string()),
+    username: v.nullish(v.string()),
+    phone: v.nullish(v.string()),
+    profile_picture_url: v.nullish(v.string()),
+    status: v.nullish(
       v.looseObject({
-        platform: v.nullable(v.string()),
-        reason: v.nullable(v.string()),
-        text: v.nullable(v.string()),
+        name: v.nullable(v.string()),
+        expires: v.nullish(v.number()),
+        was_online: v.nullish(v.number()),
       }),
     ),
-  ),
-  lang_code: v.nullish(v.string()),
-});
+    restriction_reason: v.nullish(
+      v.array(
+        v.looseObject({
+          platform: v.nullable(v.string()),
+          reason: v.nullable(v.string()),
+          text: v.nullable(v.string()),
+        }),
+      ),
+    ),
+    lang_code: v.nullish(v.string()),
+  });
 
 /** "Restricted by Telegram: <why>; <why>" from the restriction reasons' text. */
 function restrictionWarning(reasons: unknown): Warning {

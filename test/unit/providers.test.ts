@@ -14,6 +14,7 @@ import { linkedin } from '../../src/providers/linkedin.js';
 import { outlook } from '../../src/providers/outlook.js';
 import { telegram } from '../../src/providers/telegram.js';
 import { twitter } from '../../src/providers/twitter.js';
+import { defineProvider } from '../../src/providers/types.js';
 
 type Profile = Record<string, unknown>;
 /** A profile through its provider's schema, as checkProfile reads it. */
@@ -55,6 +56,27 @@ const table = (sections: Section[], title: string) => {
 
 const fieldOf = (sections: Section[], label: string) =>
   sections.flatMap((s) => (s.kind === 'fields' ? s.fields : [])).find((f) => f.label === label);
+
+describe('defineProvider', () => {
+  it("builds a provider's schema when it is first read, and once", () => {
+    let built = 0;
+    const provider = defineProvider({
+      id: 'X',
+      label: 'X',
+      schema: () => {
+        built++;
+        return v.looseObject({ provider: v.literal('X') });
+      },
+      identity: () => ({ name: 'x', details: [], warnings: [] }),
+      sections: () => [],
+      fixtures: () => ({}),
+    });
+    expect(built).toBe(0); // not on every start: a run checks one provider's profiles
+    expect(v.is(provider.schema, { provider: 'X' })).toBe(true);
+    expect(v.is(provider.schema, { provider: 'Y' })).toBe(false);
+    expect(built).toBe(1);
+  });
+});
 
 describe('registry', () => {
   it('lists the six providers in order and finds them by wire id', () => {
