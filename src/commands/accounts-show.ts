@@ -122,7 +122,7 @@ export default defineCommand({
  * first. A time from the future (a clock put back) is shown as now, never "in 3 hours".
  */
 function historySections(history: AccountHistory, now: number): Section[] {
-  const { state, since, transitions, removed, writtenAt, deep } = history;
+  const { state, since, transitions, removed, checkedAt, deep } = history;
   const at = (ms: number) => isoWithAgo(new Date(Math.min(ms, now)).toISOString(), now);
   const into = transitions.at(-1)?.[2] === state;
   const sections: Section[] = [
@@ -131,7 +131,7 @@ function historySections(history: AccountHistory, now: number): Section[] {
       title: 'State history (pp status)',
       fields: fields(
         field('State', `${state} ${into ? 'since' : 'first seen'} ${at(since)}`, stateTone(state)),
-        field('Checked', writtenAt && `${at(Date.parse(writtenAt))}, by pp status${deep ? ' --deep' : ''}`),
+        field('Checked', `${at(Date.parse(checkedAt))}, by pp status${deep ? ' --deep' : ''}`),
         field('Removed', removed === undefined ? undefined : `gone from the list ${at(removed)}`, 'dim'),
         field('Transitions', transitions.length === 0 ? 'none seen' : undefined, 'dim'),
       ),

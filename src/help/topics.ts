@@ -87,8 +87,10 @@ PP_STATE_DIR
     (corrupt, a symlink, someone else's, writable by
     others) is set aside with a warning, kept as
     accounts.json.corrupt-<time> when it is yours; pp
-    status then starts afresh. pp status --no-state
-    neither reads nor writes it.
+    status then starts afresh. A run that changed
+    nothing leaves it as it is and sets its time: when
+    pp status last checked (pp accounts show). pp
+    status --no-state neither reads nor writes it.
 
 PP_SANDBOX
     1 or true: the same as --sandbox. Every command

@@ -17,7 +17,15 @@ import {
   type Transition,
   withFlapping,
 } from './changes.js';
-import { type CheckKind, memoryPath, type Recalled, readMemory, recallMemory, saveMemory } from './file.js';
+import {
+  type CheckKind,
+  checkedAt,
+  memoryPath,
+  type Recalled,
+  readMemory,
+  recallMemory,
+  saveMemory,
+} from './file.js';
 import { Section } from './section.js';
 
 /** An account of the last complete list that this one does not have. */
@@ -106,6 +114,7 @@ export class RunMemory {
         section = Section.empty();
         document.kinds.set(this.kind, section);
       }
+      let changed = false;
       if (replaced) {
         // another pp wrote the file since this run read it: what this run saw goes onto that
         const seenIds = [...snapshot.ids.filter((_, i) => this.#seenAt[i]), ...this.#seenNew];
@@ -115,14 +124,23 @@ export class RunMemory {
           const base = section.get(id);
           const next = observe(base, { state: seen[0], type: seen[2], name: seen[3] }, at);
           if (next !== base) section.set(id, next);
+          changed ||= next !== base;
         }
-      } else for (const [id, next] of this.#changed) section.set(id, next);
+      } else {
+        for (const [id, next] of this.#changed) section.set(id, next);
+        changed = this.#changed.size > 0;
+      }
       for (const id of this.#gone) {
         const record = section.get(id);
-        if (record && record[5] === undefined) section.set(id, markRemoved(record, at));
+        if (record && record[5] === undefined) {
+          section.set(id, markRemoved(record, at));
+          changed = true;
+        }
       }
       // accounts gone long enough are forgotten: a look at every one only when some are gone
-      for (const kind of document.kinds.values()) if (kind.gone > 0) kind.forget((r) => forgotten(r, at));
+      for (const kind of document.kinds.values())
+        if (kind.gone > 0 && kind.forget((r) => forgotten(r, at)) > 0) changed = true;
+      return changed;
     });
   }
 }
@@ -156,8 +174,8 @@ export interface AccountHistory {
   /** Oldest first. */
   transitions: readonly Transition[];
   removed?: number | undefined;
-  /** When pp status last wrote its memory (ISO 8601), and whether it was pp status --deep's. */
-  writtenAt?: string | undefined;
+  /** When pp status last checked (ISO 8601), and whether it was pp status --deep's memory. */
+  checkedAt: string;
   deep: boolean;
 }
 
@@ -178,12 +196,12 @@ export function rememberedAccount(opts: {
   if (read.kind === 'none') return {};
   if (read.kind === 'unusable')
     return { warning: `pp status's memory ${path} ${read.words}: the next pp status sets it aside.` };
-  const { kinds, writtenAt } = read.document;
+  const { kinds } = read.document;
   const list = kinds.get('list');
   const deep = kinds.get('deep');
   const fromList = list?.get(opts.id);
   const record = fromList ?? deep?.get(opts.id);
   if (!record) return {};
   const [state, since, , , transitions = [], removed] = record;
-  return { history: { state, since, transitions, removed, writtenAt, deep: !fromList } };
+  return { history: { state, since, transitions, removed, checkedAt: checkedAt(read), deep: !fromList } };
 }

@@ -143,8 +143,11 @@ export class Section {
     this.removed[i] = removed ?? 0;
   }
 
-  /** Drops the accounts `drop` says to (rare: an account gone for 30 days); the columns close up. */
-  forget(drop: (record: AccountRecord) => boolean): void {
+  /**
+   * Drops the accounts `drop` says to (rare: an account gone for 30 days); the columns close up.
+   * Returns how many it dropped.
+   */
+  forget(drop: (record: AccountRecord) => boolean): number {
     let kept = 0;
     for (let i = 0; i < this.ids.length; i++) {
       if (drop(this.at(i))) {
@@ -155,7 +158,9 @@ export class Section {
       this.#index.set(this.ids[kept]!, kept);
       kept++;
     }
+    const dropped = this.ids.length - kept;
     for (const column of this.#columns()) column.length = kept;
+    return dropped;
   }
 
   #columns(): unknown[][] {

@@ -561,6 +561,29 @@ describe('the clock', () => {
   });
 });
 
+describe('a run that changes nothing', () => {
+  it('leaves the file as it is and sets its time; the next change writes it again', async () => {
+    const m = machine();
+    fleet({ acc_a: 'OK', acc_b: 'STOPPED' });
+    await m.status();
+    const written = readFileSync(m.file, 'utf8');
+    const { ino } = statSync(m.file);
+    // an hour on, the same fleet: not written again (same file, same bytes), but checked now
+    m.clock.time = T0 + HOUR;
+    expect((await m.status()).code).toBe(5);
+    expect(statSync(m.file).ino).toBe(ino);
+    expect(readFileSync(m.file, 'utf8')).toBe(written);
+    expect(statSync(m.file).mtimeMs).toBe(T0 + HOUR);
+    // a change is written whole (a new file renamed over it), with the run's time
+    m.clock.time = T0 + 2 * HOUR;
+    fleet({ acc_a: 'OK', acc_b: 'OK' });
+    await m.status();
+    expect(statSync(m.file).ino).not.toBe(ino);
+    expect(m.state().list.acc_b!.state).toBe('ok');
+    expect(statSync(m.file).mtimeMs).toBe(T0 + 2 * HOUR);
+  });
+});
+
 describe('pp accounts show', () => {
   it('shows the state’s age and the transitions pp status recorded', async () => {
     const m = machine();
@@ -575,6 +598,9 @@ describe('pp accounts show', () => {
     m.clock.time = T0 + HOUR;
     list('STOPPED');
     await m.status();
+    // a run that changed nothing checked it too
+    m.clock.time = T0 + 2 * HOUR;
+    await m.status();
     m.clock.time = T0 + HOUR + 3 * DAY;
     const r = await pp(['--base-url', server.origin, 'accounts', 'show', 'acc_a'], {
       env: m.env,
@@ -584,7 +610,7 @@ describe('pp accounts show', () => {
     expect(r.code).toBe(0);
     const out = plain(r.stdout);
     expect(out).toMatch(/State\s+stopped since 2026-11-30 07:00:00 UTC \(3 days ago\)/);
-    expect(out).toMatch(/Checked\s+2026-11-30 07:00:00 UTC \(3 days ago\), by pp status/);
+    expect(out).toMatch(/Checked\s+2026-11-30 08:00:00 UTC \(2 days ago\), by pp status/);
     expect(out).toMatch(/│ 2026-11-30 07:00:00 UTC │ ok\s+│ stopped\s+│/);
   });
 });
