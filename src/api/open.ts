@@ -2,7 +2,7 @@
 // Imported statically by the commands that talk to the API, so their start-up loads it alongside
 // them rather than in one more round of module loading.
 import type { Context } from '../context.js';
-import { type RunningSandbox, startSandbox } from '../sandbox/server.js';
+import type { RunningSandbox } from '../sandbox/server.js';
 import { type Client, type ClientOptions, createClient } from './client.js';
 import type { RateGate } from './gate.js';
 
@@ -12,8 +12,10 @@ const sandboxes = new WeakMap<Context, Promise<RunningSandbox>>();
 function sandboxOf(ctx: Context): Promise<RunningSandbox> {
   let running = sandboxes.get(ctx);
   if (!running) {
-    // on the command's clock: a test's fake clock moves the sandbox's time too
-    running = startSandbox({ clock: ctx.clock });
+    // on the command's clock: a test's fake clock moves the sandbox's time too. Loaded only here:
+    // its modules (the server, the generated workspace, the actions) are nothing a run against the
+    // API needs at start-up.
+    running = import('../sandbox/server.js').then(({ startSandbox }) => startSandbox({ clock: ctx.clock }));
     sandboxes.set(ctx, running);
     running.then(
       (sandbox) => {
