@@ -478,7 +478,8 @@ export function pathSegment(id: string): string {
  * (encodeURIComponent throws "URI malformed"): no account has it, so it is a usage error (exit 2).
  */
 function encodedId(id: string): string {
-  if (/\p{Cs}/u.test(id))
+  // isWellFormed, not /\p{Cs}/u: compiling that expression was ~0.2 ms of every start
+  if (!id.isWellFormed())
     throw usageError(
       `not an account id: ${JSON.stringify(id)} holds a lone UTF-16 surrogate`,
       'Account ids look like acc_…',

@@ -43,7 +43,7 @@ export class Cursors {
         ),
       };
     }
-    if (/\p{Cs}/u.test(cursor))
+    if (!cursor.isWellFormed())
       return {
         problem: invalidList(
           'the list gave a cursor that cannot be sent back (it holds a lone UTF-16 surrogate)',
