@@ -143,7 +143,8 @@ export function readOwnFile(path: string, opts: { maxBytes?: number } = {}): Own
     if (refusal) return { kind: 'refused', refusal };
     const max = opts.maxBytes;
     // the size first, then the read itself bounded: the file may grow in between
-    const bytes = max === undefined ? readFileSync(fd) : stats.size > max ? undefined : readAtMost(fd, max);
+    const bytes =
+      max === undefined ? readFileSync(fd) : stats.size > max ? undefined : readAtMost(fd, max, stats.size);
     if (bytes === undefined) return { kind: 'refused', refusal: tooLarge(max ?? 0) };
     const text = bytes.toString('utf8');
     return { kind: 'read', text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, stats };
@@ -160,17 +161,21 @@ const tooLarge = (max: number): Refusal => ({
   words: `is larger than ${max >= 1024 * 1024 ? `${max / 1024 / 1024} MB` : `${max / 1024} KB`}, more than pp ever writes there`,
 });
 
-/** The file's bytes, or undefined past `max` (read no further than a chunk beyond it). */
-function readAtMost(fd: number, max: number): Buffer | undefined {
+/**
+ * The file's bytes, or undefined past `max` (read no further than a chunk beyond it). The first
+ * read asks for the `size` fstat gave and a byte more, which sees the end of a file that did not
+ * grow: a 50-byte config file is one small buffer (a 64 KB one was ~0.3 ms of every start).
+ */
+function readAtMost(fd: number, max: number, size: number): Buffer | undefined {
   const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(64 * 1024);
-    const n = readSync(fd, chunk, 0, chunk.length, null);
-    if (n === 0) return Buffer.concat(chunks, total);
+  for (let want = Math.min(size, max) + 1; ; want = 64 * 1024) {
+    const chunk = Buffer.allocUnsafe(want);
+    const n = readSync(fd, chunk, 0, want, null);
+    if (n === 0) return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     total += n;
     if (total > max) return undefined;
-    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    chunks.push(n === want ? chunk : chunk.subarray(0, n));
   }
 }
 
