@@ -3,7 +3,8 @@
 // that trying the sandbox never mixes its accounts into a workspace's memory). Kept safe by the
 // machinery of the config file (config/files.ts): a folder made 0700, a file read only if it is a
 // regular file of the caller's not writable by others, never followed or written through, written
-// whole through a 0600 temp file renamed over it, under a lock. A file pp cannot use is set aside
+// whole through a 0600 temp file renamed over it, under a lock (a run that changed nothing only sets
+// its time: when pp status last checked). A file pp cannot use is set aside
 // (kept as accounts.json.corrupt-<time> where it is the caller's) and the run starts afresh.
 //
 // The file is one line of JSON (`jq` lays it out), the accounts in columns (section.ts):

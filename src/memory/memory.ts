@@ -123,8 +123,10 @@ export class RunMemory {
           if (!seen) continue;
           const base = section.get(id);
           const next = observe(base, { state: seen[0], type: seen[2], name: seen[3] }, at);
-          if (next !== base) section.set(id, next);
-          changed ||= next !== base;
+          if (next !== base) {
+            section.set(id, next);
+            changed = true;
+          }
         }
       } else {
         for (const [id, next] of this.#changed) section.set(id, next);
