@@ -95,6 +95,16 @@ export class Context {
     return `pp${flags}${words ? ` ${words}` : ''}`;
   }
 
+  /**
+   * `text` (a hint) with each pp command it names as ppCommand gives it: "`pp accounts` lists the
+   * workspace's ids" says `pp --sandbox accounts` in a sandbox run, which is the list that has them.
+   * A command that has its flags already (`pp --sandbox …`) is left as it is.
+   */
+  asTyped(text: string): string {
+    const pp = this.ppCommand('');
+    return pp === 'pp' ? text : text.replace(/`pp (?=[a-z])/g, `\`${pp} `);
+  }
+
   /** A --verbose line on standard error (it may quote the server: a status text, a redirect). */
   verbose(line: string): void {
     if (this.globals.verbose) this.io.err(`pp: ${neutralize(line)}\n`);
@@ -189,9 +199,10 @@ export class Context {
         : await this.settings.apiKey({ clock: this.clock, signal: this.signal });
     if (!key) {
       const { name } = this.settings.profileChoice();
+      const setKey = `pp${name === 'default' ? '' : ` --profile ${name}`} config set-key`;
       throw configError(
-        `no API key for profile ${name}: set one with \`pp config set-key\` or the PP_API_KEY variable`,
-        `Run \`pp${name === 'default' ? '' : ` --profile ${name}`} config set-key\` and paste the key (it is not echoed), or try \`pp --sandbox …\` with no key.`,
+        `no API key for profile ${name}: set one with \`${setKey}\` or the PP_API_KEY variable`,
+        `Run \`${setKey}\` and paste the key (it is not echoed), or try \`pp --sandbox …\` with no key.`,
       );
     }
     this.io.addSecret(key.value, maskKey(key.value));

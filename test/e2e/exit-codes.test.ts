@@ -98,7 +98,7 @@ describe.concurrent('exit codes', () => {
     const r = await runPp(['--sandbox', 'whoami']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no account given/);
-    expect(r.stderr).toMatch(/--account[\s\S]*PP_ACCOUNT_ID[\s\S]*pp config set-account/);
+    expect(r.stderr).toMatch(/--account[\s\S]*PP_ACCOUNT_ID[\s\S]*`pp --sandbox config set-account acc_…`/);
   });
 
   it('2: a mistyped command suggests the right one', async () => {
@@ -139,11 +139,17 @@ describe.concurrent('exit codes', () => {
     );
   });
 
-  it('7: an id not found says how to find the right one', async () => {
+  it('7: an id not found says how to find the right one, as this run was typed', async () => {
     const r = await runPp(['--sandbox', 'accounts', 'show', 'acc_nope']);
     expect(r.code).toBe(7);
-    expect(r.stderr).toMatch(/`pp accounts` lists the workspace’s ids/);
+    // the list that has the sandbox's ids is the sandbox's
+    expect(r.stderr).toMatch(/`pp --sandbox accounts` lists the workspace’s ids/);
     expect(r.stderr).not.toMatch(/whoami/);
+    const profile = await runPp(['--sandbox', '--profile', 'acme', 'whoami', 'acc_nope'], {
+      env: baseEnv({ PP_CONFIG_DIR: configWith({ acme: {} }) }),
+    });
+    expect(profile.code).toBe(7);
+    expect(profile.stderr).toMatch(/`pp --sandbox --profile acme accounts` lists the workspace’s ids/);
   });
 
   const byCode: [number, string][] = [
