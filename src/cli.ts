@@ -195,9 +195,9 @@ async function report(
     err,
     verbose ? undefined : 'This is a bug in pp. Run again with --verbose for details, and report it.',
   );
-  // a refused key: what to do depends on where the key came from (PP_API_KEY, a profile, a command)
   // the commands a hint names, as this run was typed (--sandbox, --profile, --base-url)
   if (ctx && error.hint) error = error.with({ hint: ctx.asTyped(error.hint) });
+  // a refused key: what to do depends on where the key came from (PP_API_KEY, a profile, a command)
   const keyHint = error.exitCode === ExitCode.auth ? ctx?.refusedKeyHint() : undefined;
   if (keyHint) error = error.with({ hint: keyHint });
   // the owner must act: the hint names the pp command that does it (pp accounts reconnect acc_…)
