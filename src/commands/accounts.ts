@@ -6,7 +6,7 @@ import { openClient } from '../api/open.js';
 import { accountCacheMax, cacheOwner, writeAccountCache } from '../completion/values.js';
 import type { Context } from '../context.js';
 import { HealthTally } from '../health.js';
-import { type RowView, rowsText } from '../output/exporter.js';
+import { type RowView, writeRows } from '../output/exporter.js';
 import { ago, text } from '../output/format.js';
 import { listFormats } from '../output/formats/index.js';
 import { defineCommand, examples, outputFileOption } from './command.js';
@@ -51,8 +51,7 @@ export default defineCommand({
         tally.add(row.health);
         shown.push(row);
       }
-      const page = rowsText(out, shown);
-      if (page) await ctx.io.out(page);
+      await writeRows(ctx.io, out, shown);
     }
     rememberIds(ctx, seen);
     // a mistyped --type is a warning in any format: a script's empty result must not be silent

@@ -24,8 +24,8 @@ import {
   type Remembered,
   type RowView,
   reasonColumn,
-  rowsText,
   type Summary,
+  writeRows,
 } from '../output/exporter.js';
 import { ago, compactSpan } from '../output/format.js';
 import { formatNames } from '../output/formats/index.js';
@@ -196,11 +196,11 @@ off a terminal when nothing did (cron mails nothing).
         try {
           for (let next = await first; !next.done; next = await pages.next()) {
             // one write a page, as pp accounts does
-            const page = rowsText(
+            await writeRows(
+              ctx.io,
               out,
               next.value.filter((row) => fromList(row) && shows(row)),
             );
-            if (page) await ctx.io.out(page);
           }
         } finally {
           await pages.return(undefined);

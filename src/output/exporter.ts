@@ -161,9 +161,10 @@ export interface Exporter<R> {
   row(row: R, ahead?: () => Ahead<R>): string;
   /**
    * The rows of a page at once, as row() writes each: where a format lays a page out faster whole
-   * (json: one test of the page for the key rather than one a line). See rowsText.
+   * (json: the key looked for in a few pieces of the page rather than in each line). Text, or the
+   * text's UTF-8 bytes, tested already for every secret the run has (json). See writeRows.
    */
-  rows?(rows: readonly R[]): string;
+  rows?(rows: readonly R[]): string | Uint8Array;
   /** On a terminal, the place of a row still awaited while later ones print (stream tables). */
   mark?(id: string, note: string, ahead?: () => Ahead<R>): string;
   /** After the last row: writes what the format writes at the end, then the count line for a person. */
@@ -178,13 +179,18 @@ export interface Exporter<R> {
   failed?(error: PpError): Failure;
 }
 
-/** The text of a page of rows: the format's rows() where it has one, else row() for each. */
-export const rowsText = <R>(out: Exporter<R>, rows: readonly R[]): string => {
-  if (out.rows) return out.rows(rows);
-  let text = '';
-  for (const row of rows) text += out.row(row);
-  return text;
-};
+/**
+ * Writes a page of rows in one go: the format's rows() where it has one, else row() for each.
+ * Resolves once standard output can take more.
+ */
+export function writeRows<R>(io: Io, out: Exporter<R>, rows: readonly R[]): Promise<void> | undefined {
+  let page: string | Uint8Array = '';
+  if (out.rows) page = out.rows(rows);
+  else for (const row of rows) page += out.row(row);
+  if (page.length === 0) return undefined;
+  // bytes come tested already (Exporter.rows)
+  return typeof page === 'string' ? io.out(page) : io.outMasked(page);
+}
 
 /** What a format writes on standard output when the command fails, and the exit code it makes that. */
 export interface Failure {

@@ -29,12 +29,6 @@ export class Io {
   readonly #stdin: () => InStream & RawInput;
   #errLines = 0;
   #secrets: { matcher: SecretMatcher; mask: string }[] = [];
-  /**
-   * The last text holdsSecret found no secret in: redact() returns that very string as it is, with
-   * no second look (a page of NDJSON is tested by its format, then written: two scans of ~130 KB
-   * were one). === compares at once when it is the same string; a secret added since clears it.
-   */
-  #clean: string | undefined;
 
   constructor(opts: IoOptions) {
     this.stdout = opts.stdout;
@@ -78,11 +72,9 @@ export class Io {
   /** Never print this value again: it is replaced by its mask everywhere, in every form (secret.ts). */
   addSecret(value: string, mask: string): void {
     if (value.length >= 4) this.#secrets.push({ matcher: new SecretMatcher(value), mask });
-    this.#clean = undefined;
   }
 
   redact(text: string): string {
-    if (text === this.#clean) return text;
     for (const { matcher, mask } of this.#secrets) text = matcher.replace(text, mask);
     return text;
   }
@@ -102,9 +94,7 @@ export class Io {
 
   /** Whether `text` holds a secret in any form redact masks: the test run on every parsed string. */
   holdsSecret(text: string): boolean {
-    for (const { matcher } of this.#secrets) if (matcher.occursIn(text)) return true;
-    this.#clean = text;
-    return false;
+    return this.#secrets.some(({ matcher }) => matcher.occursIn(text));
   }
 
   /** Writes the result. Resolves once the stream can take more (backpressure for long outputs). */

@@ -5,19 +5,43 @@
 import { type ExportDeps, noteSummary, RawJson, type RowView, type Summary } from '../exporter.js';
 import { compact, maskedWarning, stringify } from '../json.js';
 
+/** The length of text tested for the key at once, in code units (see rows()). */
+const PIECE = 8192;
+
 export const exporter = <R>(view: RowView<R>, deps: ExportDeps) => ({
   head: () => '',
-  rows(rows: readonly R[]): string {
-    // One test of the page's text for the key, not one a line (10,000 accounts: ~6% of pp accounts
-    // --json, `npm run bench`). A page that holds it, in any line, is laid out again line by line:
-    // each string that holds it masked, and a warning naming its account.
-    let text = '';
+  rows(rows: readonly R[]): string | Uint8Array {
+    // The key is looked for in pieces of the page's text, a few lines each, not in each line nor in
+    // the whole page, and the pieces are written as one buffer. A page that holds it, in any line,
+    // is laid out again line by line: each string that holds it masked, and a warning naming its
+    // account. Measured over 10,000 accounts (in-process CPU profiles): the test of each whole page
+    // (~130 KB of text, 250 lines joined one by one) was 26 ms, the same text in pieces 5.5 ms. A
+    // key cannot run across two lines: a JSON line holds no line break, and a key holds none either
+    // (node:http refuses one in a header, so no page was read with it).
+    const pieces: string[] = [];
+    let size = 0;
+    let piece = '';
+    const full = (): boolean => {
+      if (deps.io.holdsSecret(piece)) return false;
+      pieces.push(piece);
+      size += Buffer.byteLength(piece);
+      piece = '';
+      return true;
+    };
     for (const row of rows) {
       const line = plainLine(view.json(row));
-      if (line === undefined) return rows.map((r) => this.row(r)).join('');
-      text += line;
+      if (line === undefined) return this.lineByLine(rows);
+      piece += line;
+      if (piece.length >= PIECE && !full()) return this.lineByLine(rows);
     }
-    return deps.io.holdsSecret(text) ? rows.map((r) => this.row(r)).join('') : text;
+    if (piece && !full()) return this.lineByLine(rows);
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const text of pieces) at += bytes.write(text, at);
+    return bytes;
+  },
+  lineByLine(rows: readonly R[]): string {
+    return rows.map((r) => this.row(r)).join('');
   },
   row(row: R): string {
     const members = view.json(row);
