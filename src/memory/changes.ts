@@ -101,6 +101,19 @@ export function recall(
   };
 }
 
+/**
+ * What recall() says of an account seen again as it was, that never changed state (see
+ * Section.unchangedSince): the same for every such account with that `since`, so one object is
+ * kept for the last one, as iso() keeps its text. Nothing changes a Remembered once made.
+ */
+let lastUnchanged: Remembered | undefined;
+export function unchanged(since: number): Remembered {
+  const text = iso(since);
+  if (lastUnchanged?.since !== text)
+    lastUnchanged = { since: text, previous: null, change: 'same', firstSeen: true };
+  return lastUnchanged;
+}
+
 /** Transitions within the flapping window before `now` (one from the future counts as recent). */
 function recentTransitions(transitions: readonly Transition[], now: number): number {
   let n = 0;

@@ -123,6 +123,24 @@ export class Section {
     return record;
   }
 
+  /**
+   * The `since` of the account at position i when a run that saw it `state`, `type` and `name` at
+   * `now` finds nothing to remember and nothing to recall but that time: the same state, type and
+   * name, no transition ever, not removed, no `since` after now. Undefined otherwise. Most accounts
+   * of a steady fleet, every run: they are compared here without a record made of them (see()).
+   */
+  unchangedSince(i: number, state: HealthState, type: string, name: string, now: number): number | undefined {
+    const since = this.since[i]!;
+    return this.state[i] === stateIndex.get(state) &&
+      this.transitions[i] === 0 &&
+      this.removed[i] === 0 &&
+      since <= now &&
+      this.type[i] === type &&
+      this.name[i] === name
+      ? since
+      : undefined;
+  }
+
   /** Whether the account at position i is gone from the workspace. */
   isRemoved(i: number): boolean {
     return this.removed[i] !== 0;

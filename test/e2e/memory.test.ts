@@ -385,6 +385,34 @@ describe('what a run records', () => {
     expect(m.state().list.acc_b).toMatchObject({ state: 'stopped' });
   });
 
+  it('an account renamed, or back after it left, in the same state: its record takes the new name and is no longer removed', async () => {
+    const m = machine();
+    fleet({ acc_a: 'OK', acc_b: 'OK' });
+    await m.status('--json');
+    m.clock.time = T0 + HOUR;
+    fleet({ acc_a: 'OK' });
+    await m.status('--json');
+    expect(m.state().list.acc_b).toMatchObject({ removed: iso(T0 + HOUR) });
+
+    m.clock.time = T0 + 2 * HOUR;
+    server.script(
+      json({ items: [{ ...account('acc_a', 'OK'), name: 'Ada, renamed' }, account('acc_b', 'OK')] }),
+    );
+    const back = ndjson((await m.status('--json')).stdout);
+    expect(back.acc_a).toMatchObject({ name: 'Ada, renamed', since: iso(T0), change: 'same' });
+    expect(back.acc_b).toMatchObject({ since: iso(T0), previous: null, change: 'same' });
+    expect(m.state().list).toEqual({
+      acc_a: { state: 'ok', since: iso(T0), type: 'LINKEDIN', name: 'Ada, renamed', transitions: [] },
+      acc_b: { state: 'ok', since: iso(T0), type: 'LINKEDIN', name: 'Name of acc_b', transitions: [] },
+    });
+
+    // gone again: reported removed again, under the name last seen
+    m.clock.time = T0 + 3 * HOUR;
+    fleet({ acc_b: 'OK' });
+    const gone = ndjson((await m.status('--json')).stdout);
+    expect(gone.acc_a).toMatchObject({ name: 'Ada, renamed', change: 'removed', health: null });
+  });
+
   it('a filtered run (--type, --state, --group) records only the accounts it shows, and removes nobody', async () => {
     const m = machine();
     fleet({ acc_a: 'OK', acc_b: 'STOPPED' });
