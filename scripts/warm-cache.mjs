@@ -1,7 +1,9 @@
 // Makes dist/pp.cjs.cache for bin/pp.js: loads the bundle exactly as bin/pp.js does, runs the
 // commands people start most (whoami, profile tables, the accounts list) in this one process so
-// their functions are compiled, then saves V8's code cache. Run by scripts/build.mjs with its output discarded.
-import { spawn } from 'node:child_process';
+// their functions are compiled, then saves V8's code cache. Then dist/tab.cjs.cache, which
+// bin/pp.js writes itself after a first `pp __complete`. Run by scripts/build.mjs with its output
+// discarded.
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -52,3 +54,12 @@ process.exitCode = 0;
 const temp = `${bundle}.cache.${process.pid}.tmp`;
 writeFileSync(temp, script.createCachedData());
 renameSync(temp, `${bundle}.cache`);
+
+// a shell's Tab, in a process of its own as a shell runs it (the config folder above is empty)
+spawnSync(
+  process.execPath,
+  [fileURLToPath(new URL('../bin/pp.js', import.meta.url)), '__complete', 'accounts', '--', 'acc_'],
+  {
+    stdio: 'ignore',
+  },
+);

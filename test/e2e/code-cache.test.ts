@@ -1,5 +1,6 @@
-// bin/pp.js runs the bundle with a V8 code cache. A missing, stale or corrupt cache must never
-// change what pp does: it compiles as usual and writes a fresh one; a read-only install goes without.
+// bin/pp.js runs the bundle, and dist/tab.cjs, with a V8 code cache. A missing, stale or corrupt
+// cache must never change what pp does: it compiles as usual and writes a fresh one; a read-only
+// install goes without.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,53 +13,68 @@ cpSync(join(root, 'dist'), join(copy, 'dist'), { recursive: true });
 cpSync(join(root, 'package.json'), join(copy, 'package.json'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-const cache = join(copy, 'dist/pp.cjs.cache');
-const whoami = () =>
-  spawnSync(
-    process.execPath,
-    [join(copy, 'bin/pp.js'), '--sandbox', 'whoami', '--account', 'acc_demo_gmail', '--json'],
-    {
-      env: baseEnv(),
-      encoding: 'utf8',
-    },
-  );
+const config = tempDir('pp-cache-config-');
+writeFileSync(join(config, 'config.json'), JSON.stringify({ profiles: { default: {}, staging: {} } }), {
+  mode: 0o600,
+});
 
-describe('the code cache', () => {
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [join(copy, 'bin/pp.js'), ...args], {
+    env: baseEnv({ PP_CONFIG_DIR: config }),
+    encoding: 'utf8',
+  });
+
+// the program (dist/pp.cjs), and what a shell runs on every Tab (dist/tab.cjs)
+const bundles = [
+  {
+    name: 'pp.cjs',
+    run: () => run('--sandbox', 'whoami', '--account', 'acc_demo_gmail', '--json'),
+    answered: (stdout: string) => expect(JSON.parse(stdout).provider).toBe('GMAIL'),
+  },
+  {
+    name: 'tab.cjs',
+    run: () => run('__complete', 'profiles', '--', 'st'),
+    answered: (stdout: string) => expect(stdout).toBe('staging\n'),
+  },
+];
+
+describe.each(bundles)('the code cache of $name', ({ name, run, answered }) => {
+  const cache = join(copy, 'dist', `${name}.cache`);
+
   it('ships with the build', () => {
-    expect(readFileSync(join(root, 'dist/pp.cjs.cache')).length).toBeGreaterThan(1000);
+    expect(readFileSync(join(root, 'dist', `${name}.cache`)).length).toBeGreaterThan(1000);
   });
 
   it('a corrupt cache is rejected: pp answers as usual and writes a good one', () => {
     writeFileSync(cache, 'not a V8 code cache');
-    const r = whoami();
+    const r = run();
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout).provider).toBe('GMAIL');
+    answered(r.stdout);
     expect(readFileSync(cache, 'utf8')).not.toBe('not a V8 code cache');
     expect(readFileSync(cache).length).toBeGreaterThan(1000);
   });
 
   it('a missing cache is made after the first run', () => {
     rmSync(cache);
-    expect(whoami().status).toBe(0);
+    const r = run();
+    expect(r.status).toBe(0);
+    answered(r.stdout);
     expect(existsSync(cache)).toBe(true);
   });
 
   it('a folder pp cannot write to leaves pp working, with no temp files', () => {
+    const before = readdirSync(join(copy, 'dist')).sort();
     rmSync(cache);
     // root can write anywhere, so make the cache path unwritable another way: a directory there
     cpSync(join(copy, 'bin'), cache, { recursive: true });
     chmodSync(cache, 0o500);
-    const r = whoami();
+    const r = run();
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).provider).toBe('GMAIL');
+    answered(r.stdout);
     expect(r.stderr).toBe('');
-    expect(readdirSync(join(copy, 'dist')).sort()).toEqual([
-      'help.cjs',
-      'help.json',
-      'pp.cjs',
-      'pp.cjs.cache',
-      'tab.cjs',
-    ]);
+    expect(readdirSync(join(copy, 'dist')).sort()).toEqual(before);
+    chmodSync(cache, 0o700);
+    rmSync(cache, { recursive: true });
   });
 });
