@@ -85,7 +85,6 @@ function runBundle() {
  * resolves (the command's functions are compiled by then).
  */
 function compiled(file) {
-  const Module = require('node:module');
   const { Script } = require('node:vm');
   const source = readFileSync(file, 'utf8');
   const cacheFile = `${file}.cache`;
@@ -95,9 +94,14 @@ function compiled(file) {
   } catch {
     // no cache yet: compile, and write one after the command
   }
-  const script = new Script(Module.wrap(source), { filename: file, cachedData });
+  // CommonJS's own wrapper, as node:module's wrap() writes it, and this file's require (a bundle
+  // requires built-ins and @napi-rs/keyring, found from bin/ as from dist/): not node:module, which
+  // loads Node's ES module loader with it, 4 modules more on every path (scripts/warm-cache.mjs
+  // makes the cache with the same text)
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  const script = new Script(wrapped, { filename: file, cachedData });
   const bundleModule = { exports: {} };
-  script.runInThisContext()(bundleModule.exports, Module.createRequire(file), bundleModule, file, dist);
+  script.runInThisContext()(bundleModule.exports, require, bundleModule, file, dist);
   const fresh = cachedData === undefined || script.cachedDataRejected;
   return {
     exports: bundleModule.exports,

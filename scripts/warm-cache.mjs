@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,7 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 const bundle = fileURLToPath(new URL('../dist/pp.cjs', import.meta.url));
-const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle });
+// the text bin/pp.js compiles: V8 takes a cache only for the same source
+const source = readFileSync(bundle, 'utf8');
+const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, {
+  filename: bundle,
+});
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 

@@ -45,6 +45,14 @@ describe.each(bundles)('the code cache of $name', ({ name, run, answered }) => {
     expect(readFileSync(join(root, 'dist', `${name}.cache`)).length).toBeGreaterThan(1000);
   });
 
+  it('the one shipped is taken: a run leaves it byte for byte (same source, same V8)', () => {
+    const shipped = readFileSync(cache);
+    const r = run();
+    expect(r.status).toBe(0);
+    answered(r.stdout);
+    expect(readFileSync(cache).equals(shipped)).toBe(true);
+  });
+
   it('a corrupt cache is rejected: pp answers as usual and writes a good one', () => {
     writeFileSync(cache, 'not a V8 code cache');
     const r = run();

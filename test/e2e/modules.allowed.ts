@@ -6,22 +6,12 @@ export const allowedModules: Record<string, readonly string[]> = {
   // answered by bin/pp.js from package.json
   'pp --version': [],
   // dist/tab.cjs: the config file, the completion cache, standard output; bin/pp.js runs it with a
-  // V8 code cache, as the bundle (node:vm and node:module): 1-2 ms less than require() compiling it
-  'pp __complete accounts -- acc_': [
-    'internal/modules/esm/assert',
-    'internal/modules/esm/loader',
-    'internal/source_map/source_map',
-    'module',
-    'vm',
-  ],
+  // V8 code cache, as the bundle (node:vm): 1-2 ms less than require() compiling it
+  'pp __complete accounts -- acc_': ['vm'],
   // dist/help.cjs: dist/help.json, standard output
   'pp --help': [],
   'pp whoami --json': [
-    // bin/pp.js runs the bundle with a V8 code cache: node:vm and node:module
-    'internal/modules/esm/assert',
-    'internal/modules/esm/loader',
-    'internal/source_map/source_map',
-    'module',
+    // bin/pp.js runs the bundle with a V8 code cache: node:vm
     'vm',
     // main.ts: Ctrl-C aborts the command through an AbortController
     'internal/abort_controller',
