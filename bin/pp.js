@@ -70,8 +70,9 @@ function runBundle() {
   let pp;
   try {
     // `pp whoami` has a cache of its own, of only what it runs (scripts/warm-cache.mjs): V8
-    // deserialises a whole cache, and the one of every command is ~460 KB against ~380 (~3 ms of
-    // whoami --json, 3.4-3.8% in two runs of 101 paired rounds)
+    // deserialises a whole cache, and the one of every command is ~460 KB against ~380 (whoami
+    // --json 2-4% faster in four runs of 101-121 paired rounds; the others keep the whole cache,
+    // without which they were 2-4% slower)
     pp = compiled(bundle, argv.includes('whoami') ? `${bundle}.whoami.cache` : undefined);
   } catch (err) {
     process.stderr.write(
